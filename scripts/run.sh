@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start, command 1: set up everything and serve stttt with demo data at http://127.0.0.1:8000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+export STTTT_DEBUG=${STTTT_DEBUG:-1}
+.venv/bin/stttt migrate --no-input -v0
+.venv/bin/stttt demo
+echo "stttt is starting at http://127.0.0.1:${PORT:-8000}/ (Ctrl+C stops it)"
+exec .venv/bin/stttt runserver "127.0.0.1:${PORT:-8000}"

@@ -1,0 +1,80 @@
+"""Audit history, wired once: an app calls `audit.track(Model)` and gets who/when/what/from where.
+
+Built on django-simple-history: every save through the ORM writes a history row in the same
+transaction as the change (services run in `transaction.atomic`), with the acting user and the
+client address taken from the request by HistoryRequestMiddleware.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history import register
+from simple_history.models import HistoricalRecords
+
+
+class AuditFields(models.Model):
+    """Extra columns on every history table: where the change came from."""
+
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def _client_address(request: Any) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR")
+
+
+def _fill_ip(sender: Any, **kwargs: Any) -> None:
+    history_instance = kwargs["history_instance"]
+    request = getattr(HistoricalRecords.context, "request", None)
+    history_instance.ip_address = _client_address(request)
+
+
+def track(model: type[models.Model], **options: Any) -> type[models.Model]:
+    """Register a model for audit history. Use once per model, from its app's models.py."""
+    register(model, bases=[AuditFields], **options)
+    return model
+
+
+def history_of(instance: models.Model) -> list[dict[str, Any]]:
+    """The record's history, newest first, each entry with who, when, from where and the changes."""
+    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    entries = []
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            changes = [
+                {"field": _field_label(instance, c.field), "old": c.old, "new": c.new} for c in delta.changes
+            ]
+        entries.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "type": record.get_history_type_display(),
+                "ip_address": getattr(record, "ip_address", None),
+                "reason": record.history_change_reason,
+                "changes": changes,
+            }
+        )
+    return entries
+
+
+def _field_label(instance: models.Model, name: str) -> str:
+    try:
+        return str(instance._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
+
+
+def connect() -> None:
+    from simple_history.signals import pre_create_historical_record
+
+    pre_create_historical_record.connect(_fill_ip, dispatch_uid="stttt.core.audit.fill_ip")

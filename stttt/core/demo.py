@@ -1,0 +1,46 @@
+"""Demo data of every installed capability, loaded by `stttt demo`.
+
+An app takes part by having a `demo` module with `load(stdout) -> list[DemoLogin]`. Loaders must be
+idempotent (get_or_create/update_or_create on natural keys), so running the command twice changes
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TextIO
+
+from django.apps import apps
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+
+
+def loaders() -> list[tuple[str, object]]:
+    """Each app's demo module, in INSTALLED_APPS order (lower layers first)."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("stttt."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "load"):
+            found.append((config.label, module))
+    return found
+
+
+def load_all(stdout: TextIO) -> list[DemoLogin]:
+    logins: list[DemoLogin] = []
+    with transaction.atomic():
+        for _label, module in loaders():
+            logins.extend(module.load(stdout) or [])  # type: ignore[attr-defined]
+    return logins

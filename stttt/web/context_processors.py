@@ -1,0 +1,10 @@
+from django.http import HttpRequest
+
+from stttt.core.apps import capabilities
+
+
+def navigation(request: HttpRequest) -> dict:
+    """Header navigation: one entry per capability the visitor may open."""
+    signed_in = request.user.is_authenticated
+    entries = [c for c in capabilities() if c.nav_url and (signed_in or c.public)]
+    return {"nav_capabilities": entries}
