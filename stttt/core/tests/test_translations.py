@@ -1,0 +1,31 @@
+"""The Vietnamese catalogue of every app is complete and compiled: no UI string is left in English."""
+
+import gettext
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils import translation
+
+PACKAGE = Path(__file__).resolve().parents[2]
+CATALOGUES = sorted(PACKAGE.glob("*/locale/vi/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_vietnamese_catalogue_is_complete_and_compiled(po_path):
+    catalogue = polib.pofile(str(po_path))
+    missing = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert not missing and not fuzzy, f"{po_path}: untranslated {missing[:5]}, fuzzy {fuzzy[:5]}"
+    with po_path.with_suffix(".mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    stale = [e.msgid for e in catalogue.translated_entries()
+             if not e.msgid_plural and compiled.gettext(e.msgid) != e.msgstr]
+    assert not stale, f"{po_path} is not compiled (run scripts/i18n.sh): {stale[:5]}"
+
+
+def test_vietnamese_is_the_default_language(settings):
+    assert CATALOGUES
+    assert settings.LANGUAGE_CODE == "vi"
+    with translation.override("vi"):
+        assert translation.gettext("Log in") == "Đăng nhập"
