@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core import audit
 from stttt.core.text import fold
 
 
@@ -35,3 +36,32 @@ class SearchableModel(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+
+class CalendarDay(models.Model):
+    """One day whose status differs from the statutory calendar: an extra day off or a swapped working day.
+
+    The Prime Minister fixes each year's Tết and National Day days off and any day swaps (Labour Code
+    2019 Art. 112(3)); administrators enter them here. Read through `stttt.core.calendar.calendar()`.
+    """
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Day off")
+        WORKING_DAY = "working_day", _("Working day")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("reason"), max_length=200)
+    source = models.CharField(_("source"), max_length=300, blank=True,
+                              help_text=_("The announcement that decided it, e.g. its number and date."))
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.get_kind_display()}: {self.name}"
+
+
+audit.track(CalendarDay)
