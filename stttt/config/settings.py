@@ -20,14 +20,15 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"
 CSRF_TRUSTED_ORIGINS = env.env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # Domain apps, lowest layer first (DESIGN.md §3): a lower app never imports a higher one.
+# Named by their AppConfig class: an apps.py that imports CapabilityConfig holds two candidates.
 STTTT_APPS = [
-    "stttt.core",
-    "stttt.accounts",
-    "stttt.legal",
-    "stttt.org",
-    "stttt.procedures",
-    "stttt.api",
-    "stttt.web",
+    "stttt.core.apps.CoreConfig",
+    "stttt.accounts.apps.AccountsConfig",
+    "stttt.legal.apps.LegalConfig",
+    "stttt.org.apps.OrgConfig",
+    "stttt.procedures.apps.ProceduresConfig",
+    "stttt.api.apps.ApiConfig",
+    "stttt.web.apps.WebConfig",
 ]
 
 INSTALLED_APPS = [
@@ -109,6 +110,7 @@ LANGUAGE_COOKIE_NAME = "stttt_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {

@@ -1,0 +1,56 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("STTTT_CHROMIUM", "/usr/bin/chromium")
+# Flags for a closed network: no background fetches that the machine would refuse.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def demo_password(settings):
+    return settings.DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required for browser tests under CI ({CHROMIUM} not found)")
+        pytest.skip(f"Chromium not installed at {CHROMIUM}; run .ci/run or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test are still sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_browser, live_server):
+    """A fresh browser tab pointed at the live test server; the page's base URL is `live_server.url`.
+
+    Fails the test on any console error or any request that leaves the machine's own server.
+    """
+    context = _browser.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("request", lambda req: outside.append(req.url)
+            if not req.url.startswith(live_server.url) and not req.url.startswith("data:") else None)
+    yield page
+    context.close()
+    assert not outside, f"requests outside the app: {outside}"
+    assert not errors, f"console errors: {errors}"
