@@ -7,3 +7,21 @@ class LegalConfig(CapabilityConfig):
     name = "stttt.legal"
     label = "legal"
     verbose_name = _("Regulation")
+    url_prefix = "van-ban/"
+    nav_label = _("Regulation")
+    nav_url = "legal:index"
+    description = _("The Department's regulation as citable, searchable, versioned data.")
+    nav_order = 10
+    public = True
+
+    def summary(self) -> list[tuple[str, object]]:
+        from stttt.legal.models import Document, Provision
+        from stttt.legal.selectors import default_document
+
+        document = default_document()
+        if document is None:
+            return [(_("Documents"), Document.objects.count())]
+        return [
+            (_("Documents"), Document.objects.count()),
+            (_("Provisions"), Provision.objects.filter(document=document).count()),
+        ]

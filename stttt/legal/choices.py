@@ -1,0 +1,47 @@
+"""Kinds of legal documents, provisions and warnings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProvisionKind(models.TextChoices):
+    DECISION = "decision", _("decision")
+    REGULATION = "regulation", _("regulation")
+    CHAPTER = "chapter", _("chapter")
+    ARTICLE = "article", _("article")
+    CLAUSE = "clause", _("clause")
+    POINT = "point", _("point")
+    INDENT = "indent", _("indent")
+
+
+# Akoma Ntoso element (and eId prefix) for each kind.
+AKN_ELEMENT = {
+    ProvisionKind.CHAPTER: ("chapter", "chp"),
+    ProvisionKind.ARTICLE: ("article", "art"),
+    ProvisionKind.CLAUSE: ("paragraph", "para"),
+    ProvisionKind.POINT: ("point", "point"),
+    ProvisionKind.INDENT: ("indent", "indent"),
+}
+
+
+class Part(models.TextChoices):
+    DECISION = "decision", _("Decision")
+    REGULATION = "regulation", _("Regulation")
+
+
+class BasisKind(models.TextChoices):
+    """How a preamble line relates the document to another one."""
+
+    PURSUANT = "can_cu", _("pursuant to")  # Căn cứ
+    IMPLEMENTING = "thuc_hien", _("implementing")  # Thực hiện
+    PROPOSAL = "de_nghi", _("at the proposal of")  # Theo đề nghị
+
+
+class WarningCode(models.TextChoices):
+    HEADER_MISSING = "header_missing", _("header missing")
+    HEADING_LEVELS = "heading_levels", _("inconsistent heading levels")
+    LABEL_REPAIRED = "label_repaired", _("point label repaired")
+    PARAGRAPH_JOINED = "paragraph_joined", _("paragraph joined across a page break")
+    DATE_CONFLICT = "date_conflict", _("dates contradict each other")
+    NUMBER_SPACING = "number_spacing", _("number written with stray spaces")
+    NUMBERING_GAP = "numbering_gap", _("numbering gap")
