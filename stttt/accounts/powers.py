@@ -1,0 +1,148 @@
+"""What a user may do, derived from their posts in `org` on a date (never from hand-edited flags).
+
+Other apps call these three functions; their signatures are stable:
+
+- `powers_of(user, at=None) -> Powers`
+- `leader_in_charge(citation_or_unit_code, at=None) -> User | None`
+- `approvers_for(unit_code, at=None) -> list[User]`
+
+Acting appointments (5.2: a Deputy Director runs the Department while the Director is away; 5.3: a
+Deputy Head runs the division while the Head is away) are dated assignments of kind "acting": inside
+their range, what goes to the Director or a head goes to the acting person; outside it, to the holder.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from stttt.org import selectors
+from stttt.org.choices import AssignmentKind, Position, UnitKind
+from stttt.org.models import AreaInCharge, Staff, Unit
+
+
+@dataclass(frozen=True)
+class Powers:
+    """A user's powers on `at`.
+
+    - `unit_codes`: units where the user holds a post (primary, concurrent or acting);
+    - `headed_unit_codes`: units the user heads, acting head included (the leadership board for the
+      Director and for a Deputy Director acting as Director);
+    - `is_director`: Director, or Deputy Director acting as Director on that date (5.2);
+    - `areas_in_charge`: citations of the duties in the user's charge (5.2), `units_in_charge` the units.
+    """
+
+    at: datetime.date
+    staff: Staff | None = None
+    agency_code: str = ""
+    unit_codes: frozenset[str] = frozenset()
+    primary_unit_code: str | None = None
+    headed_unit_codes: frozenset[str] = frozenset()
+    deputy_unit_codes: frozenset[str] = frozenset()
+    is_director: bool = False
+    is_acting_director: bool = False
+    is_deputy_director: bool = False
+    areas_in_charge: frozenset[str] = frozenset()
+    units_in_charge: frozenset[str] = frozenset()
+    acting_for: tuple[str, ...] = field(default_factory=tuple)
+    is_district_officer: bool = False
+    district_code: str | None = None
+
+    @property
+    def is_leader(self) -> bool:
+        """Director, Deputy Director, or head of a unit (acting included)."""
+        return self.is_director or self.is_deputy_director or bool(self.headed_unit_codes)
+
+    def heads(self, unit_code: str) -> bool:
+        return unit_code in self.headed_unit_codes
+
+
+def _day(at: datetime.date | None) -> datetime.date:
+    return at or selectors.today()
+
+
+def powers_of(user: Any, at: datetime.date | None = None) -> Powers:
+    """The powers `user` has on `at` (today by default), from their assignments then."""
+    day = _day(at)
+    staff = selectors.staff_of_user(user)
+    if staff is None:
+        return Powers(at=day)
+    current = list(selectors.assignments_at(day).filter(staff=staff).select_related("unit", "acting_for"))
+    units = frozenset(a.unit.code for a in current if a.unit.exists_on(day))
+    primary = next((a.unit.code for a in current if a.kind == AssignmentKind.PRIMARY), None)
+    headed: set[str] = set()
+    deputy_of: set[str] = set()
+    is_director = is_acting_director = is_deputy = False
+    acting_for: list[str] = []
+    for a in current:
+        if not a.unit.exists_on(day):
+            continue
+        if a.position in (Position.DIRECTOR, Position.HEAD):
+            headed.add(a.unit.code)
+        if a.position in (Position.DEPUTY_DIRECTOR, Position.DEPUTY_HEAD):
+            deputy_of.add(a.unit.code)
+        if a.position == Position.DIRECTOR and a.unit.kind == UnitKind.LEADERSHIP:
+            is_director = True
+            is_acting_director = is_acting_director or a.kind == AssignmentKind.ACTING
+        if a.position == Position.DEPUTY_DIRECTOR and a.kind != AssignmentKind.ACTING:
+            is_deputy = True
+        if a.kind == AssignmentKind.ACTING and a.acting_for is not None:
+            acting_for.append(a.acting_for.code)
+    areas = (
+        AreaInCharge.objects.filter(staff=staff, start_on__lte=day)
+        .exclude(end_on__lt=day)
+        .select_related("duty", "unit")
+    )
+    return Powers(
+        at=day,
+        staff=staff,
+        agency_code=staff.agency.code,
+        unit_codes=units,
+        primary_unit_code=primary,
+        headed_unit_codes=frozenset(headed),
+        deputy_unit_codes=frozenset(deputy_of),
+        is_director=is_director,
+        is_acting_director=is_acting_director,
+        is_deputy_director=is_deputy,
+        areas_in_charge=frozenset(a.duty.citation for a in areas if a.duty is not None),
+        units_in_charge=frozenset(a.unit.code for a in areas if a.unit is not None),
+        acting_for=tuple(acting_for),
+    )
+
+
+def _agency_for(reference: str) -> Any:
+    unit = Unit.objects.filter(code=reference).select_related("agency").first()
+    return unit.agency if unit else selectors.agency_get()
+
+
+def director_user(at: datetime.date | None = None, agency_code: str | None = None) -> Any:
+    """The user who receives the Director's business on `at` (the acting Deputy Director in range)."""
+    staff = selectors.director_at(selectors.agency_get(agency_code), _day(at))
+    return staff.user if staff else None
+
+
+def leader_in_charge(citation_or_unit_code: str, at: datetime.date | None = None) -> Any:
+    """The user a matter goes up to: the Deputy Director in charge of the duty (a citation such as
+    `3.8.a`) or of the unit (a unit code), else the Director; acting replacement applied (5.2).
+    None when nobody with a login holds the post. Raises `OrgNotFound` for an unknown reference."""
+    staff = selectors.leader_in_charge(_agency_for(citation_or_unit_code), citation_or_unit_code, _day(at))
+    return staff.user if staff else None
+
+
+def approvers_for(unit_code: str, at: datetime.date | None = None) -> list[Any]:
+    """Who approves for a unit on `at`, lowest first: its head (or the deputy acting as head, 5.3), the
+    Deputy Director in charge of it (5.2), and the Director (or the Deputy Director acting, 5.2).
+    People without a login are skipped; nobody appears twice. Raises `OrgNotFound` for an unknown unit."""
+    day = _day(at)
+    unit = selectors.unit_get(unit_code)
+    chain: list[Staff | None] = []
+    if unit.kind != UnitKind.LEADERSHIP:
+        chain.append(selectors.head_at(unit, day))
+        chain.append(selectors.area_leader(unit.agency, unit=unit, at=day))
+    chain.append(selectors.director_at(unit.agency, day))
+    users: list[Any] = []
+    for staff in chain:
+        if staff is not None and staff.user is not None and staff.user not in users:
+            users.append(staff.user)
+    return users

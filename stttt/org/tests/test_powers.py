@@ -1,0 +1,66 @@
+"""Powers come from assignments; acting appointments move the Director's and heads' business (5.2, 5.3)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from stttt.accounts.powers import approvers_for, leader_in_charge, powers_of
+from stttt.org import services
+
+WEEK_START = datetime.date(2025, 3, 10)
+WEEK_END = datetime.date(2025, 3, 16)
+
+
+def test_director_and_deputy_powers(org):
+    day = datetime.date(2025, 1, 2)
+    director = powers_of(org.director.user, day)
+    assert director.is_director and not director.is_deputy_director
+    assert director.headed_unit_codes == {"BGD"}
+    deputy = powers_of(org.deputy1.user, day)
+    assert deputy.is_deputy_director and not deputy.is_director
+    head = powers_of(org.div_head.user, day)
+    assert head.headed_unit_codes == {"P1"} and head.unit_codes == {"P1"}
+    assert powers_of(None, day).staff is None
+
+
+def test_deputy_acting_director_receives_directors_approvals_only_that_week(org):
+    services.acting_appoint(org.deputy1, org.board, start_on=WEEK_START, end_on=WEEK_END)
+    before, first, last, after = (WEEK_START - datetime.timedelta(days=1), WEEK_START, WEEK_END,
+                                  WEEK_END + datetime.timedelta(days=1))
+    assert approvers_for("BGD", before) == [org.director.user]
+    assert approvers_for("BGD", first) == [org.deputy1.user]
+    assert approvers_for("BGD", last) == [org.deputy1.user]
+    assert approvers_for("BGD", after) == [org.director.user]
+    assert powers_of(org.deputy1.user, first).is_director
+    assert powers_of(org.deputy1.user, first).is_acting_director
+    assert not powers_of(org.deputy1.user, after).is_director
+    assert leader_in_charge("P1", first) == org.deputy1.user
+    assert leader_in_charge("P1", after) == org.director.user
+
+
+def test_deputy_in_charge_of_unit(org):
+    services.area_assign(org.deputy2, unit=org.division, start_on=datetime.date(2024, 6, 1))
+    assert leader_in_charge("P1", datetime.date(2025, 1, 1)) == org.deputy2.user
+    assert leader_in_charge("P1", datetime.date(2024, 5, 31)) == org.director.user
+    assert approvers_for("P1", datetime.date(2025, 1, 1)) == [org.div_head.user, org.deputy2.user,
+                                                              org.director.user]
+    assert powers_of(org.deputy2.user, datetime.date(2025, 1, 1)).units_in_charge == {"P1"}
+
+
+def test_deputy_head_acting_for_head(org):
+    services.acting_appoint(org.div_deputy, org.division, start_on=WEEK_START, end_on=WEEK_END)
+    assert approvers_for("P1", WEEK_START)[0] == org.div_deputy.user
+    assert approvers_for("P1", WEEK_END + datetime.timedelta(days=1))[0] == org.div_head.user
+    assert "P1" in powers_of(org.div_deputy.user, WEEK_START).headed_unit_codes
+    assert "P1" not in powers_of(org.div_deputy.user, WEEK_END + datetime.timedelta(days=1)).headed_unit_codes
+
+
+def test_only_deputies_may_act(org):
+    with pytest.raises(ValidationError):
+        services.acting_appoint(org.div_head, org.board, start_on=WEEK_START, end_on=WEEK_END)
+    with pytest.raises(ValidationError):
+        services.acting_appoint(org.office_deputy, org.division, start_on=WEEK_START, end_on=WEEK_END)
+    services.acting_appoint(org.deputy1, org.board, start_on=WEEK_START, end_on=WEEK_END)
+    with pytest.raises(ValidationError):
+        services.acting_appoint(org.deputy2, org.board, start_on=WEEK_END, end_on=WEEK_END)
