@@ -1,0 +1,200 @@
+"""`stttt legal <verb>`: import, show, tree, search, export and diff legal documents."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from stttt.legal import diff, export, importer, selectors, services
+from stttt.legal.models import Document
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}, returncode=2) from exc
+
+
+class Command(BaseCommand):
+    help = "Legal documents: import, show, tree, search, export, diff."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="verb", required=True)
+        p = sub.add_parser("import", help="Import a document (Markdown, plain text or JSON export).")
+        p.add_argument("path")
+        p.add_argument("--version-date", type=_date, help="Version date (default: entry into force).")
+        p.add_argument("--primary", action="store_true", help="Make it the Department's regulation.")
+        for verb in ("show", "tree", "search", "export"):
+            q = sub.add_parser(verb)
+            q.add_argument("--document", help="Id, number (12/2023/QĐ-UBND) or number@YYYY-MM-DD.")
+            q.add_argument("--as-of", type=_date, help="The version in force on this date.")
+            if verb == "export":
+                q.add_argument("--format", choices=["akn", "json"], required=True)
+                q.add_argument("--output", "-o")
+            else:
+                q.add_argument("--format", choices=["text", "json"], default="text")
+            if verb == "show":
+                q.add_argument("citation")
+            if verb == "search":
+                q.add_argument("query", nargs="+")
+                q.add_argument("--limit", type=int, default=20)
+        d = sub.add_parser("diff", help="Compare two versions: each a file or a document reference.")
+        d.add_argument("old")
+        d.add_argument("new")
+        d.add_argument("--format", choices=["text", "json"], default="text")
+        sub.add_parser("fields", help="List the fields of state management.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, "do_" + options["verb"])(options)
+
+    # ---------------------------------------------------------------------------------------------------
+
+    def _read(self, path: str) -> str:
+        try:
+            return Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}, returncode=2)
+
+    def _document(self, options: dict[str, Any]) -> Document:
+        reference = options.get("document")
+        if reference:
+            document = selectors.document_find(reference)
+            if document is not None and options.get("as_of"):
+                document = selectors.document_as_of(document.work_uri, options["as_of"])
+        else:
+            document = selectors.default_document(as_of=options.get("as_of"))
+        if document is None:
+            raise CommandError(_("No such document (or none in force on that date)."), returncode=2)
+        return document
+
+    def do_import(self, options: dict[str, Any]) -> None:
+        text = self._read(options["path"])
+        try:
+            result = services.document_import(text, primary=True if options["primary"] else None,
+                                               version_date=options["version_date"])
+        except importer.ImportRefused as exc:
+            raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2)
+        document = result.document
+        verb = _("Imported") if result.created else _("Updated")
+        self.stdout.write(f"{verb}: {document} — {document.title}")
+        self.stdout.write(_("Provisions: %(new)d new, %(changed)d changed, %(removed)d removed.") % {
+            "new": result.provisions_created, "changed": result.provisions_updated,
+            "removed": result.provisions_removed})
+        for warning in result.warnings:
+            where = f"[{warning.provision.citation}] " if warning.provision else ""
+            self.stdout.write(self.style.WARNING(_("Warning: %(text)s") % {"text": where + warning.message}))
+
+    def do_show(self, options: dict[str, Any]) -> None:
+        document = self._document(options)
+        try:
+            provision = selectors.provision_get(options["citation"], document=document)
+        except selectors.ProvisionNotFound as exc:
+            raise CommandError(exc.message, returncode=2) from exc
+        if options["format"] == "json":
+            data = selectors.subtree(provision)
+            data["full_citation"] = selectors.full_citation(provision)
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(selectors.full_citation(provision))
+        self.stdout.write(f"eId: {provision.eid}    {_('citation')}: {provision.citation}")
+        self.stdout.write("")
+        self._print_node(selectors.subtree(provision), 0)
+
+    def _print_node(self, node: dict[str, Any], depth: int) -> None:
+        label = {"chapter": "Chương {}", "article": "Điều {}.", "clause": "{}.", "point": "{})",
+                 "indent": "-"}.get(node["kind"], "{}").format(node["num"])
+        line = " ".join(x for x in (label, node["heading"], node["text"]) if x)
+        self.stdout.write("  " * depth + line)
+        for child in node["children"]:
+            self._print_node(child, depth + 1)
+        if node.get("wrap_up"):
+            self.stdout.write("  " * depth + node["wrap_up"])
+
+    def do_tree(self, options: dict[str, Any]) -> None:
+        document = self._document(options)
+        tree = selectors.document_tree(document)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(tree, ensure_ascii=False, indent=2))
+            return
+
+        def outline(node: dict[str, Any], depth: int) -> None:
+            if node["kind"] in ("point", "indent"):
+                return
+            title = node["heading"] or node["text"][:70]
+            self.stdout.write(f"{'  ' * depth}{node['citation']:<12} {node['eid']:<28} {title}")
+            for child in node["children"]:
+                outline(child, depth + 1)
+
+        for root in tree:
+            outline(root, 0)
+
+    def do_search(self, options: dict[str, Any]) -> None:
+        document = self._document(options)
+        query = " ".join(options["query"])
+        hits = selectors.provision_search(query, document=document, limit=options["limit"])
+        rows = [{k: v for k, v in hit.items() if k != "provision"} for hit in hits]
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not rows:
+            self.stdout.write(_("Nothing found."))
+        for row in rows:
+            text = row["snippet"].replace("<mark>", "«").replace("</mark>", "»")
+            self.stdout.write(f"{row['citation']:<10} {text}")
+
+    def do_export(self, options: dict[str, Any]) -> None:
+        document = self._document(options)
+        if options["format"] == "json":
+            data = export.to_json(document).encode()
+        else:
+            data = export.to_akn(document)
+            errors = export.akn_errors(data)
+            if errors:
+                raise CommandError(_("The Akoma Ntoso export does not validate: %(errors)s")
+                                   % {"errors": "; ".join(errors[:5])})
+        if options.get("output"):
+            Path(options["output"]).write_bytes(data)
+        else:
+            self.stdout.write(data.decode())
+
+    def _tree_of(self, reference: str) -> tuple[str, list[dict[str, Any]]]:
+        if Path(reference).is_file():
+            try:
+                parsed = importer.parse(self._read(reference))
+            except importer.ImportRefused as exc:
+                raise CommandError(f"{reference}: {exc}", returncode=2) from exc
+            return reference, importer.as_tree(parsed)
+        document = selectors.document_find(reference)
+        if document is None:
+            raise CommandError(_("%(ref)s is neither a file nor an imported document.") % {"ref": reference},
+                               returncode=2)
+        return str(document), selectors.document_tree(document)
+
+    def do_diff(self, options: dict[str, Any]) -> None:
+        old_name, old_tree = self._tree_of(options["old"])
+        new_name, new_tree = self._tree_of(options["new"])
+        changes = diff.compare(old_tree, new_tree)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(f"--- {old_name}\n+++ {new_name}")
+        if not changes:
+            self.stdout.write(_("No differences."))
+        labels = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
+        for change in changes:
+            self.stdout.write(f"{labels[change.status]:<10} {change.citation:<10} ({change.eid})")
+            if change.status == "changed":
+                self.stdout.write("    " + diff.render_words(change.words))
+            else:
+                self.stdout.write("    " + (change.new or change.old)[:200])
+
+    def do_fields(self, options: dict[str, Any]) -> None:
+        for field in selectors.fields_of_state_management():
+            count = field.provisions.count()
+            self.stdout.write(f"{field.code:<36} {field.name} ({count})")
