@@ -8,7 +8,9 @@ class ErrorSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     message = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    errors = serializers.DictField(  # type: ignore[assignment]  # the field is named like the API's key
+        child=serializers.ListField(child=serializers.CharField())
+    )
 
 
 class MeSerializer(serializers.ModelSerializer):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
@@ -44,7 +45,8 @@ def track(model: type[models.Model], **options: Any) -> type[models.Model]:
 
 def history_of(instance: models.Model) -> list[dict[str, Any]]:
     """The record's history, newest first, each entry with who, when, from where and the changes."""
-    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    history = instance.history  # type: ignore[attr-defined]  # added by track()
+    records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -69,8 +71,8 @@ def history_of(instance: models.Model) -> list[dict[str, Any]]:
 
 def _field_label(instance: models.Model, name: str) -> str:
     try:
-        return str(instance._meta.get_field(name).verbose_name)
-    except Exception:
+        return str(getattr(instance._meta.get_field(name), "verbose_name", name))
+    except FieldDoesNotExist:
         return name
 
 

@@ -8,6 +8,7 @@ nothing the second time.
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -21,7 +22,7 @@ class DemoLogin:
     role: str
 
 
-def loaders() -> list[tuple[str, object]]:
+def loaders() -> list[tuple[str, ModuleType]]:
     """Each app's demo module, in INSTALLED_APPS order (lower layers first)."""
     found = []
     for config in apps.get_app_configs():
@@ -42,5 +43,5 @@ def load_all(stdout: TextIO) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
     with transaction.atomic():
         for _label, module in loaders():
-            logins.extend(module.load(stdout) or [])  # type: ignore[attr-defined]
+            logins.extend(module.load(stdout) or [])
     return logins

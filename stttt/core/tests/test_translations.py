@@ -9,7 +9,7 @@ from django.utils import translation
 
 PACKAGE = Path(__file__).resolve().parents[2]
 # Each app's catalogue, and the project one (LOCALE_PATHS) that completes the frameworks' Vietnamese.
-CATALOGUES = sorted(PACKAGE.glob("*/locale/vi/LC_MESSAGES/django.po")) + [PACKAGE / "locale/vi/LC_MESSAGES/django.po"]
+CATALOGUES = [*sorted(PACKAGE.glob("*/locale/vi/LC_MESSAGES/django.po")), PACKAGE / "locale/vi/LC_MESSAGES/django.po"]
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: p.parts[-5])
