@@ -28,14 +28,14 @@ class SearchableModel(models.Model):
     class Meta:
         abstract = True
 
-    def build_search_text(self) -> str:
-        return fold(" ".join(str(getattr(self, name) or "") for name in self.search_fields))
-
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        return fold(" ".join(str(getattr(self, name) or "") for name in self.search_fields))
 
 
 class CalendarDay(models.Model):
