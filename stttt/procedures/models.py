@@ -1,0 +1,237 @@
+"""Administrative procedures: the catalogue (what can be filed) and dossiers (what was filed)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from stttt.core import audit
+from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.procedures.choices import Channel, CopyKind, Handling, ResultKind, Status, TimeUnit
+
+# --- catalogue ----------------------------------------------------------------------------------------
+
+
+class Procedure(SearchableModel, TimeStampedModel):
+    """An administrative procedure (thủ tục hành chính) the Department handles, with its legal facts."""
+
+    search_fields = ("code", "name", "empowering_citation", "legal_basis")
+
+    code = models.CharField(_("code"), max_length=40, unique=True,
+                            help_text=_("Code in the national procedure database where known, else a local code."))
+    name = models.CharField(_("name"), max_length=300)
+    field_code = models.SlugField(_("field"), max_length=60,
+                                  help_text=_("Field of state management (Article 2 taxonomy), e.g. bao-chi."))
+    empowering_citation = models.CharField(
+        _("empowering provision"), max_length=40,
+        help_text=_("The provision of the regulation that empowers the Department, e.g. 3.4.b."))
+    provision = models.ForeignKey(
+        "legal.Provision", on_delete=models.SET_NULL, null=True, blank=True, related_name="procedures",
+        verbose_name=_("provision"), help_text=_("Linked from the citation when the regulation is loaded."))
+    legal_basis = models.TextField(_("governing law"), help_text=_("Laws, decrees, circulars and articles."))
+    time_limit = models.PositiveSmallIntegerField(_("statutory time limit"))
+    time_unit = models.CharField(_("unit of the time limit"), max_length=10, choices=TimeUnit.choices)
+    time_limit_basis = models.CharField(_("basis of the time limit"), max_length=300,
+                                        help_text=_("The article that sets the time limit."))
+    local_time_limit = models.PositiveSmallIntegerField(
+        _("published shorter time (working days)"), null=True, blank=True,
+        help_text=_("The province's published shorter time, if any; it then applies instead."))
+    desk_days = models.PositiveSmallIntegerField(_("desk (working days)"), default=0)
+    division_days = models.PositiveSmallIntegerField(_("division appraisal (working days)"), default=0)
+    leader_days = models.PositiveSmallIntegerField(_("leadership approval (working days)"), default=0)
+    fee = models.CharField(_("fees"), max_length=300, blank=True)
+    result_kind = models.CharField(_("result"), max_length=20, choices=ResultKind.choices)
+    result_name = models.CharField(_("name of the result"), max_length=300)
+    handling = models.CharField(_("role of the Department"), max_length=10, choices=Handling.choices,
+                                default=Handling.DECIDE)
+    handling_note = models.CharField(_("where the Department's part ends"), max_length=300, blank=True)
+    division_code = models.CharField(_("processing division"), max_length=30,
+                                     help_text=_("Code of the unit in the organisation that processes it."))
+    online = models.BooleanField(_("can be filed online"), default=True)
+    active = models.BooleanField(_("active"), default=True)
+    notes = models.TextField(_("notes"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+        constraints = [models.CheckConstraint(condition=Q(time_limit__gte=0), name="procedures_time_limit_gte_0")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def applicable_limit(self) -> tuple[int, str]:
+        """(days, unit) that bind the Department: the published shorter time when there is one."""
+        if self.local_time_limit is not None:
+            return self.local_time_limit, TimeUnit.WORKING.value
+        return self.time_limit, self.time_unit
+
+
+class Component(models.Model):
+    """A document the dossier must contain."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="components",
+                                  verbose_name=_("procedure"))
+    name = models.CharField(_("name"), max_length=400)
+    copy_kind = models.CharField(_("original or copy"), max_length=30, choices=CopyKind.choices,
+                                 default=CopyKind.ORIGINAL)
+    copies = models.PositiveSmallIntegerField(_("number of copies"), default=1)
+    form = models.CharField(_("form"), max_length=120, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["procedure", "order", "id"]
+        verbose_name = _("dossier component")
+        verbose_name_plural = _("dossier components")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+audit.track(Procedure)
+audit.track(Component)
+
+# --- dossiers -----------------------------------------------------------------------------------------
+
+
+class Dossier(SearchableModel, TimeStampedModel):
+    """One application (hồ sơ) for a procedure, from submission to the returned result.
+
+    Status, dates and deadlines are written only by `services.dossier_transition`; deadlines are computed
+    from the working-day calendar, never typed.
+    """
+
+    search_fields = ("code", "applicant_name", "subject")
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="dossiers",
+                                  verbose_name=_("procedure"))
+    code = models.CharField(_("dossier code"), max_length=40, unique=True, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.SUBMITTED)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    applicant_name = models.CharField(_("applicant"), max_length=300)
+    applicant_id_number = models.CharField(_("ID or registration number"), max_length=40, blank=True)
+    applicant_address = models.CharField(_("address"), max_length=400, blank=True)
+    applicant_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    applicant_email = models.EmailField(_("e-mail"), blank=True)
+    subject = models.CharField(_("subject"), max_length=400, blank=True,
+                               help_text=_("What is applied for, e.g. the bulletin's name."))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="submitted_dossiers", verbose_name=_("submitted by"))
+    idempotency_key = models.CharField(_("idempotency key"), max_length=80, null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="received_dossiers", verbose_name=_("received by"))
+    counting_start = models.DateField(_("period counted from"), null=True, blank=True)
+    statutory_due_date = models.DateField(_("statutory due date"), null=True, blank=True)
+    due_date = models.DateField(_("appointment date"), null=True, blank=True)
+    stage_due_date = models.DateField(_("current step due"), null=True, blank=True)
+    stage_started_at = models.DateTimeField(_("current step started"), null=True, blank=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="assigned_dossiers", verbose_name=_("officer"))
+    supplement_requested_at = models.DateTimeField(_("supplement requested at"), null=True, blank=True)
+    supplement_reasons = models.TextField(_("supplement requested"), blank=True)
+    apology_at = models.DateTimeField(_("apology sent at"), null=True, blank=True)
+    apology_reason = models.TextField(_("reason for the delay"), blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    refusal_reasons = models.TextField(_("reasons for refusal"), blank=True)
+    result_number = models.CharField(_("result number"), max_length=60, blank=True)
+    closed_late = models.BooleanField(_("resolved late"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.UniqueConstraint(fields=["submitted_by", "idempotency_key"],
+                                    condition=Q(idempotency_key__isnull=False),
+                                    name="procedures_dossier_idempotency_unique"),
+        ]
+        indexes = [models.Index(fields=["status", "due_date"])]
+        permissions = [("view_all_dossiers", _("Can view all dossiers"))]
+
+    def __str__(self) -> str:
+        return self.code or f"#{self.pk}"
+
+    @property
+    def portal_status_code(self) -> int:
+        from stttt.procedures.choices import PORTAL_CODES
+
+        return PORTAL_CODES[self.status]
+
+
+class DossierStep(models.Model):
+    """A row of the processing control sheet (Circular 01/2018/TT-VPCP form 05): who did what, when, by when."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps", verbose_name=_("dossier"))
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=24, choices=Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              verbose_name=_("by"))
+    at = models.DateTimeField(_("at"))
+    started_at = models.DateTimeField(_("step started"), null=True, blank=True)
+    due_date = models.DateField(_("step due"), null=True, blank=True)
+    on_time = models.BooleanField(_("on time"), null=True)
+    note = models.TextField(_("note"), blank=True)
+    basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["dossier", "at", "id"]
+        verbose_name = _("processing step")
+        verbose_name_plural = _("processing steps")
+
+    def __str__(self) -> str:
+        return f"{self.dossier} {self.action}"
+
+
+def _upload_path(instance: DossierFile, filename: str) -> str:
+    # Never the client's name on disk: a random name under the dossier's folder.
+    return f"procedures/{instance.dossier_id}/{uuid.uuid4().hex}"
+
+
+class DossierFile(models.Model):
+    """A document uploaded with a dossier: type and size checked, checksum kept, served only as download."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="files", verbose_name=_("dossier"))
+    component = models.ForeignKey(Component, on_delete=models.SET_NULL, null=True, blank=True,
+                                  verbose_name=_("component"))
+    file = models.FileField(_("file"), upload_to=_upload_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["dossier", "id"]
+        verbose_name = _("dossier file")
+        verbose_name_plural = _("dossier files")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class DailySequence(models.Model):
+    """The last dossier number given on a day (Circular 01/2018/TT-VPCP Art. 19: NNNN restarts each day)."""
+
+    day = models.DateField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.last}"
+
+
+audit.track(Dossier, excluded_fields=["search_text"])

@@ -1,0 +1,189 @@
+"""Reads of the procedures app: catalogue, dossiers visible to a user, inboxes, deadlines, statistics."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from stttt.core.calendar import WorkingCalendar, calendar
+from stttt.core.search import search
+from stttt.procedures import permissions, rules
+from stttt.procedures.choices import CLOCK_STOPPED, IN_PROGRESS, Status
+from stttt.procedures.models import Dossier, Procedure
+from stttt.procedures.workflow import APPROVER, DESK, HEAD, Transition, available
+
+
+def procedures_active() -> QuerySet[Procedure]:
+    return Procedure.objects.filter(active=True).prefetch_related("components")
+
+
+def procedure_list(query: str = "") -> QuerySet[Procedure]:
+    return search(procedures_active(), query) if query else procedures_active()
+
+
+def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
+    """Applicants see their own dossiers; the Department's staff see every dossier of the Department."""
+    base = Dossier.objects.select_related("procedure", "assignee", "received_by")
+    if not getattr(user, "is_authenticated", False):
+        return base.none()
+    if user.has_perm("procedures.view_all_dossiers") or permissions.is_staff_member(user):
+        return base
+    return base.filter(submitted_by=user)
+
+
+def dossier_get(user: Any, pk: int) -> Dossier:
+    return dossiers_visible_to(user).get(pk=pk)
+
+
+def actions_for(user: Any, dossier: Dossier) -> list[Transition]:
+    return available(dossier.status, permissions.roles_of(user, dossier), dossier.procedure.handling)
+
+
+def deadline_state(dossier: Dossier, cal: WorkingCalendar | None = None, today: dt.date | None = None) -> str:
+    """`overdue`, `due_soon` (within 2 working days), `on_track`, `paused` (awaiting supplement) or `none`."""
+    if dossier.status not in IN_PROGRESS:
+        return "none"
+    if dossier.status in CLOCK_STOPPED:
+        return "paused"
+    return rules.deadline_state(cal or calendar(), dossier.due_date, today or timezone.localdate())
+
+
+def remaining_working_days(dossier: Dossier, cal: WorkingCalendar | None = None,
+                           today: dt.date | None = None) -> int | None:
+    if dossier.due_date is None or dossier.status not in IN_PROGRESS:
+        return None
+    return (cal or calendar()).working_days_between(today or timezone.localdate(), dossier.due_date)
+
+
+# --- inboxes ------------------------------------------------------------------------------------------
+
+@dataclass
+class Inbox:
+    key: str
+    dossiers: list[Dossier]
+
+
+def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]:
+    """The staff inboxes: to receive (desk), to transfer and to return (desk), to assign (division head),
+    assigned to me, to approve (leader in charge or acting), due within 2 working days, overdue."""
+    today = today or timezone.localdate()
+    cal = calendar()
+    open_dossiers = list(
+        dossiers_visible_to(user).filter(Q(status__in=IN_PROGRESS) | Q(status__in=[
+            Status.SUBMITTED, Status.APPROVED, Status.REFUSED])).order_by("due_date", "submitted_at")
+    )
+    roles_cache: dict[int, set[str]] = {}
+
+    def roles(procedure: Procedure) -> set[str]:
+        if procedure.pk not in roles_cache:
+            roles_cache[procedure.pk] = permissions.staff_roles(user, procedure)
+        return roles_cache[procedure.pk]
+
+    boxes: dict[str, list[Dossier]] = defaultdict(list)
+    for dossier in open_dossiers:
+        mine = roles(dossier.procedure)
+        if DESK in mine and dossier.status == Status.SUBMITTED:
+            boxes["to_receive"].append(dossier)
+        if DESK in mine and dossier.status == Status.RECEIVED:
+            boxes["to_transfer"].append(dossier)
+        if DESK in mine and dossier.status in (Status.APPROVED, Status.REFUSED):
+            boxes["to_return"].append(dossier)
+        if HEAD in mine and dossier.status == Status.TRANSFERRED:
+            boxes["to_assign"].append(dossier)
+        if dossier.assignee_id == user.pk and dossier.status == Status.IN_APPRAISAL:
+            boxes["assigned"].append(dossier)
+        if APPROVER in mine and dossier.status == Status.AWAITING_APPROVAL:
+            boxes["to_approve"].append(dossier)
+        involved = mine or dossier.assignee_id == user.pk
+        if involved and dossier.status in IN_PROGRESS:
+            state = rules.deadline_state(cal, dossier.due_date, today) if dossier.status not in CLOCK_STOPPED else ""
+            if state == "due_soon":
+                boxes["due_soon"].append(dossier)
+            elif state == "overdue":
+                boxes["overdue"].append(dossier)
+    return {key: boxes.get(key, []) for key in INBOX_KEYS}
+
+
+INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve", "to_return", "due_soon",
+              "overdue")
+
+
+def home_figures() -> list[tuple[str, object]]:
+    from django.utils.translation import gettext as _
+
+    today = timezone.localdate()
+    in_progress = Dossier.objects.filter(status__in=IN_PROGRESS)
+    return [
+        (_("Procedures"), Procedure.objects.filter(active=True).count()),
+        (_("Dossiers in progress"), in_progress.count()),
+        (_("Overdue"), in_progress.exclude(status__in=CLOCK_STOPPED).filter(due_date__lt=today).count()),
+    ]
+
+
+# --- statistics ---------------------------------------------------------------------------------------
+
+STAT_KEYS = ("received", "resolved_on_time", "resolved_late", "in_progress_on_time", "in_progress_overdue",
+             "withdrawn", "average_working_days")
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """`YYYY-MM` -> first and last day; ValueError for anything else."""
+    year, number = (int(part) for part in month.split("-"))
+    if not 1 <= number <= 12 or not 1990 <= year <= 2200 or len(month) != 7:
+        raise ValueError(month)
+    return dt.date(year, number, 1), dt.date(year, number, month_calendar.monthrange(year, number)[1])
+
+
+def _local_date(value: dt.datetime | None) -> dt.date | None:
+    return timezone.localtime(value).date() if value else None
+
+
+def statistics(month: str, *, by: str = "procedure", today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per procedure (or per division) for one month, counted from the dossiers' own dates:
+
+    - received: received during the month;
+    - resolved on time / late: resolved (approved, refused, forwarded) during the month, against the
+      statutory due date (an apology does not make a late dossier on time);
+    - in progress on time / overdue: received by the month's end and not resolved, withdrawn or closed by
+      then, compared with the due date at the month's end (or today for the current month);
+    - withdrawn: withdrawn during the month;
+    - average working days: of the dossiers resolved during the month, from the start of the period.
+    """
+    first, last = month_bounds(month)
+    today = today or timezone.localdate()
+    cutoff = min(last, today)
+    cal = calendar()
+    rows: dict[str, dict[str, Any]] = {}
+    durations: dict[str, list[int]] = defaultdict(list)
+    dossiers = Dossier.objects.select_related("procedure").filter(received_at__isnull=False)
+    for dossier in dossiers:
+        procedure = dossier.procedure
+        key = procedure.code if by == "procedure" else procedure.division_code
+        row = rows.setdefault(key, {"key": key, "name": procedure.name if by == "procedure" else key,
+                                    "division": procedure.division_code, **{k: 0 for k in STAT_KEYS}})
+        received = _local_date(dossier.received_at)
+        resolved = _local_date(dossier.resolved_at)
+        withdrawn = _local_date(dossier.withdrawn_at)
+        if received and first <= received <= last:
+            row["received"] += 1
+        if resolved and first <= resolved <= last:
+            row["resolved_late" if dossier.closed_late else "resolved_on_time"] += 1
+            if dossier.counting_start:
+                durations[key].append(max(0, cal.working_days_between(dossier.counting_start, resolved)))
+        if withdrawn and first <= withdrawn <= last:
+            row["withdrawn"] += 1
+        open_at_end = (received is not None and received <= cutoff and (resolved is None or resolved > cutoff)
+                       and (withdrawn is None or withdrawn > cutoff))
+        if open_at_end:
+            late = dossier.statutory_due_date is not None and cutoff > dossier.statutory_due_date
+            row["in_progress_overdue" if late else "in_progress_on_time"] += 1
+    for key, row in rows.items():
+        values = durations.get(key)
+        row["average_working_days"] = round(sum(values) / len(values), 1) if values else None
+    return sorted(rows.values(), key=lambda r: r["key"])
