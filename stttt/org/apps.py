@@ -7,3 +7,30 @@ class OrgConfig(CapabilityConfig):
     name = "stttt.org"
     label = "org"
     verbose_name = _("Organisation")
+    url_prefix = "to-chuc/"
+    nav_label = _("Organisation")
+    nav_url = "org:index"
+    description = _("Units, staff and posts checked against Art. 4; duties, areas in charge, acting appointments.")
+    nav_order = 20
+
+    def ready(self) -> None:
+        from stttt.legal import citing
+        from stttt.org.models import Duty
+
+        citing.register(Duty, "provision", _("Duties and their owners"))
+
+    def summary(self) -> list[tuple[str, object]]:
+        from stttt.org import selectors
+        from stttt.org.choices import Severity
+
+        try:
+            agency = selectors.agency_get()
+        except selectors.OrgNotFound:
+            return []
+        findings = selectors.findings_at(agency)
+        return [
+            (_("Units"), selectors.units_at(agency, selectors.today()).count()),
+            (_("Staff"), selectors.assignments_at(selectors.today()).filter(
+                unit__agency=agency, kind="primary").count()),
+            (_("Errors"), sum(1 for f in findings if f.severity == Severity.ERROR)),
+        ]

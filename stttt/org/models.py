@@ -232,6 +232,14 @@ class Duty(SearchableModel, TimeStampedModel):
         Unit, blank=True, related_name="coordinated_duties", verbose_name=_("coordinating units")
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    provision = models.ForeignKey(
+        "legal.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="org_duties",
+        verbose_name=_("provision"),
+    )
 
     class Meta:
         verbose_name = _("duty")

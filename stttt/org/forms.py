@@ -1,0 +1,49 @@
+"""Forms of the organisation pages (input only; the rules live in rules.py, the writes in services.py)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stttt.org.choices import Position
+from stttt.org.models import Staff, Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AtForm(forms.Form):
+    at = forms.DateField(label=_("As of"), required=False, widget=DateInput)
+
+
+class ReassignForm(forms.Form):
+    staff = forms.ModelChoiceField(label=_("Staff member"), queryset=Staff.objects.none())
+    unit = forms.ModelChoiceField(label=_("New unit"), queryset=Unit.objects.none())
+    position = forms.ChoiceField(label=_("New position"), choices=Position.choices)
+    on = forms.DateField(label=_("From"), widget=DateInput)
+    basis = forms.CharField(label=_("Decision"), required=False, max_length=255)
+
+    def __init__(self, *args, agency=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = Staff.objects.filter(agency=agency).order_by("full_name")
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.filter(agency=agency)
+
+
+class ActingForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Post of the head of"), queryset=Unit.objects.none())
+    staff = forms.ModelChoiceField(label=_("Acting person"), queryset=Staff.objects.none())
+    start_on = forms.DateField(label=_("From"), widget=DateInput)
+    end_on = forms.DateField(label=_("Until (inclusive)"), widget=DateInput)
+    basis = forms.CharField(label=_("Authorisation"), required=False, max_length=255)
+
+    def __init__(self, *args, agency=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = Staff.objects.filter(agency=agency).order_by("full_name")
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.filter(agency=agency)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_on") and data.get("end_on") and data["end_on"] < data["start_on"]:
+            self.add_error("end_on", _("The end date is before the start date."))
+        return data
