@@ -123,7 +123,8 @@ def dossier_submit(procedure: Procedure, *, actor: Any, data: dict[str, Any], id
         with transaction.atomic():
             dossier = Dossier(procedure=procedure, channel=Channel.ONLINE, submitted_by=actor, idempotency_key=key,
                               submitted_at=now or timezone.now(), status=Status.SUBMITTED, **values)
-            dossier.full_clean(exclude=["code"])
+            # The idempotency constraint is left to the database: concurrent twins meet there.
+            dossier.full_clean(exclude=["code"], validate_constraints=False)
             dossier._change_reason = "submit"  # type: ignore[attr-defined]
             dossier.save()
             _step(dossier, "submit", "", Status.SUBMITTED, actor, dossier.submitted_at, None, None, "", "")
