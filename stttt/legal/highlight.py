@@ -35,7 +35,7 @@ def spans(text: str, query: str) -> list[tuple[int, int]]:
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

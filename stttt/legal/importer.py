@@ -116,7 +116,7 @@ class ParsedDocument:
     def work_uri(self) -> str:
         year = self.signing_date.year if self.signing_date else (re.findall(r"/(\d{4})/", self.number) or ["0"])[0]
         return "/akn/vn/act/{}/{}/{}/{}".format(
-            slugify(fold(self.doc_type)), slugify(fold(self.issuer)) or "vn", year, slugify(fold(self.number))
+            slugify(fold(self.doc_type)), slugify(fold(self.issuer)) or "vn", year, slugify(fold(self.number).replace("/", "-"))
         )
 
     def nodes(self):
@@ -139,7 +139,7 @@ class Para:
 
 
 _DOC_TYPES = ("QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "QUY CHẾ", "LUẬT")
-_CHAPTER = re.compile(r"^Chương\s+([IVXLC]+|\d+)\b\.?\s*(.*)$")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b\.?\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*\.\s*(.*)$")
 _CLAUSE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _POINT = re.compile(r"^([a-zđ])\)\s*(.*)$")
@@ -152,6 +152,13 @@ _TERMINAL = (".", ";", ":", "!", "?", "/.", ".)", ";)")
 def _is_upper(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _strong(text: str) -> bool:
+    """Lines that begin a unit wherever they stand: a hard-wrapped sentence hardly ever puts `Điều 5.`,
+    `Chương II`, `a)` or a document type at the start of a line."""
+    return bool(_CHAPTER.match(text) or _ARTICLE.match(text) or _POINT.match(text)
+                or text.rstrip(":") in _DOC_TYPES or text.startswith(("Nơi nhận", "(Kèm theo")))
 
 
 def _structural(text: str) -> bool:
@@ -201,8 +208,11 @@ def paragraphs(text: str, *, markdown: bool) -> tuple[list[Para], list[list[str]
             or blanks > 0
             or level > 0
             or paras[-1].level > 0
-            or (_structural(line) and (previous_line.endswith(_TERMINAL) or _is_upper(previous_line)))
-            or (_is_upper(previous_line) and not _is_upper(line))
+            or _strong(line)
+            or (_structural(line) and previous_line.endswith(_TERMINAL))
+            or (_is_upper(previous_line) and not _is_upper(line) and not _CHAPTER.match(previous_line))
+            or (_is_upper(line) and _SIGN_PREFIX.match(previous_line) is not None)
+            or (_is_upper(line) and not _is_upper(previous_line) and not _CHAPTER.match(previous_line))
         )
         if new:
             paras.append(Para(line, level, blanks))

@@ -198,7 +198,10 @@ def full_citation(
 
 
 def vietnamese_date(day: datetime.date) -> str:
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """`ngày 03 tháng 3 năm 2023`: a day below 10 and the months 1 and 2 take a leading zero (Decree
+    30/2020/NĐ-CP, Annex I, I.5 on the place and date of an administrative document)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 _NUM = r"\d+"
