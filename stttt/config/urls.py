@@ -1,17 +1,44 @@
-"""Root URLs: the API, the admin, then every capability's pages under its `url_prefix`."""
+"""Root URLs: the API, the admin, then every capability's pages.
+
+A capability's pages are its `urls.py`, mounted at its `url_prefix` (namespace = app label), like the
+admin's autodiscovery: an app without a `urls.py` simply has no pages.
+"""
+
+import importlib
+from types import ModuleType
 
 from django.contrib import admin
-from django.urls import include, path
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLPattern, URLResolver, include, path
 
-from stttt.core.apps import capabilities
+from stttt.core.apps import CapabilityConfig, capabilities
+
+
+def _pages(config: CapabilityConfig) -> ModuleType | None:
+    module_name = f"{config.name}.urls"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+    if config.url_prefix is None:
+        raise ImproperlyConfigured(f"{config.name} has pages but no url_prefix in its AppConfig.")
+    return module
+
+
+def capability_urls() -> list[URLPattern | URLResolver]:
+    mounted: list[URLPattern | URLResolver] = []
+    for config in capabilities():
+        module = _pages(config)
+        if module is not None:
+            mounted.append(path(config.url_prefix or "", include((module, config.label), namespace=config.label)))
+    return mounted
+
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("stttt.api.urls")),
     path("admin/", admin.site.urls),
-    *[
-        path(config.url_prefix, include((f"{config.name}.urls", config.label), namespace=config.label))
-        for config in capabilities()
-        if config.url_prefix is not None
-    ],
+    *capability_urls(),
 ]

@@ -1,4 +1,5 @@
 from django.http import HttpRequest
+from django.urls import get_resolver
 
 from stttt.core.apps import capabilities
 
@@ -6,5 +7,6 @@ from stttt.core.apps import capabilities
 def navigation(request: HttpRequest) -> dict:
     """Header navigation: one entry per capability the visitor may open."""
     signed_in = request.user.is_authenticated
-    entries = [c for c in capabilities() if c.nav_url and (signed_in or c.public)]
+    mounted = get_resolver().namespace_dict
+    entries = [c for c in capabilities() if c.nav_url and c.label in mounted and (signed_in or c.public)]
     return {"nav_capabilities": entries}

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import get_resolver
 
 from stttt.core.apps import capabilities
 from stttt.core.audit import history_of
@@ -10,7 +11,8 @@ from stttt.core.audit import history_of
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """What exists in this installation: one card per capability with its figures."""
-    cards = [c for c in capabilities() if c.nav_url]
+    mounted = get_resolver().namespace_dict
+    cards = [c for c in capabilities() if c.nav_url and c.label in mounted]
     return render(request, "web/home.html", {"cards": cards})
 
 
