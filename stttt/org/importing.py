@@ -36,6 +36,8 @@ from stttt.org.models import (
     UnitFunction,
 )
 
+# A unit whose file gives no establishment date is taken to have existed all along.
+UNKNOWN_START = datetime.date(2000, 1, 1)
 SECTIONS = ("units", "staff", "acting", "quotas", "duties", "areas", "events")
 
 
@@ -606,7 +608,7 @@ def _write_unit(
             parent=parent,
             short_name=e["short_name"],
             order=e["order"] or 100,
-            on=e["established_on"] or as_of,
+            on=e["established_on"] or UNKNOWN_START,
             actor=actor,
         )
         report.count("units", True)
@@ -990,7 +992,9 @@ def export_data(agency: Agency) -> dict[str, Any]:
         for d in Duty.objects.filter(agency=agency).select_related("lead_unit").prefetch_related("coordinating_units")
     ]
     areas = []
-    for person in Staff.objects.filter(agency=agency, areas__end_on__isnull=True).distinct().order_by("code"):
+    for person in (
+        Staff.objects.filter(agency=agency, areas__isnull=False, areas__end_on__isnull=True).distinct().order_by("code")
+    ):
         current = person.areas.filter(end_on__isnull=True).select_related("duty", "unit")
         areas.append(
             clean(

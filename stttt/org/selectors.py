@@ -68,9 +68,7 @@ def assignments_at(at: datetime.date) -> QuerySet[Assignment]:
 
 def unit_name_at(unit: Unit, at: datetime.date) -> str:
     """The name the unit had on `at`: renames are events, so earlier names are never lost."""
-    renames = list(
-        ReorgEvent.objects.filter(kind=ReorgKind.RENAME, units=unit).order_by("effective_on", "pk")
-    )
+    renames = list(ReorgEvent.objects.filter(kind=ReorgKind.RENAME, units=unit).order_by("effective_on", "pk"))
     name = unit.name
     for event in reversed(renames):
         if event.effective_on > at:
@@ -118,9 +116,7 @@ def snapshot_at(agency: Agency, at: datetime.date | None = None) -> rules.OrgFac
         at=at,
         deputy_director_cap=agency.deputy_director_cap,
         agency_code=agency.code,
-        units=tuple(
-            rules.UnitFacts(u.code, names[u.pk], u.kind, u.parent.code if u.parent else None) for u in units
-        ),
+        units=tuple(rules.UnitFacts(u.code, names[u.pk], u.kind, u.parent.code if u.parent else None) for u in units),
         holdings=holdings,
         quotas=quotas,
     )
@@ -153,9 +149,7 @@ def what_if(agency: Agency, move: Move, at: datetime.date | None = None) -> dict
         *kept,
         rules.Holding(staff.code, staff.full_name, staff.category, move.unit_code, move.position, move.kind),
     )
-    after = rules.OrgFacts(
-        facts.at, facts.deputy_director_cap, facts.units, moved, facts.quotas, facts.agency_code
-    )
+    after = rules.OrgFacts(facts.at, facts.deputy_director_cap, facts.units, moved, facts.quotas, facts.agency_code)
     before_findings, after_findings = rules.evaluate(facts), rules.evaluate(after)
     added, cleared = rules.diff(before_findings, after_findings)
     return {"added": added, "cleared": cleared, "after": after_findings}
@@ -290,9 +284,7 @@ def coverage(agency: Agency, at: datetime.date | None = None) -> list[dict[str, 
         .prefetch_related("coordinating_units", "leaders__staff")
     ):
         deputies = [
-            a.staff.full_name
-            for a in duty.leaders.all()
-            if a.start_on <= at and (a.end_on is None or a.end_on >= at)
+            a.staff.full_name for a in duty.leaders.all() if a.start_on <= at and (a.end_on is None or a.end_on >= at)
         ]
         rows.append(
             {
@@ -393,8 +385,7 @@ def staffing_plan(agency: Agency, year: int, at: datetime.date | None = None) ->
     at = at or min(today(), datetime.date(year, 12, 31))
     facts = snapshot_at(agency, at)
     quotas = {
-        (q.unit_id, q.year): q
-        for q in StaffingQuota.objects.filter(unit__agency=agency, year__in=[year, year + 1])
+        (q.unit_id, q.year): q for q in StaffingQuota.objects.filter(unit__agency=agency, year__in=[year, year + 1])
     }
     rows = []
     for unit in units_at(agency, at):
@@ -443,11 +434,7 @@ def staff_search(agency: Agency, query: str = "") -> QuerySet[Staff]:
 
 
 def events(agency: Agency) -> QuerySet[ReorgEvent]:
-    return (
-        ReorgEvent.objects.filter(agency=agency)
-        .prefetch_related("units", "result_units")
-        .select_related("function")
-    )
+    return ReorgEvent.objects.filter(agency=agency).prefetch_related("units", "result_units").select_related("function")
 
 
 def staff_of_user(user: Any) -> Staff | None:

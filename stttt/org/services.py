@@ -133,15 +133,11 @@ def _event(
 
 def _alive(unit: Unit, on: datetime.date) -> None:
     if not unit.exists_on(on):
-        raise ValidationError(
-            _("%(unit)s does not exist on %(date)s.") % {"unit": unit.code, "date": f"{on:%d/%m/%Y}"}
-        )
+        raise ValidationError(_("%(unit)s does not exist on %(date)s.") % {"unit": unit.code, "date": f"{on:%d/%m/%Y}"})
 
 
 @transaction.atomic
-def unit_rename(
-    unit: Unit, *, name: str, on: datetime.date, actor: Any = None, basis: str = ""
-) -> ReorgEvent:
+def unit_rename(unit: Unit, *, name: str, on: datetime.date, actor: Any = None, basis: str = "") -> ReorgEvent:
     """Rename a unit from `on`; the old name stays on the event and is shown for earlier dates."""
     _alive(unit, on)
     if ReorgEvent.objects.filter(kind=ReorgKind.RENAME, units=unit, effective_on__gt=on).exists():
@@ -149,9 +145,7 @@ def unit_rename(
     old = unit.name
     unit.name = name
     _save(unit, actor, reason=_("Renamed"))
-    return _event(
-        unit.agency, ReorgKind.RENAME, on, actor, sources=[unit], old_name=old, new_name=name, basis=basis
-    )
+    return _event(unit.agency, ReorgKind.RENAME, on, actor, sources=[unit], old_name=old, new_name=name, basis=basis)
 
 
 def _end_assignments(unit: Unit, on: datetime.date, actor: Any) -> list[Assignment]:
@@ -160,8 +154,7 @@ def _end_assignments(unit: Unit, on: datetime.date, actor: Any) -> list[Assignme
     for a in selectors.assignments_at(on).filter(unit=unit):
         if a.start_on >= on:
             raise ValidationError(
-                _("%(name)s starts in %(unit)s on or after that date.")
-                % {"name": a.staff.full_name, "unit": unit.code}
+                _("%(name)s starts in %(unit)s on or after that date.") % {"name": a.staff.full_name, "unit": unit.code}
             )
         a.end_on = on - ONE_DAY
         _save(a, actor, reason=_("Reorganisation"))
@@ -177,9 +170,7 @@ def _carry(assignments: list[Assignment], target: Unit, on: datetime.date, actor
             Assignment(
                 staff=old.staff,
                 unit=target,
-                position=old.position
-                if old.position in rules.positions_allowed(target.kind)
-                else Position.STAFF,
+                position=old.position if old.position in rules.positions_allowed(target.kind) else Position.STAFF,
                 kind=old.kind,
                 start_on=on,
                 basis=old.basis,
@@ -281,9 +272,7 @@ def unit_split(
         if target_code is None:
             if keep:
                 continue
-            raise ValidationError(
-                _("%(name)s is not moved to any of the new units.") % {"name": a.staff.full_name}
-            )
+            raise ValidationError(_("%(name)s is not moved to any of the new units.") % {"name": a.staff.full_name})
         if target_code not in by_code:
             raise ValidationError(_("Unknown unit %(code)s.") % {"code": target_code})
         if target_code == unit.code:
@@ -373,8 +362,7 @@ def _validate_post(
     _alive(unit, start)
     if position not in rules.positions_allowed(unit.kind):
         raise ValidationError(
-            _("%(unit)s has no post of %(position)s.")
-            % {"unit": unit.name, "position": Position(position).label}
+            _("%(unit)s has no post of %(position)s.") % {"unit": unit.name, "position": Position(position).label}
         )
     if end is not None and end < start:
         raise ValidationError(_("The end date is before the start date."))
@@ -501,9 +489,7 @@ def acting_appoint(
 
 
 @transaction.atomic
-def acting_cancel(
-    appointment: Assignment, *, actor: Any = None, on: datetime.date | None = None
-) -> Assignment:
+def acting_cancel(appointment: Assignment, *, actor: Any = None, on: datetime.date | None = None) -> Assignment:
     """End an acting appointment early (on `on`, default: the day before it would start if not begun)."""
     if appointment.kind != AssignmentKind.ACTING:
         raise ValidationError(_("This is not an acting appointment."))
@@ -534,9 +520,7 @@ def duty_save(
     provision: Any = None,
 ) -> Duty:
     citation = selectors.normalise_citation(citation)
-    duty = Duty.objects.filter(agency=agency, citation=citation).first() or Duty(
-        agency=agency, citation=citation
-    )
+    duty = Duty.objects.filter(agency=agency, citation=citation).first() or Duty(agency=agency, citation=citation)
     duty.title, duty.text, duty.lead_unit, duty.order = title, text, lead_unit, order
     if provision is not None and hasattr(duty, "provision"):
         duty.provision = provision

@@ -22,24 +22,30 @@ class Org:
         self.board = services.unit_establish(a, code="BGD", name="Ban Giám đốc", kind=UnitKind.LEADERSHIP, on=START)
         self.office = services.unit_establish(a, code="VP", name="Văn phòng Sở", kind=UnitKind.OFFICE, on=START)
         self.division = services.unit_establish(a, code="P1", name="Phòng Một", kind=UnitKind.DIVISION, on=START)
-        self.centre = services.unit_establish(a, code="TT", name="Trung tâm", kind=UnitKind.PUBLIC_SERVICE_UNIT,
-                                              on=START)
-        self.cdiv = services.unit_establish(a, code="TT-KT", name="Phòng Kỹ thuật", kind=UnitKind.CENTRE_DIVISION,
-                                            parent=self.centre, on=START)
+        self.centre = services.unit_establish(
+            a, code="TT", name="Trung tâm", kind=UnitKind.PUBLIC_SERVICE_UNIT, on=START
+        )
+        self.cdiv = services.unit_establish(
+            a, code="TT-KT", name="Phòng Kỹ thuật", kind=UnitKind.CENTRE_DIVISION, parent=self.centre, on=START
+        )
         self.people: dict[str, object] = {}
         self.director = self.person("GD", StaffCategory.CIVIL_SERVANT, self.board, Position.DIRECTOR, user="gd")
-        self.deputy1 = self.person("PGD1", StaffCategory.CIVIL_SERVANT, self.board, Position.DEPUTY_DIRECTOR,
-                                   user="pgd1")
-        self.deputy2 = self.person("PGD2", StaffCategory.CIVIL_SERVANT, self.board, Position.DEPUTY_DIRECTOR,
-                                   user="pgd2")
+        self.deputy1 = self.person(
+            "PGD1", StaffCategory.CIVIL_SERVANT, self.board, Position.DEPUTY_DIRECTOR, user="pgd1"
+        )
+        self.deputy2 = self.person(
+            "PGD2", StaffCategory.CIVIL_SERVANT, self.board, Position.DEPUTY_DIRECTOR, user="pgd2"
+        )
         self.office_head = self.person("VP1", StaffCategory.CIVIL_SERVANT, self.office, Position.HEAD, user="cvp")
-        self.office_deputy = self.person("VP2", StaffCategory.CIVIL_SERVANT, self.office, Position.DEPUTY_HEAD,
-                                         user="pcvp")
+        self.office_deputy = self.person(
+            "VP2", StaffCategory.CIVIL_SERVANT, self.office, Position.DEPUTY_HEAD, user="pcvp"
+        )
         for i in range(3, 6):
             self.person(f"VP{i}", StaffCategory.CIVIL_SERVANT, self.office, Position.STAFF)
         self.div_head = self.person("P11", StaffCategory.CIVIL_SERVANT, self.division, Position.HEAD, user="tp")
-        self.div_deputy = self.person("P12", StaffCategory.CIVIL_SERVANT, self.division, Position.DEPUTY_HEAD,
-                                      user="ptp")
+        self.div_deputy = self.person(
+            "P12", StaffCategory.CIVIL_SERVANT, self.division, Position.DEPUTY_HEAD, user="ptp"
+        )
         for i in range(3, 6):
             self.person(f"P1{i}", StaffCategory.CIVIL_SERVANT, self.division, Position.STAFF)
         self.centre_head = self.person("TT1", StaffCategory.PUBLIC_EMPLOYEE, self.centre, Position.HEAD)

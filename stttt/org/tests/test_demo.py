@@ -12,8 +12,12 @@ def test_demo_loads_without_errors_and_is_idempotent(db):
     logins = demo.load(io.StringIO())
     assert {"giamdoc", "phogiamdoc1", "truongphong_ttbcxb", "chuyenvien_ttbcxb"} <= {x.username for x in logins}
     agency = selectors.agency_get("STTTT-BP")
-    for day in (datetime.date(2023, 3, 3), datetime.date(2025, 8, 5), datetime.date(2026, 12, 8),
-                datetime.date(2026, 6, 1)):
+    for day in (
+        datetime.date(2023, 3, 3),
+        datetime.date(2025, 8, 5),
+        datetime.date(2026, 12, 8),
+        datetime.date(2026, 6, 1),
+    ):
         errors = [f for f in selectors.findings_at(agency, day) if f.severity == Severity.ERROR]
         assert errors == [], (day, errors)
     count = Assignment.objects.count()

@@ -26,8 +26,12 @@ def test_director_and_deputy_powers(org):
 
 def test_deputy_acting_director_receives_directors_approvals_only_that_week(org):
     services.acting_appoint(org.deputy1, org.board, start_on=WEEK_START, end_on=WEEK_END)
-    before, first, last, after = (WEEK_START - datetime.timedelta(days=1), WEEK_START, WEEK_END,
-                                  WEEK_END + datetime.timedelta(days=1))
+    before, first, last, after = (
+        WEEK_START - datetime.timedelta(days=1),
+        WEEK_START,
+        WEEK_END,
+        WEEK_END + datetime.timedelta(days=1),
+    )
     assert approvers_for("BGD", before) == [org.director.user]
     assert approvers_for("BGD", first) == [org.deputy1.user]
     assert approvers_for("BGD", last) == [org.deputy1.user]
@@ -43,8 +47,7 @@ def test_deputy_in_charge_of_unit(org):
     services.area_assign(org.deputy2, unit=org.division, start_on=datetime.date(2024, 6, 1))
     assert leader_in_charge("P1", datetime.date(2025, 1, 1)) == org.deputy2.user
     assert leader_in_charge("P1", datetime.date(2024, 5, 31)) == org.director.user
-    assert approvers_for("P1", datetime.date(2025, 1, 1)) == [org.div_head.user, org.deputy2.user,
-                                                              org.director.user]
+    assert approvers_for("P1", datetime.date(2025, 1, 1)) == [org.div_head.user, org.deputy2.user, org.director.user]
     assert powers_of(org.deputy2.user, datetime.date(2025, 1, 1)).units_in_charge == {"P1"}
 
 

@@ -1,0 +1,456 @@
+"""REST API of the organisation under /api/v1/org/…: units, staff, assignments, acting appointments,
+findings, what-if, chart, staffing plan, duties and who handles them, powers, YAML import and export."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FileUploadParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from stttt.api.serializers import ErrorSerializer
+from stttt.org import importing, permissions, selectors, services
+from stttt.org.choices import AssignmentKind, Position
+from stttt.org.models import Assignment, Duty, Staff, Unit
+from stttt.org.titles import position_title
+
+AT = OpenApiParameter("at", OpenApiTypes.DATE, description="Date the organisation is looked at (default today)")
+
+
+def _agency() -> Any:
+    try:
+        return selectors.agency_get()
+    except selectors.OrgNotFound:
+        raise Http404 from None
+
+
+def _at(request: Request) -> datetime.date:
+    value = request.query_params.get("at")
+    if not value:
+        return selectors.today()
+    try:
+        return importing.parse_date(value)
+    except ValueError as exc:
+        raise exceptions.ValidationError({"at": [str(exc)]}) from None
+
+
+def _require_manager(request: Request) -> None:
+    if not permissions.can_manage(request.user):
+        raise exceptions.PermissionDenied()
+
+
+def _service(call: Any) -> Any:
+    try:
+        return call()
+    except DjangoValidationError as exc:
+        raise exceptions.ValidationError({"non_field_errors": exc.messages}) from None
+
+
+class FindingSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    provision = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["error", "warning"])
+    message = serializers.CharField()
+    code = serializers.CharField()
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Unit
+        fields = ["id", "code", "name", "short_name", "kind", "parent", "established_on", "dissolved_on", "order"]
+
+
+class StaffSerializer(serializers.ModelSerializer):
+    username = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Staff
+        fields = ["id", "code", "full_name", "category", "email", "phone", "username"]
+
+    def get_username(self, obj: Staff) -> str | None:
+        return obj.user.get_username() if obj.user else None
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    acting_for = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    title = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Assignment
+        fields = [
+            "id",
+            "staff",
+            "unit",
+            "position",
+            "kind",
+            "title",
+            "start_on",
+            "end_on",
+            "acting_for",
+            "basis",
+            "note",
+        ]
+        read_only_fields = ["acting_for"]
+
+    def get_title(self, obj: Assignment) -> str:
+        return position_title(obj.unit.kind, obj.position, obj.staff.category, obj.kind)
+
+
+class ActingSerializer(serializers.Serializer):
+    staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
+    start_on = serializers.DateField()
+    end_on = serializers.DateField()
+    basis = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DutySerializer(serializers.ModelSerializer):
+    lead_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    coordinating_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    provision = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Duty
+        fields = ["id", "citation", "title", "lead_unit", "coordinating_units", "provision"]
+
+    def get_provision(self, obj: Duty) -> str | None:
+        return obj.provision.eid if obj.provision_id and obj.provision else None
+
+
+class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+    """Units alive on `at` (all units with `?all=1`); a unit's detail lists its people on `at`."""
+
+    serializer_class = UnitSerializer
+    lookup_field = "code"
+    filterset_fields = ["kind"]
+
+    def get_queryset(self) -> Any:
+        agency = _agency()
+        if self.request.query_params.get("all"):
+            return Unit.objects.filter(agency=agency).select_related("parent")
+        return selectors.units_at(agency, _at(self.request))
+
+    @extend_schema(parameters=[AT])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(parameters=[AT])
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        unit = get_unit(kwargs["code"])
+        at = _at(request)
+        data = dict(UnitSerializer(unit).data)
+        data["name_at"] = selectors.unit_name_at(unit, at)
+        head = selectors.head_at(unit, at)
+        data["head_now"] = head.code if head else None
+        data["people"] = [
+            {"staff": p["code"], "name": p["name"], "position": p["position"], "kind": p["kind"], "title": p["title"]}
+            for p in selectors.unit_people(unit, at)
+        ]
+        data["findings"] = [f.as_dict() for f in selectors.findings_at(unit.agency, at) if f.unit == unit.code]
+        return Response(data)
+
+
+def get_unit(code: str) -> Unit:
+    try:
+        return selectors.unit_get(code)
+    except selectors.OrgNotFound:
+        raise Http404 from None
+
+
+class StaffViewSet(viewsets.ReadOnlyModelViewSet):
+    """Staff of the Department; `?q=` searches names and IDs ignoring diacritics."""
+
+    serializer_class = StaffSerializer
+    lookup_field = "code"
+    filterset_fields = ["category"]
+
+    def get_queryset(self) -> Any:
+        return selectors.staff_search(_agency(), self.request.query_params.get("q", ""))
+
+
+class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Dated posts. Creating one with `reassign: true` ends the person's current primary post the day before."""
+
+    serializer_class = AssignmentSerializer
+    filterset_fields = ["kind", "position"]
+
+    def get_queryset(self) -> Any:
+        qs = Assignment.objects.filter(unit__agency=_agency()).select_related("staff", "unit", "acting_for")
+        params = self.request.query_params
+        if params.get("unit"):
+            qs = qs.filter(unit__code=params["unit"])
+        if params.get("staff"):
+            qs = qs.filter(staff__code=params["staff"])
+        if params.get("at"):
+            qs = qs & selectors.assignments_at(_at(self.request))
+        return qs
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        _require_manager(request)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        if request.data.get("reassign") in (True, "true", "1", 1):
+            assignment = _service(
+                lambda: services.staff_reassign(
+                    d["staff"],
+                    d["unit"],
+                    position=d["position"],
+                    on=d["start_on"],
+                    basis=d.get("basis", ""),
+                    actor=request.user,
+                )
+            )
+        else:
+            assignment = _service(
+                lambda: services.assignment_create(
+                    d["staff"],
+                    d["unit"],
+                    position=d["position"],
+                    kind=d.get("kind", AssignmentKind.PRIMARY),
+                    start_on=d["start_on"],
+                    end_on=d.get("end_on"),
+                    basis=d.get("basis", ""),
+                    note=d.get("note", ""),
+                    actor=request.user,
+                )
+            )
+        return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
+
+
+class ActingViewSet(viewsets.ViewSet):
+    """Acting appointments (5.2, 5.3)."""
+
+    @extend_schema(responses={200: AssignmentSerializer(many=True)})
+    def list(self, request: Request) -> Response:
+        return Response(AssignmentSerializer(selectors.acting_appointments(_agency()), many=True).data)
+
+    @extend_schema(
+        request=ActingSerializer, responses={201: AssignmentSerializer, 400: ErrorSerializer, 403: ErrorSerializer}
+    )
+    def create(self, request: Request) -> Response:
+        serializer = ActingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        if not permissions.can_appoint_acting(request.user, d["unit"]):
+            raise exceptions.PermissionDenied()
+        appointment = _service(
+            lambda: services.acting_appoint(
+                d["staff"], d["unit"], start_on=d["start_on"], end_on=d["end_on"], basis=d["basis"], actor=request.user
+            )
+        )
+        return Response(AssignmentSerializer(appointment).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: AssignmentSerializer})
+    @action(detail=True, methods=["post"])
+    def end(self, request: Request, pk: str | None = None) -> Response:
+        appointment = Assignment.objects.filter(pk=pk, kind=AssignmentKind.ACTING).first()
+        if appointment is None:
+            raise Http404
+        if not permissions.can_appoint_acting(request.user, appointment.unit):
+            raise exceptions.PermissionDenied()
+        _service(lambda: services.acting_cancel(appointment, actor=request.user))
+        return Response(AssignmentSerializer(appointment).data)
+
+
+class FindingViewSet(viewsets.ViewSet):
+    """Findings against Art. 4 and 5 on `at`."""
+
+    @extend_schema(parameters=[AT], responses={200: FindingSerializer(many=True)})
+    def list(self, request: Request) -> Response:
+        return Response([f.as_dict() for f in selectors.findings_at(_agency(), _at(request))])
+
+
+class WhatIfSerializer(serializers.Serializer):
+    staff = serializers.CharField()
+    unit = serializers.CharField()
+    position = serializers.ChoiceField(choices=Position.choices)
+    at = serializers.DateField(required=False)
+
+
+class WhatIfViewSet(viewsets.ViewSet):
+    """Findings a reassignment would add and clear; nothing is saved."""
+
+    @extend_schema(
+        request=WhatIfSerializer,
+        responses={
+            200: inline_serializer(
+                "WhatIf", {"added": FindingSerializer(many=True), "cleared": FindingSerializer(many=True)}
+            )
+        },
+    )
+    def create(self, request: Request) -> Response:
+        serializer = WhatIfSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        agency = _agency()
+        at = d.get("at") or selectors.today()
+        if not Staff.objects.filter(agency=agency, code=d["staff"]).exists():
+            raise exceptions.ValidationError({"staff": [_("Unknown staff ID %(code)s.") % {"code": d["staff"]}]})
+        if not selectors.units_at(agency, at).filter(code=d["unit"]).exists():
+            raise exceptions.ValidationError({"unit": [_("Unknown unit %(code)s.") % {"code": d["unit"]}]})
+        result = selectors.what_if(agency, selectors.Move(d["staff"], d["unit"], d["position"]), at)
+        return Response(
+            {"added": [f.as_dict() for f in result["added"]], "cleared": [f.as_dict() for f in result["cleared"]]}
+        )
+
+
+class ChartViewSet(viewsets.ViewSet):
+    """The org chart on `at` as a tree (`?as=svg` for the drawing)."""
+
+    @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
+    def list(self, request: Request) -> Any:
+        chart = selectors.chart(_agency(), _at(request))
+        if request.query_params.get("as") == "svg":
+            from stttt.org.exports import chart_svg
+
+            return HttpResponse(chart_svg(chart), content_type="image/svg+xml; charset=utf-8")
+        return Response(chart)
+
+
+class PlanViewSet(viewsets.ViewSet):
+    """Staffing plan (4.3.b): per unit, quota of `year`, people counted now, proposal for `year + 1`."""
+
+    @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: OpenApiTypes.OBJECT})
+    def list(self, request: Request) -> Response:
+        try:
+            year = int(request.query_params.get("year") or selectors.today().year)
+        except ValueError:
+            raise exceptions.ValidationError({"year": ["?"]}) from None
+        return Response({"year": year, "rows": selectors.staffing_plan(_agency(), year)})
+
+
+class DutyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Duties of Art. 3 with their owners; `/who/?q=3.8.a` answers who handles one."""
+
+    serializer_class = DutySerializer
+    lookup_field = "citation"
+    lookup_value_regex = r"[0-9a-zđ.]+"
+
+    def get_queryset(self) -> Any:
+        return (
+            Duty.objects.filter(agency=_agency())
+            .select_related("lead_unit", "provision")
+            .prefetch_related("coordinating_units")
+        )
+
+    @extend_schema(parameters=[OpenApiParameter("q", str), AT], responses={200: OpenApiTypes.OBJECT})
+    @action(detail=False)
+    def who(self, request: Request) -> Response:
+        query = request.query_params.get("q", "").strip()
+        if not query:
+            raise exceptions.ValidationError({"q": [_("Required.")]})
+        return Response(selectors.who(_agency(), query, _at(request)))
+
+    @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
+    @action(detail=False)
+    def coverage(self, request: Request) -> Response:
+        rows = selectors.coverage(_agency(), _at(request))
+        return Response(
+            [
+                {
+                    "citation": r["citation"],
+                    "title": r["title"],
+                    "covered": r["covered"],
+                    "lead_unit": r["lead_unit"].code if r["lead_unit"] else None,
+                    "coordinating_units": [u.code for u in r["coordinating_units"]],
+                    "deputies": r["deputies"],
+                }
+                for r in rows
+            ]
+        )
+
+
+class PowersViewSet(viewsets.ViewSet):
+    """The signed-in user's powers on `at`, from their assignments."""
+
+    @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
+    def list(self, request: Request) -> Response:
+        from stttt.accounts.powers import powers_of
+
+        p = powers_of(request.user, _at(request))
+        return Response(
+            {
+                "at": p.at,
+                "staff": p.staff.code if p.staff else None,
+                "unit_codes": sorted(p.unit_codes),
+                "primary_unit_code": p.primary_unit_code,
+                "headed_unit_codes": sorted(p.headed_unit_codes),
+                "is_director": p.is_director,
+                "is_acting_director": p.is_acting_director,
+                "is_deputy_director": p.is_deputy_director,
+                "areas_in_charge": sorted(p.areas_in_charge),
+                "units_in_charge": sorted(p.units_in_charge),
+            }
+        )
+
+
+class ImportViewSet(viewsets.ViewSet):
+    """Import a YAML organisation file or an XLSX staff list (multipart `file`); all or nothing."""
+
+    parser_classes = [MultiPartParser, FileUploadParser]
+
+    @extend_schema(
+        request={"multipart/form-data": inline_serializer("OrgImport", {"file": serializers.FileField()})},
+        responses={200: OpenApiTypes.OBJECT, 400: ErrorSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        _require_manager(request)
+        upload = request.data.get("file")
+        if upload is None:
+            raise exceptions.ValidationError({"file": [_("Required.")]})
+        content = upload.read()
+        try:
+            if str(getattr(upload, "name", "")).lower().endswith(".xlsx"):
+                report = importing.import_staff_xlsx(content, actor=request.user, agency=_agency())
+            else:
+                report = importing.import_yaml(content, actor=request.user)
+        except importing.ImportFailed as failed:
+            return Response(
+                {
+                    "code": "invalid",
+                    "message": str(failed),
+                    "errors": {"rows": [str(p) for p in failed.problems]},
+                    "problems": [p.as_dict() for p in failed.problems],
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return Response(report.as_dict())
+
+
+class ExportViewSet(viewsets.ViewSet):
+    """The organisation as a YAML file that `stttt org import` accepts."""
+
+    @extend_schema(responses={(200, "application/yaml"): OpenApiTypes.STR})
+    def list(self, request: Request) -> HttpResponse:
+        response = HttpResponse(importing.export_yaml(_agency()), content_type="application/yaml; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="to-chuc.yaml"'
+        return response
+
+
+def register(router: Any) -> None:
+    router.register("org/units", UnitViewSet, basename="org-unit")
+    router.register("org/staff", StaffViewSet, basename="org-staff")
+    router.register("org/assignments", AssignmentViewSet, basename="org-assignment")
+    router.register("org/acting", ActingViewSet, basename="org-acting")
+    router.register("org/findings", FindingViewSet, basename="org-finding")
+    router.register("org/whatif", WhatIfViewSet, basename="org-whatif")
+    router.register("org/chart", ChartViewSet, basename="org-chart")
+    router.register("org/plan", PlanViewSet, basename="org-plan")
+    router.register("org/duties", DutyViewSet, basename="org-duty")
+    router.register("org/powers", PowersViewSet, basename="org-powers")
+    router.register("org/import", ImportViewSet, basename="org-import")
+    router.register("org/export", ExportViewSet, basename="org-export")
