@@ -18,8 +18,19 @@ class ProvisionAdmin(admin.ModelAdmin):
     list_filter = ("document", "kind", "fields")
     search_fields = ("citation", "eid", "search_text")
     filter_horizontal = ("fields",)
-    readonly_fields = ("document", "parent", "part", "kind", "eid", "citation", "num", "heading", "text", "wrap_up",
-                       "position")
+    readonly_fields = (
+        "document",
+        "parent",
+        "part",
+        "kind",
+        "eid",
+        "citation",
+        "num",
+        "heading",
+        "text",
+        "wrap_up",
+        "position",
+    )
 
 
 @admin.register(ExternalDocument)

@@ -26,9 +26,27 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "work_uri", "version_date", "doc_type", "number", "title", "issuer", "place",
-                  "signing_date", "signer", "signer_capacity", "signed_on_behalf", "effective_from",
-                  "effective_to", "replaces", "regulation_title", "regulation_caption", "recipients", "primary"]
+        fields = [
+            "id",
+            "work_uri",
+            "version_date",
+            "doc_type",
+            "number",
+            "title",
+            "issuer",
+            "place",
+            "signing_date",
+            "signer",
+            "signer_capacity",
+            "signed_on_behalf",
+            "effective_from",
+            "effective_to",
+            "replaces",
+            "regulation_title",
+            "regulation_caption",
+            "recipients",
+            "primary",
+        ]
 
 
 class FieldSerializer(serializers.ModelSerializer):
@@ -38,13 +56,26 @@ class FieldSerializer(serializers.ModelSerializer):
 
 
 class ProvisionSerializer(serializers.ModelSerializer):
-    fields = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)  # type: ignore[assignment]
+    field_codes: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        source="fields", slug_field="code", many=True, read_only=True
+    )
     full_citation = serializers.SerializerMethodField()
 
     class Meta:
         model = Provision
-        fields = ["id", "document", "eid", "citation", "full_citation", "kind", "num", "heading", "text", "wrap_up",
-                  "fields"]
+        fields = [
+            "id",
+            "document",
+            "eid",
+            "citation",
+            "full_citation",
+            "kind",
+            "num",
+            "heading",
+            "text",
+            "wrap_up",
+            "field_codes",
+        ]
 
     def get_full_citation(self, obj: Provision) -> str:
         return selectors.full_citation(obj)
@@ -76,11 +107,17 @@ class ProvisionViewSet(viewsets.ViewSet):
     lookup_field = "ref"
     lookup_value_regex = "[^/]+"
 
-    @extend_schema(parameters=[OpenApiParameter("document", str), OpenApiParameter("kind", str),
-                               OpenApiParameter("field", str)], responses=ProvisionSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("document", str), OpenApiParameter("kind", str), OpenApiParameter("field", str)],
+        responses=ProvisionSerializer(many=True),
+    )
     def list(self, request: Request) -> Response:
-        queryset = Provision.objects.filter(document=_document(request)).prefetch_related("fields").select_related(
-            "document").order_by("position")
+        queryset = (
+            Provision.objects.filter(document=_document(request))
+            .prefetch_related("fields")
+            .select_related("document")
+            .order_by("position")
+        )
         if request.query_params.get("kind"):
             queryset = queryset.filter(kind=request.query_params["kind"])
         if request.query_params.get("field"):

@@ -20,8 +20,8 @@ class LegalConfig(CapabilityConfig):
 
         document = default_document()
         if document is None:
-            return [(_("Documents"), Document.objects.count())]
+            return [(str(_("Documents")), Document.objects.count())]
         return [
-            (_("Documents"), Document.objects.count()),
-            (_("Provisions"), Provision.objects.filter(document=document).count()),
+            (str(_("Documents")), Document.objects.count()),
+            (str(_("Provisions")), Provision.objects.filter(document=document).count()),
         ]

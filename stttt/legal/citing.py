@@ -38,7 +38,8 @@ def register(model: type[models.Model], field_name: str, label: Any = None) -> N
     Registering the same model and field again replaces the entry (safe when `ready()` runs twice).
     """
     field = model._meta.get_field(field_name)
-    if getattr(field, "related_model", None) is None or field.related_model._meta.label != "legal.Provision":
+    related = getattr(field, "related_model", None)
+    if related is None or isinstance(related, str) or related._meta.label != "legal.Provision":
         raise ValueError(f"{model._meta.label}.{field_name} does not point to legal.Provision")
     _registry[(model._meta.label, field_name)] = CitingSource(
         model, field_name, label or model._meta.verbose_name_plural

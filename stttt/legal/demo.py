@@ -14,8 +14,10 @@ SEED_NAME = "qd-12-2023-ubnd-binh-phuoc.md"
 
 def seed_path() -> Path:
     """The seed shipped with the app, or the shared copy in a development checkout."""
-    for candidate in (Path(__file__).parent / "data" / SEED_NAME, Path(settings.BASE_DIR).parent / "shared" / "seed" /
-                      SEED_NAME):
+    for candidate in (
+        Path(__file__).parent / "data" / SEED_NAME,
+        Path(settings.BASE_DIR).parent / "shared" / "seed" / SEED_NAME,
+    ):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(SEED_NAME)
@@ -23,6 +25,8 @@ def seed_path() -> Path:
 
 def load(stdout: TextIO) -> list:
     result = document_import(seed_path().read_text(encoding="utf-8"), primary=True)
-    stdout.write(f"legal: {result.document} ({'imported' if result.created else 'up to date'}), "
-                 f"{len(result.warnings)} warnings\n")
+    stdout.write(
+        f"legal: {result.document} ({'imported' if result.created else 'up to date'}), "
+        f"{len(result.warnings)} warnings\n"
+    )
     return []

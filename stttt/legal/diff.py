@@ -21,8 +21,15 @@ class Change:
     words: list[tuple[str, str]] = field(default_factory=list)  # (op, text): op in "=", "-", "+"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "eid": self.eid, "citation": self.citation, "kind": self.kind,
-                "old": self.old, "new": self.new, "words": [list(w) for w in self.words]}
+        return {
+            "status": self.status,
+            "eid": self.eid,
+            "citation": self.citation,
+            "kind": self.kind,
+            "old": self.old,
+            "new": self.new,
+            "words": [list(w) for w in self.words],
+        }
 
 
 def flatten(tree: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -67,8 +74,9 @@ def compare(old_tree: list[dict[str, Any]], new_tree: list[dict[str, Any]]) -> l
             continue
         before, after = _full(old[eid]), _full(node)
         if " ".join(before.split()) != " ".join(after.split()):
-            changes.append(Change("changed", eid, node["citation"], node["kind"], before, after,
-                                  word_diff(before, after)))
+            changes.append(
+                Change("changed", eid, node["citation"], node["kind"], before, after, word_diff(before, after))
+            )
     for eid, node in old.items():
         if eid not in new:
             changes.append(Change("removed", eid, node["citation"], node["kind"], old=_full(node)))

@@ -19,16 +19,23 @@ JSON_FORMAT = "stttt-legal/1"
 def _ref_dict(ref: Any) -> dict[str, Any] | None:
     if ref is None:
         return None
-    return {"doc_type": ref.doc_type, "number": ref.number, "date": ref.date.isoformat() if ref.date else None,
-            "issuer": ref.issuer, "title": ref.title}
+    return {
+        "doc_type": ref.doc_type,
+        "number": ref.number,
+        "date": ref.date.isoformat() if ref.date else None,
+        "issuer": ref.issuer,
+        "title": ref.title,
+    }
 
 
 def to_dict(document: Document) -> dict[str, Any]:
     """The whole document: metadata, legal bases, fields of state management, warnings and the tree."""
     tags: dict[str, list[str]] = {}
-    for eid, code in Provision.fields.through.objects.filter(provision__document=document).values_list(
-        "provision__eid", "field__code"
-    ).order_by("provision__position", "field__order"):
+    for eid, code in (
+        Provision.fields.through.objects.filter(provision__document=document)
+        .values_list("provision__eid", "field__code")
+        .order_by("provision__position", "field__order")
+    ):
         tags.setdefault(eid, []).append(code)
     tree = document_tree(document)
 
@@ -45,16 +52,22 @@ def to_dict(document: Document) -> dict[str, Any]:
     return {
         "format": JSON_FORMAT,
         "document": {
-            "work_uri": document.work_uri, "version_date": document.version_date.isoformat(),
-            "doc_type": document.doc_type, "number": document.number, "title": document.title,
-            "issuer": document.issuer, "place": document.place,
+            "work_uri": document.work_uri,
+            "version_date": document.version_date.isoformat(),
+            "doc_type": document.doc_type,
+            "number": document.number,
+            "title": document.title,
+            "issuer": document.issuer,
+            "place": document.place,
             "signing_date": document.signing_date.isoformat() if document.signing_date else None,
-            "signer": document.signer, "signer_capacity": document.signer_capacity,
+            "signer": document.signer,
+            "signer_capacity": document.signer_capacity,
             "signed_on_behalf": document.signed_on_behalf,
             "effective_from": document.effective_from.isoformat() if document.effective_from else None,
             "effective_to": document.effective_to.isoformat() if document.effective_to else None,
             "replaces": _ref_dict(document.replaces),
-            "regulation_title": document.regulation_title, "regulation_caption": document.regulation_caption,
+            "regulation_title": document.regulation_title,
+            "regulation_caption": document.regulation_caption,
             "recipients": document.recipients,
         },
         "bases": [
@@ -116,31 +129,55 @@ def _meta(parent: Any, document: Document, *, component: str, name: str) -> None
     day = (document.signing_date or document.version_date).isoformat()
     work = document.work_uri + ("" if component == "main" else f"/!{component}")
     expression = f"{document.work_uri}/vie@{document.version_date.isoformat()}"
-    levels = (
-        ("FRBRWork", work, [("FRBRcountry", {"value": "vn"}), ("FRBRnumber", {"value": document.number}),
-                            ("FRBRname", {"value": name})]),
-        ("FRBRExpression", expression + ("" if component == "main" else f"/!{component}"),
-         [("FRBRlanguage", {"language": "vie"})]),
+    levels: tuple[tuple[str, str, list[tuple[str, dict[str, str]]]], ...] = (
+        (
+            "FRBRWork",
+            work,
+            [
+                ("FRBRcountry", {"value": "vn"}),
+                ("FRBRnumber", {"value": document.number}),
+                ("FRBRname", {"value": name}),
+            ],
+        ),
+        (
+            "FRBRExpression",
+            expression + ("" if component == "main" else f"/!{component}"),
+            [("FRBRlanguage", {"language": "vie"})],
+        ),
         ("FRBRManifestation", expression + ("" if component == "main" else f"/!{component}") + ".akn", []),
     )
     for tag, this, extra in levels:
         level = _el(ident, tag)
         _el(level, "FRBRthis", value=this)
         _el(level, "FRBRuri", value=this.split("/!")[0])
-        _el(level, "FRBRdate", date=day if tag != "FRBRExpression" else document.version_date.isoformat(),
-            name="Generation")
+        _el(
+            level,
+            "FRBRdate",
+            date=day if tag != "FRBRExpression" else document.version_date.isoformat(),
+            name="Generation",
+        )
         _el(level, "FRBRauthor", href="#issuer")
         for extra_tag, attrs in extra:
             _el(level, extra_tag, **attrs)
     if component == "main":
         references = _el(meta, "references", source="#stttt")
         _el(references, "TLCOrganization", eId="stttt", href="/ontology/organization/stttt", showAs="stttt")
-        _el(references, "TLCOrganization", eId="issuer", href="/ontology/organization/vn/issuer",
-            showAs=document.issuer or "-")
+        _el(
+            references,
+            "TLCOrganization",
+            eId="issuer",
+            href="/ontology/organization/vn/issuer",
+            showAs=document.issuer or "-",
+        )
         if document.signer:
             _el(references, "TLCPerson", eId="signer", href="/ontology/person/vn/signer", showAs=document.signer)
-            _el(references, "TLCRole", eId="capacity", href="/ontology/role/vn/capacity",
-                showAs=document.signer_capacity or "-")
+            _el(
+                references,
+                "TLCRole",
+                eId="capacity",
+                href="/ontology/role/vn/capacity",
+                showAs=document.signer_capacity or "-",
+            )
 
 
 def to_akn(document: Document) -> bytes:
@@ -154,8 +191,9 @@ def to_akn(document: Document) -> bytes:
         _el(_el(preface, "p"), "docAuthority", document.issuer)
     _el(_el(preface, "p"), "docNumber", document.number)
     if document.signing_date:
-        _el(_el(preface, "p"), "docDate", date=document.signing_date.isoformat()).text = (
-            f"{document.place + ', ' if document.place else ''}ngày {document.signing_date:%d/%m/%Y}")
+        _el(
+            _el(preface, "p"), "docDate", date=document.signing_date.isoformat()
+        ).text = f"{document.place + ', ' if document.place else ''}ngày {document.signing_date:%d/%m/%Y}"
     _el(_el(preface, "p"), "docType", document.doc_type.upper())
     _el(_el(preface, "p"), "docTitle", document.title)
     bases = list(document.bases.all())

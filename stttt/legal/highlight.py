@@ -35,7 +35,7 @@ def spans(text: str, query: str) -> list[tuple[int, int]]:
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
@@ -44,7 +44,8 @@ def spans(text: str, query: str) -> list[tuple[int, int]]:
 
 def highlight(text: str, query: str) -> SafeString:
     """HTML-escaped text with `<mark>` around the words of the query."""
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for start, end in spans(text, query):
         out.append(escape(text[last:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")

@@ -45,8 +45,13 @@ class ExternalRef:
         return fold(f"{self.doc_type}|{self.title}|{self.date.isoformat() if self.date else ''}")
 
     def as_dict(self) -> dict[str, Any]:
-        return {"doc_type": self.doc_type, "number": self.number, "issuer": self.issuer, "title": self.title,
-                "date": self.date.isoformat() if self.date else None}
+        return {
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "issuer": self.issuer,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+        }
 
 
 @dataclass
@@ -116,7 +121,10 @@ class ParsedDocument:
     def work_uri(self) -> str:
         year = self.signing_date.year if self.signing_date else (re.findall(r"/(\d{4})/", self.number) or ["0"])[0]
         return "/akn/vn/act/{}/{}/{}/{}".format(
-            slugify(fold(self.doc_type)), slugify(fold(self.issuer)) or "vn", year, slugify(fold(self.number).replace("/", "-"))
+            slugify(fold(self.doc_type)),
+            slugify(fold(self.issuer)) or "vn",
+            year,
+            slugify(fold(self.number).replace("/", "-")),
         )
 
     def nodes(self):
@@ -157,15 +165,26 @@ def _is_upper(text: str) -> bool:
 def _strong(text: str) -> bool:
     """Lines that begin a unit wherever they stand: a hard-wrapped sentence hardly ever puts `Điều 5.`,
     `Chương II`, `a)` or a document type at the start of a line."""
-    return bool(_CHAPTER.match(text) or _ARTICLE.match(text) or _POINT.match(text)
-                or text.rstrip(":") in _DOC_TYPES or text.startswith(("Nơi nhận", "(Kèm theo")))
+    return bool(
+        _CHAPTER.match(text)
+        or _ARTICLE.match(text)
+        or _POINT.match(text)
+        or text.rstrip(":") in _DOC_TYPES
+        or text.startswith(("Nơi nhận", "(Kèm theo"))
+    )
 
 
 def _structural(text: str) -> bool:
     return bool(
-        _CHAPTER.match(text) or _ARTICLE.match(text) or _CLAUSE.match(text) or _POINT.match(text)
-        or _BULLET.match(text) or _BASIS.match(text) or _SIGN_PREFIX.match(text)
-        or text.startswith(("Nơi nhận", "(Kèm theo")) or _is_upper(text)
+        _CHAPTER.match(text)
+        or _ARTICLE.match(text)
+        or _CLAUSE.match(text)
+        or _POINT.match(text)
+        or _BULLET.match(text)
+        or _BASIS.match(text)
+        or _SIGN_PREFIX.match(text)
+        or text.startswith(("Nơi nhận", "(Kèm theo"))
+        or _is_upper(text)
     )
 
 
@@ -228,15 +247,24 @@ def paragraphs(text: str, *, markdown: bool) -> tuple[list[Para], list[list[str]
 # ---------------------------------------------------------------------------------------------------------
 # External references in preambles and articles
 
-_REF_TYPES = ("Thông tư liên tịch", "Bộ luật", "Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết",
-              "Chỉ thị", "Tờ trình", "Công văn", "Kế hoạch")
+_REF_TYPES = (
+    "Thông tư liên tịch",
+    "Bộ luật",
+    "Luật",
+    "Nghị định",
+    "Thông tư",
+    "Quyết định",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Tờ trình",
+    "Công văn",
+    "Kế hoạch",
+)
 _REF = re.compile(
     r"(?P<type>" + "|".join(_REF_TYPES) + r")\s+(?:(?:số|số:)\s*(?P<number>[\w./\-Đđ ]+?)\s+|(?P<name>[^;,]*?)\s+)"
     r"(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))"
 )
-_TITLE_START = re.compile(
-    r"\s(quy định|hướng dẫn|ban hành|sửa đổi|thu hồi|về|phê duyệt|thành lập|bãi bỏ|thay thế)\b"
-)
+_TITLE_START = re.compile(r"\s(quy định|hướng dẫn|ban hành|sửa đổi|thu hồi|về|phê duyệt|thành lập|bãi bỏ|thay thế)\b")
 _ISSUER_OF_TYPE = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội"}
 
 
@@ -252,7 +280,7 @@ def parse_references(text: str, *, context_issuer: str = "") -> list[ExternalRef
         doc_type = match["type"]
         day = rules.first_date(match["date"])
         ref = ExternalRef(doc_type=doc_type, number=_clean_number(match["number"] or ""), date=day)
-        tail = text[match.end():].strip(" ;.")
+        tail = text[match.end() :].strip(" ;.")
         segment = text[matches[index - 1].end() if index else 0 : match.start()]
         if ref.number:
             issuer_match = re.match(r"của\s+(.*)", tail)
@@ -260,7 +288,7 @@ def parse_references(text: str, *, context_issuer: str = "") -> list[ExternalRef
                 rest = issuer_match[1]
                 title_match = _TITLE_START.search(rest)
                 if title_match:
-                    ref.issuer, ref.title = rest[: title_match.start()].strip(), rest[title_match.start():].strip()
+                    ref.issuer, ref.title = rest[: title_match.start()].strip(), rest[title_match.start() :].strip()
                 else:
                     ref.issuer = rest.strip()
             elif doc_type == "Tờ trình":
@@ -308,8 +336,9 @@ class _Body:
         match = _CHAPTER.match(text) if self.chapters else None
         if match:
             number = match[1] if not match[1].isdigit() else rules.int_to_roman(int(match[1]))
-            self.chapter = Node(self.root.part, "chapter", number, heading=match[2].strip(" .").strip(),
-                                path=(("chapter", number),))
+            self.chapter = Node(
+                self.root.part, "chapter", number, heading=match[2].strip(" .").strip(), path=(("chapter", number),)
+            )
             self.root.children.append(self.chapter)
             self.article = self.clause = self.point = None
             self.last = None
@@ -321,8 +350,14 @@ class _Body:
             rest = match[2].strip()
             # "Điều 1. Vị trí" has a heading; "Điều 1. Ban hành kèm theo Quyết định này …./." is all text.
             is_text = len(rest.split()) > 12 or rest.endswith(("./.", ";"))
-            self.article = Node(self.root.part, "article", number, heading="" if is_text else rest.rstrip("."),
-                                text=rest if is_text else "", path=(("article", number),))
+            self.article = Node(
+                self.root.part,
+                "article",
+                number,
+                heading="" if is_text else rest.rstrip("."),
+                text=rest if is_text else "",
+                path=(("article", number),),
+            )
             (self.chapter or self.root).children.append(self.article)
             self.clause = self.point = None
             self.last = (self.article, "text") if is_text else None
@@ -334,8 +369,11 @@ class _Body:
             if match and (int(match[1]) == expected or (self.clause and expected < int(match[1]) <= expected + 2)):
                 number = str(int(match[1]))
                 if int(number) != expected:
-                    self.doc.warn("numbering_gap", _("Clause %(num)s follows clause %(prev)s.")
-                                  % {"num": number, "prev": self.clause.num if self.clause else "-"})
+                    self.doc.warn(
+                        "numbering_gap",
+                        _("Clause %(num)s follows clause %(prev)s.")
+                        % {"num": number, "prev": self.clause.num if self.clause else "-"},
+                    )
                 self.clause = Node(self.root.part, "clause", number, path=(*self.article.path, ("clause", number)))
                 self.article.children.append(self.clause)
                 self.point = None
@@ -355,8 +393,10 @@ class _Body:
                     if label != written:
                         self.doc.warn(
                             "label_repaired",
-                            _("Point “%(written)s)” repeats the previous label; the sequence a, b, c, d, đ, e… "
-                              "says “%(label)s)” is meant, so it was read as %(citation)s.")
+                            _(
+                                "Point “%(written)s)” repeats the previous label; the sequence a, b, c, d, đ, e… "
+                                "says “%(label)s)” is meant, so it was read as %(citation)s."
+                            )
                             % {"written": written, "label": label, "citation": self.point.citation},
                             self.point.eid,
                         )
@@ -379,8 +419,10 @@ class _Body:
                 if para.blanks:
                     self.doc.warn(
                         "paragraph_joined",
-                        _("The text of %(citation)s was split by a page break (“…%(before)s” / “%(after)s…”); "
-                          "the two parts were joined.")
+                        _(
+                            "The text of %(citation)s was split by a page break (“…%(before)s” / “%(after)s…”); "
+                            "the two parts were joined."
+                        )
                         % {"citation": node.citation, "before": current[-30:], "after": text[:30]},
                         node.eid,
                     )
@@ -403,8 +445,11 @@ class _Body:
 def _title_case_issuer(upper: str) -> str:
     lowered = upper.lower()
     lowered = lowered[:1].upper() + lowered[1:]
-    return re.sub(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$",
-                  lambda m: f"{m[1]} " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()), lowered)
+    return re.sub(
+        r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$",
+        lambda m: f"{m[1]} " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()),
+        lowered,
+    )
 
 
 def _capitalise(text: str) -> str:
@@ -442,8 +487,12 @@ def parse(text: str) -> ParsedDocument:
             break
         index += 1
     if index >= len(paras) or paras[index].text.rstrip(":") not in _DOC_TYPES:
-        raise ImportRefused(_("This is not a legal document: no line names its type (QUYẾT ĐỊNH, NGHỊ ĐỊNH, "
-                              "THÔNG TƯ…) at its beginning."))
+        raise ImportRefused(
+            _(
+                "This is not a legal document: no line names its type (QUYẾT ĐỊNH, NGHỊ ĐỊNH, "
+                "THÔNG TƯ…) at its beginning."
+            )
+        )
     doc.doc_type = _capitalise(paras[index].text.rstrip(":"))
     index += 1
     title: list[str] = []
@@ -507,9 +556,7 @@ def parse(text: str) -> ParsedDocument:
         title = []
         while index < len(paras):
             line = paras[index].text
-            if caption_parts and not caption_parts[-1].endswith(")"):
-                caption_parts.append(line)
-            elif line.startswith("(") and not caption_parts:
+            if (caption_parts and not caption_parts[-1].endswith(")")) or (line.startswith("(") and not caption_parts):
                 caption_parts.append(line)
             elif not caption_parts and not _CHAPTER.match(line) and not _ARTICLE.match(line):
                 title.append(line)
@@ -526,17 +573,24 @@ def parse(text: str) -> ParsedDocument:
     # Metadata from the caption, the header and the Decision's articles.
     caption_number = re.search(r"số\s+([\w\s./\-Đđ]+?)\s+ngày", doc.regulation_caption)
     if caption_number and re.search(r"\s", caption_number[1].strip()):
-        doc.warn("number_spacing", _("The number “%(raw)s” in the Regulation's caption has stray spaces; read as "
-                                     "%(clean)s.") % {"raw": caption_number[1].strip(),
-                                                       "clean": _clean_number(caption_number[1])})
+        doc.warn(
+            "number_spacing",
+            _("The number “%(raw)s” in the Regulation's caption has stray spaces; read as %(clean)s.")
+            % {"raw": caption_number[1].strip(), "clean": _clean_number(caption_number[1])},
+        )
     caption_issuer = re.search(r"\bcủa\s+(.+?)\)?$", doc.regulation_caption)
     if caption_issuer:
         doc.issuer = caption_issuer[1].strip(" )")
     doc.number = header_number or (_clean_number(caption_number[1]) if caption_number else "")
     doc.signing_date = header_date or rules.first_date(doc.regulation_caption)
     if not table:
-        doc.warn("header_missing", _("The document has no header (issuing body, number, place and date); the "
-                                     "number and date were taken from the caption of the attached Regulation."))
+        doc.warn(
+            "header_missing",
+            _(
+                "The document has no header (issuing body, number, place and date); the "
+                "number and date were taken from the caption of the attached Regulation."
+            ),
+        )
     if not doc.place:
         place = re.search(r"\b(?:tỉnh|thành phố)\s+(.+)$", doc.issuer)
         doc.place = place[1] if place else ""
@@ -554,11 +608,21 @@ def parse(text: str) -> ParsedDocument:
         assert doc.signing_date and doc.effective_from
         values = {"signed": doc.signing_date.strftime("%d/%m/%Y"), "force": doc.effective_from.strftime("%d/%m/%Y")}
         if conflict == "before_signing":
-            message = _("The document is dated %(signed)s but enters into force on %(force)s, before it was "
-                        "signed; one of the dates is wrong.") % values
+            message = (
+                _(
+                    "The document is dated %(signed)s but enters into force on %(force)s, before it was "
+                    "signed; one of the dates is wrong."
+                )
+                % values
+            )
         else:
-            message = _("The document is dated %(signed)s and enters into force on %(force)s, less than the 10 "
-                        "days the law requires.") % values
+            message = (
+                _(
+                    "The document is dated %(signed)s and enters into force on %(force)s, less than the 10 "
+                    "days the law requires."
+                )
+                % values
+            )
         doc.warn("date_conflict", message)
     for article in doc.regulation.walk():
         if article.kind == "article" and article.num == "2":
@@ -585,9 +649,14 @@ def _check_levels(doc: ParsedDocument, bodies: list[_Body], markdown: bool) -> N
                 shown = ", ".join(citations[:8]) + ("…" if len(citations) > 8 else "")
                 label = _("level %(n)s") % {"n": level} if level else _("no heading")
                 parts.append(f"{label}: {shown}")
-            doc.warn("heading_levels", _("%(kind)s are marked with inconsistent heading levels (%(detail)s); the "
-                                         "structure was read from the numbering instead.")
-                     % {"kind": name, "detail": "; ".join(parts)})
+            doc.warn(
+                "heading_levels",
+                _(
+                    "%(kind)s are marked with inconsistent heading levels (%(detail)s); the "
+                    "structure was read from the numbering instead."
+                )
+                % {"kind": name, "detail": "; ".join(parts)},
+            )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -601,17 +670,33 @@ def _date(value: str | None) -> datetime.date | None:
 def _ref(data: dict[str, Any] | None) -> ExternalRef | None:
     if not data:
         return None
-    return ExternalRef(data.get("doc_type", ""), data.get("number", ""), _date(data.get("date")),
-                       data.get("issuer", ""), data.get("title", ""))
+    return ExternalRef(
+        data.get("doc_type", ""),
+        data.get("number", ""),
+        _date(data.get("date")),
+        data.get("issuer", ""),
+        data.get("title", ""),
+    )
 
 
 def _node(data: dict[str, Any], part: str, path: tuple[rules.Step, ...]) -> Node:
     kind = data["kind"]
-    node = Node(part, kind, data.get("num", ""), data.get("heading", ""), data.get("text", ""),
-                data.get("wrap_up", ""), path=path, fields=data.get("fields"))
+    node = Node(
+        part,
+        kind,
+        data.get("num", ""),
+        data.get("heading", ""),
+        data.get("text", ""),
+        data.get("wrap_up", ""),
+        path=path,
+        fields=data.get("fields"),
+    )
     for child in data.get("children", []):
-        child_path = (*path, (child["kind"], child.get("num", ""))) if child["kind"] != "chapter" else (
-            ("chapter", child.get("num", "")),)
+        child_path = (
+            (*path, (child["kind"], child.get("num", "")))
+            if child["kind"] != "chapter"
+            else (("chapter", child.get("num", "")),)
+        )
         if child["kind"] == "article" and path and path[0][0] == "chapter":
             child_path = (("article", child.get("num", "")),)
         node.children.append(_node(child, part, child_path))
@@ -627,12 +712,21 @@ def from_json(text: str) -> ParsedDocument:
     except (ValueError, KeyError, TypeError) as exc:
         raise ImportRefused(_("This JSON file is not a legal document exported by stttt.")) from exc
     doc = ParsedDocument(
-        doc_type=meta["doc_type"], number=meta["number"], title=meta.get("title", ""), issuer=meta.get("issuer", ""),
-        place=meta.get("place", ""), signing_date=_date(meta.get("signing_date")), signer=meta.get("signer", ""),
-        signer_capacity=meta.get("signer_capacity", ""), signed_on_behalf=meta.get("signed_on_behalf", ""),
-        effective_from=_date(meta.get("effective_from")), replaces=_ref(meta.get("replaces")),
-        regulation_title=meta.get("regulation_title", ""), regulation_caption=meta.get("regulation_caption", ""),
-        recipients=list(meta.get("recipients", [])), source_format="json",
+        doc_type=meta["doc_type"],
+        number=meta["number"],
+        title=meta.get("title", ""),
+        issuer=meta.get("issuer", ""),
+        place=meta.get("place", ""),
+        signing_date=_date(meta.get("signing_date")),
+        signer=meta.get("signer", ""),
+        signer_capacity=meta.get("signer_capacity", ""),
+        signed_on_behalf=meta.get("signed_on_behalf", ""),
+        effective_from=_date(meta.get("effective_from")),
+        replaces=_ref(meta.get("replaces")),
+        regulation_title=meta.get("regulation_title", ""),
+        regulation_caption=meta.get("regulation_caption", ""),
+        recipients=list(meta.get("recipients", [])),
+        source_format="json",
     )
     for basis in data.get("bases", []):
         doc.bases.append(Basis(basis["kind"], basis["text"], [r for r in map(_ref, basis.get("references", [])) if r]))
@@ -650,8 +744,14 @@ def as_tree(doc: ParsedDocument) -> list[dict[str, Any]]:
     """The parsed tree in the same shape as `selectors.document_tree` (for diffs without importing)."""
 
     def build(node: Node) -> dict[str, Any]:
-        data: dict[str, Any] = {"eid": node.eid, "citation": node.citation, "kind": node.kind, "num": node.num,
-                                "heading": node.heading, "text": node.text}
+        data: dict[str, Any] = {
+            "eid": node.eid,
+            "citation": node.citation,
+            "kind": node.kind,
+            "num": node.num,
+            "heading": node.heading,
+            "text": node.text,
+        }
         if node.wrap_up:
             data["wrap_up"] = node.wrap_up
         data["children"] = [build(child) for child in node.children]

@@ -23,9 +23,7 @@ from stttt.legal.choices import BasisKind, Part, ProvisionKind, WarningCode
 class ExternalDocument(TimeStampedModel):
     """A document cited by ours (a law, decree, circular, submission): one record however often cited."""
 
-    key = models.CharField(
-        _("key"), max_length=300, unique=True, help_text=_("Folded type, number and date.")
-    )
+    key = models.CharField(_("key"), max_length=300, unique=True, help_text=_("Folded type, number and date."))
     doc_type = models.CharField(_("type"), max_length=60)
     number = models.CharField(_("number and symbol"), max_length=60, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -86,9 +84,7 @@ class Document(TimeStampedModel):
         verbose_name_plural = _("legal documents")
         ordering = ["work_uri", "-version_date"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["work_uri", "version_date"], name="legal_document_version_unique"
-            ),
+            models.UniqueConstraint(fields=["work_uri", "version_date"], name="legal_document_version_unique"),
         ]
 
     def __str__(self) -> str:
@@ -149,18 +145,14 @@ class Provision(SearchableModel):
     search_fields = ("heading", "text", "wrap_up")
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     part = models.CharField(_("part"), max_length=20, choices=Part.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=ProvisionKind.choices)
     eid = models.CharField(_("eId"), max_length=120)
     citation = models.CharField(_("citation"), max_length=60)
     num = models.CharField(_("number"), max_length=20, blank=True)
     heading = models.TextField(_("heading"), blank=True)
-    text = models.TextField(
-        _("text"), blank=True, help_text=_("The text, or the introduction before the children.")
-    )
+    text = models.TextField(_("text"), blank=True, help_text=_("The text, or the introduction before the children."))
     wrap_up = models.TextField(_("closing text"), blank=True, help_text=_("Text after the children."))
     position = models.PositiveIntegerField(_("position"), help_text=_("Order in the whole document."))
     fields = models.ManyToManyField(

@@ -280,11 +280,7 @@ def parse_reference(text: str) -> Reference | None:
             elif kind == "point":
                 num = letter_from_ascii(num)
             steps.append((kind, num))
-        return (
-            Reference("decision" if match["dec"] else "regulation", tuple(steps))
-            if _well_formed(steps)
-            else None
-        )
+        return Reference("decision" if match["dec"] else "regulation", tuple(steps)) if _well_formed(steps) else None
     pieces = list(_SPOKEN_PIECE.finditer(raw))
     if pieces:
         found: dict[str, str] = {}
@@ -312,11 +308,7 @@ def parse_reference(text: str) -> Reference | None:
         if not _well_formed(spoken_path):
             return None
         rest = _SPOKEN_PIECE.sub(" ", raw)
-        part = (
-            "decision"
-            if _DECISION_WORDS.search(rest) and not _REGULATION_WORDS.search(rest)
-            else "regulation"
-        )
+        part = "decision" if _DECISION_WORDS.search(rest) and not _REGULATION_WORDS.search(rest) else "regulation"
         return Reference(part, tuple(spoken_path))
     return None
 
@@ -423,9 +415,7 @@ def fields_of_clause(intro: str, fields: list[tuple[str, list[str]]]) -> list[st
         return codes
     topic = heading.split("(")[0]
     keywords = {code: kws for code, kws in fields}
-    matched = [
-        code for code in codes if any(re.search(rf"\b{re.escape(k)}\b", topic) for k in keywords[code])
-    ]
+    matched = [code for code in codes if any(re.search(rf"\b{re.escape(k)}\b", topic) for k in keywords[code])]
     for topic_word, field_words in TOPIC_FIELDS.items():
         if topic_word in topic:
             matched += [code for code in codes if any(w in keywords[code] for w in field_words)]

@@ -78,7 +78,8 @@ def document_find(reference: str) -> Document | None:
             parsed = datetime.date.fromisoformat(day)
         except ValueError:
             return None
-        return document_as_of(queryset.first().work_uri, parsed) if queryset.exists() else None
+        first = queryset.first()
+        return document_as_of(first.work_uri, parsed) if first is not None else None
     return queryset.order_by("-version_date").first()
 
 
@@ -86,9 +87,7 @@ def document_find(reference: str) -> Document | None:
 # Provisions
 
 
-def provision_get(
-    reference: str, *, document: Document | None = None, as_of: datetime.date | None = None
-) -> Provision:
+def provision_get(reference: str, *, document: Document | None = None, as_of: datetime.date | None = None) -> Provision:
     """The provision `reference` names, in `document` (default: the Department's regulation as of
     `as_of` or today). Accepts `3.14.đ`, `3.14.dd`, eIds and the spoken form; raises ProvisionNotFound
     with a Vietnamese message and the nearest citations."""
@@ -99,9 +98,7 @@ def provision_get(
     parsed = rules.parse_reference(reference)
     if parsed is not None:
         eid = rules.eid_for(parsed.part, parsed.path)
-        found = (
-            Provision.objects.filter(document=document, eid=eid).select_related("document", "parent").first()
-        )
+        found = Provision.objects.filter(document=document, eid=eid).select_related("document", "parent").first()
         if found is not None:
             return found
     suggestions = suggest(reference, document=document, parsed=parsed)
@@ -115,9 +112,7 @@ def provision_get(
     raise ProvisionNotFound(message, reference=reference, suggestions=suggestions)
 
 
-def suggest(
-    reference: str, *, document: Document, parsed: rules.Reference | None = None, limit: int = 5
-) -> list[str]:
+def suggest(reference: str, *, document: Document, parsed: rules.Reference | None = None, limit: int = 5) -> list[str]:
     """Citations nearest to an unknown reference: the closest existing ancestor's children first, then
     citations that look alike."""
     citations = list(Provision.objects.filter(document=document).values_list("citation", flat=True))
@@ -131,13 +126,10 @@ def suggest(
                 break
             ancestor = Provision.objects.filter(document=document, eid=eid).first()
             if ancestor is not None:
-                children = list(ancestor.children.order_by("position").values_list("citation", flat=True))
-                typed = rules.citation_for(parsed.part, parsed.path)
-                nearest = (
-                    difflib.get_close_matches(typed, children, n=limit, cutoff=0)
-                    if children
-                    else [ancestor.citation]
-                )
+                children = list(ancestor.children.order_by("position").values_list("num", "citation"))
+                typed_num = parsed.path[len(path)][1]
+                nearest = [citation for _num, citation in sorted(children, key=lambda c: _distance(c[0], typed_num))]
+                nearest = nearest[:limit] or [ancestor.citation]
                 break
     folded = {fold(c).replace("dd", "d"): c for c in citations}
     typed_folded = fold(reference).replace("dd", "d").replace(" ", "")
@@ -145,6 +137,19 @@ def suggest(
         if folded[match] not in nearest:
             nearest.append(folded[match])
     return nearest[:limit]
+
+
+def _distance(num: str, typed: str) -> int:
+    """How far apart two numbers or point letters are in their sequence (for suggestions)."""
+    if num.isdigit() and typed.isdigit():
+        return abs(int(num) - int(typed))
+    letters = rules.POINT_LETTERS
+    if num in letters and typed in letters:
+        return abs(letters.index(num) - letters.index(typed))
+    if typed not in letters and num in letters and typed.isalpha():
+        # a letter the sequence lacks (f, j, w, z): measure from where it would sit in the alphabet
+        return abs(ord(num[0]) - ord(typed[0]))
+    return 99
 
 
 def provision_children(provision: Provision) -> QuerySet[Provision]:
@@ -157,9 +162,7 @@ def provision_descendants(provision: Provision) -> QuerySet[Provision]:
     if provision.kind in ("decision", "regulation"):
         return queryset.filter(part=provision.part).exclude(pk=provision.pk)
     if provision.kind == "chapter":
-        return queryset.filter(
-            position__gt=provision.position, position__lt=_next_sibling_position(provision)
-        )
+        return queryset.filter(position__gt=provision.position, position__lt=_next_sibling_position(provision))
     return queryset.filter(eid__startswith=provision.eid + "__")
 
 
@@ -176,11 +179,7 @@ def _next_sibling_position(provision: Provision) -> int:
     )
     if following is not None:
         return following.position
-    last = (
-        Provision.objects.filter(document=provision.document, part=provision.part)
-        .order_by("-position")
-        .first()
-    )
+    last = Provision.objects.filter(document=provision.document, part=provision.part).order_by("-position").first()
     return (last.position + 1) if last else provision.position + 1
 
 
@@ -285,9 +284,7 @@ def subtree(provision: Provision) -> dict[str, Any]:
 # Search
 
 
-def provision_search(
-    query: str, *, document: Document | None = None, limit: int = 50
-) -> list[dict[str, Any]]:
+def provision_search(query: str, *, document: Document | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Provisions whose own text holds every word of the query (diacritics ignored), best first.
 
     Rank: the query as one phrase beats scattered words; whole words beat parts of words; among equals,

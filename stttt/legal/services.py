@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,13 @@ def external_document_upsert(ref: ExternalRef) -> ExternalDocument:
     """The catalogue record of a cited document (one per document, however many times it is cited)."""
     record, created = ExternalDocument.objects.get_or_create(
         key=ref.key,
-        defaults={"doc_type": ref.doc_type, "number": ref.number, "date": ref.date, "issuer": ref.issuer,
-                  "title": ref.title},
+        defaults={
+            "doc_type": ref.doc_type,
+            "number": ref.number,
+            "date": ref.date,
+            "issuer": ref.issuer,
+            "title": ref.title,
+        },
     )
     if not created:
         changed = False
@@ -54,14 +60,21 @@ def fields_ensure(names: list[str]) -> list[Field]:
         return list(Field.objects.all())
     created = []
     for order, name in enumerate(names, start=1):
-        created.append(Field.objects.create(code=slugify(fold(name)) or f"field-{order}", name=name, order=order,
-                                            keywords=rules.field_keywords(name)))
+        created.append(
+            Field.objects.create(
+                code=slugify(fold(name)) or f"field-{order}",
+                name=name,
+                order=order,
+                keywords=rules.field_keywords(name),
+            )
+        )
     return created
 
 
 @transaction.atomic
-def document_import(text: str, *, actor: Any = None, primary: bool | None = None,
-                    version_date: datetime.date | None = None) -> ImportResult:
+def document_import(
+    text: str, *, actor: Any = None, primary: bool | None = None, version_date: datetime.date | None = None
+) -> ImportResult:
     """Import a legal document from its text (Markdown, plain text or our JSON export).
 
     The same document and version imported again is updated in place: provisions are matched by eId,
@@ -73,22 +86,36 @@ def document_import(text: str, *, actor: Any = None, primary: bool | None = None
 
 
 @transaction.atomic
-def document_save(parsed: ParsedDocument, *, source_text: str = "", actor: Any = None, primary: bool | None = None,
-                  version_date: datetime.date | None = None) -> ImportResult:
+def document_save(
+    parsed: ParsedDocument,
+    *,
+    source_text: str = "",
+    actor: Any = None,
+    primary: bool | None = None,
+    version_date: datetime.date | None = None,
+) -> ImportResult:
     version = version_date or parsed.effective_from or parsed.signing_date
     if version is None:
-        raise ImportRefused(_("The document has neither a signing date nor an entry into force; give a version "
-                              "date."))
+        raise ImportRefused(_("The document has neither a signing date nor an entry into force; give a version date."))
     fields_ensure(parsed.fields)
     work_uri = parsed.work_uri
     values = {
-        "doc_type": parsed.doc_type, "number": parsed.number, "title": parsed.title, "issuer": parsed.issuer,
-        "place": parsed.place, "signing_date": parsed.signing_date, "signer": parsed.signer,
-        "signer_capacity": parsed.signer_capacity, "signed_on_behalf": parsed.signed_on_behalf,
+        "doc_type": parsed.doc_type,
+        "number": parsed.number,
+        "title": parsed.title,
+        "issuer": parsed.issuer,
+        "place": parsed.place,
+        "signing_date": parsed.signing_date,
+        "signer": parsed.signer,
+        "signer_capacity": parsed.signer_capacity,
+        "signed_on_behalf": parsed.signed_on_behalf,
         "effective_from": parsed.effective_from,
         "replaces": external_document_upsert(parsed.replaces) if parsed.replaces else None,
-        "regulation_title": parsed.regulation_title, "regulation_caption": parsed.regulation_caption,
-        "recipients": parsed.recipients, "source_format": parsed.source_format, "source_text": source_text,
+        "regulation_title": parsed.regulation_title,
+        "regulation_caption": parsed.regulation_caption,
+        "recipients": parsed.recipients,
+        "source_format": parsed.source_format,
+        "source_text": source_text,
     }
     document = Document.objects.filter(work_uri=work_uri, version_date=version).first()
     created = document is None
@@ -120,8 +147,9 @@ def document_save(parsed: ParsedDocument, *, source_text: str = "", actor: Any =
     document.data_warnings.all().delete()
     by_eid = dict(Provision.objects.filter(document=document).values_list("eid", "pk"))
     warnings = [
-        DataWarning.objects.create(document=document, provision_id=by_eid.get(w.eid) if w.eid else None,
-                                   code=w.code, message=w.message)
+        DataWarning.objects.create(
+            document=document, provision_id=by_eid.get(w.eid) if w.eid else None, code=w.code, message=w.message
+        )
         for w in parsed.warnings
     ]
     return ImportResult(document, created, *counts, warnings)
@@ -130,7 +158,7 @@ def document_save(parsed: ParsedDocument, *, source_text: str = "", actor: Any =
 def _periods_update(work_uri: str) -> None:
     """Each version is in force until the day before the next version's entry into force."""
     versions = list(Document.objects.filter(work_uri=work_uri).order_by("version_date"))
-    for current, following in zip(versions, versions[1:], strict=False):
+    for current, following in itertools.pairwise(versions):
         start = following.effective_from or following.version_date
         end = start - datetime.timedelta(days=1)
         if current.effective_to != end:
@@ -155,23 +183,38 @@ def _provisions_sync(document: Document, parsed: ParsedDocument) -> tuple[int, i
         position += 1
         eid = node.eid
         seen.add(eid)
-        values = {"parent": parent, "part": node.part, "kind": node.kind, "citation": node.citation,
-                  "num": node.num, "heading": node.heading, "text": node.text, "wrap_up": node.wrap_up,
-                  "position": position}
+        values = {
+            "parent": parent,
+            "part": node.part,
+            "kind": node.kind,
+            "citation": node.citation,
+            "num": node.num,
+            "heading": node.heading,
+            "text": node.text,
+            "wrap_up": node.wrap_up,
+            "position": position,
+        }
         provision = existing.get(eid)
         if provision is None:
             provision = Provision.objects.create(document=document, eid=eid, **values)
             created += 1
             codes = node.fields
-            if codes is None and node.part == "regulation" and node.kind == "clause" and node.path[0] == (
-                    "article", "3"):
+            if (
+                codes is None
+                and node.part == "regulation"
+                and node.kind == "clause"
+                and node.path[0] == ("article", "3")
+            ):
                 codes = rules.fields_of_clause(node.text, field_codes)
             if codes:
                 provision.fields.set([by_code[c] for c in codes if c in by_code])
         else:
-            changed = [name for name, value in values.items()
-                       if (getattr(provision, name + "_id") if name == "parent" else getattr(provision, name))
-                       != (value.pk if name == "parent" and value is not None else value)]
+            changed = [
+                name
+                for name, value in values.items()
+                if (getattr(provision, name + "_id") if name == "parent" else getattr(provision, name))
+                != (value.pk if isinstance(value, Provision) else value)
+            ]
             if changed:
                 for name, value in values.items():
                     setattr(provision, name, value)

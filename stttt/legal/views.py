@@ -34,9 +34,12 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
-    context = {"document": document, **_tree_context(document),
-               "versions": selectors.document_versions(document.work_uri),
-               "bases": document.bases.prefetch_related("references")}
+    context = {
+        "document": document,
+        **_tree_context(document),
+        "versions": selectors.document_versions(document.work_uri),
+        "bases": document.bases.prefetch_related("references"),
+    }
     if request.user.is_staff:
         context["warnings"] = selectors.warnings_of(document)
     return render(request, "legal/document.html", context)
@@ -58,9 +61,13 @@ def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
     for node in [item, *descendants]:
         node.child_list = by_parent.get(node.pk, [])  # type: ignore[attr-defined]
     context = {
-        "document": document, "provision": item, "full_citation": selectors.full_citation(item),
-        "spoken": selectors.spoken_citation(item), "ancestors": _ancestors(item),
-        "citing": citing.citing_records(item), "fields": item.fields.all(),
+        "document": document,
+        "provision": item,
+        "full_citation": selectors.full_citation(item),
+        "spoken": selectors.spoken_citation(item),
+        "ancestors": _ancestors(item),
+        "citing": citing.citing_records(item),
+        "fields": item.fields.all(),
     }
     if request.user.is_staff:
         context["warnings"] = item.data_warnings.all()
@@ -90,8 +97,7 @@ def search(request: HttpRequest) -> HttpResponse:
             goto = selectors.provision_get(query, document=document)
         except selectors.ProvisionNotFound:
             goto = None
-    return render(request, "legal/search.html", {"query": query, "hits": hits, "document": document,
-                                                 "goto": goto})
+    return render(request, "legal/search.html", {"query": query, "hits": hits, "document": document, "goto": goto})
 
 
 def documents(request: HttpRequest) -> HttpResponse:
@@ -99,12 +105,17 @@ def documents(request: HttpRequest) -> HttpResponse:
 
 
 def references(request: HttpRequest) -> HttpResponse:
-    return render(request, "legal/references.html",
-                  {"references": selectors.external_documents().prefetch_related("cited_in__document")})
+    return render(
+        request,
+        "legal/references.html",
+        {"references": selectors.external_documents().prefetch_related("cited_in__document")},
+    )
 
 
 def fields(request: HttpRequest) -> HttpResponse:
     document = selectors.default_document()
-    rows = [(field, selectors.provisions_in_field(field, document=document) if document else [])
-            for field in selectors.fields_of_state_management()]
+    rows = [
+        (field, selectors.provisions_in_field(field, document=document) if document else [])
+        for field in selectors.fields_of_state_management()
+    ]
     return render(request, "legal/fields.html", {"rows": rows, "document": document})

@@ -54,9 +54,11 @@ def edited_seed(markdown: str) -> str:
         "35. Thực hiện các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao và theo quy định của pháp luật.\n\n"
         "36. Quản lý hoạt động trí tuệ nhân tạo trên địa bàn tỉnh theo phân công.",
     )
-    edited = re.sub(r"\nc\) Tiếp nhận, hướng dẫn hoàn thiện thủ tục xin cấp giấy phép sử dụng tần số[^\n]*\n", "\n",
-                    edited)
-    edited = edited.replace("có hiệu lực thi hành kể từ ngày 03 tháng 3 năm 2023",
-                            "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2024")
+    edited = re.sub(
+        r"\nc\) Tiếp nhận, hướng dẫn hoàn thiện thủ tục xin cấp giấy phép sử dụng tần số[^\n]*\n", "\n", edited
+    )
+    edited = edited.replace(
+        "có hiệu lực thi hành kể từ ngày 03 tháng 3 năm 2023", "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2024"
+    )
     assert edited != markdown
     return edited

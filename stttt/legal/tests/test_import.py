@@ -13,8 +13,23 @@ pytestmark = pytest.mark.django_db
 # Clauses per article of the Regulation, and points per clause, counted by hand from the seed.
 CLAUSES = {"1": 2, "2": 0, "3": 35, "4": 3, "5": 4, "6": 6, "7": 2}
 POINTS = {
-    "3.1": 4, "3.4": 6, "3.5": 6, "3.6": 5, "3.7": 3, "3.8": 4, "3.9": 2, "3.10": 5, "3.11": 4, "3.12": 3,
-    "3.13": 4, "3.14": 8, "3.15": 9, "3.20": 3, "4.1": 2, "4.2": 3, "4.3": 2,
+    "3.1": 4,
+    "3.4": 6,
+    "3.5": 6,
+    "3.6": 5,
+    "3.7": 3,
+    "3.8": 4,
+    "3.9": 2,
+    "3.10": 5,
+    "3.11": 4,
+    "3.12": 3,
+    "3.13": 4,
+    "3.14": 8,
+    "3.15": 9,
+    "3.20": 3,
+    "4.1": 2,
+    "4.2": 3,
+    "4.3": 2,
 }
 
 
@@ -25,17 +40,28 @@ def _get(document, citation):
 def test_chapters_and_articles(seed):
     chapters = Provision.objects.filter(document=seed, kind="chapter").order_by("position")
     assert [(c.num, c.heading) for c in chapters] == [
-        ("I", "VỊ TRÍ, CHỨC NĂNG"), ("II", "NHIỆM VỤ VÀ QUYỀN HẠN"),
-        ("III", "CƠ CẤU TỔ CHỨC, BIÊN CHẾ VÀ CHẾ ĐỘ LÀM VIỆC"), ("IV", "MỐI QUAN HỆ CÔNG TÁC"),
+        ("I", "VỊ TRÍ, CHỨC NĂNG"),
+        ("II", "NHIỆM VỤ VÀ QUYỀN HẠN"),
+        ("III", "CƠ CẤU TỔ CHỨC, BIÊN CHẾ VÀ CHẾ ĐỘ LÀM VIỆC"),
+        ("IV", "MỐI QUAN HỆ CÔNG TÁC"),
         ("V", "ĐIỀU KHOẢN THI HÀNH"),
     ]
     assert [[a.num for a in c.children.order_by("position")] for c in chapters] == [
-        ["1", "2"], ["3"], ["4", "5"], ["6"], ["7"]]
+        ["1", "2"],
+        ["3"],
+        ["4", "5"],
+        ["6"],
+        ["7"],
+    ]
     articles = Provision.objects.filter(document=seed, part="regulation", kind="article").order_by("position")
     assert [(a.eid, a.heading) for a in articles] == [
-        ("art_1", "Vị trí"), ("art_2", "Chức năng"), ("art_3", "Nhiệm vụ và quyền hạn của Sở"),
-        ("art_4", "Cơ cấu tổ chức, biên chế"), ("art_5", "Chế độ làm việc của Sở"),
-        ("art_6", "Mối quan hệ công tác của Sở với các ngành, các cấp"), ("art_7", "Tổ chức thực hiện"),
+        ("art_1", "Vị trí"),
+        ("art_2", "Chức năng"),
+        ("art_3", "Nhiệm vụ và quyền hạn của Sở"),
+        ("art_4", "Cơ cấu tổ chức, biên chế"),
+        ("art_5", "Chế độ làm việc của Sở"),
+        ("art_6", "Mối quan hệ công tác của Sở với các ngành, các cấp"),
+        ("art_7", "Tổ chức thực hiện"),
     ]
 
 
@@ -55,8 +81,11 @@ def test_clauses_and_points_counted_by_hand(seed):
 
 def test_decision_articles_are_separate_provisions(seed):
     decision = Provision.objects.filter(document=seed, part="decision", kind="article").order_by("position")
-    assert [(a.eid, a.citation) for a in decision] == [("dec__art_1", "QĐ.1"), ("dec__art_2", "QĐ.2"),
-                                                       ("dec__art_3", "QĐ.3")]
+    assert [(a.eid, a.citation) for a in decision] == [
+        ("dec__art_1", "QĐ.1"),
+        ("dec__art_2", "QĐ.2"),
+        ("dec__art_3", "QĐ.3"),
+    ]
     assert decision[1].text.startswith("Quyết định này có hiệu lực thi hành kể từ ngày 03 tháng 3 năm 2023")
     assert _get(seed, "2").text.startswith("Sở có chức năng tham mưu")
     assert selectors.provision_get("Điều 2 Quyết định").eid == "dec__art_2"
@@ -87,8 +116,11 @@ def test_intro_indents_and_closing_text(seed):
     point = _get(seed, "4.2.a")
     assert point.text == "Các phòng chuyên môn, nghiệp vụ:"
     assert [i.text for i in point.children.order_by("position")] == [
-        "Văn phòng Sở;", "Thanh tra Sở;", "Phòng Thông tin - Báo chí - Xuất bản;",
-        "Phòng Bưu chính - Viễn thông - Công nghệ thông tin."]
+        "Văn phòng Sở;",
+        "Thanh tra Sở;",
+        "Phòng Thông tin - Báo chí - Xuất bản;",
+        "Phòng Bưu chính - Viễn thông - Công nghệ thông tin.",
+    ]
     assert point.wrap_up.startswith("Văn phòng Sở có Chánh Văn phòng và Phó Chánh Văn phòng")
     paragraphs = _get(seed, "4.2.b").text.split("\n\n")
     assert len(paragraphs) == 4
@@ -114,8 +146,16 @@ def test_metadata(seed):
 
 def test_warnings(seed):
     codes = sorted(DataWarning.objects.filter(document=seed).values_list("code", flat=True))
-    assert codes == ["date_conflict", "header_missing", "heading_levels", "heading_levels", "heading_levels",
-                     "label_repaired", "number_spacing", "paragraph_joined"]
+    assert codes == [
+        "date_conflict",
+        "header_missing",
+        "heading_levels",
+        "heading_levels",
+        "heading_levels",
+        "label_repaired",
+        "number_spacing",
+        "paragraph_joined",
+    ]
     conflict = DataWarning.objects.get(document=seed, code="date_conflict")
     assert "23/03/2023" in conflict.message and "03/03/2023" in conflict.message
 
@@ -132,7 +172,9 @@ def test_legal_bases_and_one_catalogue(seed):
     assert law.title == "Luật Tổ chức chính quyền địa phương" and law.issuer == "Quốc hội"
     submissions = ExternalDocument.objects.filter(doc_type="Tờ trình").order_by("date")
     assert [(s.number, s.issuer) for s in submissions] == [
-        ("09/TTr-STTTT", "Giám đốc Sở Thông tin và Truyền thông"), ("282/TTr-SNV", "Giám đốc Sở Nội vụ")]
+        ("09/TTr-STTTT", "Giám đốc Sở Thông tin và Truyền thông"),
+        ("282/TTr-SNV", "Giám đốc Sở Nội vụ"),
+    ]
     assert ExternalDocument.objects.count() == 11
 
 
@@ -149,10 +191,16 @@ def test_reimport_updates_in_place_and_keeps_edited_tags(seed):
     assert list(_get(seed, "3.4").fields.values_list("code", flat=True)) == ["buu-chinh"]
 
 
-@pytest.mark.parametrize("text", [
-    "", "# Báo cáo tháng\n\nHôm nay trời đẹp.\n", "{\"a\": 1}", "Just some notes\n\n- a\n- b\n",
-    "QUYẾT ĐỊNH\n\nVề việc gì đó\n\nKhông có căn cứ, không có điều.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# Báo cáo tháng\n\nHôm nay trời đẹp.\n",
+        '{"a": 1}',
+        "Just some notes\n\n- a\n- b\n",
+        "QUYẾT ĐỊNH\n\nVề việc gì đó\n\nKhông có căn cứ, không có điều.\n",
+    ],
+)
 def test_not_a_legal_document_is_refused_and_nothing_written(db, text):
     with pytest.raises(importer.ImportRefused):
         services.document_import(text)
@@ -177,7 +225,10 @@ def test_plain_text_copy_imports_to_the_same_tree(seed, width, header):
     assert ("header_missing" in codes) is (not header)
     document = Document.objects.get(pk=seed.pk)
     assert (document.number, document.signing_date, document.place) == (
-        "12/2023/QĐ-UBND", datetime.date(2023, 3, 23), "Bình Phước")
+        "12/2023/QĐ-UBND",
+        datetime.date(2023, 3, 23),
+        "Bình Phước",
+    )
 
 
 def test_stripped_markdown_without_wrapping(seed):
@@ -191,7 +242,10 @@ def test_fields_taxonomy_and_tags(seed):
     assert [f.code for f in _get(seed, "3.10").fields.all()] == ["buu-chinh"]
     assert [f.code for f in _get(seed, "3.4").fields.all()] == ["bao-chi"]
     assert {f.code for f in _get(seed, "3.14").fields.all()} == {
-        "ung-dung-cong-nghe-thong-tin", "giao-dich-dien-tu", "chuyen-doi-so"}
+        "ung-dung-cong-nghe-thong-tin",
+        "giao-dich-dien-tu",
+        "chuyen-doi-so",
+    }
     assert _get(seed, "3.31").fields.count() == 14
     clauses = selectors.provisions_of_article(3).filter(kind="clause")
     assert clauses.count() == 35

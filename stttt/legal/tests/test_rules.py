@@ -24,8 +24,19 @@ def test_repeated_label_is_read_as_the_next_letter():
     assert rules.repair_point_label("y", "y") == "y"  # nothing after y: kept
 
 
-@pytest.mark.parametrize("typed", ["3.14.đ", "3.14.dd", "3.14.Đ", " 3 . 14 . đ ", "art_3__para_14__point_dd",
-                                   "điểm đ khoản 14 Điều 3", "diem dd khoan 14 dieu 3", "Điểm đ, khoản 14, Điều 3"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "3.14.đ",
+        "3.14.dd",
+        "3.14.Đ",
+        " 3 . 14 . đ ",
+        "art_3__para_14__point_dd",
+        "điểm đ khoản 14 Điều 3",
+        "diem dd khoan 14 dieu 3",
+        "Điểm đ, khoản 14, Điều 3",
+    ],
+)
 def test_every_form_of_a_point_citation(typed):
     ref = rules.parse_reference(typed)
     assert ref == rules.Reference("regulation", (("article", "3"), ("clause", "14"), ("point", "đ")))
@@ -58,11 +69,18 @@ def test_not_citations(typed):
 
 
 def test_full_citation_in_vietnamese_legal_style():
-    text = rules.full_citation("regulation", (("article", "3"), ("clause", "14"), ("point", "đ")),
-                               doc_type="Quyết định", number="12/2023/QĐ-UBND", date=datetime.date(2023, 3, 23),
-                               issuer="Ủy ban nhân dân tỉnh Bình Phước")
-    assert text == ("điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND "
-                    "ngày 23 tháng 3 năm 2023 của Ủy ban nhân dân tỉnh Bình Phước")
+    text = rules.full_citation(
+        "regulation",
+        (("article", "3"), ("clause", "14"), ("point", "đ")),
+        doc_type="Quyết định",
+        number="12/2023/QĐ-UBND",
+        date=datetime.date(2023, 3, 23),
+        issuer="Ủy ban nhân dân tỉnh Bình Phước",
+    )
+    assert text == (
+        "điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND "
+        "ngày 23 tháng 3 năm 2023 của Ủy ban nhân dân tỉnh Bình Phước"
+    )
 
 
 def test_date_written_with_leading_zeros_only_where_required():
@@ -87,11 +105,13 @@ def test_entry_into_force_at_least_ten_days_after_signing():
     assert rules.date_conflicts(None, datetime.date(2023, 3, 3)) == []
 
 
-ARTICLE_2 = ("Sở có chức năng tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về báo chí; xuất bản, in, "
-             "phát hành; phát thanh, truyền hình; thông tin điện tử; thông tin đối ngoại; thông tin cơ sở; bưu "
-             "chính; viễn thông; tần số vô tuyến điện; công nghiệp công nghệ thông tin; ứng dụng công nghệ thông "
-             "tin; an toàn thông tin mạng; giao dịch điện tử, chuyển đổi số tại địa phương (sau đây gọi tắt là "
-             "thông tin và truyền thông).")
+ARTICLE_2 = (
+    "Sở có chức năng tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về báo chí; xuất bản, in, "
+    "phát hành; phát thanh, truyền hình; thông tin điện tử; thông tin đối ngoại; thông tin cơ sở; bưu "
+    "chính; viễn thông; tần số vô tuyến điện; công nghiệp công nghệ thông tin; ứng dụng công nghệ thông "
+    "tin; an toàn thông tin mạng; giao dịch điện tử, chuyển đổi số tại địa phương (sau đây gọi tắt là "
+    "thông tin và truyền thông)."
+)
 
 
 def test_fields_of_state_management_from_article_2():
@@ -116,5 +136,8 @@ def test_clause_fields():
     assert named("Về bưu chính") == ["bưu chính"]
     assert named("Về quảng cáo") == ["báo chí", "xuất bản, in, phát hành", "thông tin điện tử"]
     assert set(named("Về chuyển đổi số, ứng dụng công nghệ thông tin, giao dịch điện tử")) == {
-        "chuyển đổi số", "ứng dụng công nghệ thông tin", "giao dịch điện tử"}
+        "chuyển đổi số",
+        "ứng dụng công nghệ thông tin",
+        "giao dịch điện tử",
+    }
     assert named("Thực hiện công tác thi đua, khen thưởng") == names  # a duty across the sector

@@ -59,7 +59,9 @@ class Command(BaseCommand):
         try:
             return Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}, returncode=2)
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}, returncode=2
+            ) from exc
 
     def _document(self, options: dict[str, Any]) -> Document:
         reference = options.get("document")
@@ -76,16 +78,22 @@ class Command(BaseCommand):
     def do_import(self, options: dict[str, Any]) -> None:
         text = self._read(options["path"])
         try:
-            result = services.document_import(text, primary=True if options["primary"] else None,
-                                               version_date=options["version_date"])
+            result = services.document_import(
+                text, primary=True if options["primary"] else None, version_date=options["version_date"]
+            )
         except importer.ImportRefused as exc:
-            raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2)
+            raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2) from exc
         document = result.document
         verb = _("Imported") if result.created else _("Updated")
         self.stdout.write(f"{verb}: {document} — {document.title}")
-        self.stdout.write(_("Provisions: %(new)d new, %(changed)d changed, %(removed)d removed.") % {
-            "new": result.provisions_created, "changed": result.provisions_updated,
-            "removed": result.provisions_removed})
+        self.stdout.write(
+            _("Provisions: %(new)d new, %(changed)d changed, %(removed)d removed.")
+            % {
+                "new": result.provisions_created,
+                "changed": result.provisions_updated,
+                "removed": result.provisions_removed,
+            }
+        )
         for warning in result.warnings:
             where = f"[{warning.provision.citation}] " if warning.provision else ""
             self.stdout.write(self.style.WARNING(_("Warning: %(text)s") % {"text": where + warning.message}))
@@ -107,8 +115,9 @@ class Command(BaseCommand):
         self._print_node(selectors.subtree(provision), 0)
 
     def _print_node(self, node: dict[str, Any], depth: int) -> None:
-        label = {"chapter": "Chương {}", "article": "Điều {}.", "clause": "{}.", "point": "{})",
-                 "indent": "-"}.get(node["kind"], "{}").format(node["num"])
+        label = {"chapter": "Chương {}", "article": "Điều {}.", "clause": "{}.", "point": "{})", "indent": "-"}.get(
+            node["kind"], "{}"
+        ).format(node["num"])
         line = " ".join(x for x in (label, node["heading"], node["text"]) if x)
         self.stdout.write("  " * depth + line)
         for child in node["children"]:
@@ -156,8 +165,9 @@ class Command(BaseCommand):
             data = export.to_akn(document)
             errors = export.akn_errors(data)
             if errors:
-                raise CommandError(_("The Akoma Ntoso export does not validate: %(errors)s")
-                                   % {"errors": "; ".join(errors[:5])})
+                raise CommandError(
+                    _("The Akoma Ntoso export does not validate: %(errors)s") % {"errors": "; ".join(errors[:5])}
+                )
         if options.get("output"):
             Path(options["output"]).write_bytes(data)
         else:
@@ -172,8 +182,9 @@ class Command(BaseCommand):
             return reference, importer.as_tree(parsed)
         document = selectors.document_find(reference)
         if document is None:
-            raise CommandError(_("%(ref)s is neither a file nor an imported document.") % {"ref": reference},
-                               returncode=2)
+            raise CommandError(
+                _("%(ref)s is neither a file nor an imported document.") % {"ref": reference}, returncode=2
+            )
         return str(document), selectors.document_tree(document)
 
     def do_diff(self, options: dict[str, Any]) -> None:
