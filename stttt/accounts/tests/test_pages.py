@@ -82,3 +82,10 @@ def test_security_headers_on_pages():
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_a_browser_in_english_still_gets_vietnamese_until_the_switch_is_used():
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in client.get("/tai-khoan/dang-nhap/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/tai-khoan/dang-nhap/"})
+    assert '<html lang="en">' in client.get("/tai-khoan/dang-nhap/").content.decode()

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from stttt.core.demo import load_all
 
@@ -11,8 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_all(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
         if logins:
-            self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
+            self.stdout.write(_("Demo accounts (password: %(password)s):") % {"password": settings.DEMO_PASSWORD})
             for login in logins:
                 self.stdout.write(f"  {login.username:<16} {login.role}")
