@@ -89,3 +89,18 @@ def test_a_browser_in_english_still_gets_vietnamese_until_the_switch_is_used():
     assert '<html lang="vi">' in client.get("/tai-khoan/dang-nhap/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/tai-khoan/dang-nhap/"})
     assert '<html lang="en">' in client.get("/tai-khoan/dang-nhap/").content.decode()
+
+
+@pytest.mark.django_db
+def test_ten_failed_logins_lock_the_account_even_against_the_right_password(user, settings):
+    settings.AXES_ENABLED = True
+    client = Client(REMOTE_ADDR="10.0.0.9")
+    for _ in range(10):
+        client.post("/tai-khoan/dang-nhap/", {"username": "chuyenvien", "password": "sai-mat-khau"})
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "chuyenvien", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Tài khoản tạm thời bị khóa" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not locked out with it.
+    other = Client(REMOTE_ADDR="10.0.0.10")
+    assert other.post("/tai-khoan/dang-nhap/", {"username": "chuyenvien", "password": PASSWORD}).status_code == 302
