@@ -121,3 +121,11 @@ def can_view(user: Any, dossier: Any) -> bool:
     if dossier.submitted_by_id == user.pk or user.has_perm("procedures.view_all_dossiers"):
         return True
     return is_staff_member(user)
+
+
+def is_desk(user: Any) -> bool:
+    """True when the user works at the one-stop desk today."""
+    powers = staff_powers(user)
+    if powers is None:
+        return bool(getattr(user, "is_superuser", False)) and _powers_module() is None
+    return desk_unit_code() in powers.unit_codes

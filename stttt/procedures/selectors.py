@@ -187,3 +187,19 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
         values = durations.get(key)
         row["average_working_days"] = round(sum(values) / len(values), 1) if values else None
     return sorted(rows.values(), key=lambda r: r["key"])
+
+
+def officers_of(division_code: str, at: dt.date | None = None) -> list[Any]:
+    """Users holding a post in the division on `at` (whom its head may assign), from `org`."""
+    try:
+        from stttt.org import selectors as org_selectors
+    except ImportError:
+        return []
+    day = at or timezone.localdate()
+    rows = (org_selectors.assignments_at(day).filter(unit__code=division_code, staff__user__isnull=False)
+            .select_related("staff__user"))
+    users: list[Any] = []
+    for row in rows:
+        if row.staff.user not in users:
+            users.append(row.staff.user)
+    return users

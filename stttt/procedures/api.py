@@ -1,0 +1,158 @@
+"""API of the procedures app: catalogue, dossiers, transitions and statistics (`/api/v1/procedures/...`)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from stttt.api.errors import Conflict
+from stttt.api.serializers import ErrorSerializer
+from stttt.procedures import selectors, services
+from stttt.procedures.models import Component, Dossier, DossierStep, Procedure
+from stttt.procedures.workflow import TRANSITIONS
+
+
+class ComponentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Component
+        fields = ["name", "copy_kind", "copies", "form", "required"]
+
+
+class ProcedureSerializer(serializers.ModelSerializer):
+    components = ComponentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Procedure
+        fields = ["code", "name", "field_code", "empowering_citation", "legal_basis", "time_limit", "time_unit",
+                  "time_limit_basis", "local_time_limit", "desk_days", "division_days", "leader_days", "fee",
+                  "result_kind", "result_name", "handling", "handling_note", "division_code", "online",
+                  "components"]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    actor = serializers.StringRelatedField()
+
+    class Meta:
+        model = DossierStep
+        fields = ["action", "from_status", "to_status", "actor", "at", "due_date", "on_time", "note", "basis"]
+
+
+class DossierSerializer(serializers.ModelSerializer):
+    procedure = serializers.SlugRelatedField(slug_field="code", queryset=Procedure.objects.filter(active=True))
+    portal_status_code = serializers.IntegerField(read_only=True)
+    deadline_state = serializers.SerializerMethodField()
+    steps = StepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Dossier
+        fields = ["id", "code", "procedure", "status", "portal_status_code", "version", "channel", "applicant_name",
+                  "applicant_id_number", "applicant_address", "applicant_phone", "applicant_email", "subject",
+                  "submitted_at", "received_at", "counting_start", "statutory_due_date", "due_date",
+                  "deadline_state", "assignee", "resolved_at", "returned_at", "refusal_reasons",
+                  "supplement_reasons", "result_number", "closed_late", "steps"]
+        read_only_fields = [f for f in fields if f not in (
+            "procedure", "applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
+            "applicant_email", "subject")]
+
+    def get_deadline_state(self, obj: Dossier) -> str:
+        return selectors.deadline_state(obj)
+
+
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=sorted(TRANSITIONS))
+    expected_version = serializers.IntegerField(required=False)
+    reasons = serializers.CharField(required=False, allow_blank=True, default="")
+    assignee = serializers.IntegerField(required=False)
+    new_due = serializers.DateField(required=False)
+    result_number = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
+    """The catalogue of procedures with their legal facts and dossier components."""
+
+    serializer_class = ProcedureSerializer
+    lookup_field = "code"
+    filterset_fields = ["field_code", "division_code", "handling", "time_unit"]
+
+    def get_queryset(self):
+        return selectors.procedures_active()
+
+
+class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Dossiers the user may see. POST files one online (send `Idempotency-Key` to make retries safe)."""
+
+    serializer_class = DossierSerializer
+    filterset_fields = ["status", "procedure__code"]
+
+    def get_queryset(self):
+        return selectors.dossiers_visible_to(self.request.user).prefetch_related("steps__actor")
+
+    @extend_schema(parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+                   responses={201: DossierSerializer, 200: DossierSerializer, 400: ErrorSerializer})
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        procedure = data.pop("procedure")
+        dossier, created = services.dossier_submit(procedure, actor=request.user, data=data,
+                                                   idempotency_key=request.headers.get("Idempotency-Key"))
+        return Response(DossierSerializer(dossier).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    @extend_schema(request=TransitionSerializer,
+                   responses={200: DossierSerializer, 400: ErrorSerializer, 403: ErrorSerializer,
+                              409: ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def transition(self, request: Request, pk: str | None = None) -> Response:
+        """Apply one workflow action; 409 when someone else changed the dossier first."""
+        dossier = self.get_object()
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        assignee = None
+        if data.get("assignee") is not None:
+            assignee = get_user_model().objects.filter(pk=data["assignee"]).first()
+            if assignee is None:
+                raise ValidationError({"assignee": ["Unknown user."]})
+        try:
+            dossier = services.dossier_transition(
+                dossier.pk, data["action"], actor=request.user, expected_version=data.get("expected_version"),
+                reasons=data["reasons"], assignee=assignee, new_due=data.get("new_due"),
+                result_number=data["result_number"])
+        except services.Conflict as exc:
+            raise Conflict(" ".join(str(m) for m in exc.messages)) from None
+        except DjangoValidationError:
+            raise
+        return Response(DossierSerializer(dossier).data)
+
+
+class StatisticsViewSet(viewsets.ViewSet):
+    """Per procedure or division for one month (`?month=YYYY-MM&by=procedure|division`)."""
+
+    @extend_schema(parameters=[OpenApiParameter("month", str), OpenApiParameter("by", str)],
+                   responses={200: serializers.ListSerializer(child=serializers.DictField()),
+                              400: ErrorSerializer})
+    def list(self, request: Request) -> Response:
+        from django.utils import timezone
+
+        month = request.query_params.get("month") or timezone.localdate().strftime("%Y-%m")
+        by = request.query_params.get("by", "procedure")
+        if by not in ("procedure", "division"):
+            raise ValidationError({"by": ["procedure or division"]})
+        try:
+            selectors.month_bounds(month)
+        except ValueError:
+            raise ValidationError({"month": ["YYYY-MM"]}) from None
+        return Response(selectors.statistics(month, by=by))
+
+
+def register(router) -> None:
+    router.register("procedures/catalog", ProcedureViewSet, basename="procedure")
+    router.register("procedures/dossiers", DossierViewSet, basename="dossier")
+    router.register("procedures/statistics", StatisticsViewSet, basename="procedure-statistics")

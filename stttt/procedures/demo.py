@@ -1,0 +1,112 @@
+"""Demo data of the procedures app: the catalogue, an applicant, and dossiers of last month and this month
+walked through the real workflow by the demo staff of `org` (desk, head, officer, leader)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stttt.accounts.services import demo_user_ensure
+from stttt.core.calendar import calendar
+from stttt.core.demo import DemoLogin
+from stttt.procedures import services
+from stttt.procedures.models import Procedure
+
+STAFF = {
+    "desk": "chuyenvien_vp",
+    "TTBCXB": ("truongphong_ttbcxb", "chuyenvien_ttbcxb"),
+    "BCVTCNTT": ("truongphong_bcvtcntt", "chuyenvien_bcvtcntt"),
+    "leader": "giamdoc",
+}
+
+# (key, procedure code, applicant, working day of last month received, path of actions with working-day offsets)
+LAST_MONTH = [
+    ("demo-01", "1.003868", "Hội Nông dân tỉnh", 1, ["receive", "transfer", "assign", ("propose", 4), ("approve", 5),
+                                                      ("return_result", 6)]),
+    ("demo-02", "STTTT.TTDT.01", "Công ty Cổ phần Truyền thông Sông Bé", 2,
+     ["receive", "transfer", "assign", ("propose", 6), ("approve", 8), ("return_result", 9)]),
+    ("demo-03", "2.001740", "Cơ sở in Minh Phát", 3,
+     ["receive", "transfer", "assign", ("propose", 5), ("approve", 6), ("return_result", 6)]),  # late
+    ("demo-04", "STTTT.IN.02", "Công ty TNHH Văn phòng phẩm Đồng Xoài", 4,
+     ["receive", "transfer", "assign", ("request_supplement", 1), ("supplement_received", 3), ("propose", 5),
+      ("approve", 6)]),
+    ("demo-05", "STTTT.BCH.02", "Công ty TNHH Chuyển phát nhanh Bình Long", 5,
+     ["receive", "transfer", "assign", ("refuse", 3), ("return_result", 4)]),
+    ("demo-06", "1.003114", "Nhà sách Phước Long", 6, ["receive", ("withdraw", 2)]),
+    ("demo-07", "STTTT.BC.01", "Trường Cao đẳng Bình Phước", 7,
+     ["receive", "transfer", "assign", ("propose", 5), ("forward", 6)]),
+    ("demo-08", "STTTT.PTTH.01", "Khách sạn Sao Mai", 12, ["receive", "transfer", "assign"]),
+    ("demo-09", "2.001740", "Cơ sở in Hoa Mai", 10, ["receive", "transfer", "assign"]),  # overdue at month end
+]
+THIS_MONTH = [
+    ("demo-11", "1.003725", "Thư viện tỉnh", ["receive", "transfer", "assign", "propose"]),
+    ("demo-12", "STTTT.BCH.01", "Công ty Bưu chính Lộc Ninh", ["receive", "transfer"]),
+    ("demo-13", "STTTT.XB.01", "Công ty Phát hành sách Đồng Phú", []),
+]
+
+
+def _user(username: str) -> Any:
+    return get_user_model().objects.filter(username=username).first()
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Procedure) -> None:
+    cal = calendar()
+    head, officer = (_user(u) for u in STAFF.get(procedure.division_code, STAFF["TTBCXB"]))
+    actors = {"receive": users["desk"], "transfer": users["desk"], "assign": head, "propose": officer,
+              "request_supplement": officer, "supplement_received": users["desk"], "approve": users["leader"],
+              "forward": users["leader"], "refuse": users["leader"], "return_result": users["desk"],
+              "withdraw": users["applicant"]}
+    hour = 8
+    for item in path:
+        action, offset = (item, 0) if isinstance(item, str) else item
+        day = cal.add_working_days(start, offset)
+        hour = 8 if offset else hour + 1
+        kwargs: dict[str, Any] = {}
+        if action == "assign":
+            kwargs["assignee"] = officer
+        if action in ("request_supplement", "refuse"):
+            kwargs["reasons"] = _("Demo: the dossier lacks a required document.")
+        services.dossier_transition(dossier.pk, action, actor=actors[action], now=_at(day, min(hour, 16)), **kwargs)
+
+
+def load(stdout) -> list[DemoLogin]:
+    count = services.catalog_load()
+    linked = services.catalog_link_provisions()
+    applicant = demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")
+    logins = [DemoLogin("doanhnghiep", _("Applicant (business)"))]
+    users = {"desk": _user(STAFF["desk"]), "leader": _user(STAFF["leader"]), "applicant": applicant}
+    if not all(users.values()):
+        stdout.write(f"procedures: {count} procedures ({linked} linked); no org demo staff, no demo dossiers\n")
+        return logins
+    cal = calendar()
+    today = timezone.localdate()
+    last_month_start = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    first_working = cal.working_day_on_or_after(last_month_start)
+    created_count = 0
+    for key, code, name, offset, path in LAST_MONTH:
+        procedure = Procedure.objects.get(code=code)
+        start = cal.add_working_days(first_working, offset)
+        dossier, created = services.dossier_submit(procedure, actor=applicant, data={"applicant_name": name},
+                                                   idempotency_key=key, now=_at(start, 8))
+        if created:
+            created_count += 1
+            _walk(dossier, path, start, users, procedure)
+    for index, (key, code, name, path) in enumerate(THIS_MONTH):
+        procedure = Procedure.objects.get(code=code)
+        start = today - dt.timedelta(days=index)
+        start = start if cal.is_working_day(start) else cal.working_day_on_or_after(start)
+        dossier, created = services.dossier_submit(procedure, actor=applicant, data={"applicant_name": name},
+                                                   idempotency_key=key, now=_at(start, 8))
+        if created:
+            created_count += 1
+            _walk(dossier, path, start, users, procedure)
+    stdout.write(f"procedures: {count} procedures ({linked} linked), {created_count} demo dossiers\n")
+    return logins

@@ -1,0 +1,57 @@
+"""`stttt procedures`: catalogue, statistics and loading of the procedure data."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from stttt.procedures import selectors, services
+from stttt.procedures.api import ProcedureSerializer
+from stttt.procedures.exports import stat_headers, stat_row
+
+
+class Command(BaseCommand):
+    help = "Administrative procedures: catalogue, monthly statistics, loading the catalogue data."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="verb", required=True)
+        cat = sub.add_parser("catalog", help="List the procedures.")
+        cat.add_argument("--format", choices=["text", "json"], default="text")
+        stats = sub.add_parser("stats", help="Statistics of one month.")
+        stats.add_argument("--month", required=True, help="YYYY-MM")
+        stats.add_argument("--by", choices=["procedure", "division"], default="procedure")
+        stats.add_argument("--format", choices=["text", "json"], default="text")
+        sub.add_parser("load", help="Load or update the catalogue from the data file.")
+        sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
+
+    def handle(self, *args, **options):
+        verb = options["verb"]
+        if verb == "catalog":
+            procedures = selectors.procedures_active()
+            if options["format"] == "json":
+                self.stdout.write(json.dumps(ProcedureSerializer(procedures, many=True).data, ensure_ascii=False,
+                                             indent=2))
+                return
+            for p in procedures:
+                self.stdout.write(f"{p.code}\t{p.empowering_citation}\t{p.time_limit} {p.get_time_unit_display()}"
+                                  f"\t{p.division_code}\t{p.name}")
+        elif verb == "stats":
+            try:
+                selectors.month_bounds(options["month"])
+            except ValueError:
+                raise CommandError(_("Write the month as YYYY-MM."), returncode=2) from None
+            rows = selectors.statistics(options["month"], by=options["by"])
+            if options["format"] == "json":
+                self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+                return
+            self.stdout.write("\t".join(stat_headers()))
+            for row in rows:
+                self.stdout.write("\t".join("" if v is None else str(v) for v in stat_row(row)))
+        elif verb == "load":
+            count = services.catalog_load()
+            self.stdout.write(_("%(count)d procedures loaded.") % {"count": count})
+        elif verb == "link-provisions":
+            count = services.catalog_link_provisions()
+            self.stdout.write(_("%(count)d procedures linked to their provision.") % {"count": count})
