@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         powers.add_argument("--at")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with translation.override(translation.get_language() or "vi"):
+        with translation.override(settings.LANGUAGE_CODE):
             try:
                 agency = selectors.agency_get(options.get("agency"))
             except selectors.OrgNotFound:
