@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -22,8 +24,14 @@ def _tree_context(document: Document) -> dict:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """The Department's regulation in force today."""
-    document = selectors.default_document()
+    """The Department's regulation in force today, or on `?as_of=YYYY-MM-DD`."""
+    as_of = None
+    if request.GET.get("as_of"):
+        try:
+            as_of = datetime.date.fromisoformat(request.GET["as_of"])
+        except ValueError:
+            as_of = None
+    document = selectors.default_document(as_of=as_of)
     if document is None:
         return render(request, "legal/empty.html")
     return _document_page(request, document)

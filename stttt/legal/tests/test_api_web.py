@@ -115,3 +115,10 @@ def test_other_pages(seed, client):
 
 def test_empty_page(db, client):
     assert client.get(reverse("legal:index")).status_code == 200
+
+
+def test_index_as_of_a_date(seed, client):
+    assert "Hướng dẫn việc quản lý" in client.get(reverse("legal:index"), {"as_of": "2024-01-01"}).content.decode()
+    html = client.get(reverse("legal:index"), {"as_of": "2020-01-01"}).content.decode()
+    assert 'id="art_3"' not in html
+    assert client.get(reverse("legal:index"), {"as_of": "not-a-date"}).status_code == 200
