@@ -178,7 +178,8 @@ def calendar() -> WorkingCalendar:
 
     raw = getattr(settings, "STTTT_PAPER_CUTOFF", "15:00")
     hours, minutes = (int(part) for part in str(raw).split(":"))
-    off, work = [], []
+    off: list[tuple[dt.date, str]] = []
+    work: list[tuple[dt.date, str]] = []
     for row in CalendarDay.objects.all().only("date", "kind", "name"):
         (off if row.kind == CalendarDay.Kind.DAY_OFF else work).append((row.date, row.name))
     return build(off, work, dt.time(hours, minutes))

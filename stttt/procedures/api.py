@@ -36,7 +36,7 @@ class ProcedureSerializer(serializers.ModelSerializer):
 
 
 class StepSerializer(serializers.ModelSerializer):
-    actor = serializers.StringRelatedField()
+    actor: serializers.StringRelatedField = serializers.StringRelatedField()
 
     class Meta:
         model = DossierStep

@@ -59,7 +59,8 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Procedure) -> None:
     cal = calendar()
-    head, officer = (_user(u) for u in STAFF.get(procedure.division_code, STAFF["TTBCXB"]))
+    names: tuple[str, str] = STAFF.get(procedure.division_code, STAFF["TTBCXB"])  # type: ignore[assignment]
+    head, officer = _user(names[0]), _user(names[1])
     actors = {"receive": users["desk"], "transfer": users["desk"], "assign": head, "propose": officer,
               "request_supplement": officer, "supplement_received": users["desk"], "approve": users["leader"],
               "forward": users["leader"], "refuse": users["leader"], "return_result": users["desk"],

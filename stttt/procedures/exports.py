@@ -26,12 +26,12 @@ def stat_row(row: dict[str, Any]) -> list[Any]:
 def statistics_xlsx(month: str, rows: list[dict[str, Any]]) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = month  # type: ignore[union-attr]
-    sheet.append(stat_headers())  # type: ignore[union-attr]
-    for cell in sheet[1]:  # type: ignore[index]
+    sheet.title = month
+    sheet.append(stat_headers())
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(stat_row(row))  # type: ignore[union-attr]
+        sheet.append(stat_row(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -33,7 +33,8 @@ class DeskReceiveForm(ApplicantForm):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Document"))
-    component = forms.ModelChoiceField(queryset=None, required=False, label=_("Component"))
+    component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False,
+                                                               label=_("Component"))
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +52,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, officers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", "—")] + [(str(u.pk), str(u)) for u in officers]
+        self.fields["assignee"].choices = [("", "—")] + [(str(u.pk), str(u)) for u in officers]  # type: ignore[attr-defined]
 
 
 class MonthForm(forms.Form):

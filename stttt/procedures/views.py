@@ -43,7 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
               "to_assign": _("To assign"), "assigned": _("Assigned to me"), "to_approve": _("To approve"),
               "to_return": _("Results to return"), "due_soon": _("Due within 2 working days"),
               "overdue": _("Overdue")}
-    mine = Dossier.objects.filter(submitted_by=request.user).select_related("procedure")[:50]
+    mine = Dossier.objects.filter(submitted_by=request.user.pk).select_related("procedure")[:50]
     is_desk = permissions.is_desk(request.user)
     return render(request, "procedures/index.html", {
         "staff": staff, "boxes": [(key, labels[key], items) for key, items in boxes.items()],
@@ -179,7 +179,7 @@ def dossier_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def file_download(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+def file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
     """Always a download (never rendered inline), with the stored checksum in a header."""
     dossier = _dossier(request, pk)
     record = get_object_or_404(DossierFile, pk=file_id, dossier=dossier)
