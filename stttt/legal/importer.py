@@ -261,7 +261,7 @@ _REF_TYPES = (
     "Kế hoạch",
 )
 _REF = re.compile(
-    r"(?P<type>" + "|".join(_REF_TYPES) + r")\s+(?:(?:số|số:)\s*(?P<number>[\w./\-Đđ ]+?)\s+|(?P<name>[^;,]*?)\s+)"
+    r"(?P<type>" + "|".join(_REF_TYPES) + r")\s+(?:(?:số|số:)\s*(?P<number>[\w./\-Đđ ]+?)\s+|(?P<name>[^;]*?)\s+)"
     r"(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))"
 )
 _TITLE_START = re.compile(r"\s(quy định|hướng dẫn|ban hành|sửa đổi|thu hồi|về|phê duyệt|thành lập|bãi bỏ|thay thế)\b")

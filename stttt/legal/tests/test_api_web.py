@@ -122,3 +122,12 @@ def test_index_as_of_a_date(seed, client):
     html = client.get(reverse("legal:index"), {"as_of": "2020-01-01"}).content.decode()
     assert 'id="art_3"' not in html
     assert client.get(reverse("legal:index"), {"as_of": "not-a-date"}).status_code == 200
+
+
+def test_query_counts_do_not_grow_with_the_tree(seed, client, api, django_assert_max_num_queries):
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("legal:index")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert len(api.get("/api/v1/legal/provisions/").json()) == 146
+    with django_assert_max_num_queries(10):
+        assert api.get("/api/v1/legal/provisions/3/").status_code == 200

@@ -170,6 +170,8 @@ def test_legal_bases_and_one_catalogue(seed):
     assert circular.issuer == "Bộ trưởng Bộ Thông tin và Truyền thông"
     law = ExternalDocument.objects.get(doc_type="Luật", date=datetime.date(2015, 6, 19))
     assert law.title == "Luật Tổ chức chính quyền địa phương" and law.issuer == "Quốc hội"
+    amending = ExternalDocument.objects.get(doc_type="Luật", date=datetime.date(2020, 6, 18))
+    assert amending.title == "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"
     submissions = ExternalDocument.objects.filter(doc_type="Tờ trình").order_by("date")
     assert [(s.number, s.issuer) for s in submissions] == [
         ("09/TTr-STTTT", "Giám đốc Sở Thông tin và Truyền thông"),
