@@ -67,3 +67,22 @@ def test_only_deputies_may_act(org):
     services.acting_appoint(org.deputy1, org.board, start_on=WEEK_START, end_on=WEEK_END)
     with pytest.raises(ValidationError):
         services.acting_appoint(org.deputy2, org.board, start_on=WEEK_END, end_on=WEEK_END)
+
+
+def test_demo_deputy_acting_director_for_a_week(db):
+    """The demo's phogiamdoc1 acts for the Director from 07/12/2026 to 13/12/2026 (5.2)."""
+    import io
+
+    from stttt.accounts.models import User
+    from stttt.org import demo
+
+    demo.load(io.StringIO())
+    director, deputy = User.objects.get(username="giamdoc"), User.objects.get(username="phogiamdoc1")
+    week = [datetime.date(2026, 12, 7) + datetime.timedelta(days=i) for i in range(7)]
+    for day in week:
+        assert approvers_for("BGD", day) == [deputy]
+        assert approvers_for("VP", day)[-1] == deputy
+    for day in (datetime.date(2026, 12, 6), datetime.date(2026, 12, 14)):
+        assert approvers_for("BGD", day) == [director]
+        assert approvers_for("VP", day)[-1] == director
+        assert not powers_of(deputy, day).is_director
