@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -173,13 +174,17 @@ def calendar() -> WorkingCalendar:
     The cut-off comes from the setting `STTTT_PAPER_CUTOFF` ("HH:MM", default 15:00).
     """
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
     from stttt.core.models import CalendarDay
 
-    raw = getattr(settings, "STTTT_PAPER_CUTOFF", "15:00")
-    hours, minutes = (int(part) for part in str(raw).split(":"))
+    raw = getattr(settings, "STTTT_PAPER_CUTOFF", None) or os.environ.get("STTTT_PAPER_CUTOFF", "15:00")
+    try:
+        cutoff = dt.time.fromisoformat(str(raw))
+    except ValueError:
+        raise ImproperlyConfigured(f"STTTT_PAPER_CUTOFF must be HH:MM, not {raw!r}") from None
     off: list[tuple[dt.date, str]] = []
     work: list[tuple[dt.date, str]] = []
     for row in CalendarDay.objects.all().only("date", "kind", "name"):
         (off if row.kind == CalendarDay.Kind.DAY_OFF else work).append((row.date, row.name))
-    return build(off, work, dt.time(hours, minutes))
+    return build(off, work, cutoff)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from stttt.procedures.workflow import APPLICANT, APPROVER, DESK, HEAD, OFFICER
 
 
 def desk_unit_code() -> str:
-    return getattr(settings, "STTTT_ONE_STOP_UNIT", "VP")
+    return getattr(settings, "STTTT_ONE_STOP_UNIT", None) or os.environ.get("STTTT_ONE_STOP_UNIT", "VP")
 
 
 def _powers_module() -> Any:

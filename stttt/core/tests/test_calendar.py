@@ -121,3 +121,14 @@ def test_cli(capsys):
     with pytest.raises(CommandError) as error:
         call_command("calendar", "add-working-days", "2025-02-30", "1")
     assert error.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_cutoff_is_configurable(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.STTTT_PAPER_CUTOFF = "16:30"
+    assert calendar().cutoff == dt.time(16, 30)
+    settings.STTTT_PAPER_CUTOFF = "25:99"
+    with pytest.raises(ImproperlyConfigured):
+        calendar()
