@@ -37,6 +37,9 @@ class ProcedureSerializer(serializers.ModelSerializer):
 
 class StepSerializer(serializers.ModelSerializer):
     actor: serializers.StringRelatedField = serializers.StringRelatedField()
+    # Plain strings: the values are those of `status` (one enum in the schema, not three).
+    from_status = serializers.CharField(read_only=True)
+    to_status = serializers.CharField(read_only=True)
 
     class Meta:
         model = DossierStep

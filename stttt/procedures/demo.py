@@ -16,11 +16,10 @@ from stttt.core.demo import DemoLogin
 from stttt.procedures import services
 from stttt.procedures.models import Procedure
 
-STAFF = {
-    "desk": "chuyenvien_vp",
+DESK_USER, LEADER_USER = "chuyenvien_vp", "giamdoc"
+DIVISION_USERS: dict[str, tuple[str, str]] = {  # (head, officer) of each division in the org demo
     "TTBCXB": ("truongphong_ttbcxb", "chuyenvien_ttbcxb"),
     "BCVTCNTT": ("truongphong_bcvtcntt", "chuyenvien_bcvtcntt"),
-    "leader": "giamdoc",
 }
 
 # (key, procedure code, applicant, working day of last month received, path of actions with working-day offsets)
@@ -59,7 +58,7 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Procedure) -> None:
     cal = calendar()
-    names: tuple[str, str] = STAFF.get(procedure.division_code, STAFF["TTBCXB"])  # type: ignore[assignment]
+    names = DIVISION_USERS.get(procedure.division_code, DIVISION_USERS["TTBCXB"])
     head, officer = _user(names[0]), _user(names[1])
     actors = {"receive": users["desk"], "transfer": users["desk"], "assign": head, "propose": officer,
               "request_supplement": officer, "supplement_received": users["desk"], "approve": users["leader"],
@@ -83,7 +82,7 @@ def load(stdout) -> list[DemoLogin]:
     linked = services.catalog_link_provisions()
     applicant = demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")
     logins = [DemoLogin("doanhnghiep", _("Applicant (business)"))]
-    users = {"desk": _user(STAFF["desk"]), "leader": _user(STAFF["leader"]), "applicant": applicant}
+    users = {"desk": _user(DESK_USER), "leader": _user(LEADER_USER), "applicant": applicant}
     if not all(users.values()):
         stdout.write(f"procedures: {count} procedures ({linked} linked); no org demo staff, no demo dossiers\n")
         return logins
