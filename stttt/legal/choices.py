@@ -14,16 +14,6 @@ class ProvisionKind(models.TextChoices):
     INDENT = "indent", _("indent")
 
 
-# Akoma Ntoso element (and eId prefix) for each kind.
-AKN_ELEMENT = {
-    ProvisionKind.CHAPTER: ("chapter", "chp"),
-    ProvisionKind.ARTICLE: ("article", "art"),
-    ProvisionKind.CLAUSE: ("paragraph", "para"),
-    ProvisionKind.POINT: ("point", "point"),
-    ProvisionKind.INDENT: ("indent", "indent"),
-}
-
-
 class Part(models.TextChoices):
     DECISION = "decision", _("Decision")
     REGULATION = "regulation", _("Regulation")

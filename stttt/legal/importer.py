@@ -206,6 +206,10 @@ def paragraphs(text: str, *, markdown: bool) -> tuple[list[Para], list[list[str]
     table: list[list[str]] = []
     blanks = 0
     previous_line = ""
+    # Hard-wrapped plain text: when the next word would have fitted on the previous line, that line ended
+    # its paragraph (a wrap would have carried the word up).
+    lengths = sorted(len(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("|"))
+    wrap = lengths[-1] if not markdown and lengths and lengths[int(len(lengths) * 0.9)] <= 130 else 0
     for raw in text.splitlines():
         stripped_raw = raw.strip()
         if not stripped_raw:
@@ -232,6 +236,12 @@ def paragraphs(text: str, *, markdown: bool) -> tuple[list[Para], list[list[str]
             or (_is_upper(previous_line) and not _is_upper(line) and not _CHAPTER.match(previous_line))
             or (_is_upper(line) and _SIGN_PREFIX.match(previous_line) is not None)
             or (_is_upper(line) and not _is_upper(previous_line) and not _CHAPTER.match(previous_line))
+            or (
+                bool(wrap)
+                and len(previous_line) + 1 + len(line.split()[0]) <= wrap
+                and not line[:1].islower()
+                and not _is_upper(previous_line)
+            )
         )
         if new:
             paras.append(Para(line, level, blanks))
@@ -515,7 +525,7 @@ def parse(text: str) -> ParsedDocument:
     if index < len(paras) and paras[index].text.rstrip(":").strip() in _DOC_TYPES:
         index += 1  # the enacting word "QUYẾT ĐỊNH:"
     # The Decision's own articles.
-    body = _Body(doc, doc.decision, chapters=False)
+    body = _Body(doc, doc.decision, chapters=True)
     while index < len(paras):
         para = paras[index]
         if para.text.startswith("Nơi nhận") or _SIGN_PREFIX.match(para.text) or para.text.rstrip(":") in _DOC_TYPES:

@@ -256,3 +256,80 @@ def test_fields_taxonomy_and_tags(seed):
     radio = [p.citation for p in selectors.provisions_in_field("tan-so-vo-tuyen-dien")]
     assert "3.12" in radio and "3.31" in radio  # its own clause and the duties across the sector
     assert not {"3.4", "3.5", "3.10", "3.11", "3.15"} & set(radio)
+
+
+DECREE = """| CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 99/2024/NĐ-CP | Độc lập - Tự do - Hạnh phúc |
+| | Hà Nội, ngày 05 tháng 01 năm 2024 |
+
+NGHỊ ĐỊNH
+Quy định về một việc thử nghiệm
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+
+Chính phủ ban hành Nghị định quy định về một việc thử nghiệm.
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về một việc thử nghiệm.
+
+Điều 2. Đối tượng áp dụng
+1. Cơ quan nhà nước.
+2. Tổ chức, cá nhân có liên quan, gồm:
+a) Doanh nghiệp;
+b) Hộ kinh doanh.
+
+Chương II
+ĐIỀU KHOẢN THI HÀNH
+
+Điều 3. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2024.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+
+Nơi nhận:
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT.
+"""
+
+
+def test_a_decree_without_attachment(db):
+    parsed = importer.parse(DECREE)
+    assert (parsed.doc_type, parsed.number, parsed.issuer, parsed.place) == (
+        "Nghị định",
+        "99/2024/NĐ-CP",
+        "Chính phủ",
+        "Hà Nội",
+    )
+    assert parsed.signing_date == datetime.date(2024, 1, 5)
+    assert parsed.effective_from == datetime.date(2024, 3, 1)
+    assert (parsed.signed_on_behalf, parsed.signer_capacity, parsed.signer) == (
+        "TM. Chính phủ",
+        "Thủ tướng",
+        "Nguyễn Văn A",
+    )
+    assert parsed.recipients == ["Các bộ, cơ quan ngang bộ", "Lưu: VT."]
+    assert parsed.title == "Quy định về một việc thử nghiệm"
+    eids = [node.eid for node in parsed.decision.walk()]
+    assert eids == [
+        "decision",
+        "dec__chp_1",
+        "dec__art_1",
+        "dec__art_2",
+        "dec__art_2__para_1",
+        "dec__art_2__para_2",
+        "dec__art_2__para_2__point_a",
+        "dec__art_2__para_2__point_b",
+        "dec__chp_2",
+        "dec__art_3",
+    ]
+    assert parsed.regulation.children == []
+    assert not {w.code for w in parsed.warnings} & {"header_missing", "date_conflict"}
+    document = services.document_import(DECREE).document
+    assert not document.primary or Document.objects.count() == 1
+    assert selectors.provision_get("QĐ.2.2.b", document=document).text == "Hộ kinh doanh."
