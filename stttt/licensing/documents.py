@@ -1,0 +1,116 @@
+"""The licence document in the administrative format (through `stttt.core.documents`), with a QR code that
+leads to the licence's public verification page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from stttt.core.documents import Document, Paragraph, Signature, Table, to_docx, to_html
+from stttt.licensing.choices import HolderType
+from stttt.licensing.kinds import DISTRICT_NAMES
+from stttt.licensing.models import Licence
+
+
+def qr_png(payload: str) -> bytes:
+    import qrcode
+
+    image = qrcode.make(payload, box_size=4, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _value(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _signer(text: str) -> tuple[str, str]:
+    for authority in ("KT. GIÁM ĐỐC", "Q. GIÁM ĐỐC"):
+        if text.startswith(authority + " "):
+            return authority, text[len(authority) + 1:]
+    return "", text
+
+
+def licence_document(licence: Licence, verification_url: str, day: dt.date | None = None) -> Document:
+    kind = licence.kind_spec
+    on = day or licence.issued_on
+    subject = licence.subject_on(on)
+    holder = "Tổ chức" if licence.holder_type == HolderType.ORGANISATION else "Cá nhân"
+    blocks: list[Paragraph | Table] = [
+        Paragraph(f"Căn cứ {kind.law};" if kind.law else "Căn cứ quy định của pháp luật hiện hành;", italic=True),
+        Paragraph(f"Căn cứ Quyết định số 12/2023/QĐ-UBND của Ủy ban nhân dân tỉnh Bình Phước "
+                  f"(điểm {licence.citation.split('.')[-1]} khoản {licence.citation.split('.')[1]} "
+                  f"Điều {licence.citation.split('.')[0]});" if licence.citation.count(".") == 2 else
+                  f"Căn cứ Quyết định số 12/2023/QĐ-UBND ({licence.citation});", italic=True),
+    ]
+    if licence.dossier_id:
+        blocks.append(Paragraph(f"Xét hồ sơ số {licence.dossier}.", italic=True))
+    blocks += [
+        Paragraph(f"1. {holder} được cấp: {licence.holder_name_on(on)}", bold=True),
+    ]
+    if licence.holder_id_number:
+        label = "Mã số doanh nghiệp/đơn vị" if licence.holder_type == HolderType.ORGANISATION else "Số định danh"
+        blocks.append(Paragraph(f"{label}: {licence.holder_id_number}"))
+    if licence.holder_address:
+        blocks.append(Paragraph(f"Địa chỉ: {licence.holder_address}"))
+    if licence.district:
+        blocks.append(Paragraph(f"Địa bàn: {DISTRICT_NAMES.get(licence.district, '')}"))
+    rows = [[str(spec.label).capitalize(), _value(subject[spec.name])] for spec in kind.subject if spec.name in subject]
+    blocks.append(Paragraph("2. Nội dung được cấp phép:", bold=True))
+    if rows:
+        blocks.append(Table(["Nội dung", "Chi tiết"], rows, widths=[1, 2]))
+    until = licence.valid_until_on(on)
+    blocks.append(Paragraph(
+        f"3. Thời hạn: có hiệu lực từ ngày {licence.valid_from:%d/%m/%Y}"
+        + (f" đến hết ngày {until:%d/%m/%Y}." if until else ", không thời hạn."), bold=True))
+    if licence.conditions:
+        blocks.append(Paragraph(f"4. Điều kiện: {licence.conditions}"))
+    blocks.append(Paragraph(f"Tra cứu tình trạng giấy phép: {verification_url}", italic=True, align="left"))
+    authority, title = _signer(licence.signer_title)
+    return Document(
+        issuer=licence.issuer_name, issuer_parent="UBND TỈNH BÌNH PHƯỚC" if licence.issuer == "department" else "",
+        title=kind.document_title, date=licence.issued_on, place="Bình Phước", number=licence.number,
+        blocks=blocks, signatures=[Signature(title=title or "GIÁM ĐỐC", name=licence.signer_name,
+                                             authority=authority)],
+        recipients=["Như mục 1", "Lưu: VT, hồ sơ"],
+    )
+
+
+def licence_docx(licence: Licence, verification_url: str) -> bytes:
+    from docx import Document as Docx
+    from docx.shared import Cm
+
+    out = Docx(io.BytesIO(to_docx(licence_document(licence, verification_url))))
+    out.add_paragraph("Mã QR tra cứu:")
+    out.add_picture(io.BytesIO(qr_png(verification_url)), width=Cm(3))
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def qr_svg(payload: str) -> str:
+    """The QR code as inline SVG: drawn by the PDF renderer itself, nothing to fetch."""
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(payload, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    text = image.to_string(encoding="unicode")
+    return text[text.index("<svg"):]
+
+
+def licence_html(licence: Licence, verification_url: str) -> str:
+    from django.utils.html import escape
+
+    svg = qr_svg(verification_url).replace("<svg", '<svg style="width:3cm;height:3cm"', 1)
+    qr = (f'<div style="margin-top:1em;width:3cm" data-qr="{escape(verification_url)}">{svg}'
+          f'<br><span style="font-size:0.8em">{escape(verification_url)}</span></div>')
+    return to_html(licence_document(licence, verification_url)).replace("</body>", qr + "</body>")
+
+
+def licence_pdf(licence: Licence, verification_url: str) -> bytes:
+    from weasyprint import HTML
+
+    from stttt.core.documents import _no_network
+
+    return HTML(string=licence_html(licence, verification_url), url_fetcher=_no_network).write_pdf()
