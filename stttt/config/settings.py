@@ -27,6 +27,9 @@ STTTT_APPS = [
     "stttt.legal.apps.LegalConfig",
     "stttt.org.apps.OrgConfig",
     "stttt.procedures.apps.ProceduresConfig",
+    "stttt.licensing.apps.LicensingConfig",
+    "stttt.work.apps.WorkConfig",
+    "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
     "stttt.web.apps.WebConfig",
 ]

@@ -1,0 +1,215 @@
+"""Documents of the work app in administrative format (briefing pack, programme, reports) and XLSX tables.
+
+Descriptions are built here from selectors' data and rendered by `stttt.core.documents`; texts printed in
+the documents are Vietnamese, as the Department issues them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from stttt.core import documents as docs
+from stttt.work import indicators, selectors
+from stttt.work.models import DistrictRequest, Report
+
+ISSUER_PARENT = "UBND TỈNH BÌNH PHƯỚC"
+PLACE = "Bình Phước"
+
+
+def _issuer() -> str:
+    try:
+        from stttt.org import selectors as org_selectors
+
+        return org_selectors.agency_get().name
+    except Exception:
+        return "Sở Thông tin và Truyền thông"
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _d(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _director_signature() -> docs.Signature:
+    return docs.Signature(title="Giám đốc", name="")
+
+
+def briefing_document(pack: dict[str, Any]) -> docs.Document:
+    """The briefing pack of a month (5.4): per unit counts, overdue tasks with reasons, indicators."""
+    first: dt.date = pack["first"]
+    blocks: list[docs.Block] = [
+        docs.Paragraph(f"Căn cứ khoản 4 Điều 5 Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của "
+                       f"Sở, Sở tổ chức họp giao ban chuyên môn tháng {first.month:02d}/{first.year}. "
+                       f"Số liệu tổng hợp đến ngày {_d(min(pack['last'], pack['on']))}."),
+        docs.Paragraph("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ", bold=True, align="left"),
+        docs.Table(
+            headers=["STT", "Đơn vị", "Hoàn thành", "Đang thực hiện", "Quá hạn"],
+            rows=[[str(i), r["name"], str(r["completed"]), str(r["in_progress"]), str(r["overdue"])]
+                  for i, r in enumerate(pack["units"], start=1)]
+            + [["", "Tổng cộng", str(pack["totals"]["completed"]), str(pack["totals"]["in_progress"]),
+                str(pack["totals"]["overdue"])]],
+            widths=[0.6, 4, 1.3, 1.5, 1.1]),
+    ]
+    overdue = [(r["name"], t) for r in pack["units"] for t in r["overdue_tasks"]]
+    blocks.append(docs.Paragraph("II. NHIỆM VỤ QUÁ HẠN VÀ NGUYÊN NHÂN", bold=True, align="left"))
+    if overdue:
+        blocks.append(docs.Table(headers=["STT", "Đơn vị", "Nhiệm vụ", "Hạn", "Nguyên nhân"],
+                                 rows=[[str(i), unit, t["title"], _d(t["deadline"]), t["reason"] or "Chưa báo cáo"]
+                                       for i, (unit, t) in enumerate(overdue, start=1)],
+                                 widths=[0.6, 2, 4, 1.3, 3]))
+    else:
+        blocks.append(docs.Paragraph("Không có nhiệm vụ quá hạn."))
+    if pack["indicator_codes"]:
+        codes = pack["indicator_codes"]
+        blocks.append(docs.Paragraph("III. CHỈ TIÊU CỦA CÁC LĨNH VỰC", bold=True, align="left"))
+        rows = [[r["name"], *[_num(r["indicators"].get(c)) for c in codes]] for r in pack["units"]
+                if any(r["indicators"].get(c) for c in codes)]
+        rows.append(["Toàn Sở", *[_num(pack["indicator_totals"].get(c)) for c in codes]])
+        blocks.append(docs.Table(headers=["Đơn vị", *[indicators.label_of(c) for c in codes]], rows=rows))
+    blocks.append(docs.Paragraph("IV. DỰ KIẾN CHƯƠNG TRÌNH CÔNG TÁC THÁNG SAU", bold=True, align="left"))
+    blocks.extend(_programme_blocks(pack["programme"]))
+    return docs.Document(
+        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, date=selectors.today(),
+        title="Báo cáo giao ban chuyên môn",
+        summary=f"Tháng {first.month:02d}/{first.year}", blocks=blocks,
+        signatures=[_director_signature()], recipients=["Ban Giám đốc Sở", "Các phòng, đơn vị thuộc Sở",
+                                                        "Lưu: VT, VP"], landscape=False)
+
+
+def _programme_blocks(programme: dict[str, Any]) -> list[docs.Block]:
+    blocks: list[docs.Block] = []
+    first: dt.date = programme["first"]
+    rows = [[str(i), t.title, t.lead_unit.name, _d(t.deadline), str(t.person_in_charge or "")]
+            for i, t in enumerate(programme["tasks"], start=1)]
+    n = len(rows)
+    for r in programme["reports"]:
+        n += 1
+        rows.append([str(n), f"{r['type'].name} (kỳ {_d(r['period_start'])} - {_d(r['period_end'])})",
+                     "Văn phòng Sở", _d(r["due"]), ""])
+    for request in programme["district_requests"]:
+        n += 1
+        rows.append([str(n), f"Tổng hợp báo cáo của các huyện, thị xã, thành phố: {request.title}",
+                     "Văn phòng Sở", _d(request.deadline), ""])
+    n += 1
+    rows.append([str(n), f"Họp giao ban chuyên môn tháng {first.month:02d}/{first.year}", "Ban Giám đốc",
+                 "", ""])
+    blocks.append(docs.Table(headers=["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Người phụ trách"],
+                             rows=rows, widths=[0.6, 5, 2.5, 1.3, 2]))
+    return blocks
+
+
+def programme_document(programme: dict[str, Any]) -> docs.Document:
+    first: dt.date = programme["first"]
+    return docs.Document(
+        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, date=selectors.today(),
+        title="Chương trình công tác", summary=f"Tháng {first.month:02d}/{first.year}",
+        blocks=[docs.Paragraph("Dự thảo chương trình công tác tháng gồm các nhiệm vụ đến hạn, các báo cáo định "
+                               "kỳ và các công việc thường xuyên (khoản 4 Điều 5)."),
+                *_programme_blocks(programme)],
+        signatures=[_director_signature()], recipients=["Các phòng, đơn vị thuộc Sở", "Lưu: VT, VP"])
+
+
+RECIPIENT_TEXT = {"ppc": "Ủy ban nhân dân tỉnh Bình Phước", "ministry": "Bộ Thông tin và Truyền thông",
+                  "council": "Hội đồng nhân dân tỉnh Bình Phước"}
+
+
+def report_document(report: Report) -> docs.Document:
+    """A report upward: its sections (narrative) and a table of its indicators."""
+    rt = report.report_type
+    blocks: list[docs.Block] = [docs.Paragraph(f"Kính gửi: {RECIPIENT_TEXT.get(rt.recipient, '')}.",
+                                               align="center")]
+    if rt.basis:
+        blocks.append(docs.Paragraph(f"Thực hiện {rt.basis}, Sở Thông tin và Truyền thông báo cáo như sau:"))
+    for index, section in enumerate(rt.sections or list(report.narrative), start=1):
+        blocks.append(docs.Paragraph(f"{index}. {section}", bold=True, align="left"))
+        blocks.append(docs.Paragraph(report.narrative.get(section, "") or "…"))
+    if report.values:
+        blocks.append(docs.Paragraph("Số liệu", bold=True, align="left"))
+        blocks.append(docs.Table(headers=["STT", "Chỉ tiêu", "Số liệu"],
+                                 rows=[[str(i), indicators.label_of(code), _num(value)]
+                                       for i, (code, value) in enumerate(report.values.items(), start=1)],
+                                 widths=[0.6, 6, 2]))
+    approver = report.approved_by
+    return docs.Document(
+        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, number=report.number,
+        date=report.sent_on or (report.approved_at.date() if report.approved_at else selectors.today()),
+        title="Báo cáo", summary=f"{rt.name} (từ {_d(report.period_start)} đến {_d(report.period_end)})",
+        blocks=blocks, signatures=[docs.Signature(title="Giám đốc", name=str(approver) if approver else "")],
+        recipients=[RECIPIENT_TEXT.get(rt.recipient, ""), "Lãnh đạo Sở", "Lưu: VT, VP"])
+
+
+def render(doc: docs.Document, fmt: str) -> tuple[bytes, str]:
+    if fmt == "docx":
+        return docs.to_docx(doc), docs.DOCX_MIME
+    if fmt == "pdf":
+        return docs.to_pdf(doc), docs.PDF_MIME
+    raise ValueError(fmt)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return str(value)
+    return str(value)
+
+
+def briefing_json(pack: dict[str, Any]) -> str:
+    programme = pack["programme"]
+    data = {
+        "month": pack["month"], "as_of": min(pack["last"], pack["on"]), "units": pack["units"],
+        "totals": pack["totals"], "indicators": {c: {"label": pack["indicator_labels"][c],
+                                                    "total": pack["indicator_totals"][c]}
+                                                for c in pack["indicator_codes"]},
+        "programme": {
+            "month": programme["month"],
+            "tasks": [{"id": t.pk, "title": t.title, "unit": t.lead_unit.code, "deadline": t.deadline}
+                      for t in programme["tasks"]],
+            "reports": [{"type": r["type"].code, "period_start": r["period_start"], "period_end": r["period_end"],
+                         "due": r["due"]} for r in programme["reports"]],
+            "district_requests": [{"id": r.pk, "title": r.title, "deadline": r.deadline}
+                                  for r in programme["district_requests"]],
+        },
+    }
+    return json.dumps(data, default=_default, ensure_ascii=False, indent=2)
+
+
+def district_xlsx(request: DistrictRequest) -> bytes:
+    """The per-district table and province totals of a request, as an XLSX workbook (6.6)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    board = selectors.district_board(request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tong hop"
+    sheet.append([request.title])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; hạn nộp {_d(request.deadline)}"])
+    headers = ["STT", "Đơn vị", "Trạng thái", "Ngày nộp", "Trễ hạn",
+               *[f"{i.label} ({i.unit})" if i.unit else i.label for i in board["indicators"]]]
+    sheet.append([])
+    sheet.append(headers)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for index, row in enumerate(board["rows"], start=1):
+        sheet.append([index, row["district"].name, str(row["status_label"]), _d(row["submitted_on"]),
+                      "x" if row["late"] else "", *row["values"]])
+    sheet.append(["", "Toàn tỉnh", "", "", "", *board["totals"]])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["B"].width = 28
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
