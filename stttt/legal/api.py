@@ -11,7 +11,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.legal import selectors
+from stttt.legal import citing, selectors
 from stttt.legal.models import Document, ExternalDocument, Field, Provision
 
 
@@ -133,6 +133,10 @@ class ProvisionViewSet(viewsets.ViewSet):
             raise NotFound(exc.message) from exc
         data = dict(ProvisionSerializer(provision).data)
         data["children"] = selectors.subtree(provision)["children"]
+        data["cited_by"] = [
+            {"label": str(label), "count": total, "records": [str(record) for record in records]}
+            for label, records, total in citing.citing_records(provision)
+        ]
         return Response(data)
 
 

@@ -25,25 +25,47 @@ class CitingSource:
     def records(self, provisions: Any) -> models.QuerySet:
         """Records of this model citing any of `provisions` (a provision or an iterable/queryset of them)."""
         if isinstance(provisions, models.Model):
-            return self.model._default_manager.filter(**{self.field_name: provisions})
-        return self.model._default_manager.filter(**{f"{self.field_name}__in": provisions})
+            return self.model._default_manager.filter(**{self.field_name: provisions}).distinct()
+        return self.model._default_manager.filter(**{f"{self.field_name}__in": provisions}).distinct()
 
 
 _registry: dict[tuple[str, str], CitingSource] = {}
 
 
+def _resolve(model: type[models.Model], field_name: str) -> str:
+    """The lookup path from `model` to Provision: `provision`, `duty__provision`… A field pointing to a
+    model that itself has exactly one link to Provision (a Task's `duty`) is followed through it."""
+    current: Any = model
+    for part in field_name.split("__"):
+        field = current._meta.get_field(part)
+        current = getattr(field, "related_model", None)
+        if current is None or isinstance(current, str):
+            break
+    if current is not None and not isinstance(current, str) and current._meta.label == "legal.Provision":
+        return field_name
+    if current is not None and not isinstance(current, str):
+        links = [
+            f.name
+            for f in current._meta.get_fields()
+            if getattr(f, "related_model", None) is not None
+            and not isinstance(f.related_model, str)
+            and f.related_model._meta.label == "legal.Provision"
+            and (f.many_to_one or f.many_to_many)
+            and not f.auto_created
+        ]
+        if len(links) == 1:
+            return f"{field_name}__{links[0]}"
+    raise ValueError(f"{model._meta.label}.{field_name} does not lead to legal.Provision")
+
+
 def register(model: type[models.Model], field_name: str, label: Any = None) -> None:
-    """Declare that `model.field_name` (a ForeignKey or ManyToManyField to Provision) cites provisions.
+    """Declare that `model` cites provisions through `field_name`: a ForeignKey or ManyToManyField to
+    Provision, a lookup path (`duty__provision`), or a link to a model that has one link to Provision.
 
     Registering the same model and field again replaces the entry (safe when `ready()` runs twice).
     """
-    field = model._meta.get_field(field_name)
-    related = getattr(field, "related_model", None)
-    if related is None or isinstance(related, str) or related._meta.label != "legal.Provision":
-        raise ValueError(f"{model._meta.label}.{field_name} does not point to legal.Provision")
-    _registry[(model._meta.label, field_name)] = CitingSource(
-        model, field_name, label or model._meta.verbose_name_plural
-    )
+    path = _resolve(model, field_name)
+    _registry[(model._meta.label, field_name)] = CitingSource(model, path, label or model._meta.verbose_name_plural)
 
 
 def unregister(model: type[models.Model], field_name: str) -> None:

@@ -28,6 +28,7 @@ def test_api_provision_by_citation_or_eid_with_children(seed, api):
     assert [c["citation"] for c in clause["children"]] == [f"3.14.{x}" for x in "abcdđegh"]
     assert clause["full_citation"].startswith("khoản 14 Điều 3 Quy định ban hành kèm theo")
     assert "chuyen-doi-so" in clause["field_codes"]
+    assert all(set(entry) == {"label", "count", "records"} for entry in clause["cited_by"])
 
 
 def test_api_unknown_provision(seed, api):
@@ -101,6 +102,12 @@ def test_provision_page_and_citing_registry(seed, client):
         citing.unregister(DataWarning, "provision")
     with pytest.raises(ValueError):
         citing.register(DataWarning, "document")
+    citing.register(DataWarning, "provision__parent", "Warnings below")  # a lookup path
+    try:
+        clause = reverse("legal:provision", args=[seed.pk, "art_3__para_14"])
+        assert "Warnings below (1)" in client.get(clause).content.decode()
+    finally:
+        citing.unregister(DataWarning, "provision__parent")
     assert client.get(reverse("legal:provision", args=[seed.pk, "art_99"])).status_code == 404
     response = client.get(reverse("legal:provision", args=[seed.pk, "3.14.dd"]))
     assert response.status_code == 302 and response["Location"].endswith("/art_3__para_14__point_dd/")

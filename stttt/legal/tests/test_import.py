@@ -331,5 +331,8 @@ def test_a_decree_without_attachment(db):
     assert parsed.regulation.children == []
     assert not {w.code for w in parsed.warnings} & {"header_missing", "date_conflict"}
     document = services.document_import(DECREE).document
+    from stttt.legal import export
+
+    assert export.akn_errors(export.to_akn(document)) == []
     assert not document.primary or Document.objects.count() == 1
     assert selectors.provision_get("QĐ.2.2.b", document=document).text == "Hộ kinh doanh."

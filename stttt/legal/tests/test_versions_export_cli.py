@@ -123,6 +123,15 @@ def test_cli_show_tree_search_export(seed, capsys, tmp_path):
     assert json.loads(capsys.readouterr().out)["document"]["number"] == "12/2023/QĐ-UBND"
 
 
+def test_cli_tag(seed, capsys):
+    call_command("legal", "tag", "3.9", "bao-chi", "xuat-ban-in-phat-hanh")
+    assert capsys.readouterr().out.strip() == "3.9: báo chí; xuất bản, in, phát hành"
+    with pytest.raises(CommandError) as caught:
+        call_command("legal", "tag", "3.9", "no-such-field")
+    assert caught.value.returncode == 2
+    assert Provision.objects.get(citation="3.9").fields.count() == 2
+
+
 def test_demo_load_is_idempotent(db):
     import io
 

@@ -49,6 +49,9 @@ class Command(BaseCommand):
         d.add_argument("new")
         d.add_argument("--format", choices=["text", "json"], default="text")
         sub.add_parser("fields", help="List the fields of state management.")
+        t = sub.add_parser("tag", help="Set the fields of state management of a provision.")
+        t.add_argument("citation")
+        t.add_argument("codes", nargs="+", help="Field codes (see `stttt legal fields`).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, "do_" + options["verb"])(options)
@@ -204,6 +207,18 @@ class Command(BaseCommand):
                 self.stdout.write("    " + diff.render_words(change.words))
             else:
                 self.stdout.write("    " + (change.new or change.old)[:200])
+
+    def do_tag(self, options: dict[str, Any]) -> None:
+        document = self._document({})
+        try:
+            provision = selectors.provision_get(options["citation"], document=document)
+            services.provision_set_fields(provision, options["codes"])
+        except selectors.ProvisionNotFound as exc:
+            raise CommandError(exc.message, returncode=2) from exc
+        except ValueError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        names = "; ".join(f.name for f in provision.fields.all())
+        self.stdout.write(f"{provision.citation}: {names}")
 
     def do_fields(self, options: dict[str, Any]) -> None:
         for field in selectors.fields_of_state_management():
