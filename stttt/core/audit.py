@@ -25,6 +25,9 @@ class AuditFields(models.Model):
         abstract = True
 
 
+ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
 def _client_address(request: Any) -> str | None:
     if request is None:
         return None
@@ -60,7 +63,7 @@ def history_of(instance: models.Model) -> list[dict[str, Any]]:
             {
                 "date": record.history_date,
                 "user": record.history_user,
-                "type": record.get_history_type_display(),
+                "action": ACTIONS.get(record.history_type, record.history_type),
                 "ip_address": getattr(record, "ip_address", None),
                 "reason": record.history_change_reason,
                 "changes": changes,

@@ -10,16 +10,35 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Model
 
 
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
     role: str
+
+
+def ensure(model: type[Model], lookup: dict[str, Any], values: dict[str, Any] | None = None) -> Model:
+    """Get or create the row with `lookup`; write `values` only where they differ.
+
+    `update_or_create` saves every time, and each save adds an audit-history row: a second `stttt demo`
+    would not be a no-op. This saves only what changed, so a re-run writes nothing.
+    """
+    values = values or {}
+    instance = model._default_manager.filter(**lookup).first()
+    if instance is None:
+        return model._default_manager.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if changed:
+        instance.save()
+    return instance
 
 
 def loaders() -> list[tuple[str, ModuleType]]:

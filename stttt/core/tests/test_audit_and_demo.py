@@ -57,3 +57,14 @@ def test_history_page_is_hidden_from_users_without_view_permission():
 def test_history_page_requires_login():
     response = Client().get("/lich-su/accounts/user/1/")
     assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
+
+
+def test_ensure_writes_only_what_differs():
+    from stttt.core.demo import ensure
+
+    first = ensure(User, {"username": "demo_x"}, {"full_name": "Võ Thị Sáu"})
+    assert first.history.count() == 1
+    again = ensure(User, {"username": "demo_x"}, {"full_name": "Võ Thị Sáu"})
+    assert again.pk == first.pk and again.history.count() == 1
+    changed = ensure(User, {"username": "demo_x"}, {"full_name": "Võ Thị Sáu (sửa)"})
+    assert changed.full_name == "Võ Thị Sáu (sửa)" and changed.history.count() == 2
