@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+
+from stttt.core.apps import CapabilityConfig
+
+
+class PortalConfig(CapabilityConfig):
+    name = "stttt.portal"
+    label = "portal"
+    verbose_name = _("Public portal")
+    url_prefix = "cong-khai/"
+    nav_label = _("Public services")
+    nav_url = "portal:index"
+    description = _("Online submission and tracking of dossiers, public registers of licences, ratings.")
+    nav_order = 90
+    public = True
+
+    def summary(self) -> list[tuple[str, object]]:
+        from stttt.portal.selectors import home_figures
+
+        try:
+            return home_figures()
+        except Exception:  # the tables may not exist yet (before migrate)
+            return []

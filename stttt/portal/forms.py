@@ -1,0 +1,106 @@
+"""Forms of the public portal (input only: the rules live in services and rules)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stttt.licensing.choices import Status as LicenceStatus
+from stttt.licensing.forms import HolderFieldsMixin, subject_form_fields
+from stttt.licensing.kinds import DISTRICTS, Kind
+from stttt.procedures.models import Procedure
+
+ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
+
+
+class SubmitForm(HolderFieldsMixin):
+    applicant_name = forms.CharField(label=_("Applicant (organisation or person)"), max_length=300)
+    applicant_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40,
+                                          required=False)
+    applicant_address = forms.CharField(label=_("Address"), max_length=400, required=False)
+    applicant_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    applicant_email = forms.EmailField(label=_("E-mail (to receive the tracking code)"), required=False)
+    subject = forms.CharField(label=_("What you apply for"), max_length=400, required=False)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, procedure: Procedure, kind: Kind | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["idempotency_key"] = uuid.uuid4().hex
+        self.kind = kind
+        if kind is None:
+            del self.fields["holder_type"]
+            del self.fields["district"]
+        else:
+            self.fields.update(subject_form_fields(kind))
+        self.components = list(procedure.components.all())
+        for component in self.components:
+            label = component.name + (f" ({component.form})" if component.form else "")
+            self.fields[f"file_{component.pk}"] = forms.FileField(
+                label=label, required=component.required,
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+                help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."),
+                error_messages={"required": _("Attach this document.")})
+
+
+class TrackForm(forms.Form):
+    reference = forms.CharField(label=_("Reference or dossier code"), max_length=40)
+    secret = forms.CharField(label=_("Tracking secret"), max_length=40,
+                             widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}))
+
+
+class SupplementForm(forms.Form):
+    file = forms.FileField(label=_("Document"), widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+                           help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."))
+    file2 = forms.FileField(label=_("Another document"), required=False,
+                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RatingForm(forms.Form):
+    contacts = forms.TypedChoiceField(
+        label=_("How many times did you have to come back or be contacted to complete the dossier?"),
+        coerce=int, choices=[(0, _("None")), (1, _("Once")), (2, _("More than once"))], widget=forms.RadioSelect)
+    agencies = forms.ChoiceField(
+        label=_("Which agencies did you have to deal with?"), widget=forms.RadioSelect,
+        choices=[("none", _("None: everything online")), ("desk_only", _("Only the one-stop desk")),
+                 ("several", _("Several agencies or units"))])
+    publicity = forms.ChoiceField(
+        label=_("Was the procedure published at the desk and on the portal?"), widget=forms.RadioSelect,
+        choices=[("both", _("Both")), ("one", _("Only one of them")), ("neither", _("Neither"))])
+    complaint = forms.TypedChoiceField(
+        label=_("Do you have a complaint about the staff's conduct?"), widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes", choices=[("no", _("No")), ("yes", _("Yes"))])
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              max_length=2000)
+
+
+class SignupForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name or organisation"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, min_length=8)
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("password") and data.get("password") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *LicenceStatus.choices])
+    district = forms.ChoiceField(label=_("District"), required=False, choices=[("", "—"), *DISTRICTS])
+    year = forms.TypedChoiceField(label=_("Year of issue"), required=False, coerce=int, empty_value=None)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("-issued", _("newest first")), ("issued", _("oldest first")), ("number", _("number")),
+        ("holder", _("holder A–Z")), ("-holder", _("holder Z–A")), ("expiry", _("expiry date"))])
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+

@@ -1,0 +1,309 @@
+"""Pages of the public portal (no login needed, except an applicant's own list). No rules here."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stttt.accounts import powers
+from stttt.core.search import search
+from stttt.licensing import exports as register_exports
+from stttt.licensing import selectors as licensing
+from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
+from stttt.licensing.views import display, document_response
+from stttt.portal import selectors, services
+from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, SubmitForm, SupplementForm, TrackForm
+from stttt.portal.models import Rating, Submission
+from stttt.procedures.choices import Status
+from stttt.procedures.workflow import TRANSITIONS
+
+GRANTS = "portal_grants"
+NEW_SECRET = "portal_new_secret"
+
+
+def _grants(request: HttpRequest) -> list[int]:
+    return list(request.session.get(GRANTS, []))
+
+
+def _grant(request: HttpRequest, submission: Submission) -> None:
+    grants = _grants(request)
+    if submission.pk not in grants:
+        request.session[GRANTS] = [*grants[-19:], submission.pk]
+
+
+def _submission(request: HttpRequest, reference: str) -> Submission:
+    try:
+        return selectors.submission_for(reference, user=request.user, granted=_grants(request))
+    except Submission.DoesNotExist:
+        raise Http404 from None
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/index.html", {"track_form": TrackForm()})
+
+
+def catalog(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    procedures = selectors.procedures_online()
+    if query:
+        procedures = search(procedures, query)
+    return render(request, "portal/catalog.html", {"procedures": procedures, "q": query})
+
+
+def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = get_object_or_404(selectors.procedures_online(), code=code)
+    return render(request, "portal/procedure.html", {"procedure": procedure,
+                                                     "kind": kind_for_procedure(procedure.code)})
+
+
+def submit(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = get_object_or_404(selectors.procedures_online().filter(online=True), code=code)
+    kind = kind_for_procedure(procedure.code)
+    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        uploads = []
+        for component in form.components:
+            upload = data.get(f"file_{component.pk}")
+            if upload:
+                uploads.append(services.Upload(component, upload.name, upload.read()))
+        from stttt.licensing.forms import subject_from
+
+        try:
+            submission, secret = services.submission_create(
+                procedure, user=request.user, data=data, uploads=uploads, idempotency_key=data["idempotency_key"],
+                holder_type=data.get("holder_type") or "organisation", district=data.get("district") or "",
+                subject=subject_from(data, kind) if kind else {})
+        except (ValidationError, PermissionDenied) as exc:
+            if isinstance(exc, PermissionDenied):
+                form.add_error(None, str(exc))
+            else:
+                _form_errors(form, exc)
+        else:
+            if secret is not None:
+                _grant(request, submission)
+                request.session[NEW_SECRET] = [submission.reference, secret]
+            return redirect("portal:done", reference=submission.reference)
+    return render(request, "portal/submit.html", {"procedure": procedure, "form": form, "kind": kind})
+
+
+def done(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    pair = request.session.get(NEW_SECRET) or ["", ""]
+    secret = pair[1] if pair[0] == reference else ""
+    return render(request, "portal/done.html", {"submission": submission, "secret": secret})
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = selectors.submission_by_credentials(form.cleaned_data["reference"],
+                                                             form.cleaned_data["secret"])
+        except Submission.DoesNotExist:
+            form.add_error(None, _("No dossier matches this reference and secret. Check both and try again."))
+        else:
+            _grant(request, submission)
+            return redirect("portal:status", reference=submission.reference)
+    return render(request, "portal/track.html", {"form": form}, status=200)
+
+
+def status(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    dossier = submission.dossier
+    steps = [{"label": TRANSITIONS[s.action].label if s.action in TRANSITIONS else _("Submitted"),
+              "status": s.get_to_status_display(), "at": s.at, "note": s.note if s.action in (
+                  "request_supplement", "return_for_completion", "refuse", "reject", "apologise") else ""}
+             for s in dossier.steps.all()]
+    licence = getattr(dossier, "licence", None) if dossier.status in (Status.APPROVED, Status.RETURNED) else None
+    can_supplement = dossier.status in (Status.AWAITING_SUPPLEMENT, Status.INCOMPLETE)
+    can_rate = dossier.status in services.RATEABLE and not Rating.objects.filter(dossier=dossier).exists()
+    return render(request, "portal/status.html", {
+        "submission": submission, "dossier": dossier, "steps": steps, "licence": licence,
+        "supplement_form": SupplementForm() if can_supplement else None,
+        "rating_form": RatingForm() if can_rate else None,
+        "rating": Rating.objects.filter(dossier=dossier).first(),
+        "files": dossier.files.all()})
+
+
+def _uploads(request: HttpRequest, form: SupplementForm) -> list[services.Upload]:
+    found = []
+    for name in ("file", "file2"):
+        upload = form.cleaned_data.get(name)
+        if upload:
+            found.append(services.Upload(None, upload.name, upload.read()))
+    return found
+
+
+@require_POST
+def supplement(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    form = SupplementForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("portal:status", reference=reference)
+    try:
+        services.supplement_answer(submission, user=request.user, uploads=_uploads(request, form),
+                                   note=form.cleaned_data.get("note") or "")
+    except (ValidationError, PermissionDenied) as exc:
+        for message in getattr(exc, "messages", [str(exc)]):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your documents were sent. The dossier is back with the Department."))
+    return redirect("portal:status", reference=reference)
+
+
+@require_POST
+def rate(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Answer every question."))
+        return redirect("portal:status", reference=reference)
+    try:
+        services.rating_save(submission.dossier, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Thank you for your rating."))
+    return redirect("portal:status", reference=reference)
+
+
+def result(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    dossier = submission.dossier
+    licence = getattr(dossier, "licence", None)
+    if licence is None or dossier.status not in (Status.APPROVED, Status.RETURNED):
+        raise Http404
+    return document_response(licence, fmt, licensing.verification_url(licence, request.build_absolute_uri("/")))
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.account_create(email=form.cleaned_data["email"], full_name=form.cleaned_data["full_name"],
+                                           password=form.cleaned_data["password"])
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your account was created."))
+            return redirect("portal:mine")
+    return render(request, "portal/signup.html", {"form": form})
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/mine.html", {"submissions": selectors.submissions_of(request.user)})
+
+
+@login_required
+@require_POST
+def claim(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    try:
+        services.submission_claim(submission, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The dossier is now in your account."))
+    return redirect("portal:status", reference=reference)
+
+
+# --- public registers ---------------------------------------------------------------------------------
+
+def _register_title(key: str) -> str:
+    if key == "3.8.c":
+        return _("Public video-game service points and licensed online games (3.8.c)")
+    return str(KINDS[key].label)
+
+
+def registers(request: HttpRequest) -> HttpResponse:
+    counts = licensing.register_counts()
+    entries = [(k, counts.get(k.code, 0)) for k in KINDS.values()]
+    return render(request, "portal/registers.html", {
+        "entries": entries, "list_slug": licensing.LIST_38C_SLUG,
+        "list_count": sum(counts.get(k, 0) for k in LISTS_38C)})
+
+
+def _register_query(request: HttpRequest, slug: str):
+    found = licensing.register_kinds(slug)
+    if found is None:
+        raise Http404
+    key, kinds = found
+    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds))
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = licensing.register(kinds, query=filters.get("q") or "", status=filters.get("status") or "",
+                            district=filters.get("district") or "", year=filters.get("year"),
+                            sort=filters.get("sort") or licensing.DEFAULT_SORT)
+    return key, kinds, form, qs
+
+
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    key, kinds, form, qs = _register_query(request, slug)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    base = request.build_absolute_uri("/")
+    rows = []
+    for licence in page:
+        row = register_exports.public_row(licence, today, licensing.verification_url(licence, base))
+        row["subject_display"] = "; ".join(display(v) for v in row["subject"].values())
+        rows.append((licence, row))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/register.html", {
+        "title": _register_title(key), "slug": slug, "form": form, "page": page, "rows": rows,
+        "query": query.urlencode(), "kinds": [KINDS[k] for k in kinds], "multiple": len(kinds) > 1})
+
+
+def register_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "json", "xlsx"):
+        raise Http404
+    key, _kinds, _form, qs = _register_query(request, slug)
+    today = timezone.localdate()
+    base = request.build_absolute_uri("/")
+    rows = [register_exports.public_row(licence, today, licensing.verification_url(licence, base))
+            for licence in qs[:10000]]
+    title = _register_title(key)
+    if fmt == "csv":
+        response = HttpResponse(register_exports.to_csv(rows), content_type="text/csv; charset=utf-8")
+    elif fmt == "json":
+        response = HttpResponse(register_exports.to_json(rows, title=title, generated=today),
+                                content_type="application/json")
+    else:
+        response = HttpResponse(register_exports.to_xlsx(rows, title=title), content_type=register_exports.XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="so-dang-ky-{slug}-{today:%Y%m%d}.{fmt}"'
+    return response
+
+
+@login_required
+def ratings(request: HttpRequest) -> HttpResponse:
+    """For the leadership: ratings per unit and quarter."""
+    mine = powers.powers_of(request.user)
+    if not (mine.is_leader or request.user.is_superuser):
+        raise PermissionDenied
+    quarter = request.GET.get("quarter", "")
+    return render(request, "portal/ratings.html", {"rows": selectors.rating_summary(quarter), "quarter": quarter,
+                                                   "next": reverse("portal:ratings")})
