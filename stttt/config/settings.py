@@ -29,6 +29,7 @@ STTTT_APPS = [
     "stttt.procedures.apps.ProceduresConfig",
     "stttt.licensing.apps.LicensingConfig",
     "stttt.work.apps.WorkConfig",
+    "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
     "stttt.web.apps.WebConfig",
 ]
