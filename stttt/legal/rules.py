@@ -56,9 +56,11 @@ def letter_from_ascii(text: str) -> str:
 
 
 def next_letter(letter: str | None) -> str | None:
-    """The letter after `letter` in the Vietnamese sequence of points (Decree 34/2016/NĐ-CP art. 62:
-    points are marked a, b, c, d, đ, e, g, h, i, k, l, …); `a` when there is no previous point;
-    None after `y`."""
+    """The letter after `letter` in the Vietnamese sequence of points.
+
+    Decree 34/2016/NĐ-CP, Annex I (presentation of legal documents): points are marked with the letters
+    of the Vietnamese alphabet in order, a, b, c, d, đ, e, g, h, i, k, l, … Returns `a` when there is no
+    previous point and None after `y`."""
     if letter is None:
         return POINT_LETTERS[0]
     try:
@@ -70,7 +72,7 @@ def next_letter(letter: str | None) -> str | None:
 
 def repair_point_label(previous: str | None, label: str) -> str:
     """The label a point must have: when the source repeats the previous label (`d)` twice), the sequence
-    of Decree 34/2016/NĐ-CP art. 62 says the next letter is meant; any other label is kept as written."""
+    of Decree 34/2016/NĐ-CP (Annex I) says the next letter is meant; any other label is kept as written."""
     if previous is not None and label == previous:
         expected = next_letter(previous)
         if expected is not None:
