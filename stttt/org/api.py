@@ -43,6 +43,11 @@ def _at(request: Request) -> datetime.date:
         raise exceptions.ValidationError({"at": [str(exc)]}) from None
 
 
+def _field(request: Request, name: str) -> Any:
+    data = request.data
+    return data.get(name) if hasattr(data, "get") else None
+
+
 def _require_manager(request: Request) -> None:
     if not permissions.can_manage(request.user):
         raise exceptions.PermissionDenied()
@@ -64,7 +69,7 @@ class FindingSerializer(serializers.Serializer):
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Unit
@@ -85,7 +90,7 @@ class StaffSerializer(serializers.ModelSerializer):
 class AssignmentSerializer(serializers.ModelSerializer):
     staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
-    acting_for = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    acting_for: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
     title = serializers.SerializerMethodField()
 
     class Meta:
@@ -118,8 +123,8 @@ class ActingSerializer(serializers.Serializer):
 
 
 class DutySerializer(serializers.ModelSerializer):
-    lead_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    coordinating_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    lead_unit: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    coordinating_units: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     provision = serializers.SerializerMethodField()
 
     class Meta:
@@ -203,7 +208,7 @@ class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        if request.data.get("reassign") in (True, "true", "1", 1):
+        if _field(request, "reassign") in (True, "true", "1", 1):
             assignment = _service(
                 lambda: services.staff_reassign(
                     d["staff"],
@@ -257,7 +262,7 @@ class ActingViewSet(viewsets.ViewSet):
     @extend_schema(request=None, responses={200: AssignmentSerializer})
     @action(detail=True, methods=["post"])
     def end(self, request: Request, pk: str | None = None) -> Response:
-        appointment = Assignment.objects.filter(pk=pk, kind=AssignmentKind.ACTING).first()
+        appointment = Assignment.objects.filter(pk=str(pk), kind=AssignmentKind.ACTING).first()
         if appointment is None:
             raise Http404
         if not permissions.can_appoint_acting(request.user, appointment.unit):
@@ -409,7 +414,7 @@ class ImportViewSet(viewsets.ViewSet):
     )
     def create(self, request: Request) -> Response:
         _require_manager(request)
-        upload = request.data.get("file")
+        upload = _field(request, "file")
         if upload is None:
             raise exceptions.ValidationError({"file": [_("Required.")]})
         content = upload.read()

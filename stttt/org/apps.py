@@ -29,8 +29,10 @@ class OrgConfig(CapabilityConfig):
             return []
         findings = selectors.findings_at(agency)
         return [
-            (_("Units"), selectors.units_at(agency, selectors.today()).count()),
-            (_("Staff"), selectors.assignments_at(selectors.today()).filter(
-                unit__agency=agency, kind="primary").count()),
-            (_("Errors"), sum(1 for f in findings if f.severity == Severity.ERROR)),
+            (str(_("Units")), selectors.units_at(agency, selectors.today()).count()),
+            (
+                str(_("Staff")),
+                selectors.assignments_at(selectors.today()).filter(unit__agency=agency, kind="primary").count(),
+            ),
+            (str(_("Errors")), sum(1 for f in findings if f.severity == Severity.ERROR)),
         ]

@@ -32,9 +32,7 @@ class Position(models.TextChoices):
     STAFF = "staff", _("Staff")
 
 
-LEADER_POSITIONS = frozenset(
-    {Position.DIRECTOR, Position.DEPUTY_DIRECTOR, Position.HEAD, Position.DEPUTY_HEAD}
-)
+LEADER_POSITIONS = frozenset({Position.DIRECTOR, Position.DEPUTY_DIRECTOR, Position.HEAD, Position.DEPUTY_HEAD})
 
 
 class StaffCategory(models.TextChoices):

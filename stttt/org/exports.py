@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from stttt.core import documents
 from stttt.org.choices import UnitKind
 
-BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 220, 96, 24, 56, 20
+BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 220, 104, 20, 48, 16
 KIND_COLOURS = {
     UnitKind.LEADERSHIP: "#a51d24",
     UnitKind.OFFICE: "#0b5394",
@@ -100,8 +100,11 @@ def chart_svg(chart: dict[str, Any]) -> str:
         head = next((leader for leader in node["leaders"] if leader["position"] in ("director", "head")), None)
         if head:
             parts.append(
-                f'<text x="{x + BOX_W / 2:.0f}" y="{line_y + 2:.0f}" text-anchor="middle">'
-                f"{escape(head['title'])}: {escape(head['name'])}</text>"
+                f'<text x="{x + BOX_W / 2:.0f}" y="{line_y + 2:.0f}" text-anchor="middle" fill="#5b6770" '
+                f'font-size="11">{escape(head["title"])}</text>'
+            )
+            parts.append(
+                f'<text x="{x + BOX_W / 2:.0f}" y="{line_y + 16:.0f}" text-anchor="middle">{escape(head["name"])}</text>'
             )
         counts = _("civil servants %(cs)d · public employees %(pe)d") % {
             "cs": node["civil_servants"],

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.org.choices import Position
 from stttt.org.models import Staff, Unit
+
+
+def _limit(form: forms.Form, name: str, queryset: Any) -> None:
+    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
 
 
 class DateInput(forms.DateInput):
@@ -26,8 +32,8 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, agency=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = Staff.objects.filter(agency=agency).order_by("full_name")
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.filter(agency=agency)
+        _limit(self, "staff", Staff.objects.filter(agency=agency).order_by("full_name"))
+        _limit(self, "unit", units if units is not None else Unit.objects.filter(agency=agency))
 
 
 class ActingForm(forms.Form):
@@ -39,11 +45,11 @@ class ActingForm(forms.Form):
 
     def __init__(self, *args, agency=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = Staff.objects.filter(agency=agency).order_by("full_name")
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.filter(agency=agency)
+        _limit(self, "staff", Staff.objects.filter(agency=agency).order_by("full_name"))
+        _limit(self, "unit", units if units is not None else Unit.objects.filter(agency=agency))
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("start_on") and data.get("end_on") and data["end_on"] < data["start_on"]:
             self.add_error("end_on", _("The end date is before the start date."))
         return data

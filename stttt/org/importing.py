@@ -10,6 +10,7 @@ ends the old assignment and starts a new one, a different unit name is recorded 
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -284,7 +285,7 @@ def check(data: Any, *, agency: Agency | None = None) -> tuple[_Plan | None, lis
                 )
             ),
         )
-        entry = {
+        entry: dict[str, Any] = {
             "code": code,
             "kind": kind,
             "name": c.text(item, row, "name"),
@@ -482,6 +483,10 @@ def check(data: Any, *, agency: Agency | None = None) -> tuple[_Plan | None, lis
     return plan, c.problems
 
 
+def _position_for(value: Any, *, kind: str) -> str:
+    return parse_position(value, kind)
+
+
 def _raise(message: str) -> str:
     raise ValueError(message)
 
@@ -497,7 +502,7 @@ def _check_staff(c: _Checker, row: str, item: dict, kinds: dict[str, str], as_of
             c.add(row, "position", _("This unit has no such post."))
     elif unit:
         position = Position.STAFF
-    entry = {
+    entry: dict[str, Any] = {
         "id": c.text(item, row, "id", max_length=30),
         "name": c.text(item, row, "name", max_length=200),
         "category": c.choice(item, row, "category", parse_category),
@@ -526,7 +531,7 @@ def _check_staff(c: _Checker, row: str, item: dict, kinds: dict[str, str], as_of
             c.add(where, "unit", _("Unknown unit %(code)s.") % {"code": code})
             continue
         unit_kind = kinds.get(code, "")
-        pos = c.choice(post, where, "position", lambda v, k=unit_kind: parse_position(v, k))
+        pos = c.choice(post, where, "position", functools.partial(_position_for, kind=unit_kind))
         entry["concurrent"].append(
             {
                 "unit": code,
@@ -565,30 +570,37 @@ def import_data(data: Any, *, actor: Any = None, agency: Agency | None = None) -
     assert agency is not None
     units: dict[str, Unit] = {u.code: u for u in Unit.objects.filter(agency=agency)}
     for row, entry in plan.units:
-        unit = _attempt(problems, row, "code", lambda e=entry: _write_unit(agency, e, units, plan.as_of, actor, report))
+        unit = _attempt(
+            problems, row, "code", functools.partial(_write_unit, agency, entry, units, plan.as_of, actor, report)
+        )
         if unit is not None:
             units[unit.code] = unit
     staff: dict[str, Staff] = {s.code: s for s in Staff.objects.filter(agency=agency)}
     for row, entry in plan.staff:
-        person = _attempt(problems, row, "id", lambda e=entry: _write_staff(agency, e, units, actor, report))
+        person = _attempt(problems, row, "id", functools.partial(_write_staff, agency, entry, units, actor, report))
         if person is not None:
             staff[person.code] = person
     for row, entry in plan.staff:
         if entry["id"] in staff and entry["unit"] in units:
-            _attempt(problems, row, "position", lambda e=entry: _write_posts(staff[e["id"]], e, units, actor, report))
+            _attempt(
+                problems,
+                row,
+                "position",
+                functools.partial(_write_posts, staff[entry["id"]], entry, units, actor, report),
+            )
     for row, entry in plan.acting:
-        _attempt(problems, row, "staff", lambda e=entry: _write_acting(e, staff, units, actor, report))
+        _attempt(problems, row, "staff", functools.partial(_write_acting, entry, staff, units, actor, report))
     for row, entry in plan.quotas:
-        _attempt(problems, row, "unit", lambda e=entry: _write_quota(e, units, actor, report))
+        _attempt(problems, row, "unit", functools.partial(_write_quota, entry, units, actor, report))
     duties: dict[str, Duty] = {d.citation: d for d in Duty.objects.filter(agency=agency)}
     for row, entry in plan.duties:
-        duty = _attempt(problems, row, "citation", lambda e=entry: _write_duty(agency, e, units, actor, report))
+        duty = _attempt(problems, row, "citation", functools.partial(_write_duty, agency, entry, units, actor, report))
         if duty is not None:
             duties[duty.citation] = duty
     for row, entry in plan.areas:
-        _attempt(problems, row, "staff", lambda e=entry: _write_areas(e, staff, units, duties, actor, report))
+        _attempt(problems, row, "staff", functools.partial(_write_areas, entry, staff, units, duties, actor, report))
     for row, entry in plan.events:
-        _attempt(problems, row, "kind", lambda e=entry: _write_event(e, units, actor, report))
+        _attempt(problems, row, "kind", functools.partial(_write_event, entry, units, actor, report))
     if problems:
         raise ImportFailed(problems)
     return report

@@ -50,13 +50,9 @@ class Unit(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "name", "short_name")
 
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency")
-    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency"))
     code = models.CharField(_("code"), max_length=30, unique=True)
-    name = models.CharField(
-        _("name"), max_length=255, help_text=_("Current name; earlier names are in renames.")
-    )
+    name = models.CharField(_("name"), max_length=255, help_text=_("Current name; earlier names are in renames."))
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=UnitKind.choices)
     parent = models.ForeignKey(
@@ -107,9 +103,7 @@ class UnitFunction(TimeStampedModel):
         related_name="+",
         verbose_name=_("transferred to unit"),
     )
-    transferred_to_external = models.CharField(
-        _("transferred to (outside the Department)"), max_length=255, blank=True
-    )
+    transferred_to_external = models.CharField(_("transferred to (outside the Department)"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("unit function")
@@ -128,9 +122,7 @@ class Staff(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "full_name", "email")
 
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="staff", verbose_name=_("agency")
-    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="staff", verbose_name=_("agency"))
     code = models.CharField(_("staff ID"), max_length=30, unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     category = models.CharField(_("employment category"), max_length=30, choices=StaffCategory.choices)
@@ -160,16 +152,10 @@ audit.track(Staff)
 class Assignment(TimeStampedModel):
     """A person in a post of a unit from `start_on` to `end_on` (inclusive; open when empty)."""
 
-    staff = models.ForeignKey(
-        Staff, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("staff")
-    )
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("unit")
-    )
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("staff"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("unit"))
     position = models.CharField(_("position"), max_length=30, choices=Position.choices)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=AssignmentKind.choices, default=AssignmentKind.PRIMARY
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AssignmentKind.choices, default=AssignmentKind.PRIMARY)
     start_on = models.DateField(_("from"))
     end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Last day, inclusive."))
     acting_for = models.ForeignKey(
@@ -214,9 +200,7 @@ class Duty(SearchableModel, TimeStampedModel):
 
     search_fields = ("citation", "title", "text")
 
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="duties", verbose_name=_("agency")
-    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="duties", verbose_name=_("agency"))
     citation = models.CharField(_("citation"), max_length=30, help_text=_("e.g. 3.14.đ"))
     title = models.CharField(_("title"), max_length=255)
     text = models.TextField(_("text"), blank=True)
@@ -245,9 +229,7 @@ class Duty(SearchableModel, TimeStampedModel):
         verbose_name = _("duty")
         verbose_name_plural = _("duties")
         ordering = ["order", "citation"]
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "citation"], name="org_duty_unique_citation")
-        ]
+        constraints = [models.UniqueConstraint(fields=["agency", "citation"], name="org_duty_unique_citation")]
 
     def __str__(self) -> str:
         return f"{self.citation} {self.title}"
@@ -294,12 +276,8 @@ class StaffingQuota(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     civil_servants = models.PositiveSmallIntegerField(_("civil servant quota"), default=0)
     public_employees = models.PositiveSmallIntegerField(_("public employee quota"), default=0)
-    proposed_civil_servants = models.PositiveSmallIntegerField(
-        _("proposed civil servants"), null=True, blank=True
-    )
-    proposed_public_employees = models.PositiveSmallIntegerField(
-        _("proposed public employees"), null=True, blank=True
-    )
+    proposed_civil_servants = models.PositiveSmallIntegerField(_("proposed civil servants"), null=True, blank=True)
+    proposed_public_employees = models.PositiveSmallIntegerField(_("proposed public employees"), null=True, blank=True)
     basis = models.CharField(_("decision"), max_length=255, blank=True)
 
     class Meta:
@@ -318,9 +296,7 @@ audit.track(StaffingQuota)
 class ReorgEvent(TimeStampedModel):
     """A dated reorganisation: the record of what changed, kept for ever beside the dated units."""
 
-    agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="events", verbose_name=_("agency")
-    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="events", verbose_name=_("agency"))
     kind = models.CharField(_("kind"), max_length=30, choices=ReorgKind.choices)
     effective_on = models.DateField(_("effective on"))
     units = models.ManyToManyField(Unit, blank=True, related_name="events_as_source", verbose_name=_("units"))

@@ -188,26 +188,20 @@ def posts_filled(holdings: Iterable[Holding], unit_code: str, position: str) -> 
     """4.2: the posts of `position` taken in a unit: primary and concurrent holders; acting ones cover an
     absence or vacancy and take no post."""
     return [
-        h
-        for h in holdings
-        if h.unit_code == unit_code and h.position == position and h.kind != AssignmentKind.ACTING
+        h for h in holdings if h.unit_code == unit_code and h.position == position and h.kind != AssignmentKind.ACTING
     ]
 
 
 def acting_holders(holdings: Iterable[Holding], unit_code: str, position: str) -> list[Holding]:
     return [
-        h
-        for h in holdings
-        if h.unit_code == unit_code and h.position == position and h.kind == AssignmentKind.ACTING
+        h for h in holdings if h.unit_code == unit_code and h.position == position and h.kind == AssignmentKind.ACTING
     ]
 
 
 def may_act_as_director(holdings_of_person: Iterable[Holding], leadership_unit: str) -> bool:
     """5.2: when the Director is away, a Deputy Director authorised by the Director runs the Department."""
     return any(
-        h.unit_code == leadership_unit
-        and h.position == Position.DEPUTY_DIRECTOR
-        and h.kind != AssignmentKind.ACTING
+        h.unit_code == leadership_unit and h.position == Position.DEPUTY_DIRECTOR and h.kind != AssignmentKind.ACTING
         for h in holdings_of_person
     )
 
@@ -271,10 +265,7 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
                     unit.code,
                     "4.1.b",
                     Severity.ERROR,
-                    _(
-                        "%(count)d Deputy Directors, more than the %(cap)d decided by the "
-                        "Provincial People's Committee."
-                    )
+                    _("%(count)d Deputy Directors, more than the %(cap)d decided by the Provincial People's Committee.")
                     % {"count": len(deputies), "cap": facts.deputy_director_cap},
                     "deputy_directors_over_cap",
                 )
@@ -303,10 +294,7 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
                     unit.code,
                     provision,
                     Severity.ERROR,
-                    _(
-                        "%(unit)s has %(count)d civil servants and %(deputies)d deputies; "
-                        "at most %(max)d allowed."
-                    )
+                    _("%(unit)s has %(count)d civil servants and %(deputies)d deputies; at most %(max)d allowed.")
                     % {
                         "unit": unit.name,
                         "count": count,
@@ -340,10 +328,7 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
                     unit.code,
                     provision,
                     Severity.ERROR,
-                    _(
-                        "%(unit)s has %(count)d public employees and %(deputies)d deputies; "
-                        "at most %(max)d allowed."
-                    )
+                    _("%(unit)s has %(count)d public employees and %(deputies)d deputies; at most %(max)d allowed.")
                     % {
                         "unit": unit.name,
                         "count": count,
@@ -482,8 +467,7 @@ def _holding_findings(facts: OrgFacts, units: dict[str, UnitFacts]) -> list[Find
                     unit.code,
                     "4.2",
                     Severity.ERROR,
-                    _("%(name)s holds a post that %(unit)s does not have.")
-                    % {"name": h.staff_name, "unit": unit.name},
+                    _("%(name)s holds a post that %(unit)s does not have.") % {"name": h.staff_name, "unit": unit.name},
                     "position_not_in_unit",
                 )
             )

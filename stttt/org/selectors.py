@@ -280,7 +280,7 @@ def coverage(agency: Agency, at: datetime.date | None = None) -> list[dict[str, 
     rows = []
     for duty in (
         Duty.objects.filter(agency=agency)
-        .select_related("lead_unit")
+        .select_related("lead_unit", "provision")
         .prefetch_related("coordinating_units", "leaders__staff")
     ):
         deputies = [

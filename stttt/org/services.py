@@ -7,6 +7,7 @@ merge, split, dissolution or transfer of a function is a dated `ReorgEvent` besi
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -110,12 +111,12 @@ def _event(
     on: datetime.date,
     actor: Any,
     *,
-    sources: list[Unit] = (),  # type: ignore[assignment]
-    results: list[Unit] = (),
+    sources: Sequence[Unit] = (),
+    results: Sequence[Unit] = (),
     basis: str = "",
     note: str = "",
     **fields: Any,
-) -> ReorgEvent:  # type: ignore[assignment]
+) -> ReorgEvent:
     event = ReorgEvent(
         agency=agency,
         kind=kind,
@@ -357,7 +358,6 @@ def _validate_post(
     kind: str,
     start: datetime.date,
     end: datetime.date | None,
-    exclude: int | None = None,
 ) -> None:
     _alive(unit, start)
     if position not in rules.positions_allowed(unit.kind):
@@ -367,7 +367,7 @@ def _validate_post(
     if end is not None and end < start:
         raise ValidationError(_("The end date is before the start date."))
     if kind == AssignmentKind.PRIMARY:
-        overlapping = Assignment.objects.filter(staff=staff, kind=AssignmentKind.PRIMARY).exclude(pk=exclude)
+        overlapping = Assignment.objects.filter(staff=staff, kind=AssignmentKind.PRIMARY)
         overlapping = overlapping.filter(models.Q(end_on__isnull=True) | models.Q(end_on__gte=start))
         if end is not None:
             overlapping = overlapping.filter(start_on__lte=end)
@@ -515,8 +515,8 @@ def duty_save(
     actor: Any = None,
     text: str = "",
     lead_unit: Unit | None = None,
-    coordinating_units: list[Unit] = (),
-    order: int = 0,  # type: ignore[assignment]
+    coordinating_units: Sequence[Unit] = (),
+    order: int = 0,
     provision: Any = None,
 ) -> Duty:
     citation = selectors.normalise_citation(citation)

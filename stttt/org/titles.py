@@ -19,9 +19,7 @@ TITLES = {
     (UnitKind.PUBLIC_SERVICE_UNIT, Position.HEAD): _("Director of the Centre"),
     (UnitKind.PUBLIC_SERVICE_UNIT, Position.DEPUTY_HEAD): _("Deputy Director of the Centre"),
     (UnitKind.CENTRE_DIVISION, Position.HEAD): pgettext_lazy("centre division", "Head of Division"),
-    (UnitKind.CENTRE_DIVISION, Position.DEPUTY_HEAD): pgettext_lazy(
-        "centre division", "Deputy Head of Division"
-    ),
+    (UnitKind.CENTRE_DIVISION, Position.DEPUTY_HEAD): pgettext_lazy("centre division", "Deputy Head of Division"),
 }
 
 STAFF_TITLES = {

@@ -130,10 +130,13 @@ def staffing_plan(request: HttpRequest) -> HttpResponse:
     agency = _agency()
     year = _year(request)
     rows = selectors.staffing_plan(agency, year)
+    keys = [k for k in rows[0] if k.startswith(("quota_", "actual_", "proposed_"))] if rows else []
     return render(
         request,
         "org/plan.html",
         {
+            **_context(request),
+            "totals": [sum(r[k] or 0 for r in rows) for k in keys],
             "year": year,
             "next_year": year + 1,
             "rows": rows,
@@ -224,6 +227,7 @@ def acting(request: HttpRequest) -> HttpResponse:
         request,
         "org/acting.html",
         {
+            "can_manage": permissions.can_manage(request.user),
             "appointments": selectors.acting_appointments(agency),
             "form": form if manageable else None,
             "today": selectors.today(),

@@ -30,7 +30,8 @@ def test_reads(demo_org):
     unit = api.get("/api/v1/org/units/TTBCXB/?at=2025-08-05").json()
     assert unit["head_now"] == Assignment.objects.get(unit__code="TTBCXB", kind="acting").staff.code
     assert api.get("/api/v1/org/findings/").json() == [] or all(
-        f["severity"] == "warning" for f in api.get("/api/v1/org/findings/").json())
+        f["severity"] == "warning" for f in api.get("/api/v1/org/findings/").json()
+    )
     assert api.get("/api/v1/org/findings/?at=nonsense").json()["code"] == "invalid"
     assert api.get("/api/v1/org/chart/").json()["units"]
     assert api.get("/api/v1/org/chart/?as=svg").content.startswith(b"<svg")
@@ -48,12 +49,17 @@ def test_whatif_saves_nothing(demo_org):
     api = client_for("chuyenvien_ttbcxb")
     count = Assignment.objects.count()
     staff = Assignment.objects.filter(unit__code="TTBCXB", position="staff").first().staff.code
-    result = api.post("/api/v1/org/whatif/", {"staff": staff, "unit": "TTRA", "position": "deputy_head"},
-                      format="json").json()
+    result = api.post(
+        "/api/v1/org/whatif/", {"staff": staff, "unit": "TTRA", "position": "deputy_head"}, format="json"
+    ).json()
     assert any(f["provision"] == "4.2.a" for f in result["added"])
     assert Assignment.objects.count() == count
-    assert api.post("/api/v1/org/whatif/", {"staff": "NOPE", "unit": "TTRA", "position": "staff"},
-                    format="json").status_code == 400
+    assert (
+        api.post(
+            "/api/v1/org/whatif/", {"staff": "NOPE", "unit": "TTRA", "position": "staff"}, format="json"
+        ).status_code
+        == 400
+    )
 
 
 def test_acting_via_api(demo_org):
@@ -69,7 +75,7 @@ def test_acting_via_api(demo_org):
 
 
 def test_import_via_api_is_all_or_nothing(demo_org):
-    bad = io.BytesIO("staff: [{id: X1, name: X, category: soldier, unit: VP}]\n".encode())
+    bad = io.BytesIO(b"staff: [{id: X1, name: X, category: soldier, unit: VP}]\n")
     bad.name = "org.yaml"
     assert client_for("chuyenvien_ttbcxb").post("/api/v1/org/import/", {"file": bad}).status_code == 403
     bad.seek(0)
@@ -82,9 +88,15 @@ def test_import_via_api_is_all_or_nothing(demo_org):
 def test_assignment_create_via_api(demo_org):
     api = client_for("giamdoc")
     staff = Assignment.objects.filter(unit__code="VP", position="staff", staff__category="civil_servant").first().staff
-    response = api.post("/api/v1/org/assignments/", {"staff": staff.code, "unit": "TTRA", "position": "staff",
-                                                     "kind": "concurrent", "start_on": "2027-01-01"}, format="json")
+    response = api.post(
+        "/api/v1/org/assignments/",
+        {"staff": staff.code, "unit": "TTRA", "position": "staff", "kind": "concurrent", "start_on": "2027-01-01"},
+        format="json",
+    )
     assert response.status_code == 201, response.json()
-    refused = api.post("/api/v1/org/assignments/", {"staff": staff.code, "unit": "TTRA", "position": "director",
-                                                    "start_on": "2027-01-01"}, format="json")
+    refused = api.post(
+        "/api/v1/org/assignments/",
+        {"staff": staff.code, "unit": "TTRA", "position": "director", "start_on": "2027-01-01"},
+        format="json",
+    )
     assert refused.status_code == 400

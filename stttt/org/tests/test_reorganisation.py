@@ -42,8 +42,12 @@ def test_merge_moves_people_and_ends_old_units(org):
 def test_split_and_dissolve(org):
     staff_codes = list(Assignment.objects.filter(unit=org.division).values_list("staff__code", flat=True))
     moves = {code: ("P1A" if i % 2 else "P1B") for i, code in enumerate(staff_codes)}
-    services.unit_split(org.division, parts=[{"code": "P1A", "name": "Phòng 1A"}, {"code": "P1B", "name": "Phòng 1B"}],
-                        moves=moves, on=ON)
+    services.unit_split(
+        org.division,
+        parts=[{"code": "P1A", "name": "Phòng 1A"}, {"code": "P1B", "name": "Phòng 1B"}],
+        moves=moves,
+        on=ON,
+    )
     assert "P1" in alive(org, BEFORE) and "P1" not in alive(org, ON)
     assert {"P1A", "P1B"} <= alive(org, ON)
     assert Assignment.objects.filter(unit__code="P1").count() == len(staff_codes)  # history kept
@@ -90,8 +94,9 @@ def test_unit_establish_checks_parent(org):
 
 def test_changes_are_audited_with_the_actor(org, django_user_model):
     actor = django_user_model.objects.create_user("hr", password="x-Secret-123")
-    person = services.staff_save(org.agency, code="N1", full_name="Người Mới", category=StaffCategory.CIVIL_SERVANT,
-                                 actor=actor)
+    person = services.staff_save(
+        org.agency, code="N1", full_name="Người Mới", category=StaffCategory.CIVIL_SERVANT, actor=actor
+    )
     assignment = services.assignment_create(person, org.office, position=Position.STAFF, start_on=ON, actor=actor)
     assert assignment.history.first().history_user == actor
     assert person.history.first().history_user == actor
