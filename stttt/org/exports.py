@@ -104,7 +104,8 @@ def chart_svg(chart: dict[str, Any]) -> str:
                 f'font-size="11">{escape(head["title"])}</text>'
             )
             parts.append(
-                f'<text x="{x + BOX_W / 2:.0f}" y="{line_y + 16:.0f}" text-anchor="middle">{escape(head["name"])}</text>'
+                f'<text x="{x + BOX_W / 2:.0f}" y="{line_y + 16:.0f}" text-anchor="middle">'
+                f"{escape(head['name'])}</text>"
             )
         counts = _("civil servants %(cs)d · public employees %(pe)d") % {
             "cs": node["civil_servants"],
