@@ -82,7 +82,7 @@ def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]
 
     def roles(procedure: Procedure) -> set[str]:
         if procedure.pk not in roles_cache:
-            roles_cache[procedure.pk] = permissions.staff_roles(user, procedure)
+            roles_cache[procedure.pk] = permissions.staff_roles(user, procedure, today)
         return roles_cache[procedure.pk]
 
     boxes: dict[str, list[Dossier]] = defaultdict(list)

@@ -196,3 +196,40 @@ def test_inboxes(dept, catalog):
     assert d in selectors.inboxes(dept.director)["to_approve"]
     assert selectors.inboxes(dept.officer2)["to_approve"] == []
     assert list(selectors.dossiers_visible_to(dept.applicant)) == [d]
+
+
+def test_acting_leaders_approve_and_assign_only_while_acting(dept, catalog):
+    from stttt.org import services as org_services
+    from stttt.org.choices import Position
+    from stttt.org.models import Staff
+
+    deputy_head = dept.person("PTP", dept.division, Position.DEPUTY_HEAD, "ptp")
+    week = (dt.date(2024, 10, 7), dt.date(2024, 10, 11))
+    org_services.acting_appoint(Staff.objects.get(code="PTP"), dept.division, start_on=week[0], end_on=week[1])
+    d = submit(dept, catalog["1.003868"], at(2024, 10, 7, 8))
+    d = go(go(d, "receive", dept.desk, at(2024, 10, 7, 9)), "transfer", dept.desk, at(2024, 10, 7, 9))
+    assert d in selectors.inboxes(deputy_head, today=week[0])["to_assign"]
+    d = go(d, "assign", deputy_head, at(2024, 10, 8, 9), assignee=dept.officer)  # acting head
+    d = go(d, "propose", dept.officer, at(2024, 10, 8, 10))
+    with pytest.raises(PermissionDenied):  # after the acting week
+        go(d, "send_back", deputy_head, at(2024, 10, 14, 9), reasons="x")
+
+    # Postal procedures: no deputy is in charge of that division, so the Director approves; while a
+    # deputy acts as Director, the deputy does.
+    org_services.acting_appoint(dept.deputy_staff, dept.board, start_on=week[0], end_on=week[1])
+    post = catalog["STTTT.BCH.02"]
+    p = submit(dept, post, at(2024, 10, 7, 8))
+    for action, actor, extra in (("receive", dept.desk, {}), ("transfer", dept.desk, {})):
+        p = go(p, action, actor, at(2024, 10, 7, 9), **extra)
+    from stttt.accounts.models import User
+    from stttt.procedures import permissions
+    assert permissions.is_approver(dept.deputy, post, week[0])
+    assert not permissions.is_approver(dept.deputy, post, dt.date(2024, 10, 14))
+    assert not permissions.is_approver(User.objects.get(username="cv3"), post, week[0])
+
+
+def test_procedures_are_registered_as_citing_the_regulation():
+    from stttt.legal import citing
+    from stttt.procedures.models import Procedure
+
+    assert any(source.model is Procedure for source in citing.sources())
