@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 from dataclasses import dataclass
-from typing import Any, TextIO
+from io import TextIOBase
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
@@ -58,7 +59,7 @@ def loaders() -> list[tuple[str, ModuleType]]:
     return found
 
 
-def load_all(stdout: TextIO) -> list[DemoLogin]:
+def load_all(stdout: TextIOBase) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
     with transaction.atomic():
         for _label, module in loaders():
