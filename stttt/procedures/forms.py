@@ -31,6 +31,13 @@ class DeskReceiveForm(ApplicantForm):
         fields = ["procedure", *ApplicantForm.Meta.fields]
 
 
+class GuidanceForm(forms.Form):
+    procedure = forms.ModelChoiceField(queryset=Procedure.objects.filter(active=True), label=_("Procedure"))
+    applicant_name = forms.CharField(label=_("Applicant"), max_length=300)
+    missing = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
+    format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], label=_("Format"))
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Document"))
     component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False,

@@ -216,3 +216,20 @@ def slips_for(dossier: Dossier) -> list[str]:
     if dossier.apology_at:
         found.append("apology")
     return found
+
+
+def guidance(procedure, applicant_name: str, missing: str) -> Document:
+    """Form 02 handed over at the desk when a paper dossier is incomplete: the dossier is guided, not
+    received, so nothing is recorded (Decree 61/2018 Art. 17(1)(a))."""
+    blocks: list = [
+        Paragraph(f"Hồ sơ của: {applicant_name}", align="left"),
+        Paragraph(f"Nội dung yêu cầu giải quyết: {procedure.name}", align="left"),
+        Paragraph("Hồ sơ chưa đầy đủ; đề nghị bổ sung, hoàn thiện những nội dung sau:", align="left"),
+        Paragraph(missing, align="left"),
+        Paragraph("Thành phần hồ sơ theo quy định:", align="left"),
+        Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"],
+              [[str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
+               for i, c in enumerate(procedure.components.all(), start=1)]),
+    ]
+    return _base(None, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", blocks,
+                 [Signature("Người hướng dẫn", note="(Ký và ghi rõ họ tên)")])

@@ -10,6 +10,7 @@ urlpatterns = [
     path("danh-muc/<str:code>/", views.procedure_detail, name="procedure"),
     path("danh-muc/<str:code>/nop/", views.submit, name="submit"),
     path("mot-cua/tiep-nhan/", views.desk_receive, name="desk_receive"),
+    path("mot-cua/huong-dan/", views.desk_guidance, name="desk_guidance"),
     path("ho-so/", views.dossier_list, name="dossiers"),
     path("ho-so/<int:pk>/", views.dossier_detail, name="dossier"),
     path("ho-so/<int:pk>/xu-ly/", views.dossier_action, name="action"),

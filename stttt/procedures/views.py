@@ -18,7 +18,14 @@ from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.search import search
 from stttt.procedures import exports, permissions, selectors, services, slips
 from stttt.procedures.choices import Status
-from stttt.procedures.forms import ActionForm, ApplicantForm, DeskReceiveForm, MonthForm, UploadForm
+from stttt.procedures.forms import (
+    ActionForm,
+    ApplicantForm,
+    DeskReceiveForm,
+    GuidanceForm,
+    MonthForm,
+    UploadForm,
+)
 from stttt.procedures.models import Dossier, DossierFile
 from stttt.procedures.workflow import ROLE_LABELS
 
@@ -99,6 +106,19 @@ def desk_receive(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Dossier %(code)s received.") % {"code": dossier.code})
             return redirect("procedures:dossier", pk=dossier.pk)
     return render(request, "procedures/desk.html", {"form": form})
+
+
+@login_required
+def desk_guidance(request: HttpRequest) -> HttpResponse:
+    """An incomplete paper dossier is guided, not received: print the list of what is missing (form 02)."""
+    if not permissions.is_desk(request.user):
+        raise PermissionDenied
+    form = GuidanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        document = slips.guidance(data["procedure"], data["applicant_name"], data["missing"])
+        return _document_response(document, "huong-dan-bo-sung", data["format"])
+    return render(request, "procedures/guidance.html", {"form": form})
 
 
 @login_required

@@ -182,3 +182,13 @@ def test_demo_month_statistics_equal_the_database(db):
     assert Dossier.objects.filter(status__in=IN_PROGRESS).exists()
     run("demo", stdout=io.StringIO())  # idempotent
     assert sum(r["received"] for r in selectors.statistics(month)) == total["received"]
+
+
+def test_desk_guides_an_incomplete_paper_dossier_without_recording_it(dept, catalog):
+    desk = client_for(dept.desk)
+    response = desk.post(reverse("procedures:desk_guidance"), {
+        "procedure": catalog["1.003868"].pk, "applicant_name": "Ông Nguyễn Văn B",
+        "missing": "Thiếu bản thảo có đóng dấu", "format": "docx"})
+    assert response.status_code == 200 and response.content.startswith(b"PK")
+    assert Dossier.objects.count() == 0
+    assert client_for(dept.officer).get(reverse("procedures:desk_guidance")).status_code == 403
