@@ -99,7 +99,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    decided_by = serializers.StringRelatedField()
+    decided_by: serializers.StringRelatedField = serializers.StringRelatedField()
 
     class Meta:
         model = LicenceEvent
@@ -110,7 +110,7 @@ class EventSerializer(serializers.ModelSerializer):
 class LicenceSerializer(serializers.ModelSerializer):
     status = serializers.SerializerMethodField()
     current_until = serializers.SerializerMethodField()
-    dossier = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    dossier: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     events = EventSerializer(many=True, read_only=True)
 
     class Meta:

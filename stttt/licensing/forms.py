@@ -91,7 +91,8 @@ class EventForm(forms.Form):
     def __init__(self, *args: Any, kind: Kind, types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
-        self.fields["type"].choices = [(v, label) for v, label in EventType.choices if v in types]
+        choices = [(v, label) for v, label in EventType.choices if v in types]
+        self.fields["type"].choices = choices  # type: ignore[attr-defined]
         self.fields.update(subject_form_fields(kind, all_optional=True))
         for name in self.fields:
             if name.startswith("subject_"):

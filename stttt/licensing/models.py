@@ -18,6 +18,7 @@ from stttt.licensing import rules
 from stttt.licensing.choices import EventType, HolderType, Issuer
 from stttt.licensing.kinds import DISTRICT_NAMES, KINDS, Kind, kind_choices
 
+DISTRICT_CHOICES: list[tuple[str, str]] = sorted(DISTRICT_NAMES.items(), key=lambda item: item[1])
 TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 
 
@@ -47,7 +48,7 @@ class Licence(SearchableModel, TimeStampedModel):
     holder_phone = models.CharField(_("holder's phone"), max_length=30, blank=True)
     holder_email = models.EmailField(_("holder's e-mail"), blank=True)
     district = models.CharField(_("district"), max_length=30, blank=True,
-                                choices=sorted(DISTRICT_NAMES.items(), key=lambda x: x[1]))
+                                choices=DISTRICT_CHOICES)
     subject = models.JSONField(_("subject"), default=dict, blank=True)
     subject_text = models.TextField(_("subject (text)"), blank=True, editable=False)
     issued_on = models.DateField(_("issued on"))

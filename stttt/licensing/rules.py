@@ -134,7 +134,7 @@ def subject_problems(schema: tuple[Any, ...], data: dict[str, Any]) -> dict[str,
             continue
         if spec.type == "int":
             try:
-                if int(value) < 0:
+                if int(str(value)) < 0:
                     raise ValueError
             except (TypeError, ValueError):
                 problems[spec.name] = _("Enter a whole number, 0 or more.")

@@ -18,7 +18,7 @@ from stttt.licensing.kinds import DISTRICT_NAMES, KINDS, LISTS_38C
 from stttt.licensing.models import Licence, LicenceEvent
 
 
-def licences_with_status(today: dt.date | None = None) -> QuerySet[Licence]:
+def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
     """Every licence annotated with `current_until` and `current_status` on `today`, computed in SQL the
     same way as `rules.status_on` (a test keeps the two in step)."""
     day = today or timezone.localdate()
@@ -36,7 +36,7 @@ def licences_with_status(today: dt.date | None = None) -> QuerySet[Licence]:
     )
 
 
-def licences_visible_to(user: Any) -> QuerySet[Licence]:
+def licences_visible_to(user: Any) -> QuerySet[Any]:
     """Staff pages: the Department's staff see every licence with its personal data; others nothing."""
     if not permissions.is_staff_member(user):
         return Licence.objects.none()
@@ -53,7 +53,7 @@ DEFAULT_SORT = "-issued"
 
 
 def register(kinds: list[str], *, query: str = "", status: str = "", district: str = "", year: int | None = None,
-             sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Licence]:
+             sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Any]:
     """A public register: the licences of `kinds`, filtered and sorted. Unknown filter values are ignored
     by the caller's form; here they simply match nothing."""
     qs = licences_with_status(today).filter(kind__in=kinds).prefetch_related("events")
@@ -114,7 +114,7 @@ def district_name(code: str) -> str:
 def home_figures() -> list[tuple[str, object]]:
     from django.utils.translation import gettext as _
 
-    qs = licences_with_status()
+    qs: QuerySet[Any] = licences_with_status()
     return [
         (_("Licences"), qs.count()),
         (_("Valid"), qs.filter(current_status=Status.VALID).count()),

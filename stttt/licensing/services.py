@@ -167,7 +167,7 @@ def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject:
     kind = KINDS.get(kind_code)
     if kind is None:
         raise ValidationError({"kind": _("Unknown kind of licence.")})
-    values = {name: data.get(name) for name in RECORD_FIELDS if data.get(name) not in (None, "")}
+    values: dict[str, Any] = {name: data.get(name) for name in RECORD_FIELDS if data.get(name) not in (None, "")}
     for name, value in list(values.items()):
         if isinstance(value, str):
             values[name] = canonical(value)
@@ -262,7 +262,7 @@ def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int,
         raise ValidationError(_("Warning days must be whole numbers, 0 or more."))
     horizon = day + dt.timedelta(days=max(limits))
     sent: list[ExpiryWarning] = []
-    candidates = licences_with_status(day).filter(current_status="valid", current_until__isnull=False,
+    candidates: Any = licences_with_status(day).filter(current_status="valid", current_until__isnull=False,
                                                   current_until__gte=day, current_until__lte=horizon)
     for licence in candidates:
         until = licence.current_until

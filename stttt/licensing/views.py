@@ -3,6 +3,8 @@ page. No rules here: services decide."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,7 +45,7 @@ def _licence(request: HttpRequest, pk: int) -> Licence:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     _staff(request)
-    qs = selectors.licences_visible_to(request.user)
+    qs: Any = selectors.licences_visible_to(request.user)
     query, kind, status = request.GET.get("q", ""), request.GET.get("kind", ""), request.GET.get("status", "")
     if query:
         qs = search(qs, query)

@@ -85,7 +85,7 @@ class SignupForm(forms.Form):
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("password") and data.get("password") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return data
@@ -102,5 +102,6 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+        choices = [("", "—"), *[(y, str(y)) for y in years]]
+        self.fields["year"].choices = choices  # type: ignore[attr-defined]
 

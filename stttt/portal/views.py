@@ -159,14 +159,14 @@ def supplement(request: HttpRequest, reference: str) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("portal:status", reference=reference)
     try:
         services.supplement_answer(submission, user=request.user, uploads=_uploads(request, form),
                                    note=form.cleaned_data.get("note") or "")
     except (ValidationError, PermissionDenied) as exc:
         for message in getattr(exc, "messages", [str(exc)]):
-            messages.error(request, message)
+            messages.error(request, str(message))
     else:
         messages.success(request, _("Your documents were sent. The dossier is back with the Department."))
     return redirect("portal:status", reference=reference)
