@@ -197,13 +197,16 @@ def to_akn(document: Document) -> bytes:
     _el(_el(preface, "p"), "docType", document.doc_type.upper())
     _el(_el(preface, "p"), "docTitle", document.title)
     bases = list(document.bases.all())
-    if bases:
-        preamble = _el(act, "preamble")
-        citations = _el(preamble, "citations")
-        for basis in bases:
-            _el(_el(citations, "citation", eId=f"preamble__citation_{basis.order}"), "p", basis.text)
-    body = _el(act, "body")
     decision = tree.get("decision")
+    if bases or (decision and decision["text"]):
+        preamble = _el(act, "preamble")
+        if bases:
+            citations = _el(preamble, "citations")
+            for basis in bases:
+                _el(_el(citations, "citation", eId=f"preamble__citation_{basis.order}"), "p", basis.text)
+        if decision and decision["text"]:
+            _paragraphs(_el(preamble, "formula", name="enactingFormula"), decision["text"])
+    body = _el(act, "body")
     for node in (decision or {}).get("children", []):
         _provision_xml(body, node)
     if not len(body):

@@ -20,7 +20,8 @@ def _tree_context(document: Document) -> dict:
     for provision in provisions:
         provision.child_list = by_parent.get(provision.pk, [])  # type: ignore[attr-defined]
     roots = by_parent.get(None, [])
-    return {"roots": roots, "toc": [p for p in provisions if p.kind in ("chapter", "article")]}
+    toc = [p for p in provisions if p.kind in ("chapter", "article")]
+    return {"roots": roots, "toc": toc, "has_regulation": any(p.part == "regulation" for p in toc)}
 
 
 def index(request: HttpRequest) -> HttpResponse:

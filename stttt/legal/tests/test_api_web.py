@@ -138,3 +138,14 @@ def test_query_counts_do_not_grow_with_the_tree(seed, client, api, django_assert
         assert len(api.get("/api/v1/legal/provisions/").json()) == 146
     with django_assert_max_num_queries(10 + 2 * len(citing.sources())):  # a count and a page per citing app
         assert api.get("/api/v1/legal/provisions/3/").status_code == 200
+
+
+def test_decree_page(db, client):
+    from stttt.legal.services import document_import
+    from stttt.legal.tests.test_import import DECREE
+
+    document = document_import(DECREE).document
+    html = client.get(reverse("legal:document", args=[document.pk])).content.decode()
+    assert 'href="#dec__chp_1"' in html and 'id="dec__art_2__para_2__point_b"' in html
+    assert "Chính phủ ban hành Nghị định" in html
+    assert 'id="regulation"' not in html

@@ -333,6 +333,8 @@ def test_a_decree_without_attachment(db):
     document = services.document_import(DECREE).document
     from stttt.legal import export
 
-    assert export.akn_errors(export.to_akn(document)) == []
+    xml = export.to_akn(document)
+    assert export.akn_errors(xml) == []
+    assert "Chính phủ ban hành Nghị định".encode() in xml and b'eId="dec__chp_1"' in xml
     assert not document.primary or Document.objects.count() == 1
     assert selectors.provision_get("QĐ.2.2.b", document=document).text == "Hộ kinh doanh."
