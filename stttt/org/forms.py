@@ -12,7 +12,10 @@ from stttt.org.models import Staff, Unit
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
-    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
+    field = cast(forms.ModelChoiceField, form.fields[name])
+    field.queryset = queryset
+    if name == "staff":
+        field.label_from_instance = lambda obj: f"{obj.full_name} ({obj.code})"  # type: ignore[method-assign]
 
 
 class DateInput(forms.DateInput):

@@ -282,4 +282,4 @@ def reassign(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Reassignment saved."))
                 return redirect("org:unit", code=data["unit"].code)
-    return render(request, "org/reassign.html", {"form": form, "preview": preview})
+    return render(request, "org/reassign.html", {"form": form, "preview": preview, "can_manage": True})

@@ -78,3 +78,15 @@ def test_acting_form_for_director_and_head_only(client, demo_org):
     )
     assert response.status_code == 302
     assert Assignment.objects.filter(kind="acting", staff=deputy, start_on=datetime.date(2027, 1, 4)).exists()
+
+
+def test_duty_without_owner_is_flagged(client, demo_org):
+    from stttt.org.models import Duty
+
+    Duty.objects.filter(citation="3.30").update(lead_unit=None)
+    login(client, "chuyenvien_ttbcxb")
+    body = client.get(reverse("org:duties")).content.decode()
+    assert 'class="uncovered"' in body
+    assert "1 nhiệm vụ chưa có đơn vị chủ trì" in body
+    answer = client.get(reverse("org:duties"), {"q": "3.8.a"}).content.decode()
+    assert 'data-testid="who"' in answer and "Phòng Thông tin - Báo chí - Xuất bản" in answer
