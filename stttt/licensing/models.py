@@ -73,7 +73,8 @@ class Licence(SearchableModel, TimeStampedModel):
         verbose_name = _("licence")
         verbose_name_plural = _("licences")
         constraints = [
-            models.UniqueConstraint(fields=["issuer_name", "number"], name="licensing_number_unique"),
+            # Sequences restart each year (Decree 30/2020): the number is unique per issuer and year.
+            models.UniqueConstraint(fields=["issuer_name", "year", "number"], name="licensing_number_year_unique"),
             models.CheckConstraint(condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
                                    name="licensing_valid_until_after_from"),
         ]

@@ -81,20 +81,25 @@ def _next_number(kind: Kind, year: int) -> tuple[int, str]:
 def _save_with_number(licence: Licence, kind: Kind, given_number: str) -> Licence:
     """Save a new licence with the given number, or the next number of its symbol and year; two approvals
     at the same moment meet at the unique constraint and the second takes the following number."""
+    taken = ValidationError({"number": _("This number is already used by another licence of the issuer in that "
+                                         "year.")})
+    if given_number and Licence.objects.filter(issuer_name=licence.issuer_name, year=licence.year,
+                                               number=given_number).exists():
+        raise taken
     for _attempt in range(5):
         if given_number:
             licence.number, licence.sequence = given_number, None
         else:
             licence.sequence, licence.number = _next_number(kind, licence.year)
+        licence.full_clean(exclude=["token", "dossier"], validate_constraints=False)
         try:
             with transaction.atomic():
-                licence.full_clean(exclude=["token", "dossier"])
                 licence.save()
             return licence
         except IntegrityError:
             if given_number:
                 break
-    raise ValidationError({"number": _("This number is already used by another licence of the issuer.")})
+    raise taken
 
 
 # --- applications (what a dossier asks for) ----------------------------------------------------------
@@ -185,6 +190,8 @@ def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject:
     values.setdefault("valid_from", values["issued_on"])
     if "valid_until" not in values and kind.validity_months:
         values["valid_until"] = rules.add_months(values["valid_from"], kind.validity_months)
+    if values.get("valid_until") and values["valid_until"] < values["valid_from"]:
+        raise ValidationError({"valid_until": _("The expiry date cannot be before the licence takes effect.")})
     number = values.pop("number", "")
     licence = Licence(kind=kind.code, year=values["issued_on"].year, subject=subject_validate(kind, subject),
                       citation=kind.citation, provision=_provision(kind.citation), recorded_by=actor, **values)
