@@ -17,8 +17,9 @@ from stttt.procedures import services as procedure_services
 from stttt.procedures.models import Procedure
 
 PDF = b"%PDF-1.4\n% demo document\n"
-STAFF = {"desk": "chuyenvien_vp", "TTBCXB": ("truongphong_ttbcxb", "chuyenvien_ttbcxb"),
-         "BCVTCNTT": ("truongphong_bcvtcntt", "chuyenvien_bcvtcntt"), "leader": "giamdoc"}
+DESK, LEADER = "chuyenvien_vp", "giamdoc"
+DIVISIONS = {"TTBCXB": ("truongphong_ttbcxb", "chuyenvien_ttbcxb"),
+             "BCVTCNTT": ("truongphong_bcvtcntt", "chuyenvien_bcvtcntt")}
 
 # key, account (None: without account), procedure, applicant data, holder type, district, subject, steps
 FILINGS: list[tuple[Any, ...]] = [
@@ -51,10 +52,9 @@ def _user(username: str) -> Any:
 
 def _walk(submission, steps: list[str]) -> None:
     dossier = submission.dossier
-    head, officer = (_user(u) for u in STAFF.get(dossier.procedure.division_code, STAFF["TTBCXB"]))
-    actors = {"receive": _user(STAFF["desk"]), "transfer": _user(STAFF["desk"]), "assign": head,
-              "request_supplement": officer, "propose": officer, "approve": _user(STAFF["leader"]),
-              "return_result": _user(STAFF["desk"])}
+    head, officer = (_user(u) for u in DIVISIONS.get(dossier.procedure.division_code, DIVISIONS["TTBCXB"]))
+    actors = {"receive": _user(DESK), "transfer": _user(DESK), "assign": head, "request_supplement": officer,
+              "propose": officer, "approve": _user(LEADER), "return_result": _user(DESK)}
     for action in steps:
         if action == "rate":
             dossier.refresh_from_db()
@@ -71,7 +71,7 @@ def _walk(submission, steps: list[str]) -> None:
 
 
 def load(stdout) -> list[DemoLogin]:
-    if _user(STAFF["desk"]) is None:
+    if _user(DESK) is None:
         stdout.write("portal: no org demo staff, no demo filings\n")
         return []
     accounts = {"congdan": demo_user_ensure("congdan", full_name="Nguyễn Thị Thu"),
