@@ -69,7 +69,7 @@ class DistrictKind(models.TextChoices):
 class DistrictReportStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Submitted to the Department")
     RETURNED = "returned", _("Returned for correction")
 
 

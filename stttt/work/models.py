@@ -39,7 +39,7 @@ class Task(SearchableModel, TimeStampedModel):
 
     search_fields = ("title", "content", "source_body", "source_number")
 
-    source_kind = models.CharField(_("source"), max_length=20, choices=SourceKind.choices)
+    source_kind = models.CharField(_("source of the task"), max_length=20, choices=SourceKind.choices)
     source_body = models.CharField(_("issuing body"), max_length=255, blank=True)
     source_number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
     source_date = models.DateField(_("document date"), null=True, blank=True)
@@ -119,7 +119,7 @@ class Meeting(TimeStampedModel):
     title = models.CharField(_("title"), max_length=300, blank=True)
     chaired_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                    verbose_name=_("chaired by"))
-    place = models.CharField(_("place"), max_length=255, blank=True)
+    place = models.CharField(_("meeting place"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -185,7 +185,7 @@ class ReportType(TimeStampedModel):
     indicators = models.JSONField(_("indicators"), default=list, blank=True,
                                   help_text=_("Codes of indicators pre-filled from stttt's data."))
     provision = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="work_report_types", verbose_name=_("legal basis"))
+                                  related_name="work_report_types", verbose_name=_("legal basis in the regulation"))
     basis = models.CharField(_("source of the obligation"), max_length=255, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
@@ -257,7 +257,7 @@ class DistrictOfficer(models.Model):
                                 verbose_name=_("user"))
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="officers",
                                  verbose_name=_("district"))
-    position = models.CharField(_("position"), max_length=120, blank=True)
+    position = models.CharField(_("position in the office"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("district officer")
@@ -369,7 +369,7 @@ class CouncilQuestion(SearchableModel, TimeStampedModel):
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_file = models.FileField(_("answer document"), upload_to=_answer_path, blank=True)
     provision = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="work_questions", verbose_name=_("legal basis"))
+                                  related_name="work_questions", verbose_name=_("legal basis in the regulation"))
 
     class Meta:
         ordering = ["deadline", "pk"]
@@ -388,7 +388,7 @@ class Coordination(SearchableModel, TimeStampedModel):
     direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
     counterpart_kind = models.CharField(_("counterpart kind"), max_length=20, choices=CounterpartKind.choices)
     counterpart = models.CharField(_("counterpart"), max_length=255)
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(_("subject of the request"), max_length=300)
     content = models.TextField(_("content"), blank=True)
     document_number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
     sent_on = models.DateField(_("date"), default=dt.date.today)

@@ -16,11 +16,12 @@ from stttt.work.choices import TaskStatus
 from stttt.work.models import Task
 
 D = dt.date
+SEPT_20 = D(2026, 9, 20)
 
 
 @pytest.fixture
 def october(dept):
-    def task(title, unit, deadline, source=D(2026, 9, 20)):
+    def task(title, unit, deadline, source=SEPT_20):
         return services.task_create(actor=dept.director, lead_unit=unit, title=title, source_date=source,
                                     deadline=deadline)
 
