@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
@@ -184,6 +185,24 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> Any:
         return selectors.staff_search(_agency(), self.request.query_params.get("q", ""))
+
+    @extend_schema(
+        request=inline_serializer("StaffAccount", {"username": serializers.CharField(allow_blank=True)}),
+        responses={200: StaffSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def account(self, request: Request, code: str | None = None) -> Response:
+        """Link the person to a login (empty username: unlink); their powers then follow their posts."""
+        _require_manager(request)
+        staff = self.get_object()
+        username = str(_field(request, "username") or "").strip()
+        user = None
+        if username:
+            user = get_user_model().objects.filter(username=username).first()
+            if user is None:
+                raise exceptions.ValidationError({"username": [_("No account %(username)s.") % {"username": username}]})
+        _service(lambda: services.staff_link_user(staff, user, actor=request.user))
+        return Response(StaffSerializer(staff).data)
 
 
 class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

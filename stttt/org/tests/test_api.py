@@ -100,3 +100,15 @@ def test_assignment_create_via_api(demo_org):
         format="json",
     )
     assert refused.status_code == 400
+
+
+def test_link_staff_to_account(demo_org):
+    new = User.objects.create_user("moi", password="x-Secret-123")
+    staff = Staff.objects.filter(user__isnull=True).first()
+    url = f"/api/v1/org/staff/{staff.code}/account/"
+    assert client_for("chuyenvien_ttbcxb").post(url, {"username": "moi"}, format="json").status_code == 403
+    assert client_for("giamdoc").post(url, {"username": "nobody"}, format="json").status_code == 400
+    assert client_for("giamdoc").post(url, {"username": "moi"}, format="json").status_code == 200
+    staff.refresh_from_db()
+    assert staff.user == new
+    assert client_for("moi").get("/api/v1/org/powers/").json()["staff"] == staff.code
