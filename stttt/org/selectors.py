@@ -236,18 +236,26 @@ def area_leader(
 
 def leader_in_charge(agency: Agency, reference: str, at: datetime.date | None = None) -> Staff | None:
     """The leader a matter goes up to: the Deputy Director in charge of the duty or unit, else the
-    Director (acting replacement applied)."""
+    Director (acting replacement applied). A citation finer than any duty (`3.14.đ.1`) goes to the
+    duty that contains it; a clause with several points (`3.4`) to the one Deputy Director in charge
+    of all of them, else to the Director."""
     at = at or today()
     unit = Unit.objects.filter(agency=agency, code=reference).select_related("parent").first()
-    duty = None
-    if unit is None:
-        duties = duty_find(agency, reference)
-        duty = duties[0] if len(duties) == 1 else None
-        if duty is None:
-            raise OrgNotFound(reference)
-    if unit is not None and unit.kind == UnitKind.LEADERSHIP:
-        return director_at(agency, at)
-    return area_leader(agency, duty=duty, unit=unit, at=at) or director_at(agency, at)
+    if unit is not None:
+        if unit.kind == UnitKind.LEADERSHIP:
+            return director_at(agency, at)
+        return area_leader(agency, unit=unit, at=at) or director_at(agency, at)
+    citation = normalise_citation(reference)
+    duties = duty_find(agency, reference)
+    while not duties and re.fullmatch(r"[0-9]+(\.[0-9a-zđ]+)+", citation):
+        citation = citation.rsplit(".", 1)[0]
+        duties = list(Duty.objects.filter(agency=agency, citation=citation).select_related("lead_unit"))
+    if not duties:
+        raise OrgNotFound(reference)
+    leaders = {area_leader(agency, duty=duty, at=at) for duty in duties}
+    if len(leaders) == 1 and None not in leaders:
+        return leaders.pop()
+    return director_at(agency, at)
 
 
 def who(agency: Agency, query: str, at: datetime.date | None = None) -> list[dict[str, Any]]:

@@ -86,3 +86,22 @@ def test_demo_deputy_acting_director_for_a_week(db):
         assert approvers_for("BGD", day) == [director]
         assert approvers_for("VP", day)[-1] == director
         assert not powers_of(deputy, day).is_director
+
+
+def test_leader_in_charge_of_finer_and_coarser_citations(org):
+    from stttt.org.models import Duty
+    from stttt.org.selectors import OrgNotFound
+
+    day = datetime.date(2025, 1, 2)
+    for citation in ("3.8.a", "3.8.b"):
+        duty = services.duty_save(org.agency, citation=citation, title=citation, lead_unit=org.division)
+        services.area_assign(org.deputy2, duty=duty, start_on=datetime.date(2024, 1, 1))
+    services.duty_save(org.agency, citation="3.9.a", title="x", lead_unit=org.office)
+    assert leader_in_charge("3.8.a", day) == org.deputy2.user
+    assert leader_in_charge("3.8.a.1", day) == org.deputy2.user
+    assert leader_in_charge("3.8", day) == org.deputy2.user
+    assert leader_in_charge("3.9.a", day) == org.director.user
+    for unknown in ("3.99", "3.8.dd"):
+        with pytest.raises(OrgNotFound):
+            leader_in_charge(unknown, day)
+    assert Duty.objects.count() == 3
