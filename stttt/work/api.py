@@ -18,6 +18,7 @@ from stttt.accounts.models import User
 from stttt.api.serializers import ErrorSerializer
 from stttt.work import rules, selectors, services
 from stttt.work.choices import (
+    Aggregate,
     CoordinationStatus,
     CounterpartKind,
     Direction,
@@ -375,10 +376,11 @@ class ReportTypeViewSet(viewsets.ReadOnlyModelViewSet):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     value_type = choice(ValueType.choices, default=ValueType.INTEGER)
+    aggregate = choice(Aggregate.choices, default=Aggregate.SUM)
 
     class Meta:
         model = RequestIndicator
-        fields = ["code", "label", "unit", "value_type", "min_value", "max_value", "required"]
+        fields = ["code", "label", "unit", "value_type", "min_value", "max_value", "required", "aggregate"]
 
 
 class DistrictRequestSerializer(serializers.ModelSerializer):

@@ -60,6 +60,13 @@ class ValueType(models.TextChoices):
     DECIMAL = "decimal", _("Decimal number")
 
 
+class Aggregate(models.TextChoices):
+    """How district figures make the province figure: counts add up; rates and percentages average."""
+
+    SUM = "sum", _("Sum of the districts")
+    AVERAGE = "average", _("Average of the districts")
+
+
 class DistrictKind(models.TextChoices):
     CITY = "city", _("City")
     TOWN = "town", _("Town")

@@ -225,10 +225,11 @@ def load(stdout) -> list[DemoLogin]:
             "number": f"{300 + start.month}/BC-STTTT" if rstatus == ReportStatus.SENT else ""})
 
     vp = _user("chuyenvien_vp")
-    specs = [("dai-truyen-thanh", "Số đài truyền thanh cấp xã", "đài", "integer", 0, 200, True),
-             ("cum-loa", "Số cụm loa ứng dụng CNTT - viễn thông", "cụm", "integer", 0, 5000, True),
-             ("tin-bai", "Số tin, bài phát trên hệ thống truyền thanh", "tin, bài", "integer", 0, None, True),
-             ("ty-le-phu-song", "Tỷ lệ xã có hệ thống truyền thanh hoạt động", "%", "decimal", 0, 100, False)]
+    specs = [("dai-truyen-thanh", "Số đài truyền thanh cấp xã", "đài", "integer", 0, 200, True, "sum"),
+             ("cum-loa", "Số cụm loa ứng dụng CNTT - viễn thông", "cụm", "integer", 0, 5000, True, "sum"),
+             ("tin-bai", "Số tin, bài phát trên hệ thống truyền thanh", "tin, bài", "integer", 0, None, True, "sum"),
+             ("ty-le-phu-song", "Tỷ lệ xã có hệ thống truyền thanh hoạt động", "%", "decimal", 0, 100, False,
+              "average")]
     q3, _c = DistrictRequest.objects.update_or_create(title="Báo cáo số liệu thông tin cơ sở quý III/2026",
                                                       defaults={
         "number": "812/STTTT-TTBCXB", "period_start": D(2026, 7, 1), "period_end": D(2026, 9, 30),
@@ -238,10 +239,10 @@ def load(stdout) -> list[DemoLogin]:
         "number": "905/STTTT-TTBCXB", "period_start": D(2026, 1, 1), "period_end": D(2026, 12, 31),
         "deadline": D(2026, 12, 15), "created_by": vp, "instructions": "Số liệu ước tính đến 31/12/2026."})
     for request in (q3, q4):
-        for order, (code, label, unit, vtype, lo, hi, required) in enumerate(specs, start=1):
+        for order, (code, label, unit, vtype, lo, hi, required, aggregate) in enumerate(specs, start=1):
             RequestIndicator.objects.update_or_create(request=request, code=code, defaults={
                 "label": label, "unit": unit, "value_type": vtype, "min_value": lo, "max_value": hi,
-                "required": required, "order": order})
+                "required": required, "aggregate": aggregate, "order": order})
         for district in District.objects.all():
             DistrictReport.objects.get_or_create(request=request, district=district)
     # Q3: seven submitted (two of them late), one draft, one returned, two never started.

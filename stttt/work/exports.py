@@ -198,7 +198,8 @@ def district_xlsx(request: DistrictRequest) -> bytes:
     sheet["A1"].font = Font(bold=True)
     sheet.append([f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; hạn nộp {_d(request.deadline)}"])
     headers = ["STT", "Đơn vị", "Trạng thái", "Ngày nộp", "Trễ hạn",
-               *[f"{i.label} ({i.unit})" if i.unit else i.label for i in board["indicators"]]]
+               *[(f"{i.label} ({i.unit})" if i.unit else i.label) + (" - bình quân" if i.aggregate == "average" else "")
+                 for i in board["indicators"]]]
     sheet.append([])
     sheet.append(headers)
     for cell in sheet[sheet.max_row]:

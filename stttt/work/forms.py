@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stttt.work.choices import CounterpartKind, Direction, MeetingKind, QuestionKind, ValueType
+from stttt.work.choices import Aggregate, CounterpartKind, Direction, MeetingKind, QuestionKind, ValueType
 from stttt.work.models import Coordination, CouncilQuestion, Task
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,7 +99,8 @@ class ReportCreateForm(forms.Form):
 
 
 INDICATOR_LINE = re.compile(r"^\s*([a-z0-9-]+)\s*\|\s*([^|]+?)\s*\|\s*(integer|decimal)\s*\|\s*(-?[\d.]*)\s*\|"
-                            r"\s*(-?[\d.]*)\s*\|\s*(yes|no|có|không)\s*(?:\|\s*([^|]*?)\s*)?$", re.IGNORECASE)
+                            r"\s*(-?[\d.]*)\s*\|\s*(yes|no|có|không)\s*(?:\|\s*([^|]*?)\s*)?(?:\|\s*(sum|average)\s*)?$",
+                            re.IGNORECASE)
 
 
 class DistrictRequestForm(forms.Form):
@@ -112,7 +113,8 @@ class DistrictRequestForm(forms.Form):
     indicators = forms.CharField(
         label=_("Indicators"), widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One per line: code | label | integer or decimal | minimum | maximum | required (yes/no) | "
-                    "unit. Example: cum-loa | Number of loudspeaker clusters | integer | 0 | 5000 | yes | clusters"))
+                    "unit | sum or average (province figure, sum by default). Example: cum-loa | Number of "
+                    "loudspeaker clusters | integer | 0 | 5000 | yes | clusters"))
 
     def clean_indicators(self) -> list[dict[str, Any]]:
         found = []
@@ -122,10 +124,11 @@ class DistrictRequestForm(forms.Form):
             match = INDICATOR_LINE.match(line)
             if not match:
                 raise forms.ValidationError(_("Line %(n)s cannot be read: %(line)s") % {"n": number, "line": line})
-            code, label, kind, low, high, required, unit = match.groups()
+            code, label, kind, low, high, required, unit, aggregate = match.groups()
             found.append({"code": code, "label": label, "value_type": ValueType(kind.lower()),
                           "min_value": low or None, "max_value": high or None,
-                          "required": required.lower() in ("yes", "có"), "unit": unit or ""})
+                          "required": required.lower() in ("yes", "có"), "unit": unit or "",
+                          "aggregate": Aggregate((aggregate or "sum").lower())})
         if not found:
             raise forms.ValidationError(_("Ask for at least one figure."))
         return found

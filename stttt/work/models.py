@@ -8,11 +8,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
 from stttt.work.choices import (
+    Aggregate,
     CoordinationStatus,
     CounterpartKind,
     Direction,
@@ -68,6 +70,9 @@ class Task(SearchableModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.source_number + ': ' if self.source_number else ''}{self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:task", args=[self.pk])
 
 
 class TaskUpdate(models.Model):
@@ -129,6 +134,9 @@ class Meeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} {self.held_on:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:meeting", args=[self.pk])
 
 
 class Attendance(models.Model):
@@ -197,6 +205,9 @@ class ReportType(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("work:reports")
+
 
 class Report(TimeStampedModel):
     """One report for one period: indicators pre-filled, narrative by staff, approved, exported, sent."""
@@ -227,6 +238,9 @@ class Report(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.report_type.name} ({self.period_start:%d/%m/%Y}-{self.period_end:%d/%m/%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:report", args=[self.pk])
 
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
@@ -287,6 +301,9 @@ class DistrictRequest(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("work:district_request", args=[self.pk])
+
 
 class RequestIndicator(models.Model):
     """One figure a district must give: its type, allowed range and whether it is required."""
@@ -300,6 +317,8 @@ class RequestIndicator(models.Model):
     min_value = models.DecimalField(_("minimum"), max_digits=16, decimal_places=2, null=True, blank=True)
     max_value = models.DecimalField(_("maximum"), max_digits=16, decimal_places=2, null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
+    aggregate = models.CharField(_("province figure"), max_length=10, choices=Aggregate.choices,
+                                 default=Aggregate.SUM)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -379,6 +398,9 @@ class CouncilQuestion(SearchableModel, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.asked_by}: {self.content[:60]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("work:question", args=[self.pk])
+
 
 class Coordination(SearchableModel, TimeStampedModel):
     """A coordination request with another department or a district People's Committee (6.4, 6.5)."""
@@ -410,6 +432,9 @@ class Coordination(SearchableModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("work:coordination", args=[self.pk])
 
 
 for _model in (Task, TaskUpdate, Meeting, Conclusion, ReportType, Report, District, DistrictOfficer,

@@ -215,12 +215,20 @@ def district_report_editable(status: str) -> bool:
     return status in ("not_started", "draft", "returned")
 
 
-def province_totals(codes: Iterable[str], reports: Iterable[Mapping[str, Any]]) -> dict[str, float | int]:
-    """Province totals: for each indicator, the sum of the submitted districts' values (6.6)."""
+def province_totals(codes: Iterable[str], reports: Iterable[Mapping[str, Any]],
+                    averaged: Iterable[str] = ()) -> dict[str, float | int]:
+    """Province figures (6.6): for each indicator the sum of the submitted districts' values; for the
+    indicators in `averaged` (rates, percentages) the mean of the districts that gave one, to 2 decimals."""
+    codes = list(codes)
+    averaged = set(averaged)
     totals: dict[str, float | int] = {code: 0 for code in codes}
+    counts: dict[str, int] = {code: 0 for code in codes}
     for values in reports:
-        for code in totals:
+        for code in codes:
             value = values.get(code)
             if value is not None:
                 totals[code] = totals[code] + value
+                counts[code] += 1
+    for code in averaged & set(codes):
+        totals[code] = round(totals[code] / counts[code], 2) if counts[code] else 0
     return totals

@@ -319,7 +319,8 @@ def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> di
             "late": rules.is_late(request.deadline, submitted_on if done else None, on),
             "values": [report.values.get(code) if done else None for code in codes],
         })
-    totals = rules.province_totals(codes, [r["report"].values for r in rows if r["submitted"]])
+    totals = rules.province_totals(codes, [r["report"].values for r in rows if r["submitted"]],
+                                   averaged=[i.code for i in indicator_rows if i.aggregate == "average"])
     return {
         "request": request, "indicators": indicator_rows, "rows": rows,
         "totals": [totals[c] for c in codes], "totals_by_code": totals,

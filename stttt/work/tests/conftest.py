@@ -68,7 +68,7 @@ INDICATORS = [
      "required": True},
     {"code": "loa", "label": "Số cụm loa", "value_type": "integer", "min_value": 0, "required": True},
     {"code": "ty-le", "label": "Tỷ lệ phủ sóng", "unit": "%", "value_type": "decimal", "min_value": 0,
-     "max_value": 100, "required": False},
+     "max_value": 100, "required": False, "aggregate": "average"},
 ]
 
 

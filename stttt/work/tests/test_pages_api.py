@@ -121,12 +121,15 @@ def test_create_pages(dept, client):
     login(client, "cvvp")
     response = client.post(reverse("work:district_request_create"), {
         "title": "Số liệu", "period_start": "2026-10-01", "period_end": "2026-12-31", "deadline": "2027-01-10",
-        "indicators": "dai | Số đài | integer | 0 | 200 | yes | đài\nty-le | Tỷ lệ | decimal | 0 | 100 | no"})
+        "indicators": "dai | Số đài | integer | 0 | 200 | yes | đài\n"
+                      "ty-le | Tỷ lệ | decimal | 0 | 100 | no | % | average"})
     assert response.status_code == 302
     from stttt.work.models import DistrictRequest
 
     request = DistrictRequest.objects.get(title="Số liệu")
-    assert [i.code for i in request.indicators.all()] == ["dai", "ty-le"] and request.reports.count() == 2
+    assert [(i.code, i.unit, i.aggregate) for i in request.indicators.all()] == [("dai", "đài", "sum"),
+                                                                                ("ty-le", "%", "average")]
+    assert request.reports.count() == 2
     response = client.post(reverse("work:district_request_create"), {
         "title": "Sai", "period_start": "2026-10-01", "period_end": "2026-12-31", "deadline": "2027-01-10",
         "indicators": "không đọc được"})

@@ -142,6 +142,11 @@ def test_validation_message_is_vietnamese():
 def test_province_totals():
     totals = rules.province_totals(["a", "b"], [{"a": 1, "b": 2.5}, {"a": 3, "b": None}, {"a": 0}])
     assert totals == {"a": 4, "b": 2.5}
+    # rates average over the districts that gave one
+    totals = rules.province_totals(["a", "p"], [{"a": 1, "p": 90.0}, {"a": 2, "p": 95.0}, {"a": 3, "p": None}],
+                                   averaged=["p"])
+    assert totals == {"a": 6, "p": 92.5}
+    assert rules.province_totals(["p"], [], averaged=["p"]) == {"p": 0}
 
 
 def test_district_report_editable():
