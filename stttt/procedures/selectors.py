@@ -140,6 +140,15 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, month_calendar.monthrange(year, number)[1])
 
 
+def _unit_name(code: str) -> str:
+    try:
+        from stttt.org.models import Unit
+    except ImportError:
+        return code
+    unit = Unit.objects.filter(code=code).first()
+    return unit.name if unit else code
+
+
 def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localtime(value).date() if value else None
 
@@ -183,6 +192,9 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
         if open_at_end:
             late = dossier.statutory_due_date is not None and cutoff > dossier.statutory_due_date
             row["in_progress_overdue" if late else "in_progress_on_time"] += 1
+    if by == "division":
+        for key, row in rows.items():
+            row["name"] = _unit_name(key)
     for key, row in rows.items():
         values = durations.get(key)
         row["average_working_days"] = round(sum(values) / len(values), 1) if values else None

@@ -58,14 +58,25 @@ def catalog_load(path: Path = DATA_FILE) -> int:
     for order, entry in enumerate(entries, start=1):
         values = {name: entry[name] for name in PROCEDURE_FIELDS if name in entry}
         values["order"] = order * 10
-        procedure = Procedure(code=entry["code"], **values)
-        procedure.full_clean(exclude=["code"], validate_unique=False)
-        procedure, _created = Procedure.objects.update_or_create(code=entry["code"], defaults=values)
-        procedure.components.all().delete()
-        for index, comp in enumerate(entry.get("components", []), start=1):
-            Component.objects.create(procedure=procedure, order=index, name=comp["name"],
-                                     copy_kind=comp.get("copy_kind", "original"), copies=comp.get("copies", 1),
-                                     form=comp.get("form", ""), required=comp.get("required", True))
+        candidate = Procedure(code=entry["code"], **values)
+        candidate.full_clean(exclude=["code"], validate_unique=False)
+        procedure = Procedure.objects.filter(code=entry["code"]).first()
+        if procedure is None:
+            procedure = candidate
+            procedure.save()
+        elif any(getattr(procedure, name) != getattr(candidate, name) for name in values):
+            for name in values:
+                setattr(procedure, name, getattr(candidate, name))
+            procedure.save()
+        wanted = [(comp["name"], comp.get("copy_kind", "original"), comp.get("copies", 1), comp.get("form", ""),
+                   comp.get("required", True)) for comp in entry.get("components", [])]
+        current = list(procedure.components.order_by("order", "id").values_list(
+            "name", "copy_kind", "copies", "form", "required"))
+        if current != wanted:  # rewrite only what changed, so loading twice changes nothing
+            procedure.components.all().delete()
+            for index, (name, copy_kind, copies, form, required) in enumerate(wanted, start=1):
+                Component.objects.create(procedure=procedure, order=index, name=name, copy_kind=copy_kind,
+                                         copies=copies, form=form, required=required)
         _link_provision(procedure)
     return len(entries)
 

@@ -233,3 +233,12 @@ def test_procedures_are_registered_as_citing_the_regulation():
     from stttt.procedures.models import Procedure
 
     assert any(source.model is Procedure for source in citing.sources())
+
+
+def test_loading_the_catalogue_twice_changes_nothing(catalog):
+    from stttt.procedures.models import Component, Procedure
+    from stttt.procedures.services import catalog_load
+
+    before = (Procedure.history.count(), Component.history.count(), Component.objects.count())
+    catalog_load()
+    assert (Procedure.history.count(), Component.history.count(), Component.objects.count()) == before
