@@ -20,8 +20,8 @@ from rest_framework.response import Response
 
 from stttt.api.serializers import ErrorSerializer
 from stttt.org import importing, permissions, selectors, services
-from stttt.org.choices import AssignmentKind, Position
-from stttt.org.models import Assignment, Duty, Staff, Unit
+from stttt.org.choices import AssignmentKind, Position, ReorgKind, UnitKind
+from stttt.org.models import Assignment, Duty, Staff, Unit, UnitFunction
 from stttt.org.titles import position_title
 
 AT = OpenApiParameter("at", OpenApiTypes.DATE, description="Date the organisation is looked at (default today)")
@@ -455,6 +455,137 @@ class ImportViewSet(viewsets.ViewSet):
         return Response(report.as_dict())
 
 
+class ReorgSerializer(serializers.Serializer):
+    """A reorganisation: which fields matter depends on `kind` (see docs/org.md)."""
+
+    kind = serializers.ChoiceField(choices=ReorgKind.choices)
+    on = serializers.DateField()
+    units = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    code = serializers.CharField(required=False, allow_blank=True, default="")
+    name = serializers.CharField(required=False, allow_blank=True, default="")
+    unit_kind = serializers.ChoiceField(choices=UnitKind.choices, required=False)
+    parent: Any = serializers.CharField(required=False, allow_blank=True, default="")
+    into = serializers.CharField(required=False, allow_blank=True, default="")
+    parts = serializers.ListField(child=serializers.DictField(), required=False, default=list)
+    moves = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+    keep = serializers.BooleanField(required=False, default=False)
+    function = serializers.CharField(required=False, allow_blank=True, default="")
+    to_unit = serializers.CharField(required=False, allow_blank=True, default="")
+    to_external = serializers.CharField(required=False, allow_blank=True, default="")
+    basis = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReorgViewSet(viewsets.ViewSet):
+    """Reorganisations: the dated events (list) and a new one (establish, rename, merge, split, dissolve,
+    transfer_function); history is never rewritten."""
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    def list(self, request: Request) -> Response:
+        return Response(
+            [
+                {
+                    "id": e.pk,
+                    "kind": e.kind,
+                    "on": e.effective_on,
+                    "units": [u.code for u in e.units.all()],
+                    "result_units": [u.code for u in e.result_units.all()],
+                    "old_name": e.old_name,
+                    "new_name": e.new_name,
+                    "function": e.function.title if e.function else None,
+                    "note": e.note,
+                    "basis": e.basis,
+                }
+                for e in selectors.events(_agency())
+            ]
+        )
+
+    @extend_schema(request=ReorgSerializer, responses={201: OpenApiTypes.OBJECT, 400: ErrorSerializer})
+    def create(self, request: Request) -> Response:
+        _require_manager(request)
+        serializer = ReorgSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        agency = _agency()
+
+        def unit(code: str, field: str = "units") -> Unit:
+            found = Unit.objects.filter(agency=agency, code=code).first()
+            if found is None:
+                raise exceptions.ValidationError({field: [_("Unknown unit %(code)s.") % {"code": code}]})
+            return found
+
+        units = [unit(code) for code in d["units"]]
+        if d["kind"] != ReorgKind.ESTABLISH and d["kind"] != ReorgKind.MERGE and len(units) != 1:
+            raise exceptions.ValidationError({"units": [_("Give exactly one unit.")]})
+        kind = d["kind"]
+        if kind == ReorgKind.ESTABLISH:
+            if not (d["code"] and d["name"] and d.get("unit_kind")):
+                raise exceptions.ValidationError({"code": [_("Give the code, name and kind of the new unit.")]})
+            created = _service(
+                lambda: services.unit_establish(
+                    agency,
+                    code=d["code"],
+                    name=d["name"],
+                    kind=d["unit_kind"],
+                    on=d["on"],
+                    basis=d["basis"],
+                    parent=unit(d["parent"], "parent") if d["parent"] else None,
+                    actor=request.user,
+                )
+            )
+            event = created.events_as_result.order_by("-pk").first()
+        elif kind == ReorgKind.RENAME:
+            event = _service(
+                lambda: services.unit_rename(units[0], name=d["name"], on=d["on"], basis=d["basis"], actor=request.user)
+            )
+        elif kind == ReorgKind.DISSOLVE:
+            event = _service(lambda: services.unit_dissolve(units[0], on=d["on"], basis=d["basis"], actor=request.user))
+        elif kind == ReorgKind.MERGE:
+            event = _service(
+                lambda: services.units_merge(
+                    units,
+                    into=unit(d["into"], "into") if d["into"] else None,
+                    code=d["code"],
+                    name=d["name"],
+                    on=d["on"],
+                    basis=d["basis"],
+                    actor=request.user,
+                )
+            )
+        elif kind == ReorgKind.SPLIT:
+            event = _service(
+                lambda: services.unit_split(
+                    units[0],
+                    parts=d["parts"],
+                    moves=d["moves"],
+                    on=d["on"],
+                    keep=d["keep"],
+                    basis=d["basis"],
+                    actor=request.user,
+                )
+            )
+        else:
+            function = UnitFunction.objects.filter(unit=units[0], title=d["function"]).order_by("-valid_from").first()
+            if function is None:
+                raise exceptions.ValidationError(
+                    {
+                        "function": [
+                            _("%(unit)s has no function “%(title)s”.") % {"unit": units[0].code, "title": d["function"]}
+                        ]
+                    }
+                )
+            event = _service(
+                lambda: services.function_transfer(
+                    function,
+                    on=d["on"],
+                    to_unit=unit(d["to_unit"], "to_unit") if d["to_unit"] else None,
+                    to_external=d["to_external"],
+                    basis=d["basis"],
+                    actor=request.user,
+                )
+            )
+        return Response({"id": event.pk if event else None, "kind": kind}, status=status.HTTP_201_CREATED)
+
+
 class ExportViewSet(viewsets.ViewSet):
     """The organisation as a YAML file that `stttt org import` accepts."""
 
@@ -478,3 +609,4 @@ def register(router: Any) -> None:
     router.register("org/powers", PowersViewSet, basename="org-powers")
     router.register("org/import", ImportViewSet, basename="org-import")
     router.register("org/export", ExportViewSet, basename="org-export")
+    router.register("org/reorganisations", ReorgViewSet, basename="org-reorganisation")
