@@ -102,12 +102,15 @@ def number(sequence: int, symbol: str, issuer_code: str = "STTTT") -> str:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's end (a term of months ends on the corresponding
-    day, Civil Code 2015 Art. 147(3)), minus one day: the term's last day."""
+    """The last day of a term of `months` starting on `day`: the day before the corresponding day `months`
+    later; when that month has no corresponding day, the month's last day (Civil Code 2015 Art. 148(1)(b)).
+    """
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     last = month_calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=1)
+    if day.day > last:
+        return dt.date(year, month, last)
+    return dt.date(year, month, day.day) - dt.timedelta(days=1)
 
 
 def warnings_due(today: dt.date, until: dt.date | None, thresholds: tuple[int, ...],

@@ -25,6 +25,8 @@ class SubmitForm(HolderFieldsMixin):
     applicant_email = forms.EmailField(label=_("E-mail (to receive the tracking code)"), required=False)
     subject = forms.CharField(label=_("What you apply for"), max_length=400, required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput)
+    field_order = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
+                   "applicant_email", "holder_type", "district", "subject"]
 
     def __init__(self, *args: Any, procedure: Procedure, kind: Kind | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
