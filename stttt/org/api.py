@@ -278,7 +278,11 @@ class ActingViewSet(viewsets.ViewSet):
         )
         return Response(AssignmentSerializer(appointment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: AssignmentSerializer})
+    @extend_schema(
+        request=None,
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+        responses={200: AssignmentSerializer},
+    )
     @action(detail=True, methods=["post"])
     def end(self, request: Request, pk: str | None = None) -> Response:
         appointment = Assignment.objects.filter(pk=str(pk), kind=AssignmentKind.ACTING).first()
