@@ -13,8 +13,9 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def stat_headers() -> list[str]:
-    return [_("Code"), _("Name"), _("Division"), _("Received"), _("Resolved on time"), _("Resolved late"),
-            _("In progress, on time"), _("In progress, overdue"), _("Withdrawn"), _("Average working days")]
+    return [_("Code"), _("Procedure or division"), _("Division"), _("Received"), _("Resolved on time"),
+            _("Resolved late"), _("In progress, on time"), _("In progress, overdue"), _("Withdrawn"),
+            _("Average working days")]
 
 
 def stat_row(row: dict[str, Any]) -> list[Any]:

@@ -198,7 +198,8 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
     for key, row in rows.items():
         values = durations.get(key)
         row["average_working_days"] = round(sum(values) / len(values), 1) if values else None
-    return sorted(rows.values(), key=lambda r: r["key"])
+    counted = STAT_KEYS[:-1]
+    return sorted((r for r in rows.values() if any(r[k] for k in counted)), key=lambda r: r["key"])
 
 
 def officers_of(division_code: str, at: dt.date | None = None) -> list[Any]:

@@ -195,12 +195,13 @@ def logbook(dossiers: Iterable[Dossier], first: dt.date, last: dt.date) -> Docum
     return _base(None, "Sổ theo dõi hồ sơ", blocks, [], paper="A4", landscape=True)
 
 
-SLIPS: dict[str, tuple[str, Callable[[Dossier], Document]]] = {
-    "receipt": ("Mẫu 01", receipt),
-    "supplement": ("Mẫu 02", supplement),
-    "refusal": ("Mẫu 03", refusal),
-    "apology": ("Mẫu 04", apology),
-    "control-sheet": ("Mẫu 05", control_sheet),
+# slug -> (form number, form name, builder); the names are those of the official forms.
+SLIPS: dict[str, tuple[str, Callable[[Dossier], Document], str]] = {
+    "receipt": ("Mẫu 01", receipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    "supplement": ("Mẫu 02", supplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "refusal": ("Mẫu 03", refusal, "Phiếu từ chối tiếp nhận, giải quyết hồ sơ"),
+    "apology": ("Mẫu 04", apology, "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+    "control-sheet": ("Mẫu 05", control_sheet, "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
 }
 
 

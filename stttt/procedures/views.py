@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
@@ -27,7 +28,9 @@ from stttt.procedures.forms import (
     UploadForm,
 )
 from stttt.procedures.models import Dossier, DossierFile
-from stttt.procedures.workflow import ROLE_LABELS
+from stttt.procedures.workflow import ROLE_LABELS, TRANSITIONS
+
+ACTION_LABELS = {"submit": _lazy("Submit"), **{key: t.label for key, t in TRANSITIONS.items()}}
 
 
 def _dossier(request: HttpRequest, pk: int) -> Dossier:
@@ -142,9 +145,10 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
                              auto_id=f"id_{t.action}_%s")) for t in actions]
     roles = permissions.roles_of(request.user, dossier)
     return render(request, "procedures/dossier.html", {
-        "dossier": dossier, "action_forms": forms_, "steps": dossier.steps.select_related("actor"),
+        "dossier": dossier, "action_forms": forms_,
+        "steps": [(s, ACTION_LABELS.get(s.action, s.action)) for s in dossier.steps.select_related("actor")],
         "files": dossier.files.all(), "upload_form": UploadForm(dossier=dossier) if roles else None,
-        "slips": [(key, slips.SLIPS[key][0]) for key in slips.slips_for(dossier)],
+        "slips": [(key, slips.SLIPS[key][0], slips.SLIPS[key][2]) for key in slips.slips_for(dossier)],
         "deadline": selectors.deadline_state(dossier), "remaining": selectors.remaining_working_days(dossier),
         "roles": [ROLE_LABELS[r] for r in sorted(roles)],
     })
