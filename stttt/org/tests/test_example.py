@@ -22,3 +22,10 @@ def test_example_breaks_the_rules_it_says(db):
         ("TTRA", "4.2.a", "division_too_small"),
         ("VP", "4.2.a", "too_many_deputies"),
     ]
+
+
+def test_minimal_example_imports_and_is_checked(db):
+    importing.import_yaml((EXAMPLE.parent / "org-minimal.yaml").read_text(encoding="utf-8"))
+    found = selectors.findings_at(selectors.agency_get("STTTT-BP"))
+    assert ("VP", "4.2.a", "division_too_small") in {(f.unit, f.provision, f.code) for f in found}
+    assert ("TTCNTT-KT", "4.2.b", "division_too_small") in {(f.unit, f.provision, f.code) for f in found}
