@@ -99,6 +99,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
 
 
 class EventSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(help_text="amend, extend, suspend, revoke or expire")
     decided_by: serializers.StringRelatedField = serializers.StringRelatedField()
 
     class Meta:
@@ -108,6 +109,11 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class LicenceSerializer(serializers.ModelSerializer):
+    # Plain strings, not enums: names such as "kind" are used by other apps' choice sets too.
+    kind = serializers.CharField(help_text="Kind code (see docs/licensing.md)")
+    issuer = serializers.CharField(help_text="department, province, district or ministry")
+    holder_type = serializers.CharField(help_text="organisation or person")
+    district = serializers.CharField(help_text="District code, e.g. dong-xoai")
     status = serializers.SerializerMethodField()
     current_until = serializers.SerializerMethodField()
     dossier: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
