@@ -1,6 +1,7 @@
 """The documented example that breaks the rules gives exactly the findings its header promises."""
 
 import datetime
+import io
 from pathlib import Path
 
 from stttt.org import importing, selectors
@@ -9,18 +10,21 @@ EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "org-break
 
 
 def test_example_breaks_the_rules_it_says(db):
+    from stttt.org import demo
+
+    demo.load(io.StringIO())  # it sits beside the demo Department
     importing.import_yaml(EXAMPLE.read_text(encoding="utf-8"))
     found = selectors.findings_at(selectors.agency_get("STTTT-VD"), datetime.date(2026, 1, 15))
     errors = sorted((f.unit, f.provision, f.code) for f in found if f.severity == "error")
     assert errors == [
-        ("BGD", "4.1.b", "deputy_directors_over_cap"),
-        ("TTBCXB", "4.2.a", "several_heads"),
-        ("TTBCXB", "4.2.a", "too_many_deputies"),
-        ("TTCNTT", "4.2.b", "too_many_deputies"),
-        ("TTCNTT-HT", "4.2.b", "too_many_deputies"),
-        ("TTCNTT-KT", "4.2.b", "division_too_small"),
-        ("TTRA", "4.2.a", "division_too_small"),
-        ("VP", "4.2.a", "too_many_deputies"),
+        ("VD-BGD", "4.1.b", "deputy_directors_over_cap"),
+        ("VD-TTBCXB", "4.2.a", "several_heads"),
+        ("VD-TTBCXB", "4.2.a", "too_many_deputies"),
+        ("VD-TTCNTT", "4.2.b", "too_many_deputies"),
+        ("VD-TTCNTT-HT", "4.2.b", "too_many_deputies"),
+        ("VD-TTCNTT-KT", "4.2.b", "division_too_small"),
+        ("VD-TTRA", "4.2.a", "division_too_small"),
+        ("VD-VP", "4.2.a", "too_many_deputies"),
     ]
 
 
