@@ -60,6 +60,9 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     blocks.append(Paragraph("2. Nội dung được cấp phép:", bold=True))
     if rows:
         blocks.append(Table(["Nội dung", "Chi tiết"], rows, widths=[1, 2]))
+    else:
+        blocks.append(Paragraph("Theo hồ sơ đề nghị" + (f": {licence.dossier.subject}." if licence.dossier_id
+                                                         and licence.dossier and licence.dossier.subject else ".")))
     until = licence.valid_until_on(on)
     blocks.append(Paragraph(
         f"3. Thời hạn: có hiệu lực từ ngày {licence.valid_from:%d/%m/%Y}"
