@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -10,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from stttt.work import exports, indicators, selectors, services
 from stttt.work.choices import TaskStatus
-from stttt.work.models import Task
+from stttt.work.models import DistrictRequest, Task
 
 D = dt.date
 SEPT_20 = D(2026, 9, 20)
@@ -82,8 +85,6 @@ def test_cli_briefing_json_and_bad_month(october, tmp_path, capsys):
     out = tmp_path / "pack.json"
     call_command("work", "briefing", "--month", "2026-10", "--output", str(out))
     assert '"month": "2026-10"' in out.read_text(encoding="utf-8")
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError) as err:
         call_command("work", "briefing", "--month", "2026-13")
     assert err.value.returncode == 2
@@ -92,11 +93,28 @@ def test_cli_briefing_json_and_bad_month(october, tmp_path, capsys):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
-                    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
-def test_briefing_docx_converts_to_pdf_with_libreoffice(october, tmp_path):
-    assert SOFFICE, "LibreOffice is required under CI (.ci/run installs libreoffice-writer-nogui)"
-    pack = selectors.briefing_pack("2026-10", on=D(2026, 11, 30))
+@pytest.fixture
+def demo(db):
+    """The org demo (Bình Phước's units and staff) and this app's demo, without the other capabilities."""
+    from stttt.org import demo as org_demo
+    from stttt.work import demo as work_demo
+
+    org_demo.load(io.StringIO())
+    work_demo.load(io.StringIO())
+
+
+def test_demo_month_counts_match_the_database_and_docx_opens_in_libreoffice(demo, tmp_path):
+    if SOFFICE is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is required under CI (.ci/run installs libreoffice-writer-nogui)")
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+    on = D(2026, 11, 30)
+    pack = selectors.briefing_pack("2026-10", on=on)
+    rows = {r["code"]: r for r in pack["units"]}
+    for code, row in rows.items():
+        assert (row["completed"], row["in_progress"], row["overdue"]) == expected_counts(
+            code, D(2026, 10, 1), D(2026, 10, 31), on), code
+    assert pack["totals"]["completed"] > 0 and pack["totals"]["overdue"] > 0
     docx = tmp_path / "giao-ban-2026-10.docx"
     docx.write_bytes(exports.render(exports.briefing_document(pack), "docx")[0])
     profile = tmp_path / "lo-profile"
@@ -106,6 +124,41 @@ def test_briefing_docx_converts_to_pdf_with_libreoffice(october, tmp_path):
     pdf = Path(tmp_path / "giao-ban-2026-10.pdf")
     assert pdf.exists(), result.stderr + result.stdout
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+    # the overdue tasks' names and reasons are in the converted document
+    text = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--cat", str(docx)],
+                          capture_output=True, text=True, timeout=180).stdout
+    assert "Doanh nghiệp viễn thông chưa gửi đủ số liệu trạm BTS." in text
+
+
+def test_demo_is_idempotent_and_cli_exports(demo, tmp_path, capsys):
+    from stttt.work import demo as work_demo
+    from stttt.work.models import DistrictReport, Report, TaskUpdate
+
+    counts = (Task.objects.count(), TaskUpdate.objects.count(), Report.objects.count(),
+              DistrictReport.objects.count())
+    work_demo.load(io.StringIO())
+    assert counts == (Task.objects.count(), TaskUpdate.objects.count(), Report.objects.count(),
+                      DistrictReport.objects.count())
+    call_command("work", "report", "--type", "ubnd-thang", "--period", "2026-09", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "sent" and data["late"] is True
+    out = tmp_path / "r.docx"
+    call_command("work", "report", "--type", "ubnd-thang", "--period", "2026-09", "--format", "docx",
+                 "--output", str(out))
+    assert out.read_bytes()[:2] == b"PK"
+    assert "r.docx" in capsys.readouterr().out
+    request = DistrictRequest.objects.get(title__contains="quý III")
+    call_command("work", "districts", "--request", str(request.pk))
+    board = json.loads(capsys.readouterr().out)
+    submitted = [d for d in board["districts"] if d["status"] == "submitted"]
+    assert len(submitted) == 7 and sum(1 for d in board["districts"] if d["late"]) == 6
+    assert board["province_totals"]["cum-loa"] == sum(d["values"][1] for d in submitted)
+    xlsx = tmp_path / "d.xlsx"
+    call_command("work", "districts", "--request", str(request.pk), "--format", "xlsx", "--output", str(xlsx))
+    assert xlsx.read_bytes()[:2] == b"PK"
+    with pytest.raises(CommandError) as err:
+        call_command("work", "report", "--type", "ubnd-thang", "--period", "1999-01")
+    assert err.value.returncode == 2
 
 
 def test_pack_and_programme_render_with_weasyprint(october):

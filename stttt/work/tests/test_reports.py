@@ -55,7 +55,7 @@ def test_approval_by_leader_in_charge_then_sent_late(dept, monthly):
     assert docx[:2] == b"PK"
 
 
-def test_approvers_follow_the_area_in_charge(dept, monthly, db):
+def test_approvers_follow_the_area_in_charge(dept, monthly, client):
     from stttt.legal.services import document_import
     from stttt.legal.tests.fixtures import seed_markdown
     from stttt.org import services as org_services
@@ -83,3 +83,11 @@ def test_approvers_follow_the_area_in_charge(dept, monthly, db):
 
     labels = {str(label): total for label, _records, total in citing.citing_records(provision)}
     assert any(total == 1 for label, total in labels.items())
+    # a task citing 3.29 links to the provision, whose page links back to the task
+    task = services.task_create(actor=dept.director, lead_unit=dept.office, title="Báo cáo định kỳ",
+                                duty=provision)
+    client.force_login(dept.clerk)
+    page = client.get(task.get_absolute_url()).content.decode()
+    provision_url = f"/van-ban/{provision.document_id}/{provision.eid}/"
+    assert provision_url in page
+    assert task.get_absolute_url() in client.get(provision_url).content.decode()
