@@ -19,6 +19,22 @@ from stttt.org.choices import Position, Severity
 from stttt.org.models import Staff
 
 
+def _counts(counts: dict[str, int]) -> str:
+    labels = {
+        "units": _("units"),
+        "functions": _("unit functions"),
+        "staff": _("staff"),
+        "accounts linked": _("accounts linked"),
+        "assignments": _("assignments"),
+        "acting appointments": _("acting appointments"),
+        "quotas": _("staffing quotas"),
+        "duties": _("duties"),
+        "areas in charge": _("areas in charge"),
+        "reorganisations": _("reorganisations"),
+    }
+    return ", ".join(f"{labels.get(k, k)} {v}" for k, v in counts.items()) or "—"
+
+
 def _date(value: str) -> datetime.date:
     try:
         return importing.parse_date(value)
@@ -145,7 +161,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 _("Imported. Created: %(created)s; updated: %(updated)s")
-                % {"created": report.created or "—", "updated": report.updated or "—"}
+                % {"created": _counts(report.created), "updated": _counts(report.updated)}
             )
 
     def do_export(self, agency: Any, options: dict[str, Any]) -> None:
