@@ -180,6 +180,18 @@ def test_demo_month_statistics_equal_the_database(db):
     assert total["in_progress_on_time"] + total["in_progress_overdue"] == len(still_open)
     assert total["in_progress_overdue"] == sum(1 for d in still_open if d.statutory_due_date < last) > 0
     assert Dossier.objects.filter(status__in=IN_PROGRESS).exists()
+    # The same figures through the dashboard's XLSX export and the API.
+    from openpyxl import load_workbook
+
+    from stttt.accounts.models import User
+    director = User.objects.get(username="giamdoc")
+    response = client_for(director).get(reverse("procedures:statistics"), {"month": month, "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sum(row[3] for row in sheet.iter_rows(min_row=2, values_only=True)) == total["received"]
+    api = APIClient()
+    api.force_authenticate(director)
+    by_division = api.get("/api/v1/procedures/statistics/", {"month": month, "by": "division"}).json()
+    assert sum(r["received"] for r in by_division) == total["received"]
     run("demo", stdout=io.StringIO())  # idempotent
     assert sum(r["received"] for r in selectors.statistics(month)) == total["received"]
 
