@@ -139,6 +139,20 @@ def _provision(citation: str) -> Any:
         return None
 
 
+def _upsert(model: Any, defaults: dict[str, Any] | None = None, **lookup: Any) -> tuple[Any, bool]:
+    """`update_or_create` that saves only when something differs, so a second run writes no audit rows."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, defaults[name])
+    if changed:
+        obj.save()
+    return obj, False
+
+
 def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
 
@@ -146,16 +160,16 @@ def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
 def load(stdout) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
     for order, (code, name, dkind, slug) in enumerate(DISTRICTS, start=1):
-        district, _c = District.objects.update_or_create(code=code, defaults={
+        district, _c = _upsert(District, code=code, defaults={
             "name": name, "kind": dkind, "order": order, "office_name": f"Phòng Văn hóa và Thông tin {name.lower()}"
             .replace("phòng văn hóa và thông tin thành phố", "Phòng Văn hóa và Thông tin thành phố")})
         user = demo_user_ensure(f"vhtt_{slug}", full_name=f"Chuyên viên Phòng VH-TT {name}")
-        DistrictOfficer.objects.update_or_create(user=user, defaults={"district": district,
+        _upsert(DistrictOfficer, user=user, defaults={"district": district,
                                                                       "position": "Chuyên viên"})
         logins.append(DemoLogin(user.username, f"Phòng Văn hóa và Thông tin · {name}"))
 
     for code, name, recipient, periodicity, offset, citation, basis, sections, codes in REPORT_TYPES:
-        ReportType.objects.update_or_create(code=code, defaults={
+        _upsert(ReportType, code=code, defaults={
             "name": name, "recipient": recipient, "periodicity": periodicity, "due_offset_days": offset,
             "provision": _provision(citation), "basis": basis, "sections": sections, "indicators": codes})
 
@@ -166,7 +180,7 @@ def load(stdout) -> list[DemoLogin]:
     director = _user("giamdoc")
     tasks: dict[str, Task] = {}
     for (key, unit, person, tkind, body, number, date, title, duty, deadline, tstatus, done, coord) in TASKS:
-        task, _c = Task.objects.update_or_create(title=title, source_number=number, defaults={
+        task, _c = _upsert(Task, title=title, source_number=number, defaults={
             "lead_unit": _unit(unit), "person_in_charge": _user(person), "source_kind": tkind, "source_body": body,
             "source_date": date, "duty": _provision(duty), "deadline": deadline, "status": tstatus,
             "completed_on": done, "created_by": director,
@@ -175,12 +189,12 @@ def load(stdout) -> list[DemoLogin]:
         task.coordinating_units.set([_unit(c) for c in coord if _unit(c)])
         tasks[key] = task
         if tstatus != TaskStatus.NEW and person and _user(person):
-            TaskUpdate.objects.update_or_create(task=task, on=date + dt.timedelta(days=7), defaults={
+            _upsert(TaskUpdate, task=task, on=date + dt.timedelta(days=7), defaults={
                 "author": _user(person), "progress": 100 if done else 60,
                 "note": "Đã triển khai, đang tổng hợp." if not done else "Hoàn thành.",
                 "reason": REASONS.get(key, "")})
 
-    meeting, _c = Meeting.objects.update_or_create(kind=MeetingKind.MONTHLY, month=D(2026, 10, 1), defaults={
+    meeting, _c = _upsert(Meeting, kind=MeetingKind.MONTHLY, month=D(2026, 10, 1), defaults={
         "held_on": D(2026, 11, 3), "title": "Họp giao ban chuyên môn tháng 10/2026", "chaired_by": director,
         "place": "Phòng họp Sở", "notes": "Đánh giá kết quả tháng 10, thống nhất chương trình công tác tháng 11."})
     for username, present, note in [("giamdoc", True, ""), ("phogiamdoc1", True, ""), ("phogiamdoc2", False,
@@ -188,22 +202,22 @@ def load(stdout) -> list[DemoLogin]:
                                     ("truongphong_ttbcxb", True, ""), ("truongphong_bcvtcntt", True, ""),
                                     ("chanhthanhtra", True, ""), ("giamdoc_ttcntt", True, "")]:
         if _user(username):
-            Attendance.objects.update_or_create(meeting=meeting, user=_user(username),
+            _upsert(Attendance, meeting=meeting, user=_user(username),
                                                 defaults={"present": present, "note": note})
-    c1, _c = Conclusion.objects.update_or_create(meeting=meeting, order=1, defaults={
+    c1, _c = _upsert(Conclusion, meeting=meeting, order=1, defaults={
         "text": "Phòng Bưu chính - Viễn thông - CNTT hoàn thành báo cáo hạ tầng trạm BTS dùng chung trước 15/11/2026.",
         "unit": _unit("BCVTCNTT"), "deadline": D(2026, 11, 15)})
-    Conclusion.objects.update_or_create(meeting=meeting, order=2, defaults={
+    _upsert(Conclusion, meeting=meeting, order=2, defaults={
         "text": "Văn phòng Sở tổng hợp số liệu quý III của các huyện, đôn đốc các đơn vị chưa gửi.",
         "unit": _unit("VP"), "deadline": D(2026, 11, 20)})
     if c1.task_id is None:
-        t, _c = Task.objects.update_or_create(title=c1.text[:300], source_kind=SourceKind.MEETING, defaults={
+        t, _c = _upsert(Task, title=c1.text[:300], source_kind=SourceKind.MEETING, defaults={
             "lead_unit": _unit("BCVTCNTT"), "deadline": c1.deadline, "source_body": "Họp giao ban chuyên môn",
             "source_date": meeting.held_on, "content": c1.text, "created_by": director,
             "person_in_charge": _user("chuyenvien_bcvtcntt")})
         c1.task = t
         c1.save(update_fields=["task"])
-    Meeting.objects.update_or_create(kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1), defaults={
+    _upsert(Meeting, kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1), defaults={
         "held_on": D(2026, 11, 12), "title": "Họp bất thường triển khai ứng phó sự cố mất an toàn thông tin",
         "chaired_by": director, "place": "Phòng họp Sở", "notes": "Triển khai chỉ đạo khẩn của UBND tỉnh."})
 
@@ -215,7 +229,7 @@ def load(stdout) -> list[DemoLogin]:
         from stttt.work import rules
 
         due = rules.report_due(end, monthly.due_offset_days, calendar())
-        Report.objects.update_or_create(report_type=monthly, period_start=start, period_end=end, defaults={
+        _upsert(Report, report_type=monthly, period_start=start, period_end=end, defaults={
             "due_on": due, "status": rstatus, "prepared_by": _user("chuyenvien_vp"),
             "values": {k: v for k, v in selectors.report_prefill(monthly, start, end).items()},
             "narrative": {s: f"Nội dung {s.lower()} tháng {start.month}/{start.year}." for s in monthly.sections},
@@ -230,17 +244,17 @@ def load(stdout) -> list[DemoLogin]:
              ("tin-bai", "Số tin, bài phát trên hệ thống truyền thanh", "tin, bài", "integer", 0, None, True, "sum"),
              ("ty-le-phu-song", "Tỷ lệ xã có hệ thống truyền thanh hoạt động", "%", "decimal", 0, 100, False,
               "average")]
-    q3, _c = DistrictRequest.objects.update_or_create(title="Báo cáo số liệu thông tin cơ sở quý III/2026",
+    q3, _c = _upsert(DistrictRequest, title="Báo cáo số liệu thông tin cơ sở quý III/2026",
                                                       defaults={
         "number": "812/STTTT-TTBCXB", "period_start": D(2026, 7, 1), "period_end": D(2026, 9, 30),
         "deadline": D(2026, 10, 15), "created_by": vp,
         "instructions": "Số liệu tính đến ngày 30/9/2026. Các đơn vị gửi đúng hạn."})
-    q4, _c = DistrictRequest.objects.update_or_create(title="Báo cáo số liệu thông tin cơ sở năm 2026", defaults={
+    q4, _c = _upsert(DistrictRequest, title="Báo cáo số liệu thông tin cơ sở năm 2026", defaults={
         "number": "905/STTTT-TTBCXB", "period_start": D(2026, 1, 1), "period_end": D(2026, 12, 31),
         "deadline": D(2026, 12, 15), "created_by": vp, "instructions": "Số liệu ước tính đến 31/12/2026."})
     for request in (q3, q4):
         for order, (code, label, unit, vtype, lo, hi, required, aggregate) in enumerate(specs, start=1):
-            RequestIndicator.objects.update_or_create(request=request, code=code, defaults={
+            _upsert(RequestIndicator, request=request, code=code, defaults={
                 "label": label, "unit": unit, "value_type": vtype, "min_value": lo, "max_value": hi,
                 "required": required, "aggregate": aggregate, "order": order})
         for district in District.objects.all():
@@ -285,7 +299,7 @@ def load(stdout) -> list[DemoLogin]:
          D(2026, 11, 20), "TTBCXB", QuestionStatus.ANSWERED),
     ]
     for qkind, asked_by, session, received, content, deadline, unit, qstatus in questions:
-        CouncilQuestion.objects.update_or_create(asked_by=asked_by, content=content, defaults={
+        _upsert(CouncilQuestion, asked_by=asked_by, content=content, defaults={
             "kind": qkind, "session": session, "received_on": received, "deadline": deadline, "unit": _unit(unit),
             "status": qstatus, "provision": _provision("6.2"),
             "answer": "Sở đã hướng dẫn các huyện bố trí thời lượng phù hợp." if qstatus == "answered" else "",
@@ -301,7 +315,7 @@ def load(stdout) -> list[DemoLogin]:
          "hỗ trợ 100%. Hai bên chưa thống nhất, xin ý kiến UBND tỉnh.", ""),
     ]
     for direction, ckind, counterpart, subject, number, sent, deadline, unit, cstatus, note, ppc in coordinations:
-        Coordination.objects.update_or_create(subject=subject, counterpart=counterpart, defaults={
+        _upsert(Coordination, subject=subject, counterpart=counterpart, defaults={
             "direction": direction, "counterpart_kind": ckind, "document_number": number, "sent_on": sent,
             "deadline": deadline, "unit": _unit(unit), "status": cstatus, "escalation_note": note,
             "escalated_on": D(2026, 11, 2) if note else None, "ppc_direction": ppc,
