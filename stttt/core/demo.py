@@ -8,9 +8,9 @@ nothing the second time.
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
 from dataclasses import dataclass
 from io import TextIOBase
+from types import ModuleType
 from typing import Any
 
 from django.apps import apps

@@ -40,8 +40,10 @@ def _concrete(route: str) -> str:
     return "/" + route
 
 
-ROUTES = sorted({_concrete(r) for r in _walk(get_resolver().url_patterns)
-                 if not r.startswith(("static/", "media/")) and "(?P<format>" not in r and "<drf_format_suffix" not in r})
+ROUTES = sorted({
+    _concrete(r) for r in _walk(get_resolver().url_patterns)
+    if not r.startswith(("static/", "media/")) and "(?P<format>" not in r and "<drf_format_suffix" not in r
+})
 
 
 @pytest.mark.parametrize("url", ROUTES)
