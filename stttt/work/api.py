@@ -525,8 +525,15 @@ class AnswerSerializer(serializers.Serializer):
     on = serializers.DateField(required=False)
 
 
+class AssignSerializer(serializers.Serializer):
+    unit = UnitCodeField()
+    assignee = serializers.SlugRelatedField(slug_field="username", required=False, allow_null=True,
+                                            queryset=User.objects.filter(is_active=True))
+
+
 class QuestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Questions of Council delegates and voters' petitions (6.2); `answer` records the answer."""
+    """Questions of Council delegates and voters' petitions (6.2); `assign` gives one to a unit, `answer`
+    records the answer."""
 
     serializer_class = QuestionSerializer
     filterset_fields = ["status", "kind"]
@@ -540,6 +547,16 @@ class QuestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer.is_valid(raise_exception=True)
         item = services.question_create(actor=request.user, **serializer.validated_data)
         return Response(QuestionSerializer(item).data, status=201)
+
+    @extend_schema(request=AssignSerializer, responses={200: QuestionSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, pk: str | None = None) -> Response:
+        """Give the question to a unit (a leader of that unit, or the leadership) and optionally a person."""
+        item = self.get_object()
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = services.question_assign(item, actor=request.user, **serializer.validated_data)
+        return Response(QuestionSerializer(item).data)
 
     @extend_schema(request=AnswerSerializer, responses={200: QuestionSerializer, **ERRORS})
     @action(detail=True, methods=["post"])

@@ -147,6 +147,16 @@ class QuestionForm(forms.ModelForm):
         self.fields["assignee"].queryset = _users()  # type: ignore[attr-defined]
 
 
+class AssignForm(forms.Form):
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    assignee: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _units()  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = _users()  # type: ignore[attr-defined]
+
+
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
     number = forms.CharField(label=_("Answer document number"), required=False, max_length=100)

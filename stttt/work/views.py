@@ -18,6 +18,7 @@ from stttt.work import exports, rules, selectors, services
 from stttt.work.choices import SourceKind, TaskStatus
 from stttt.work.forms import (
     AnswerForm,
+    AssignForm,
     AttendanceForm,
     CompleteForm,
     ConclusionForm,
@@ -525,8 +526,19 @@ def questions(request: HttpRequest) -> HttpResponse:
 @login_required
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(selectors.questions_visible_to(request.user), pk=pk)
-    form = AnswerForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    assigning = request.method == "POST" and request.POST.get("form") == "assign"
+    assign_form = AssignForm(request.POST if assigning else None,
+                             initial={"unit": item.unit_id, "assignee": item.assignee_id})
+    form = AnswerForm(None if assigning else (request.POST or None), request.FILES or None)
+    if assigning and assign_form.is_valid():
+        try:
+            services.question_assign(item, actor=request.user, **assign_form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(_errors(exc)) if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, _("Assigned."))
+        return redirect("work:question", pk=pk)
+    if request.method == "POST" and not assigning and form.is_valid():
         data = form.cleaned_data
         try:
             services.question_answer(item, actor=request.user, answer=data["answer"], number=data["number"],
@@ -537,7 +549,8 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The answer has been recorded."))
             return redirect("work:question", pk=pk)
     return render(request, "work/question.html", {
-        "item": item, "form": form, "late": rules.is_late(item.deadline, item.answered_on, selectors.today())})
+        "item": item, "form": form, "assign_form": assign_form,
+        "late": rules.is_late(item.deadline, item.answered_on, selectors.today())})
 
 
 @login_required

@@ -197,6 +197,11 @@ def test_api_reports_questions_coordination(world, dept):
     assert api(dept.director).post(f"/api/v1/work/reports/{report.pk}/act/", {"action": "approve"},
                                    format="json").json()["status"] == "approved"
     q = world["question"]
+    assert clerk.post(f"/api/v1/work/questions/{q.pk}/assign/", {"unit": "BCVTCNTT"},
+                      format="json").status_code == 403  # not a leader of that unit
+    response = api(dept.other_head).post(f"/api/v1/work/questions/{q.pk}/assign/",
+                                         {"unit": "BCVTCNTT", "assignee": "cv3"}, format="json")
+    assert response.status_code == 200 and response.json()["unit"] == "BCVTCNTT"
     assert clerk.post(f"/api/v1/work/questions/{q.pk}/answer/", {"answer": "Trả lời"},
                       format="json").json()["status"] == "answered"
     c = world["coordination"]
@@ -204,3 +209,17 @@ def test_api_reports_questions_coordination(world, dept):
                           format="json")
     assert response.json()["status"] == "escalated" and response.json()["escalation_note"] == "Chưa thống nhất"
     assert api(dept.officer_a).get("/api/v1/work/questions/").json()["results"] == []
+
+
+def test_question_assigned_and_answered_through_the_page(world, dept, client):
+    question = world["question"]
+    login(client, "tp2")
+    url = reverse("work:question", args=[question.pk])
+    client.post(url, {"form": "assign", "unit": dept.other.pk, "assignee": dept.outsider.pk})
+    question.refresh_from_db()
+    assert question.unit == dept.other and question.assignee == dept.outsider
+    response = client.post(url, {"answer": "  "})
+    assert response.status_code == 200 and question.__class__.objects.get(pk=question.pk).status == "assigned"
+    client.post(url, {"answer": "Đã trả lời bằng văn bản", "number": "12/STTTT"})
+    question.refresh_from_db()
+    assert question.status == "answered" and question.answer_number == "12/STTTT"
