@@ -209,6 +209,23 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several apps name a choice field "kind" or "status": give each choice set its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "CalendarDayKindEnum": "stttt.core.models.CalendarDay.Kind",
+        "ProvisionKindEnum": "stttt.legal.choices.ProvisionKind",
+        "LegalBasisKindEnum": "stttt.legal.choices.BasisKind",
+        "UnitKindEnum": "stttt.org.choices.UnitKind",
+        "AssignmentKindEnum": "stttt.org.choices.AssignmentKind",
+        "ReorganisationKindEnum": "stttt.org.choices.ReorgKind",
+        "ProcedureResultKindEnum": "stttt.procedures.choices.ResultKind",
+        "DossierStatusEnum": "stttt.procedures.choices.Status",
+        "LicenceStatusEnum": "stttt.licensing.choices.Status",
+        "TaskSourceKindEnum": "stttt.work.choices.SourceKind",
+        "MeetingKindEnum": "stttt.work.choices.MeetingKind",
+        "DistrictKindEnum": "stttt.work.choices.DistrictKind",
+        "TaskStatusEnum": "stttt.work.choices.TaskStatus",
+        "ReportStatusEnum": "stttt.work.choices.ReportStatus",
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -135,15 +135,28 @@ class ProvisionViewSet(viewsets.ViewSet):
         data["children"] = selectors.subtree(provision)["children"]
         data["cited_by"] = [
             {"label": str(label), "count": total, "records": [str(record) for record in records]}
-            for label, records, total in citing.citing_records(provision)
+            for label, records, total in citing.citing_records(provision, user=request.user)
         ]
         return Response(data)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    """One search hit; `snippet` is HTML with the matched words in <mark>."""
+
+    citation = serializers.CharField()
+    eid = serializers.CharField()
+    kind = serializers.CharField()
+    score = serializers.FloatField()
+    snippet = serializers.CharField()
 
 
 class SearchViewSet(viewsets.ViewSet):
     """Provisions matching `q` (diacritics ignored), best first, with a highlighted snippet."""
 
-    @extend_schema(parameters=[OpenApiParameter("q", str, required=True), OpenApiParameter("document", str)])
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, required=True), OpenApiParameter("document", str)],
+        responses=SearchHitSerializer(many=True),
+    )
     def list(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()
         if not query:

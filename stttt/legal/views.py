@@ -75,7 +75,7 @@ def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
         "full_citation": selectors.full_citation(item),
         "spoken": selectors.spoken_citation(item),
         "ancestors": _ancestors(item),
-        "citing": [entry for entry in citing.citing_records(item) if entry[2]],
+        "citing": [entry for entry in citing.citing_records(item, user=request.user) if entry[2]],
         "fields": item.fields.all(),
     }
     if request.user.is_staff:

@@ -17,9 +17,10 @@ class LicensingConfig(CapabilityConfig):
         from stttt.legal import citing
         from stttt.licensing import signals
         from stttt.licensing.models import Licence
+        from stttt.org.selectors import visible_to_department_staff
 
         signals.connect()
-        citing.register(Licence, "provision", _("Licences"))
+        citing.register(Licence, "provision", _("Licences"), visible_to=visible_to_department_staff)
 
     def summary(self) -> list[tuple[str, object]]:
         from stttt.licensing.selectors import home_figures

@@ -16,8 +16,9 @@ class OrgConfig(CapabilityConfig):
     def ready(self) -> None:
         from stttt.legal import citing
         from stttt.org.models import Duty
+        from stttt.org.selectors import visible_to_department_staff
 
-        citing.register(Duty, "provision", _("Duties and their owners"))
+        citing.register(Duty, "provision", _("Duties and their owners"), visible_to=visible_to_department_staff)
 
     def summary(self) -> list[tuple[str, object]]:
         from stttt.org import selectors

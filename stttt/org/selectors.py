@@ -449,3 +449,13 @@ def staff_of_user(user: Any) -> Staff | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return Staff.objects.filter(user=user).select_related("agency").first()
+
+
+def visible_to_department_staff(user: Any, queryset: QuerySet) -> QuerySet:
+    """`queryset` for the Department's own staff (and administrators), nothing for anyone else:
+    internal records such as duties and tasks are not shown to applicants or anonymous visitors."""
+    if getattr(user, "is_superuser", False) or (
+        getattr(user, "is_authenticated", False) and staff_of_user(user) is not None
+    ):
+        return queryset
+    return queryset.none()

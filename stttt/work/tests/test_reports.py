@@ -81,8 +81,12 @@ def test_approvers_follow_the_area_in_charge(dept, monthly, client):
     # the provision's page lists the report type through the citing registry
     from stttt.legal import citing
 
-    labels = {str(label): total for label, _records, total in citing.citing_records(provision)}
+    labels = {str(label): total for label, _records, total in citing.citing_records(provision, user=dept.clerk)}
     assert any(total == 1 for label, total in labels.items())
+    from django.contrib.auth.models import AnonymousUser
+
+    hidden = citing.citing_records(provision, user=AnonymousUser())
+    assert all(total == 0 for label, _records, total in hidden if str(label) != "Administrative procedures")
     # a task citing 3.29 links to the provision, whose page links back to the task
     task = services.task_create(actor=dept.director, lead_unit=dept.office, title="Báo cáo định kỳ",
                                 duty=provision)
@@ -91,3 +95,7 @@ def test_approvers_follow_the_area_in_charge(dept, monthly, client):
     provision_url = f"/van-ban/{provision.document_id}/{provision.eid}/"
     assert provision_url in page
     assert task.get_absolute_url() in client.get(provision_url).content.decode()
+    # internal records are not shown to anonymous visitors of the public regulation
+    client.logout()
+    public_page = client.get(provision_url).content.decode()
+    assert task.get_absolute_url() not in public_page and "Báo cáo định kỳ" not in public_page
