@@ -121,15 +121,17 @@ def document_save(
     created = document is None
     if document is None:
         document = Document(work_uri=work_uri, version_date=version)
-    for name, value in values.items():
-        setattr(document, name, value)
     if primary is not None:
-        document.primary = primary
+        values["primary"] = primary
     elif created and not Document.objects.filter(primary=True).exists():
-        document.primary = True
+        values["primary"] = True
+    changed = [name for name, value in values.items() if getattr(document, name) != value]
+    for name in changed:
+        setattr(document, name, values[name])
     if actor is not None:
         document._history_user = actor  # type: ignore[attr-defined]
-    document.save()
+    if created or changed:  # an unchanged re-import writes no history row
+        document.save()
     if document.primary:
         Document.objects.filter(primary=True).exclude(work_uri=work_uri).update(primary=False)
         Document.objects.filter(work_uri=work_uri).update(primary=True)

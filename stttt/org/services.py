@@ -54,12 +54,13 @@ def agency_save(
     deputy_director_cap_basis: str = "",
 ) -> Agency:
     agency = Agency.objects.filter(code=code).first() or Agency(code=code)
-    agency.name, agency.short_name = name, short_name
-    agency.deputy_director_cap, agency.deputy_director_cap_basis = (
-        deputy_director_cap,
-        deputy_director_cap_basis,
-    )
-    _save(agency, actor)
+    values = {"name": name, "short_name": short_name, "deputy_director_cap": deputy_director_cap,
+              "deputy_director_cap_basis": deputy_director_cap_basis}
+    changed = [field for field, value in values.items() if getattr(agency, field) != value]
+    for field in changed:
+        setattr(agency, field, values[field])
+    if agency.pk is None or changed:  # re-importing the same file writes no history row
+        _save(agency, actor)
     return agency
 
 
