@@ -27,6 +27,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int_list(name: str, default: list[int]) -> list[int]:
+    try:
+        return [int(item) for item in env_list(name, [str(d) for d in default])]
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be whole numbers separated by commas.") from None
+
+
 def data_dir(base_dir: Path) -> Path:
     """The folder that holds the embedded database, uploads and the generated key; made on first use."""
     path = Path(os.environ.get("STTTT_DATA_DIR") or base_dir / "var").resolve()

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -178,7 +177,7 @@ def calendar() -> WorkingCalendar:
 
     from stttt.core.models import CalendarDay
 
-    raw = getattr(settings, "STTTT_PAPER_CUTOFF", None) or os.environ.get("STTTT_PAPER_CUTOFF", "15:00")
+    raw = settings.STTTT_PAPER_CUTOFF
     try:
         cutoff = dt.time.fromisoformat(str(raw))
     except ValueError:

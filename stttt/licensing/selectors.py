@@ -98,7 +98,7 @@ def licence_by_token(token: str) -> Licence:
 
 
 def public_base_url() -> str:
-    return str(getattr(settings, "STTTT_PUBLIC_BASE_URL", "http://localhost:8000")).rstrip("/")
+    return str(settings.STTTT_PUBLIC_BASE_URL).rstrip("/")
 
 
 def verification_url(licence: Licence, base_url: str = "") -> str:

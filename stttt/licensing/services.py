@@ -23,12 +23,12 @@ DEPARTMENT_NAME = "Sở Thông tin và Truyền thông"
 
 
 def department_name() -> str:
-    return getattr(settings, "STTTT_DEPARTMENT_NAME", f"{DEPARTMENT_NAME} tỉnh Bình Phước")
+    return settings.STTTT_DEPARTMENT_NAME
 
 
 def warning_days() -> tuple[int, ...]:
     """Days before expiry at which holders and staff are warned (setting STTTT_LICENCE_WARNING_DAYS)."""
-    return tuple(getattr(settings, "STTTT_LICENCE_WARNING_DAYS", rules.DEFAULT_WARNING_DAYS))
+    return tuple(settings.STTTT_LICENCE_WARNING_DAYS)
 
 
 def _provision(citation: str) -> Any:
@@ -254,7 +254,7 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
 # --- expiry warnings ----------------------------------------------------------------------------------
 
 def _staff_recipients() -> list[str]:
-    return list(getattr(settings, "STTTT_LICENSING_STAFF_EMAILS", []))
+    return list(settings.STTTT_LICENSING_STAFF_EMAILS)
 
 
 def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int, ...] | None = None,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from stttt.procedures.workflow import APPLICANT, APPROVER, DESK, HEAD, OFFICER
 
 
 def desk_unit_code() -> str:
-    return getattr(settings, "STTTT_ONE_STOP_UNIT", None) or os.environ.get("STTTT_ONE_STOP_UNIT", "VP")
+    return settings.STTTT_ONE_STOP_UNIT
 
 
 def _powers_module() -> Any:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ class Conflict(TransitionError):
 
 def agency_code() -> str:
     """The agency identifier code (Circular 10/2016/TT-BTTTT) that prefixes dossier codes."""
-    return getattr(settings, "STTTT_AGENCY_CODE", None) or os.environ.get("STTTT_AGENCY_CODE", "000.00.00.H00")
+    return settings.STTTT_AGENCY_CODE
 
 
 # --- catalogue ----------------------------------------------------------------------------------------
