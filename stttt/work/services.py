@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stttt.core.calendar import calendar
@@ -407,12 +409,28 @@ def district_remind(request: DistrictRequest, *, actor: Any) -> int:
     _require_department(actor)
     count = 0
     now = timezone.now()
+    recipients: list[str] = []
     for report in request.reports.select_for_update().exclude(status=DistrictReportStatus.SUBMITTED):
         report.reminders += 1
         report.last_reminded_at = now
         _save(report, actor)
         count += 1
+        recipients += [o.user.email for o in report.district.officers.select_related("user") if o.user.email]
+    if recipients:
+        transaction.on_commit(lambda: _send_reminder(request, recipients))
     return count
+
+
+def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
+    """One e-mail per officer, in Vietnamese (the offices' language), sent only once the reminder is saved."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: report due %(deadline)s — %(title)s") % {
+            "deadline": f"{request.deadline:%d/%m/%Y}", "title": request.title}
+        body = _("The Department of Information and Communications has not yet received your office's report "
+                 "\"%(title)s\" for %(start)s–%(end)s, due on %(deadline)s. Please submit it in stttt.") % {
+            "title": request.title, "start": f"{request.period_start:%d/%m/%Y}",
+            "end": f"{request.period_end:%d/%m/%Y}", "deadline": f"{request.deadline:%d/%m/%Y}"}
+    send_mass_mail([(subject, body, None, [address]) for address in recipients], fail_silently=False)
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------

@@ -117,13 +117,19 @@ def test_province_totals_equal_the_sum_of_districts(dept, district_request):
     assert [r[1] for r in rows_x[4:-1]] == ["Thành phố Đồng Xoài", "Huyện Bù Đăng"]
 
 
-def test_late_and_reminders(dept, district_request):
+def test_late_and_reminders(dept, district_request, mailoutbox, django_capture_on_commit_callbacks):
+    dept.officer_b.email = "vhtt.budang@example.gov.vn"
+    dept.officer_b.save()
     a = report_of(district_request, dept.district_a)
     services.district_report_save(a, actor=dept.officer_a, raw={"dai": "1", "loa": "1"}, submit=True)
     board = selectors.district_board(district_request, on=dt.date(2026, 10, 16))
     late = {r["district"].code: r["late"] for r in board["rows"]}
     assert late["bu-dang"] is True  # not submitted, deadline passed
-    assert services.district_remind(district_request, actor=dept.clerk) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.district_remind(district_request, actor=dept.clerk) == 1
+    # only the office that has not submitted is e-mailed, in Vietnamese
+    assert [m.to for m in mailoutbox] == [["vhtt.budang@example.gov.vn"]]
+    assert mailoutbox[0].subject.startswith("Nhắc nộp báo cáo")
     with pytest.raises(PermissionDenied):
         services.district_remind(district_request, actor=dept.officer_a)
     assert report_of(district_request, dept.district_b).reminders == 1
