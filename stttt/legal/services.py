@@ -99,7 +99,7 @@ def document_save(
         raise ImportRefused(_("The document has neither a signing date nor an entry into force; give a version date."))
     fields_ensure(parsed.fields)
     work_uri = parsed.work_uri
-    values = {
+    values: dict[str, Any] = {
         "doc_type": parsed.doc_type,
         "number": parsed.number,
         "title": parsed.title,
