@@ -55,7 +55,10 @@ def test_data_folder_is_created_on_first_use(tmp_path, monkeypatch):
 
 def _run_stttt(*args, **extra_env):
     environment = {**os.environ, **extra_env}
+    # As an operator's shell would be: no test-only settings module, no async-safety override set by
+    # the browser tests of this process.
     environment.pop("DJANGO_SETTINGS_MODULE", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run([sys.executable, "-m", "stttt", *args], capture_output=True, text=True,
                           env=environment, timeout=120)
 
