@@ -273,71 +273,20 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
     elif unit.kind in DEPARTMENT_DIVISION_KINDS:
         provision = "4.2.a"
         count = headcount(holdings, unit.code, StaffCategory.CIVIL_SERVANT)
-        rule = division_leadership(count)
-        if not rule.may_exist:
-            found.append(
-                Finding(
-                    unit.code,
-                    provision,
-                    Severity.ERROR,
-                    _(
-                        "%(unit)s has %(count)d civil servants; a division with fewer than 5 civil "
-                        "servants may not exist."
-                    )
-                    % {"unit": unit.name, "count": count},
-                    "division_too_small",
-                )
-            )
-        elif len(deputies) > rule.max_deputies:
-            found.append(
-                Finding(
-                    unit.code,
-                    provision,
-                    Severity.ERROR,
-                    _("%(unit)s has %(count)d civil servants and %(deputies)d deputies; at most %(max)d allowed.")
-                    % {
-                        "unit": unit.name,
-                        "count": count,
-                        "deputies": len(deputies),
-                        "max": rule.max_deputies,
-                    },
-                    "too_many_deputies",
-                )
-            )
+        messages = (
+            _("%(unit)s has %(count)d civil servants; a division with fewer than 5 civil servants may not exist."),
+            _("%(unit)s has %(count)d civil servants and %(deputies)d deputies; at most %(max)d allowed."),
+        )
+        found += _division_findings(unit, provision, count, len(deputies), division_leadership(count), messages)
     elif unit.kind in CENTRE_DIVISION_KINDS:
         provision = "4.2.b"
         count = headcount(holdings, unit.code, StaffCategory.PUBLIC_EMPLOYEE)
-        rule = centre_division_leadership(count)
-        if not rule.may_exist:
-            found.append(
-                Finding(
-                    unit.code,
-                    provision,
-                    Severity.ERROR,
-                    _(
-                        "%(unit)s has %(count)d public employees; a division of the Centre with fewer than 7 "
-                        "public employees may not exist."
-                    )
-                    % {"unit": unit.name, "count": count},
-                    "division_too_small",
-                )
-            )
-        elif len(deputies) > rule.max_deputies:
-            found.append(
-                Finding(
-                    unit.code,
-                    provision,
-                    Severity.ERROR,
-                    _("%(unit)s has %(count)d public employees and %(deputies)d deputies; at most %(max)d allowed.")
-                    % {
-                        "unit": unit.name,
-                        "count": count,
-                        "deputies": len(deputies),
-                        "max": rule.max_deputies,
-                    },
-                    "too_many_deputies",
-                )
-            )
+        messages = (
+            _("%(unit)s has %(count)d public employees; a division of the Centre with fewer than 7 public "
+              "employees may not exist."),
+            _("%(unit)s has %(count)d public employees and %(deputies)d deputies; at most %(max)d allowed."),
+        )
+        found += _division_findings(unit, provision, count, len(deputies), centre_division_leadership(count), messages)
     else:  # public service unit
         provision = "4.2.b"
         if len(deputies) > centre_max_deputies():
@@ -374,6 +323,21 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
             )
         )
     return found
+
+
+def _division_findings(
+    unit: UnitFacts, provision: str, count: int, deputies: int, rule: Leadership, messages: tuple[str, str]
+) -> list[Finding]:
+    """4.2.a / 4.2.b: a division too small to exist, or with more deputies than its headcount allows.
+    `messages` are the (too small, too many deputies) sentences, whole for translation."""
+    too_small, too_many = messages
+    if not rule.may_exist:
+        return [Finding(unit.code, provision, Severity.ERROR,
+                        too_small % {"unit": unit.name, "count": count}, "division_too_small")]
+    if deputies > rule.max_deputies:
+        values = {"unit": unit.name, "count": count, "deputies": deputies, "max": rule.max_deputies}
+        return [Finding(unit.code, provision, Severity.ERROR, too_many % values, "too_many_deputies")]
+    return []
 
 
 def _acting_findings(facts: OrgFacts, units: dict[str, UnitFacts]) -> list[Finding]:
