@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +38,22 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from stttt.core import audit
 
         audit.connect()
+        checks.register(_check_workflow_effects)
+
+
+def _check_workflow_effects(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """Every effect a workflow table declares is implemented by an installed app."""
+    from django.core import checks
+
+    from stttt.core.workflow import WORKFLOWS
+
+    return [
+        checks.Error(f"workflow {wf.name!r} declares effect {name!r} that no installed app registers",
+                     id="stttt.E001")
+        for wf in WORKFLOWS.values() for name in wf.missing_effects()
+    ]

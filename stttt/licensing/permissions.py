@@ -1,4 +1,4 @@
-"""Who may record licences and who decides on them, from `org` through `stttt.accounts.powers`.
+"""Who may record licences and who decides on them, from `org` through `stttt.org.powers`.
 
 - record (issue from a register, amend, extend, end): anyone holding a post in the Department;
 - decide a suspension or revocation: the Director (or the Deputy Director acting as Director), the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from stttt.accounts import powers
+from stttt.org import powers
 from stttt.licensing.kinds import KINDS
 
 

@@ -415,7 +415,7 @@ class PowersViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Response:
-        from stttt.accounts.powers import powers_of
+        from stttt.org.powers import powers_of
 
         p = powers_of(request.user, _at(request))
         return Response(

@@ -62,3 +62,11 @@ class ReorgKind(models.TextChoices):
 class Severity(models.TextChoices):
     ERROR = "error", _("Error")
     WARNING = "warning", _("Warning")
+
+
+class DistrictKind(models.TextChoices):
+    """District-level units of a province (Law on Local Government Organisation 2015, Art. 2)."""
+
+    CITY = "city", _("City")
+    TOWN = "town", _("Town")
+    DISTRICT = "district", _("District")

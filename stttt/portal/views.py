@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stttt.accounts import powers
+from stttt.org import powers
 from stttt.core.search import search
 from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing

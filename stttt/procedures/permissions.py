@@ -1,4 +1,4 @@
-"""Who may act on a dossier: relations found from `org` through `stttt.accounts.powers` (acting posts
+"""Who may act on a dossier: relations found from `org` through `stttt.org.powers` (acting posts
 included), never from flags kept here.
 
 - one-stop desk: a post in the unit that runs the desk (setting `STTTT_ONE_STOP_UNIT`, default the
@@ -29,7 +29,7 @@ def desk_unit_code() -> str:
 
 def _powers_module() -> Any:
     try:
-        from stttt.accounts import powers
+        from stttt.org import powers
     except ImportError:
         return None
     return powers

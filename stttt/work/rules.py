@@ -117,7 +117,7 @@ def month_bucket(*, status_open: bool, completed_on: dt.date | None, deadline: d
     return "in_progress"
 
 
-# --- Who may do what (5.1-5.3), on the facts of `stttt.accounts.powers.Powers` -------------------------
+# --- Who may do what (5.1-5.3), on the facts of `stttt.org.powers.Powers` -------------------------
 
 def sees_everything(powers: Any) -> bool:
     """The Director (or the Deputy acting as Director) and the Deputy Directors see all tasks (5.1, 5.2)."""

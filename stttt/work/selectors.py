@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from stttt.accounts.powers import Powers, powers_of
+from stttt.org.powers import Powers, powers_of
 from stttt.core.calendar import calendar
 from stttt.work import indicators, rules
 from stttt.work.choices import TASK_OPEN, DistrictReportStatus, Periodicity, ReportStatus, TaskStatus
@@ -260,7 +260,7 @@ def report_is_late(report: Report, on: dt.date | None = None) -> bool:
 def report_approvers(report: Report) -> list[Any]:
     """Who approves: the leader in charge of the report's duty (acting leader included), and the Director
     or the Deputy acting as Director (5.1, 5.2)."""
-    from stttt.accounts.powers import director_user, leader_in_charge
+    from stttt.org.powers import director_user, leader_in_charge
 
     users = []
     if report.report_type.provision is not None:

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from stttt.accounts.powers import approvers_for, leader_in_charge, powers_of
 from stttt.org import services
+from stttt.org.powers import approvers_for, leader_in_charge, powers_of
 
 WEEK_START = datetime.date(2025, 3, 10)
 WEEK_END = datetime.date(2025, 3, 16)

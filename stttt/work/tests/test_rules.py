@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from stttt.accounts.powers import Powers
+from stttt.org.powers import Powers
 from stttt.core.calendar import build
 from stttt.work import rules
 

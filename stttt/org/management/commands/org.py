@@ -216,7 +216,7 @@ class Command(BaseCommand):
                 self.stdout.write("  —")
 
     def do_powers(self, agency: Any, options: dict[str, Any]) -> None:
-        from stttt.accounts.powers import powers_of
+        from stttt.org.powers import powers_of
 
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:

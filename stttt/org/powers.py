@@ -1,10 +1,14 @@
 """What a user may do, derived from their posts in `org` on a date (never from hand-edited flags).
 
-Other apps call these three functions; their signatures are stable:
+This is the one home of powers and approval routing; every app asks here and nowhere else:
 
-- `powers_of(user, at=None) -> Powers`
-- `leader_in_charge(citation_or_unit_code, at=None) -> User | None`
-- `approvers_for(unit_code, at=None) -> list[User]`
+- `powers_of(user, at=None) -> Powers` (computed once per request and day, kept on the user object);
+- `is_department_staff(user)`, `agency_of(user)` and `scope_to_agency(queryset, user)`: who belongs to
+  which agency, and the records of that agency only (fail closed: nobody's agency sees nothing);
+- `leader_in_charge(citation_or_unit_code, at=None, agency=None) -> User | None`;
+- `approvers_for(unit_code, at=None) -> list[User]`; `director_user(at, agency)`.
+
+Unknown references raise `OrgNotFound`; callers decide what that means, nothing here falls back silently.
 
 Acting appointments (5.2: a Deputy Director runs the Department while the Director is away; 5.3: a
 Deputy Head runs the division while the Head is away) are dated assignments of kind "acting": inside
@@ -15,11 +19,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
 
 from stttt.org import selectors
 from stttt.org.choices import AssignmentKind, Position, UnitKind
-from stttt.org.models import AreaInCharge, Staff, Unit
+from stttt.org.models import Agency, AreaInCharge, DistrictOfficer, Staff, Unit
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Powers:
     areas_in_charge: frozenset[str] = frozenset()
     units_in_charge: frozenset[str] = frozenset()
     acting_for: tuple[str, ...] = field(default_factory=tuple)
+    agency_id: int | None = None
     is_district_officer: bool = False
     district_code: str | None = None
 
@@ -62,12 +71,35 @@ def _day(at: datetime.date | None) -> datetime.date:
     return at or selectors.today()
 
 
+_CACHE_ATTRIBUTE = "_stttt_powers"
+
+
 def powers_of(user: Any, at: datetime.date | None = None) -> Powers:
-    """The powers `user` has on `at` (today by default), from their assignments then."""
+    """The powers `user` has on `at` (today by default), from their assignments then.
+
+    Kept on the user object: a request asks many times and computes once."""
     day = _day(at)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Powers(at=day)
+    cache: dict[datetime.date, Powers] = user.__dict__.setdefault(_CACHE_ATTRIBUTE, {})
+    if day not in cache:
+        cache[day] = _compute_powers(user, day)
+    return cache[day]
+
+
+def forget_powers(user: Any) -> None:
+    """Drop the powers kept on `user` (after its posts changed within the same request or test)."""
+    user.__dict__.pop(_CACHE_ATTRIBUTE, None)
+
+
+def _compute_powers(user: Any, day: datetime.date) -> Powers:
     staff = selectors.staff_of_user(user)
     if staff is None:
-        return Powers(at=day)
+        post = DistrictOfficer.objects.filter(user=user).select_related("district").first()
+        if post is None:
+            return Powers(at=day)
+        return Powers(at=day, agency_id=post.district.agency_id, agency_code="", is_district_officer=True,
+                      district_code=post.district.code)
     current = list(selectors.assignments_at(day).filter(staff=staff).select_related("unit", "acting_for"))
     units = frozenset(a.unit.code for a in current if a.unit.exists_on(day))
     primary = next((a.unit.code for a in current if a.kind == AssignmentKind.PRIMARY), None)
@@ -98,6 +130,7 @@ def powers_of(user: Any, at: datetime.date | None = None) -> Powers:
         at=day,
         staff=staff,
         agency_code=staff.agency.code,
+        agency_id=staff.agency_id,
         unit_codes=units,
         primary_unit_code=primary,
         headed_unit_codes=frozenset(headed),
@@ -111,7 +144,41 @@ def powers_of(user: Any, at: datetime.date | None = None) -> Powers:
     )
 
 
-def _agency_for(reference: str) -> Any:
+def is_department_staff(user: Any) -> bool:
+    """Holds a post in an agency today, or administers the installation (superuser)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or powers_of(user).staff is not None)
+
+
+def agency_of(user: Any) -> Agency | None:
+    """The agency a user works for (staff) or reports to (district officer); None for everyone else."""
+    agency_id = powers_of(user).agency_id if getattr(user, "is_authenticated", False) else None
+    return Agency.objects.filter(pk=agency_id).first() if agency_id else None
+
+
+def scope_to_agency(queryset: QuerySet[M], user: Any, field: str = "agency") -> QuerySet[M]:
+    """Rows of `queryset` that belong to the user's agency (`field` is the path to the agency).
+
+    Superusers administer the installation and see every agency; anyone without an agency sees nothing."""
+    if getattr(user, "is_superuser", False):
+        return queryset
+    agency_id = powers_of(user).agency_id if getattr(user, "is_authenticated", False) else None
+    if agency_id is None:
+        return queryset.none()
+    return queryset.filter(**{field: agency_id})
+
+
+def same_agency(user: Any, agency_id: int | None) -> bool:
+    """True when a record of `agency_id` belongs to the user's agency (superusers: always)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return agency_id is not None and powers_of(user).agency_id == agency_id
+
+
+def _agency_for(reference: str, agency: Agency | None) -> Agency:
+    if agency is not None:
+        return agency
     unit = Unit.objects.filter(code=reference).select_related("agency").first()
     return unit.agency if unit else selectors.agency_get()
 
@@ -122,11 +189,13 @@ def director_user(at: datetime.date | None = None, agency_code: str | None = Non
     return staff.user if staff else None
 
 
-def leader_in_charge(citation_or_unit_code: str, at: datetime.date | None = None) -> Any:
+def leader_in_charge(citation_or_unit_code: str, at: datetime.date | None = None,
+                     agency: Agency | None = None) -> Any:
     """The user a matter goes up to: the Deputy Director in charge of the duty (a citation such as
     `3.8.a`) or of the unit (a unit code), else the Director; acting replacement applied (5.2).
+    A citation is looked up in `agency` (needed when the installation holds several agencies).
     None when nobody with a login holds the post. Raises `OrgNotFound` for an unknown reference."""
-    staff = selectors.leader_in_charge(_agency_for(citation_or_unit_code), citation_or_unit_code, _day(at))
+    staff = selectors.leader_in_charge(_agency_for(citation_or_unit_code, agency), citation_or_unit_code, _day(at))
     return staff.user if staff else None
 
 
