@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stttt.org.middleware.AgencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -245,6 +246,8 @@ LOGGING = {
 STTTT_DEPARTMENT_NAME = os.environ.get("STTTT_DEPARTMENT_NAME", "Sở Thông tin và Truyền thông tỉnh Bình Phước")
 STTTT_AGENCY_CODE = os.environ.get("STTTT_AGENCY_CODE", "000.00.00.H00")  # national dossier-code prefix
 STTTT_ONE_STOP_UNIT = os.environ.get("STTTT_ONE_STOP_UNIT", "VP")  # unit code that runs the one-stop desk
+# The agency whose portal answers on hosts no agency claims (`org.Agency.host_names`); default: the first.
+STTTT_DEFAULT_AGENCY = os.environ.get("STTTT_DEFAULT_AGENCY", "")
 STTTT_PAPER_CUTOFF = os.environ.get("STTTT_PAPER_CUTOFF", "15:00")  # Decree 61/2018: afternoon cut-off
 STTTT_PUBLIC_BASE_URL = os.environ.get("STTTT_PUBLIC_BASE_URL", "http://localhost:8000")  # printed on licences
 STTTT_LICENCE_WARNING_DAYS = env.env_int_list("STTTT_LICENCE_WARNING_DAYS", [60, 30, 7])

@@ -474,3 +474,16 @@ def letterhead(agency: Agency) -> dict[str, str]:
 def districts_of(agency: Agency, *, active_only: bool = True) -> QuerySet[District]:
     qs = District.objects.filter(agency=agency)
     return qs.filter(active=True) if active_only else qs
+
+
+def agency_for_host(host: str) -> Agency | None:
+    """The agency served at `host` (its `host_names`), else the default agency; None on an empty install."""
+    from django.conf import settings
+
+    host = host.lower()
+    for agency in Agency.objects.exclude(host_names=""):
+        if host in {h.strip().lower() for h in agency.host_names.split(",")}:
+            return agency
+    code = settings.STTTT_DEFAULT_AGENCY
+    default = Agency.objects.filter(code=code).first() if code else None
+    return default or Agency.objects.order_by("pk").first()
