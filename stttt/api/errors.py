@@ -12,16 +12,13 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from stttt.core.apierrors import Conflict
 
-class Conflict(exceptions.APIException):
-    """Someone else changed the record first; the client should reload and try again."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
+__all__ = ["Conflict", "exception_handler"]
 
 
 def _flatten(detail: Any) -> dict[str, list[str]]:

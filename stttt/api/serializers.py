@@ -1,16 +1,9 @@
 from rest_framework import serializers
 
 from stttt.accounts.models import User
+from stttt.core.apierrors import ErrorSerializer
 
-
-class ErrorSerializer(serializers.Serializer):
-    """The shape of every error response."""
-
-    code = serializers.CharField()
-    message = serializers.CharField()
-    errors = serializers.DictField(  # type: ignore[assignment]  # the field is named like the API's key
-        child=serializers.ListField(child=serializers.CharField())
-    )
+__all__ = ["ErrorSerializer", "MeSerializer"]
 
 
 class MeSerializer(serializers.ModelSerializer):

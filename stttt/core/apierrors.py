@@ -1,0 +1,23 @@
+"""What every app's `api.py` shares, at the bottom layer so that no app imports the interface package:
+the conflict error (HTTP 409) and the shape of every error response."""
+
+from __future__ import annotations
+
+from rest_framework import exceptions, serializers, status
+
+
+class Conflict(exceptions.APIException):
+    """Someone else changed the record first; the client should reload and try again."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The shape of every error response: {"code", "message", "errors"}."""
+
+    code = serializers.CharField()
+    message = serializers.CharField()
+    errors = serializers.DictField(  # type: ignore[assignment]  # the field is named like the API's key
+        child=serializers.ListField(child=serializers.CharField())
+    )
