@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "web": 5,
     "portal": 5,
     "config": 6,
+    "testing": 7,  # test support: imports anything, imported by tests only
 }
 
 
