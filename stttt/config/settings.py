@@ -225,7 +225,7 @@ SPECTACULAR_SETTINGS = {
         "LicenceStatusEnum": "stttt.licensing.choices.Status",
         "TaskSourceKindEnum": "stttt.work.choices.SourceKind",
         "MeetingKindEnum": "stttt.work.choices.MeetingKind",
-        "DistrictKindEnum": "stttt.work.choices.DistrictKind",
+        "DistrictKindEnum": "stttt.org.choices.DistrictKind",
         "TaskStatusEnum": "stttt.work.choices.TaskStatus",
         "ReportStatusEnum": "stttt.work.choices.ReportStatus",
     },

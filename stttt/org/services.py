@@ -20,6 +20,8 @@ from stttt.org.models import (
     Agency,
     AreaInCharge,
     Assignment,
+    District,
+    DistrictOfficer,
     Duty,
     ReorgEvent,
     Staff,
@@ -589,3 +591,43 @@ def function_add(unit: Unit, *, title: str, valid_from: datetime.date, actor: An
     function = UnitFunction(unit=unit, title=title, valid_from=valid_from)
     _save(function, actor)
     return function
+
+
+# ------------------------------------------------------------------------------------ districts (6.6)
+
+
+@transaction.atomic
+def district_save(
+    agency: Agency,
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    office_name: str = "",
+    order: int = 100,
+    active: bool = True,
+    actor: Any = None,
+) -> District:
+    """Create or update a district of `agency` by its code; saves only when something differs."""
+    district = District.objects.filter(agency=agency, code=code).first() or District(agency=agency, code=code)
+    values = {"name": name, "kind": kind, "office_name": office_name, "order": order, "active": active}
+    if district.pk is not None and all(getattr(district, key) == value for key, value in values.items()):
+        return district
+    for key, value in values.items():
+        setattr(district, key, value)
+    _save(district, actor)
+    return district
+
+
+@transaction.atomic
+def district_officer_link(user: Any, district: District, *, position: str = "", actor: Any = None) -> DistrictOfficer:
+    """Make `user` report for `district` (and only for it: one post per user)."""
+    officer = DistrictOfficer.objects.filter(user=user).first() or DistrictOfficer(user=user)
+    if officer.pk is not None and officer.district_id == district.pk and officer.position == position:
+        return officer
+    officer.district, officer.position = district, position
+    _save(officer, actor)
+    from stttt.org.powers import forget_powers
+
+    forget_powers(user)
+    return officer

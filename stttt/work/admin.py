@@ -1,15 +1,15 @@
-"""Admin for the data that has no page of its own: report types, districts and their officers.
+"""Admin for the data that has no page of its own: report types, and the districts (kept in `org`, the one
+district model) with their officers.
 
 Tasks, reports and district reports change through services (pages, API, CLI); the admin shows them
 read-only."""
 
 from django.contrib import admin
 
+from stttt.org.models import District, DistrictOfficer
 from stttt.work.models import (
     Coordination,
     CouncilQuestion,
-    District,
-    DistrictOfficer,
     DistrictReport,
     DistrictRequest,
     Meeting,
@@ -21,8 +21,8 @@ from stttt.work.models import (
 
 @admin.register(ReportType)
 class ReportTypeAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "recipient", "periodicity", "due_offset_days", "active"]
-    list_filter = ["recipient", "periodicity", "active"]
+    list_display = ["code", "name", "agency", "recipient", "periodicity", "due_offset_days", "active"]
+    list_filter = ["agency", "recipient", "periodicity", "active"]
     search_fields = ["code", "name"]
     raw_id_fields = ["provision"]
 
@@ -35,7 +35,8 @@ class OfficerInline(admin.TabularInline):
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "order", "active"]
+    list_display = ["code", "name", "agency", "kind", "order", "active"]
+    list_filter = ["agency", "active"]
     inlines = [OfficerInline]
 
 
@@ -50,11 +51,11 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-for model, fields in [(Task, ["title", "lead_unit", "deadline", "status"]),
-                      (Meeting, ["held_on", "kind", "title"]),
-                      (Report, ["report_type", "period_start", "period_end", "status", "due_on", "sent_on"]),
-                      (DistrictRequest, ["title", "deadline"]),
+for model, fields in [(Task, ["title", "agency", "lead_unit", "deadline", "status"]),
+                      (Meeting, ["held_on", "agency", "kind", "title"]),
+                      (Report, ["report_type", "agency", "period_start", "period_end", "status", "due_on", "sent_on"]),
+                      (DistrictRequest, ["title", "agency", "deadline"]),
                       (DistrictReport, ["request", "district", "status", "submitted_at"]),
-                      (CouncilQuestion, ["asked_by", "deadline", "status"]),
-                      (Coordination, ["subject", "counterpart", "status"])]:
+                      (CouncilQuestion, ["asked_by", "agency", "deadline", "status"]),
+                      (Coordination, ["subject", "agency", "counterpart", "status"])]:
     admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnlyAdmin,), {"list_display": fields}))

@@ -16,16 +16,15 @@ class WorkConfig(CapabilityConfig):
 
     def ready(self) -> None:
         from stttt.legal import citing
-        from stttt.org.selectors import visible_to_department_staff
-        from stttt.work import indicators
+        from stttt.work import effects, indicators  # noqa: F401  (effects: registered on import)
         from stttt.work.models import CouncilQuestion, ReportType, Task
-        from stttt.work.selectors import tasks_visible_to
+        from stttt.work.selectors import department_records, tasks_visible_to
 
         citing.register(Task, "duty", _("Tasks"),
                         visible_to=lambda user, tasks: tasks.filter(pk__in=tasks_visible_to(user).values("pk")))
-        citing.register(ReportType, "provision", _("Report types"), visible_to=visible_to_department_staff)
+        citing.register(ReportType, "provision", _("Report types"), visible_to=department_records)
         citing.register(CouncilQuestion, "provision", _("Council questions and petitions"),
-                        visible_to=visible_to_department_staff)
+                        visible_to=department_records)
         indicators.register_builtin()
 
     def summary(self) -> list[tuple[str, object]]:

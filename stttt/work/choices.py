@@ -67,12 +67,6 @@ class Aggregate(models.TextChoices):
     AVERAGE = "average", _("Average of the districts")
 
 
-class DistrictKind(models.TextChoices):
-    CITY = "city", _("City")
-    TOWN = "town", _("Town")
-    DISTRICT = "district", _("District")
-
-
 class DistrictReportStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     DRAFT = "draft", _("Draft")

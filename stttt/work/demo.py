@@ -2,7 +2,9 @@
 letters across units, October 2026 with completed and overdue tasks, its briefing meeting, reports upward,
 district report requests (some districts submitted, some late), Council questions and coordination.
 
-Idempotent: every row has a natural key (update_or_create)."""
+Every record belongs to the demo organisation's agency (the agency of its Office); the districts are
+`org.District` rows of that agency. Idempotent: every row has a natural key and is written only when
+something differs, so a second run writes nothing."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ from django.utils import timezone
 from stttt.accounts.models import User
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
+from stttt.org.choices import DistrictKind
+from stttt.org.models import District
 from stttt.work import selectors
 from stttt.work.choices import (
     CoordinationStatus,
     CounterpartKind,
     Direction,
-    DistrictKind,
     DistrictReportStatus,
     MeetingKind,
     QuestionKind,
@@ -33,8 +36,6 @@ from stttt.work.models import (
     Conclusion,
     Coordination,
     CouncilQuestion,
-    District,
-    DistrictOfficer,
     DistrictReport,
     DistrictRequest,
     Meeting,
@@ -158,29 +159,31 @@ def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
 
 
 def load(stdout) -> list[DemoLogin]:
+    from stttt.org import services as org_services
+
     logins: list[DemoLogin] = []
+    office = _unit("VP")
+    if office is None:  # org demo not loaded: nothing here has an agency to belong to
+        stdout.write("work: nothing (no org data)\n")
+        return logins
+    agency = office.agency
     for order, (code, name, dkind, slug) in enumerate(DISTRICTS, start=1):
-        district, _c = _upsert(District, code=code, defaults={
-            "name": name, "kind": dkind, "order": order, "office_name": f"Phòng Văn hóa và Thông tin {name.lower()}"
-            .replace("phòng văn hóa và thông tin thành phố", "Phòng Văn hóa và Thông tin thành phố")})
+        district = org_services.district_save(
+            agency, code=code, name=name, kind=dkind, order=order,
+            office_name=f"Phòng Văn hóa và Thông tin {name[0].lower()}{name[1:]}")
         user = demo_user_ensure(f"vhtt_{slug}", full_name=f"Chuyên viên Phòng VH-TT {name}")
-        _upsert(DistrictOfficer, user=user, defaults={"district": district,
-                                                                      "position": "Chuyên viên"})
+        org_services.district_officer_link(user, district, position="Chuyên viên")
         logins.append(DemoLogin(user.username, f"Phòng Văn hóa và Thông tin · {name}"))
 
     for code, name, recipient, periodicity, offset, citation, basis, sections, codes in REPORT_TYPES:
-        _upsert(ReportType, code=code, defaults={
+        _upsert(ReportType, agency=agency, code=code, defaults={
             "name": name, "recipient": recipient, "periodicity": periodicity, "due_offset_days": offset,
             "provision": _provision(citation), "basis": basis, "sections": sections, "indicators": codes})
-
-    if _unit("VP") is None:  # org demo not loaded: nothing below has a unit to hang on
-        stdout.write("work: districts and report types only (no org data)\n")
-        return logins
 
     director = _user("giamdoc")
     tasks: dict[str, Task] = {}
     for (key, unit, person, tkind, body, number, date, title, duty, deadline, tstatus, done, coord) in TASKS:
-        task, _c = _upsert(Task, title=title, source_number=number, defaults={
+        task, _c = _upsert(Task, agency=agency, title=title, source_number=number, defaults={
             "lead_unit": _unit(unit), "person_in_charge": _user(person), "source_kind": tkind, "source_body": body,
             "source_date": date, "duty": _provision(duty), "deadline": deadline, "status": tstatus,
             "completed_on": done, "created_by": director,
@@ -194,7 +197,7 @@ def load(stdout) -> list[DemoLogin]:
                 "note": "Đã triển khai, đang tổng hợp." if not done else "Hoàn thành.",
                 "reason": REASONS.get(key, "")})
 
-    meeting, _c = _upsert(Meeting, kind=MeetingKind.MONTHLY, month=D(2026, 10, 1), defaults={
+    meeting, _c = _upsert(Meeting, agency=agency, kind=MeetingKind.MONTHLY, month=D(2026, 10, 1), defaults={
         "held_on": D(2026, 11, 3), "title": "Họp giao ban chuyên môn tháng 10/2026", "chaired_by": director,
         "place": "Phòng họp Sở", "notes": "Đánh giá kết quả tháng 10, thống nhất chương trình công tác tháng 11."})
     for username, present, note in [("giamdoc", True, ""), ("phogiamdoc1", True, ""), ("phogiamdoc2", False,
@@ -211,17 +214,17 @@ def load(stdout) -> list[DemoLogin]:
         "text": "Văn phòng Sở tổng hợp số liệu quý III của các huyện, đôn đốc các đơn vị chưa gửi.",
         "unit": _unit("VP"), "deadline": D(2026, 11, 20)})
     if c1.task_id is None:
-        t, _c = _upsert(Task, title=c1.text[:300], source_kind=SourceKind.MEETING, defaults={
+        t, _c = _upsert(Task, agency=agency, title=c1.text[:300], source_kind=SourceKind.MEETING, defaults={
             "lead_unit": _unit("BCVTCNTT"), "deadline": c1.deadline, "source_body": "Họp giao ban chuyên môn",
             "source_date": meeting.held_on, "content": c1.text, "created_by": director,
             "person_in_charge": _user("chuyenvien_bcvtcntt")})
         c1.task = t
         c1.save(update_fields=["task"])
-    _upsert(Meeting, kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1), defaults={
+    _upsert(Meeting, agency=agency, kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1), defaults={
         "held_on": D(2026, 11, 12), "title": "Họp bất thường triển khai ứng phó sự cố mất an toàn thông tin",
         "chaired_by": director, "place": "Phòng họp Sở", "notes": "Triển khai chỉ đạo khẩn của UBND tỉnh."})
 
-    monthly = ReportType.objects.get(code="ubnd-thang")
+    monthly = ReportType.objects.get(agency=agency, code="ubnd-thang")
     approver = _user("phogiamdoc1") or director
     for start, end, rstatus in [(D(2026, 9, 1), D(2026, 9, 30), ReportStatus.SENT),
                                (D(2026, 10, 1), D(2026, 10, 31), ReportStatus.PENDING)]:
@@ -229,7 +232,7 @@ def load(stdout) -> list[DemoLogin]:
         from stttt.work import rules
 
         due = rules.report_due(end, monthly.due_offset_days, calendar())
-        _upsert(Report, report_type=monthly, period_start=start, period_end=end, defaults={
+        _upsert(Report, agency=agency, report_type=monthly, period_start=start, period_end=end, defaults={
             "due_on": due, "status": rstatus, "prepared_by": _user("chuyenvien_vp"),
             "values": {k: v for k, v in selectors.report_prefill(monthly, start, end).items()},
             "narrative": {s: f"Nội dung {s.lower()} tháng {start.month}/{start.year}." for s in monthly.sections},
@@ -244,12 +247,12 @@ def load(stdout) -> list[DemoLogin]:
              ("tin-bai", "Số tin, bài phát trên hệ thống truyền thanh", "tin, bài", "integer", 0, None, True, "sum"),
              ("ty-le-phu-song", "Tỷ lệ xã có hệ thống truyền thanh hoạt động", "%", "decimal", 0, 100, False,
               "average")]
-    q3, _c = _upsert(DistrictRequest, title="Báo cáo số liệu thông tin cơ sở quý III/2026",
+    q3, _c = _upsert(DistrictRequest, agency=agency, title="Báo cáo số liệu thông tin cơ sở quý III/2026",
                                                       defaults={
         "number": "812/STTTT-TTBCXB", "period_start": D(2026, 7, 1), "period_end": D(2026, 9, 30),
         "deadline": D(2026, 10, 15), "created_by": vp,
         "instructions": "Số liệu tính đến ngày 30/9/2026. Các đơn vị gửi đúng hạn."})
-    q4, _c = _upsert(DistrictRequest, title="Báo cáo số liệu thông tin cơ sở năm 2026", defaults={
+    q4, _c = _upsert(DistrictRequest, agency=agency, title="Báo cáo số liệu thông tin cơ sở năm 2026", defaults={
         "number": "905/STTTT-TTBCXB", "period_start": D(2026, 1, 1), "period_end": D(2026, 12, 31),
         "deadline": D(2026, 12, 15), "created_by": vp, "instructions": "Số liệu ước tính đến 31/12/2026."})
     for request in (q3, q4):
@@ -257,15 +260,15 @@ def load(stdout) -> list[DemoLogin]:
             _upsert(RequestIndicator, request=request, code=code, defaults={
                 "label": label, "unit": unit, "value_type": vtype, "min_value": lo, "max_value": hi,
                 "required": required, "aggregate": aggregate, "order": order})
-        for district in District.objects.all():
+        for district in District.objects.filter(agency=agency):
             DistrictReport.objects.get_or_create(request=request, district=district)
     # Q3: seven submitted (two of them late), one draft, one returned, two never started.
     plan = {"dong-xoai": (D(2026, 10, 10), 0), "binh-long": (D(2026, 10, 14), 1), "phuoc-long": (D(2026, 10, 15), 2),
             "chon-thanh": (D(2026, 10, 12), 3), "bu-dang": (D(2026, 10, 20), 4), "dong-phu": (D(2026, 10, 13), 5),
             "loc-ninh": (D(2026, 10, 22), 6)}
-    for district in District.objects.all():
+    for district in District.objects.filter(agency=agency):
         report = DistrictReport.objects.get(request=q3, district=district)
-        officer = User.objects.filter(district_officer__district=district).first()
+        officer = User.objects.filter(district_post__district=district).first()
         if district.code in plan:
             day, n = plan[district.code]
             raw = {"dai-truyen-thanh": str(8 + n), "cum-loa": str(40 + 7 * n), "tin-bai": str(1200 + 150 * n),
@@ -299,7 +302,7 @@ def load(stdout) -> list[DemoLogin]:
          D(2026, 11, 20), "TTBCXB", QuestionStatus.ANSWERED),
     ]
     for qkind, asked_by, session, received, content, deadline, unit, qstatus in questions:
-        _upsert(CouncilQuestion, asked_by=asked_by, content=content, defaults={
+        _upsert(CouncilQuestion, agency=agency, asked_by=asked_by, content=content, defaults={
             "kind": qkind, "session": session, "received_on": received, "deadline": deadline, "unit": _unit(unit),
             "status": qstatus, "provision": _provision("6.2"),
             "answer": "Sở đã hướng dẫn các huyện bố trí thời lượng phù hợp." if qstatus == "answered" else "",
@@ -315,12 +318,14 @@ def load(stdout) -> list[DemoLogin]:
          "hỗ trợ 100%. Hai bên chưa thống nhất, xin ý kiến UBND tỉnh.", ""),
     ]
     for direction, ckind, counterpart, subject, number, sent, deadline, unit, cstatus, note, ppc in coordinations:
-        _upsert(Coordination, subject=subject, counterpart=counterpart, defaults={
+        _upsert(Coordination, agency=agency, subject=subject, counterpart=counterpart, defaults={
             "direction": direction, "counterpart_kind": ckind, "document_number": number, "sent_on": sent,
             "deadline": deadline, "unit": _unit(unit), "status": cstatus, "escalation_note": note,
             "escalated_on": D(2026, 11, 2) if note else None, "ppc_direction": ppc,
             "reply": "Thống nhất, đã gửi ý kiến bằng văn bản." if cstatus == "answered" else "",
             "replied_on": D(2026, 10, 30) if cstatus == "answered" else None})
-    stdout.write(f"work: {District.objects.count()} districts, {Task.objects.count()} tasks, "
-                 f"{ReportType.objects.count()} report types, {DistrictRequest.objects.count()} district requests\n")
+    stdout.write(f"work: {District.objects.filter(agency=agency).count()} districts, "
+                 f"{Task.objects.filter(agency=agency).count()} tasks, "
+                 f"{ReportType.objects.filter(agency=agency).count()} report types, "
+                 f"{DistrictRequest.objects.filter(agency=agency).count()} district requests\n")
     return logins

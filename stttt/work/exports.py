@@ -1,7 +1,8 @@
 """Documents of the work app in administrative format (briefing pack, programme, reports) and XLSX tables.
 
 Descriptions are built here from selectors' data and rendered by `stttt.core.documents`; texts printed in
-the documents are Vietnamese, as the Department issues them."""
+the documents are Vietnamese, as the Department issues them. The letterhead, the place and the recipients
+come from the agency's data (`org.Agency`, `org.selectors.letterhead`), never from code."""
 
 from __future__ import annotations
 
@@ -11,20 +12,38 @@ import json
 from typing import Any
 
 from stttt.core import documents as docs
+from stttt.org.models import Agency
+from stttt.org.selectors import letterhead
 from stttt.work import indicators, selectors
 from stttt.work.models import DistrictRequest, Report
 
-ISSUER_PARENT = "UBND TỈNH BÌNH PHƯỚC"
-PLACE = "Bình Phước"
+
+def recipient_name(agency: Agency, recipient: str) -> str:
+    """The body a report goes to, as the agency's data names it (PPC, People's Council, Ministry)."""
+    return {"ppc": agency.parent_body, "council": agency.council_name, "ministry": agency.ministry_name}.get(
+        recipient, "")
 
 
-def _issuer() -> str:
-    try:
-        from stttt.org import selectors as org_selectors
+def _leadership_unit_name(agency: Agency) -> str:
+    from stttt.org.choices import UnitKind
+    from stttt.org.models import Unit
 
-        return org_selectors.agency_get().name
-    except Exception:
-        return "Sở Thông tin và Truyền thông"
+    unit = Unit.objects.filter(agency=agency, kind=UnitKind.LEADERSHIP, dissolved_on__isnull=True).first()
+    return unit.name if unit else "Ban Giám đốc"
+
+
+def _office(agency: Agency) -> Any:
+    from stttt.org.choices import UnitKind
+    from stttt.org.models import Unit
+
+    return Unit.objects.filter(agency=agency, kind=UnitKind.OFFICE, dissolved_on__isnull=True).first()
+
+
+def _filing_line(agency: Agency) -> str:
+    """The filing line (Decree 30/2020, Appendix I): the archive (VT) and the Office's short name."""
+    office = _office(agency)
+    short = (office.short_name or office.code) if office else ""
+    return f"Lưu: VT{', ' + short if short else ''}"
 
 
 def _num(value: Any) -> str:
@@ -79,31 +98,34 @@ def briefing_document(pack: dict[str, Any]) -> docs.Document:
         blocks.append(docs.Table(headers=["Đơn vị", *[indicators.label_of(c) for c in codes]], rows=rows))
     blocks.append(docs.Paragraph("IV. DỰ KIẾN CHƯƠNG TRÌNH CÔNG TÁC THÁNG SAU", bold=True, align="left"))
     blocks.extend(_programme_blocks(pack["programme"]))
+    agency: Agency = pack["agency"]
     return docs.Document(
-        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, date=selectors.today(),
-        title="Báo cáo giao ban chuyên môn",
+        **letterhead(agency), date=selectors.today(), title="Báo cáo giao ban chuyên môn",
         summary=f"Tháng {first.month:02d}/{first.year}", blocks=blocks,
-        signatures=[_director_signature()], recipients=["Ban Giám đốc Sở", "Các phòng, đơn vị thuộc Sở",
-                                                        "Lưu: VT, VP"], landscape=False)
+        signatures=[_director_signature()], recipients=[_leadership_unit_name(agency), "Các phòng, đơn vị thuộc Sở",
+                                                        _filing_line(agency)], landscape=False)
 
 
 def _programme_blocks(programme: dict[str, Any]) -> list[docs.Block]:
     blocks: list[docs.Block] = []
     first: dt.date = programme["first"]
+    agency: Agency = programme["agency"]
+    office = _office(agency)
+    office_name = office.name if office else ""
     rows = [[str(i), t.title, t.lead_unit.name, _d(t.deadline), str(t.person_in_charge or "")]
             for i, t in enumerate(programme["tasks"], start=1)]
     n = len(rows)
     for r in programme["reports"]:
         n += 1
         rows.append([str(n), f"{r['type'].name} (kỳ {_d(r['period_start'])} - {_d(r['period_end'])})",
-                     "Văn phòng Sở", _d(r["due"]), ""])
+                     office_name, _d(r["due"]), ""])
     for request in programme["district_requests"]:
         n += 1
         rows.append([str(n), f"Tổng hợp báo cáo của các huyện, thị xã, thành phố: {request.title}",
-                     "Văn phòng Sở", _d(request.deadline), ""])
+                     office_name, _d(request.deadline), ""])
     n += 1
-    rows.append([str(n), f"Họp giao ban chuyên môn tháng {first.month:02d}/{first.year}", "Ban Giám đốc",
-                 "", ""])
+    rows.append([str(n), f"Họp giao ban chuyên môn tháng {first.month:02d}/{first.year}",
+                 _leadership_unit_name(agency), "", ""])
     blocks.append(docs.Table(headers=["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Người phụ trách"],
                              rows=rows, widths=[0.6, 5, 2.5, 1.3, 2]))
     return blocks
@@ -111,26 +133,24 @@ def _programme_blocks(programme: dict[str, Any]) -> list[docs.Block]:
 
 def programme_document(programme: dict[str, Any]) -> docs.Document:
     first: dt.date = programme["first"]
+    agency: Agency = programme["agency"]
     return docs.Document(
-        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, date=selectors.today(),
+        **letterhead(agency), date=selectors.today(),
         title="Chương trình công tác", summary=f"Tháng {first.month:02d}/{first.year}",
         blocks=[docs.Paragraph("Dự thảo chương trình công tác tháng gồm các nhiệm vụ đến hạn, các báo cáo định "
                                "kỳ và các công việc thường xuyên (khoản 4 Điều 5)."),
                 *_programme_blocks(programme)],
-        signatures=[_director_signature()], recipients=["Các phòng, đơn vị thuộc Sở", "Lưu: VT, VP"])
-
-
-RECIPIENT_TEXT = {"ppc": "Ủy ban nhân dân tỉnh Bình Phước", "ministry": "Bộ Thông tin và Truyền thông",
-                  "council": "Hội đồng nhân dân tỉnh Bình Phước"}
+        signatures=[_director_signature()], recipients=["Các phòng, đơn vị thuộc Sở", _filing_line(agency)])
 
 
 def report_document(report: Report) -> docs.Document:
     """A report upward: its sections (narrative) and a table of its indicators."""
     rt = report.report_type
-    blocks: list[docs.Block] = [docs.Paragraph(f"Kính gửi: {RECIPIENT_TEXT.get(rt.recipient, '')}.",
-                                               align="center")]
+    agency = report.agency
+    to = recipient_name(agency, rt.recipient)
+    blocks: list[docs.Block] = [docs.Paragraph(f"Kính gửi: {to}.", align="center")]
     if rt.basis:
-        blocks.append(docs.Paragraph(f"Thực hiện {rt.basis}, Sở Thông tin và Truyền thông báo cáo như sau:"))
+        blocks.append(docs.Paragraph(f"Thực hiện {rt.basis}, {agency.name} báo cáo như sau:"))
     for index, section in enumerate(rt.sections or list(report.narrative), start=1):
         blocks.append(docs.Paragraph(f"{index}. {section}", bold=True, align="left"))
         blocks.append(docs.Paragraph(report.narrative.get(section, "") or "…"))
@@ -142,11 +162,11 @@ def report_document(report: Report) -> docs.Document:
                                  widths=[0.6, 6, 2]))
     approver = report.approved_by
     return docs.Document(
-        issuer=_issuer(), issuer_parent=ISSUER_PARENT, place=PLACE, number=report.number,
+        **letterhead(agency), number=report.number,
         date=report.sent_on or (report.approved_at.date() if report.approved_at else selectors.today()),
         title="Báo cáo", summary=f"{rt.name} (từ {_d(report.period_start)} đến {_d(report.period_end)})",
         blocks=blocks, signatures=[docs.Signature(title="Giám đốc", name=str(approver) if approver else "")],
-        recipients=[RECIPIENT_TEXT.get(rt.recipient, ""), "Lãnh đạo Sở", "Lưu: VT, VP"])
+        recipients=[to, "Lãnh đạo Sở", _filing_line(agency)])
 
 
 def render(doc: docs.Document, fmt: str) -> tuple[bytes, str]:

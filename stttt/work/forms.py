@@ -14,16 +14,18 @@ from stttt.work.models import Coordination, CouncilQuestion, Task
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _units() -> Any:
+def _units(agency: Any) -> Any:
+    """The live units of `agency` (none without one)."""
     from stttt.org.models import Unit
 
-    return Unit.objects.filter(dissolved_on__isnull=True).order_by("order", "code")
+    return Unit.objects.filter(agency=agency, dissolved_on__isnull=True).order_by("order", "code")
 
 
-def _users() -> Any:
+def _users(agency: Any) -> Any:
+    """The active staff of `agency` (none without one)."""
     from stttt.accounts.models import User
 
-    return User.objects.filter(staff__isnull=False, is_active=True).order_by("full_name")
+    return User.objects.filter(staff__agency=agency, is_active=True).order_by("full_name")
 
 
 class TaskForm(forms.ModelForm):
@@ -37,11 +39,11 @@ class TaskForm(forms.ModelForm):
         widgets = {"source_date": DATE, "deadline": DATE, "content": forms.Textarea(attrs={"rows": 4}),
                    "coordinating_units": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead_unit"].queryset = _units()  # type: ignore[attr-defined]
-        self.fields["coordinating_units"].queryset = _units()  # type: ignore[attr-defined]
-        self.fields["person_in_charge"].queryset = _users()  # type: ignore[attr-defined]
+        self.fields["lead_unit"].queryset = _units(agency)  # type: ignore[attr-defined]
+        self.fields["coordinating_units"].queryset = _units(agency)  # type: ignore[attr-defined]
+        self.fields["person_in_charge"].queryset = _users(agency)  # type: ignore[attr-defined]
 
 
 class ProgressForm(forms.Form):
@@ -70,9 +72,9 @@ class ConclusionForm(forms.Form):
     unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _units()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = _units(agency)  # type: ignore[attr-defined]
 
 
 class AttendanceForm(forms.Form):
@@ -80,9 +82,9 @@ class AttendanceForm(forms.Form):
     present = forms.BooleanField(label=_("Present"), required=False, initial=True)
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = _users()  # type: ignore[attr-defined]
+        self.fields["user"].queryset = _users(agency)  # type: ignore[attr-defined]
 
 
 class ReportCreateForm(forms.Form):
@@ -91,11 +93,9 @@ class ReportCreateForm(forms.Form):
                                    help_text=_("Leave empty for the last complete period."))
     period_end = forms.DateField(label=_("Period to"), required=False, widget=DATE)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from stttt.work.selectors import report_types
-
+    def __init__(self, *args: Any, report_types: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["report_type"].queryset = report_types()  # type: ignore[attr-defined]
+        self.fields["report_type"].queryset = report_types  # type: ignore[attr-defined]
 
 
 INDICATOR_LINE = re.compile(r"^\s*([a-z0-9-]+)\s*\|\s*([^|]+?)\s*\|\s*(integer|decimal)\s*\|\s*(-?[\d.]*)\s*\|"
@@ -140,21 +140,21 @@ class QuestionForm(forms.ModelForm):
         fields = ["kind", "session", "asked_by", "received_on", "content", "deadline", "unit", "assignee"]
         widgets = {"received_on": DATE, "deadline": DATE, "content": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = QuestionKind.choices  # type: ignore[attr-defined]
-        self.fields["unit"].queryset = _units()  # type: ignore[attr-defined]
-        self.fields["assignee"].queryset = _users()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = _units(agency)  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = _users(agency)  # type: ignore[attr-defined]
 
 
 class AssignForm(forms.Form):
     unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     assignee: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _units()  # type: ignore[attr-defined]
-        self.fields["assignee"].queryset = _users()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = _units(agency)  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = _users(agency)  # type: ignore[attr-defined]
 
 
 class AnswerForm(forms.Form):
@@ -171,8 +171,8 @@ class CoordinationForm(forms.ModelForm):
                   "deadline", "unit"]
         widgets = {"sent_on": DATE, "deadline": DATE, "content": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["direction"].choices = Direction.choices  # type: ignore[attr-defined]
         self.fields["counterpart_kind"].choices = CounterpartKind.choices  # type: ignore[attr-defined]
-        self.fields["unit"].queryset = _units()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = _units(agency)  # type: ignore[attr-defined]

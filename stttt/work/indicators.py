@@ -1,11 +1,15 @@
 """Numeric indicators for the briefing pack and the reports, as a registry other capabilities plug into.
 
 An indicator is a code, a label and a function `(start, end, unit_code) -> number | None` over a period
-(inclusive dates) and a unit (None: the whole Department). Another app registers its own from its
+(inclusive dates) and a unit (None: the whole agency). Another app registers its own from its
 `AppConfig.ready()`:
 
     from stttt.work import indicators
-    indicators.register("licensing.issued", _("Licences issued"), licences_issued, source="licensing")
+    indicators.register("licensing.issued", _("Licences issued"), licences_issued, source="licensing",
+                        agency_aware=True)  # then called as function(start, end, unit_code, agency=agency)
+
+An agency-wide figure (no unit) of an indicator that cannot be scoped to an agency is not given when an
+agency asks (None): an agency never sees a figure that counts another agency's records.
 
 Report types name indicators by code in their template; unknown codes are shown empty, not an error.
 """
@@ -21,7 +25,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 Number = int | float
-IndicatorFunction = Callable[[dt.date, dt.date, str | None], Number | None]
+IndicatorFunction = Callable[..., Number | None]
 
 
 @dataclass(frozen=True)
@@ -30,16 +34,17 @@ class Indicator:
     label: Any
     function: IndicatorFunction
     source: str = ""
-    per_unit: bool = True  # False: only a Department-wide figure makes sense
+    per_unit: bool = True  # False: only an agency-wide figure makes sense
+    agency_aware: bool = False  # True: called with `agency=` and counts that agency's records only
 
 
 _registry: dict[str, Indicator] = {}
 
 
-def register(code: str, label: Any, function: IndicatorFunction, *, source: str = "", per_unit: bool = True
-             ) -> None:
+def register(code: str, label: Any, function: IndicatorFunction, *, source: str = "", per_unit: bool = True,
+             agency_aware: bool = False) -> None:
     """Add (or replace) an indicator; safe to call again when `ready()` runs twice."""
-    _registry[code] = Indicator(code, label, function, source, per_unit)
+    _registry[code] = Indicator(code, label, function, source, per_unit, agency_aware)
 
 
 def unregister(code: str) -> None:
@@ -59,25 +64,32 @@ def label_of(code: str) -> str:
     return str(found.label) if found else code
 
 
-def value(code: str, start: dt.date, end: dt.date, unit_code: str | None = None) -> Number | None:
-    """The indicator's value for the period and unit, None when unknown or not applicable."""
+def value(code: str, start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
+          ) -> Number | None:
+    """The indicator's value for the period and unit (or the whole `agency`), None when unknown or not
+    applicable."""
     found = _registry.get(code)
     if found is None or (unit_code is not None and not found.per_unit):
+        return None
+    if found.agency_aware:
+        return found.function(start, end, unit_code, agency=agency)
+    if unit_code is None and agency is not None:
         return None
     return found.function(start, end, unit_code)
 
 
-def values(codes: list[str], start: dt.date, end: dt.date, unit_code: str | None = None) -> dict[str, Any]:
-    return {code: value(code, start, end, unit_code) for code in codes}
+def values(codes: list[str], start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
+           ) -> dict[str, Any]:
+    return {code: value(code, start, end, unit_code, agency=agency) for code in codes}
 
 
 # --- Built-in indicators -------------------------------------------------------------------------------
 
 def _task_counter(bucket: str) -> IndicatorFunction:
-    def count(start: dt.date, end: dt.date, unit_code: str | None) -> int:
+    def count(start: dt.date, end: dt.date, unit_code: str | None, *, agency: Any = None) -> int:
         from stttt.work.selectors import task_buckets
 
-        return len(task_buckets(start, end, unit_code=unit_code)[bucket])
+        return len(task_buckets(start, end, unit_code=unit_code, agency=agency)[bucket])
 
     return count
 
@@ -94,16 +106,23 @@ def _months(start: dt.date, end: dt.date) -> list[str]:
 def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunction:
     """Sum of `stttt.procedures.selectors.statistics(month, by="division")[key]` over the period's months."""
 
-    def count(start: dt.date, end: dt.date, unit_code: str | None) -> int:
+    def count(start: dt.date, end: dt.date, unit_code: str | None, *, agency: Any = None) -> int:
+        from stttt.org.models import Unit
         from stttt.procedures import selectors as procedure_selectors
 
         months = _months(start, end)
         if at_end_only:
             months = months[-1:]
+        if unit_code is not None:
+            wanted = {unit_code}
+        elif agency is not None:  # the agency's divisions only: rows are keyed by unit code
+            wanted = set(Unit.objects.filter(agency=agency).values_list("code", flat=True))
+        else:
+            return 0
         total = 0
         for month in months:
             for row in procedure_selectors.statistics(month, by="division"):
-                if unit_code is None or row.get("key") == unit_code:
+                if row.get("key") in wanted:
                     total += int(row.get(key) or 0)
         return total
 
@@ -112,9 +131,9 @@ def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunc
 
 def register_builtin() -> None:
     """Task counts (this app) and, when `procedures` is installed, its dossier statistics."""
-    register("work.tasks_completed", _("Tasks completed"), _task_counter("completed"), source="work")
-    register("work.tasks_in_progress", _("Tasks in progress"), _task_counter("in_progress"), source="work")
-    register("work.tasks_overdue", _("Tasks overdue"), _task_counter("overdue"), source="work")
+    for bucket, label in (("completed", _("Tasks completed")), ("in_progress", _("Tasks in progress")),
+                          ("overdue", _("Tasks overdue"))):
+        register(f"work.tasks_{bucket}", label, _task_counter(bucket), source="work", agency_aware=True)
     if apps.is_installed("stttt.procedures"):
         try:
             from stttt.procedures import selectors as procedure_selectors
@@ -123,10 +142,11 @@ def register_builtin() -> None:
         if not hasattr(procedure_selectors, "statistics"):  # pragma: no cover
             return
         register("procedures.received", _("Dossiers received"), _procedures_counter("received"),
-                 source="procedures")
+                 source="procedures", agency_aware=True)
         register("procedures.resolved_on_time", _("Dossiers resolved on time"),
-                 _procedures_counter("resolved_on_time"), source="procedures")
+                 _procedures_counter("resolved_on_time"), source="procedures", agency_aware=True)
         register("procedures.resolved_late", _("Dossiers resolved late"), _procedures_counter("resolved_late"),
-                 source="procedures")
+                 source="procedures", agency_aware=True)
         register("procedures.in_progress_overdue", _("Dossiers overdue at the period's end"),
-                 _procedures_counter("in_progress_overdue", at_end_only=True), source="procedures")
+                 _procedures_counter("in_progress_overdue", at_end_only=True), source="procedures",
+                 agency_aware=True)

@@ -1,9 +1,13 @@
 """Tables of the work app: tasks, briefing meetings, reports upward, district reports, Council questions and
-coordination requests (regulation 3.29, 5.4, 6.1-6.6)."""
+coordination requests (regulation 3.29, 5.4, 6.1-6.6).
+
+Every record belongs to an agency (`org.Agency`): pages, API and exports show a user only their agency's
+records. Districts and their officers are `org.District` and `org.DistrictOfficer`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +22,6 @@ from stttt.work.choices import (
     CoordinationStatus,
     CounterpartKind,
     Direction,
-    DistrictKind,
     DistrictReportStatus,
     MeetingKind,
     Periodicity,
@@ -34,6 +37,11 @@ from stttt.work.choices import (
 USER = settings.AUTH_USER_MODEL
 
 
+def _agency_field() -> Any:
+    return models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+", db_index=True,
+                             verbose_name=_("agency"))
+
+
 # --- Tasks ----------------------------------------------------------------------------------------------
 
 class Task(SearchableModel, TimeStampedModel):
@@ -41,6 +49,7 @@ class Task(SearchableModel, TimeStampedModel):
 
     search_fields = ("title", "content", "source_body", "source_number")
 
+    agency = _agency_field()
     source_kind = models.CharField(_("source of the task"), max_length=20, choices=SourceKind.choices)
     source_body = models.CharField(_("issuing body"), max_length=255, blank=True)
     source_number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
@@ -95,13 +104,15 @@ class TaskUpdate(models.Model):
 
 
 def _attachment_path(instance: Any, filename: str) -> str:
-    return f"work/tasks/{instance.task_id}/{filename}"
+    """A random storage name: the client's file name is kept in `name`, never used as a path."""
+    return f"work/tasks/{instance.task_id}/{uuid.uuid4().hex}"
 
 
 class TaskAttachment(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("task"))
     file = models.FileField(_("file"), upload_to=_attachment_path)
     name = models.CharField(_("name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     uploaded_by = models.ForeignKey(USER, on_delete=models.PROTECT, verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
@@ -118,6 +129,7 @@ class TaskAttachment(models.Model):
 class Meeting(TimeStampedModel):
     """The monthly professional briefing, or an extraordinary meeting on urgent tasks (5.4)."""
 
+    agency = _agency_field()
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.MONTHLY)
     month = models.DateField(_("month reviewed"), help_text=_("First day of the month the meeting reviews."))
     held_on = models.DateField(_("held on"))
@@ -182,7 +194,8 @@ class Conclusion(models.Model):
 class ReportType(TimeStampedModel):
     """A kind of report as data: recipient, periodicity, due-date rule and template (sections, indicators)."""
 
-    code = models.SlugField(_("code"), max_length=50, unique=True)
+    agency = _agency_field()
+    code = models.SlugField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=255)
     recipient = models.CharField(_("recipient"), max_length=20, choices=Recipient.choices)
     periodicity = models.CharField(_("periodicity"), max_length=20, choices=Periodicity.choices)
@@ -199,6 +212,7 @@ class ReportType(TimeStampedModel):
 
     class Meta:
         ordering = ["recipient", "code"]
+        constraints = [models.UniqueConstraint(fields=["agency", "code"], name="work_report_type_code_per_agency")]
         verbose_name = _("report type")
         verbose_name_plural = _("report types")
 
@@ -212,6 +226,7 @@ class ReportType(TimeStampedModel):
 class Report(TimeStampedModel):
     """One report for one period: indicators pre-filled, narrative by staff, approved, exported, sent."""
 
+    agency = _agency_field()
     report_type = models.ForeignKey(ReportType, on_delete=models.PROTECT, related_name="reports",
                                     verbose_name=_("report type"))
     period_start = models.DateField(_("period from"))
@@ -245,45 +260,10 @@ class Report(TimeStampedModel):
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
-class District(models.Model):
-    """A district-level unit of the province, whose Culture and Information Office reports to the Department."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=DistrictKind.choices)
-    office_name = models.CharField(_("office"), max_length=255, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-    active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("district")
-        verbose_name_plural = _("districts")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class DistrictOfficer(models.Model):
-    """A user who reports for one district office (sees only that district's reports)."""
-
-    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="district_officer",
-                                verbose_name=_("user"))
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="officers",
-                                 verbose_name=_("district"))
-    position = models.CharField(_("position in the office"), max_length=120, blank=True)
-
-    class Meta:
-        verbose_name = _("district officer")
-        verbose_name_plural = _("district officers")
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.district}"
-
-
 class DistrictRequest(TimeStampedModel):
     """A request for figures sent to every district office (6.6): indicators, period, deadline."""
 
+    agency = _agency_field()
     title = models.CharField(_("title"), max_length=300)
     number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
     period_start = models.DateField(_("period from"))
@@ -336,7 +316,7 @@ class DistrictReport(TimeStampedModel):
 
     request = models.ForeignKey(DistrictRequest, on_delete=models.CASCADE, related_name="reports",
                                 verbose_name=_("request"))
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="reports",
+    district = models.ForeignKey("org.District", on_delete=models.PROTECT, related_name="work_reports",
                                  verbose_name=_("district"))
     status = models.CharField(_("status"), max_length=20, choices=DistrictReportStatus.choices,
                               default=DistrictReportStatus.NOT_STARTED)
@@ -363,7 +343,8 @@ class DistrictReport(TimeStampedModel):
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
 
 def _answer_path(instance: Any, filename: str) -> str:
-    return f"work/answers/{instance.pk or 'new'}/{filename}"
+    """A random storage name: the client's file name is kept in `answer_file_name`, never used as a path."""
+    return f"work/answers/{uuid.uuid4().hex}"
 
 
 class CouncilQuestion(SearchableModel, TimeStampedModel):
@@ -371,6 +352,7 @@ class CouncilQuestion(SearchableModel, TimeStampedModel):
 
     search_fields = ("asked_by", "content", "session")
 
+    agency = _agency_field()
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
     session = models.CharField(_("session"), max_length=200, blank=True)
     asked_by = models.CharField(_("asked by"), max_length=255)
@@ -387,6 +369,7 @@ class CouncilQuestion(SearchableModel, TimeStampedModel):
     answer_number = models.CharField(_("answer document number"), max_length=100, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_file = models.FileField(_("answer document"), upload_to=_answer_path, blank=True)
+    answer_file_name = models.CharField(_("answer document name"), max_length=255, blank=True)
     provision = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="work_questions", verbose_name=_("legal basis in the regulation"))
 
@@ -407,6 +390,7 @@ class Coordination(SearchableModel, TimeStampedModel):
 
     search_fields = ("counterpart", "subject", "document_number")
 
+    agency = _agency_field()
     direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
     counterpart_kind = models.CharField(_("counterpart kind"), max_length=20, choices=CounterpartKind.choices)
     counterpart = models.CharField(_("counterpart"), max_length=255)
@@ -437,6 +421,6 @@ class Coordination(SearchableModel, TimeStampedModel):
         return reverse("work:coordination", args=[self.pk])
 
 
-for _model in (Task, TaskUpdate, Meeting, Conclusion, ReportType, Report, District, DistrictOfficer,
-               DistrictRequest, RequestIndicator, DistrictReport, CouncilQuestion, Coordination):
+for _model in (Task, TaskUpdate, Meeting, Conclusion, ReportType, Report, DistrictRequest, RequestIndicator,
+               DistrictReport, CouncilQuestion, Coordination):
     audit.track(_model)

@@ -1,4 +1,5 @@
-"""Reads of the work app, each starting from what the user may see."""
+"""Reads of the work app, each starting from what the user may see: the records of the user's agency
+(`org.powers.scope_to_agency`), and within it what their posts let them see."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from stttt.org.powers import Powers, powers_of
 from stttt.core.calendar import calendar
-from stttt.work import indicators, rules
+from stttt.org.models import Agency, District
+from stttt.org.powers import Powers, agency_of, is_department_staff, powers_of, scope_to_agency
+from stttt.work import indicators, permissions, rules
 from stttt.work.choices import TASK_OPEN, DistrictReportStatus, Periodicity, ReportStatus, TaskStatus
 from stttt.work.models import (
     Coordination,
     CouncilQuestion,
-    District,
     DistrictReport,
     DistrictRequest,
     Meeting,
@@ -39,11 +40,13 @@ def powers(user: Any, at: dt.date | None = None) -> Powers:
     return powers_of(user, at)
 
 
-def is_department_staff(user: Any) -> bool:
-    """Holds a post in the Department today (or is a superuser)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or powers(user).staff is not None)
+def working_agency(user: Any) -> Agency | None:
+    """The agency whose records the user works on: their own; an administrator without a post works on
+    the first agency. None for anyone else."""
+    agency = agency_of(user)
+    if agency is None and getattr(user, "is_superuser", False):
+        agency = Agency.objects.order_by("pk").first()
+    return agency
 
 
 def sees_everything(user: Any) -> bool:
@@ -52,10 +55,14 @@ def sees_everything(user: Any) -> bool:
 
 def district_of(user: Any) -> District | None:
     """The district a district officer reports for, None for anyone else."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    officer = getattr(user, "district_officer", None)
-    return officer.district if officer is not None else None
+    return permissions.district_of(user)
+
+
+def department_records(user: Any, queryset: QuerySet) -> QuerySet:
+    """`queryset` (of records with an `agency`) for the staff of that agency only."""
+    if not is_department_staff(user):
+        return queryset.none()
+    return scope_to_agency(queryset, user)
 
 
 # --- Tasks ----------------------------------------------------------------------------------------------
@@ -68,15 +75,16 @@ def _tasks() -> QuerySet[Task]:
 def tasks_visible_to(user: Any) -> QuerySet[Task]:
     """The leadership sees every task; others the tasks of their units (lead or coordinating), the tasks
     they are in charge of and those they created (rules.task_visible)."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_department_staff(user):
         return Task.objects.none()
+    tasks = scope_to_agency(_tasks(), user)
     if user.is_superuser or user.has_perm("work.view_all_tasks"):
-        return _tasks()
+        return tasks
     p = powers(user)
     if rules.sees_everything(p):
-        return _tasks()
+        return tasks
     units = list(p.unit_codes)
-    return _tasks().filter(
+    return tasks.filter(
         Q(lead_unit__code__in=units) | Q(coordinating_units__code__in=units) | Q(person_in_charge=user)
         | Q(created_by=user)
     ).distinct()
@@ -120,10 +128,15 @@ def task_list(user: Any, *, unit: str = "", person: str = "", source: str = "", 
     return items
 
 
-def task_buckets(first: dt.date, last: dt.date, *, unit_code: str | None = None, on: dt.date | None = None
-                 ) -> dict[str, list[Task]]:
-    """Tasks of the period by briefing bucket (rules.month_bucket), for one lead unit or all."""
+def task_buckets(first: dt.date, last: dt.date, *, unit_code: str | None = None, on: dt.date | None = None,
+                 agency: Agency | None = None) -> dict[str, list[Task]]:
+    """Tasks of the period by briefing bucket (rules.month_bucket), for one lead unit or the whole agency
+    (no unit and no agency: nothing, never every agency's tasks)."""
     qs = Task.objects.select_related("lead_unit", "person_in_charge").prefetch_related("updates")
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    elif not unit_code:
+        qs = qs.none()
     if unit_code:
         qs = qs.filter(lead_unit__code=unit_code)
     buckets: dict[str, list[Task]] = {"completed": [], "in_progress": [], "overdue": []}
@@ -148,14 +161,12 @@ def delay_reason(task: Task) -> str:
 
 # --- Briefing pack and programme (5.4) ------------------------------------------------------------------
 
-def briefing_units(on: dt.date) -> list[Any]:
-    """The Department's units alive on `on`, leadership board first."""
+def briefing_units(on: dt.date, agency: Agency | None) -> list[Any]:
+    """The agency's units alive on `on`, leadership board first (none without an agency)."""
     from stttt.org import selectors as org_selectors
     from stttt.org.models import Unit
 
-    try:
-        agency = org_selectors.agency_get()
-    except Exception:
+    if agency is None:
         return []
     units: list[Unit] = list(org_selectors.units_at(agency, on).order_by("order", "code"))
     return units
@@ -165,12 +176,12 @@ BRIEFING_INDICATORS = ("procedures.received", "procedures.resolved_on_time", "pr
                        "procedures.in_progress_overdue")
 
 
-def briefing_pack(month: str, *, on: dt.date | None = None) -> dict[str, Any]:
-    """The month's review per unit: tasks completed, in progress and overdue (with the reasons given),
+def briefing_pack(month: str, *, agency: Agency | None, on: dt.date | None = None) -> dict[str, Any]:
+    """The agency's month per unit: tasks completed, in progress and overdue (with the reasons given),
     and the other capabilities' indicators; then next month's draft programme (5.4)."""
     first, last = rules.month_bounds(month)
     on = on or today()
-    buckets = task_buckets(first, last, on=on)
+    buckets = task_buckets(first, last, on=on, agency=agency)
     per_unit: dict[str, dict[str, list[Task]]] = defaultdict(lambda: {"completed": [], "in_progress": [],
                                                                       "overdue": []})
     for bucket, tasks in buckets.items():
@@ -178,7 +189,7 @@ def briefing_pack(month: str, *, on: dt.date | None = None) -> dict[str, Any]:
             per_unit[task.lead_unit.code][bucket].append(task)
     extra = [code for code in BRIEFING_INDICATORS if indicators.get(code)]
     rows = []
-    units = briefing_units(last)
+    units = briefing_units(last, agency)
     known = {u.code for u in units}
     for tasks in buckets.values():  # a unit dissolved since still answers for its tasks
         for task in tasks:
@@ -192,23 +203,25 @@ def briefing_pack(month: str, *, on: dt.date | None = None) -> dict[str, Any]:
             "completed": len(b["completed"]), "in_progress": len(b["in_progress"]), "overdue": len(b["overdue"]),
             "overdue_tasks": [{"id": t.pk, "title": t.title, "deadline": t.deadline, "reason": delay_reason(t)}
                               for t in b["overdue"]],
-            "indicators": {code: indicators.value(code, first, last, unit.code) for code in extra},
+            "indicators": {code: indicators.value(code, first, last, unit.code, agency=agency) for code in extra},
         })
     totals = {key: sum(r[key] for r in rows) for key in ("completed", "in_progress", "overdue")}
     return {
         "month": month, "first": first, "last": last, "on": on, "units": rows, "totals": totals,
         "indicator_codes": extra, "indicator_labels": {c: indicators.label_of(c) for c in extra},
-        "indicator_totals": {code: indicators.value(code, first, last, None) for code in extra},
-        "programme": programme(rules.next_month(first).strftime("%Y-%m")),
-        "meetings": list(Meeting.objects.filter(month=first).prefetch_related("conclusions")),
+        "indicator_totals": {code: indicators.value(code, first, last, None, agency=agency) for code in extra},
+        "programme": programme(rules.next_month(first).strftime("%Y-%m"), agency=agency),
+        "meetings": list(Meeting.objects.filter(month=first, agency=agency).prefetch_related("conclusions")),
+        "agency": agency,
     }
 
 
-def recurring_reports_due(first: dt.date, last: dt.date) -> list[dict[str, Any]]:
-    """Periodic reports whose due date falls in [first, last] (3.29): the recurring duties of a month."""
+def recurring_reports_due(first: dt.date, last: dt.date, agency: Agency | None) -> list[dict[str, Any]]:
+    """The agency's periodic reports whose due date falls in [first, last] (3.29): a month's recurring duties."""
     cal = calendar()
     found = []
-    for report_type in ReportType.objects.filter(active=True).exclude(periodicity=Periodicity.AD_HOC):
+    types = ReportType.objects.filter(active=True, agency=agency).exclude(periodicity=Periodicity.AD_HOC)
+    for report_type in types:
         # The periods ending in the year before `last` cover every due date that can fall in the month.
         day = first - dt.timedelta(days=400)
         seen: set[tuple[dt.date, dt.date]] = set()
@@ -223,34 +236,33 @@ def recurring_reports_due(first: dt.date, last: dt.date) -> list[dict[str, Any]]
     return sorted(found, key=lambda r: r["due"])
 
 
-def programme(month: str) -> dict[str, Any]:
-    """Draft work programme of `month`: open tasks due then, periodic reports due, district requests whose
-    deadline falls in it, and the monthly briefing itself (5.4)."""
+def programme(month: str, *, agency: Agency | None) -> dict[str, Any]:
+    """The agency's draft work programme of `month`: open tasks due then, periodic reports due, district
+    requests whose deadline falls in it, and the monthly briefing itself (5.4)."""
     first, last = rules.month_bounds(month)
-    tasks = list(Task.objects.filter(status__in=TASK_OPEN, deadline__range=(first, last))
+    tasks = list(Task.objects.filter(agency=agency, status__in=TASK_OPEN, deadline__range=(first, last))
                  .select_related("lead_unit", "person_in_charge").order_by("deadline", "pk"))
     return {
-        "month": month, "first": first, "last": last, "tasks": tasks,
-        "reports": recurring_reports_due(first, last),
-        "district_requests": list(DistrictRequest.objects.filter(deadline__range=(first, last))),
+        "month": month, "first": first, "last": last, "tasks": tasks, "agency": agency,
+        "reports": recurring_reports_due(first, last, agency),
+        "district_requests": list(DistrictRequest.objects.filter(agency=agency, deadline__range=(first, last))),
     }
 
 
 # --- Reports upward (3.29, 6.1, 6.3) --------------------------------------------------------------------
 
 def reports_visible_to(user: Any) -> QuerySet[Report]:
-    """Reports upward are the Department's: every member of the Department sees them."""
-    if not is_department_staff(user):
-        return Report.objects.none()
-    return Report.objects.select_related("report_type", "prepared_by", "approved_by")
+    """Reports upward are the agency's: every member of the agency sees them."""
+    return department_records(user, Report.objects.select_related("report_type", "prepared_by", "approved_by",
+                                                                  "agency"))
 
 
-def report_types() -> QuerySet[ReportType]:
-    return ReportType.objects.filter(active=True).select_related("provision")
+def report_types(user: Any) -> QuerySet[ReportType]:
+    return department_records(user, ReportType.objects.filter(active=True).select_related("provision"))
 
 
 def report_prefill(report_type: ReportType, start: dt.date, end: dt.date) -> dict[str, Any]:
-    return indicators.values(list(report_type.indicators), start, end, None)
+    return indicators.values(list(report_type.indicators), start, end, None, agency=report_type.agency)
 
 
 def report_is_late(report: Report, on: dt.date | None = None) -> bool:
@@ -261,40 +273,43 @@ def report_approvers(report: Report) -> list[Any]:
     """Who approves: the leader in charge of the report's duty (acting leader included), and the Director
     or the Deputy acting as Director (5.1, 5.2)."""
     from stttt.org.powers import director_user, leader_in_charge
+    from stttt.org.selectors import OrgNotFound
 
     users = []
     if report.report_type.provision is not None:
-        with contextlib.suppress(LookupError):  # a citation org does not know: the Director approves
-            users.append(leader_in_charge(report.report_type.provision.citation))
-    users.append(director_user())
+        # A duty the organisation assigns to nobody: the Director alone approves (5.1).
+        with contextlib.suppress(OrgNotFound):
+            users.append(leader_in_charge(report.report_type.provision.citation, agency=report.agency))
+    users.append(director_user(agency_code=report.agency.code))
     return [u for i, u in enumerate(users) if u is not None and u not in users[:i]]
 
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
-def districts() -> QuerySet[District]:
-    return District.objects.filter(active=True)
+def districts(agency_id: int | None) -> QuerySet[District]:
+    """The agency's active districts (org keeps them)."""
+    return District.objects.filter(agency_id=agency_id, active=True).order_by("order", "name")
 
 
 def district_requests_visible_to(user: Any) -> QuerySet[DistrictRequest]:
-    """Department staff see every request; a district officer sees the requests sent to their district."""
+    """The agency's staff see its requests; a district officer the requests sent to their district."""
     if is_department_staff(user):
-        return DistrictRequest.objects.all()
+        return scope_to_agency(DistrictRequest.objects.all(), user)
     district = district_of(user)
     if district is None:
         return DistrictRequest.objects.none()
-    return DistrictRequest.objects.filter(reports__district=district)
+    return DistrictRequest.objects.filter(agency_id=district.agency_id, reports__district=district)
 
 
 def district_reports_visible_to(user: Any) -> QuerySet[DistrictReport]:
-    """Department staff see every district's report; a district officer only their own district's."""
+    """The agency's staff see its districts' reports; a district officer only their own district's."""
     base = DistrictReport.objects.select_related("district", "request", "submitted_by")
     if is_department_staff(user):
-        return base
+        return scope_to_agency(base, user, field="request__agency")
     district = district_of(user)
     if district is None:
         return base.none()
-    return base.filter(district=district)
+    return base.filter(district=district, request__agency_id=district.agency_id)
 
 
 def indicator_specs(request: DistrictRequest) -> list[rules.IndicatorSpec]:
@@ -310,7 +325,8 @@ def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> di
     indicator_rows = list(request.indicators.all())
     codes = [i.code for i in indicator_rows]
     rows: list[dict[str, Any]] = []
-    for report in request.reports.select_related("district").order_by("district__order", "district__name"):
+    reports = request.reports.filter(district__agency_id=request.agency_id).select_related("district")
+    for report in reports.order_by("district__order", "district__name"):
         submitted_on = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
         done = report.status == DistrictReportStatus.SUBMITTED
         rows.append({
@@ -332,15 +348,15 @@ def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> di
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
 
 def questions_visible_to(user: Any) -> QuerySet[CouncilQuestion]:
-    if not is_department_staff(user):
-        return CouncilQuestion.objects.none()
-    return CouncilQuestion.objects.select_related("unit", "assignee")
+    return department_records(user, CouncilQuestion.objects.select_related("unit", "assignee"))
 
 
 def coordinations_visible_to(user: Any) -> QuerySet[Coordination]:
-    if not is_department_staff(user):
-        return Coordination.objects.none()
-    return Coordination.objects.select_related("unit")
+    return department_records(user, Coordination.objects.select_related("unit"))
+
+
+def meetings_visible_to(user: Any) -> QuerySet[Meeting]:
+    return department_records(user, Meeting.objects.all())
 
 
 # --- Dashboards -----------------------------------------------------------------------------------------
@@ -377,12 +393,13 @@ def unit_dashboard(user: Any, unit_code: str, *, on: dt.date | None = None) -> d
 def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, Any]:
     """Every unit's open, overdue and due-soon tasks; reports due or late; district requests open."""
     on = on or today()
+    agency = working_agency(user)
     tasks = list(tasks_visible_to(user))
     by_unit: dict[str, list[Task]] = defaultdict(list)
     for task in tasks:
         by_unit[task.lead_unit.code].append(task)
     units = []
-    for unit in briefing_units(on):
+    for unit in briefing_units(on, agency):
         counts = _state_counts(by_unit.get(unit.code, []), on)
         units.append({"code": unit.code, "name": unit.name, **counts})
     reports = [r for r in reports_visible_to(user).exclude(status=ReportStatus.SENT)]
@@ -390,8 +407,8 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
         "units": units, "totals": _state_counts(tasks, on),
         "reports_pending": [r for r in reports if r.status == ReportStatus.PENDING],
         "reports_late": [r for r in reports if report_is_late(r, on)],
-        "reports_due": recurring_reports_due(on, on + dt.timedelta(days=31)),
-        "district_requests": [district_board(r, on=on) for r in DistrictRequest.objects.filter(
+        "reports_due": recurring_reports_due(on, on + dt.timedelta(days=31), agency),
+        "district_requests": [district_board(r, on=on) for r in district_requests_visible_to(user).filter(
             deadline__gte=on - dt.timedelta(days=60))[:5]],
         "questions_open": questions_visible_to(user).exclude(status="answered").count(),
         "coordinations_escalated": coordinations_visible_to(user).filter(status="escalated").count(),

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from stttt.org.models import Agency
 from stttt.work import exports, indicators, selectors, services
 from stttt.work.choices import TaskStatus
 from stttt.work.models import DistrictRequest, Task
@@ -54,7 +55,7 @@ def expected_counts(code, first, last, on):
 
 def test_pack_counts_match_the_database(october):
     on = D(2026, 11, 30)
-    pack = selectors.briefing_pack("2026-10", on=on)
+    pack = selectors.briefing_pack("2026-10", on=on, agency=october.agency)
     rows = {r["code"]: r for r in pack["units"]}
     assert set(rows) >= {"BGD", "VP", "TTBCXB", "BCVTCNTT"}
     for code, row in rows.items():
@@ -109,7 +110,7 @@ def test_demo_month_counts_match_the_database_and_docx_opens_in_libreoffice(demo
             pytest.fail("LibreOffice is required under CI (.ci/run installs libreoffice-writer-nogui)")
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
     on = D(2026, 11, 30)
-    pack = selectors.briefing_pack("2026-10", on=on)
+    pack = selectors.briefing_pack("2026-10", on=on, agency=Agency.objects.get(units__code="VP"))
     rows = {r["code"]: r for r in pack["units"]}
     for code, row in rows.items():
         assert (row["completed"], row["in_progress"], row["overdue"]) == expected_counts(
@@ -165,7 +166,8 @@ def test_demo_is_idempotent_and_cli_exports(demo, tmp_path, capsys):
 
 
 def test_pack_and_programme_render_with_weasyprint(october):
-    pack = selectors.briefing_pack("2026-10", on=D(2026, 11, 30))
+    pack = selectors.briefing_pack("2026-10", on=D(2026, 11, 30), agency=october.agency)
     assert exports.render(exports.briefing_document(pack), "pdf")[0].startswith(b"%PDF")
-    data, mime = exports.render(exports.programme_document(selectors.programme("2026-11")), "docx")
+    programme = selectors.programme("2026-11", agency=october.agency)
+    data, mime = exports.render(exports.programme_document(programme), "docx")
     assert data[:2] == b"PK" and "wordprocessingml" in mime

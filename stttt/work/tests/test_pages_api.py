@@ -21,9 +21,9 @@ def world(dept, district_request):
                                 deadline=dt.date(2026, 10, 15))
     meeting = services.meeting_create(actor=dept.clerk, kind=MeetingKind.MONTHLY, month=dt.date(2026, 10, 1),
                                       held_on=dt.date(2026, 11, 3))
-    services.conclusion_add(meeting, actor=dept.clerk, text="Kết luận", unit=dept.division)
-    report_type = services.report_type_save(code="thang", name="Báo cáo tháng", recipient="ppc",
-                                            periodicity="monthly", sections=["Kết quả"],
+    services.conclusion_add(meeting, actor=dept.director, text="Kết luận", unit=dept.division)
+    report_type = services.report_type_save(agency=dept.agency, code="thang", name="Báo cáo tháng",
+                                            recipient="ppc", periodicity="monthly", sections=["Kết quả"],
                                             indicator_codes=["work.tasks_completed"])
     report = services.report_create(report_type, actor=dept.clerk, on=dt.date(2026, 11, 3))
     question = services.question_create(actor=dept.clerk, kind="question", asked_by="Đại biểu A", content="Hỏi",
@@ -202,11 +202,17 @@ def test_api_reports_questions_coordination(world, dept):
     response = api(dept.other_head).post(f"/api/v1/work/questions/{q.pk}/assign/",
                                          {"unit": "BCVTCNTT", "assignee": "cv3"}, format="json")
     assert response.status_code == 200 and response.json()["unit"] == "BCVTCNTT"
+    # the Office does not answer for another unit; the assignee in that unit does
     assert clerk.post(f"/api/v1/work/questions/{q.pk}/answer/", {"answer": "Trả lời"},
-                      format="json").json()["status"] == "answered"
+                      format="json").status_code == 403
+    assert api(dept.outsider).get(f"/api/v1/work/questions/{q.pk}/").json()["actions"] == ["answer"]
+    assert api(dept.outsider).post(f"/api/v1/work/questions/{q.pk}/answer/", {"answer": "Trả lời"},
+                                   format="json").json()["status"] == "answered"
     c = world["coordination"]
-    response = clerk.post(f"/api/v1/work/coordination/{c.pk}/act/", {"action": "escalate", "text": "Chưa thống nhất"},
-                          format="json")
+    assert clerk.post(f"/api/v1/work/coordination/{c.pk}/act/", {"action": "escalate", "text": "Chưa thống nhất"},
+                      format="json").status_code == 403  # a coordination of another unit
+    response = api(dept.head).post(f"/api/v1/work/coordination/{c.pk}/act/",
+                                   {"action": "escalate", "text": "Chưa thống nhất"}, format="json")
     assert response.json()["status"] == "escalated" and response.json()["escalation_note"] == "Chưa thống nhất"
     assert api(dept.officer_a).get("/api/v1/work/questions/").json()["results"] == []
 

@@ -13,7 +13,8 @@ from stttt.work.models import Report
 
 @pytest.fixture
 def monthly(dept):
-    return services.report_type_save(code="thang", name="Báo cáo tháng", recipient="ppc", periodicity="monthly",
+    return services.report_type_save(agency=dept.agency, code="thang", name="Báo cáo tháng", recipient="ppc",
+                                     periodicity="monthly",
                                      due_offset_days=5, sections=["Kết quả", "Kiến nghị"],
                                      indicator_codes=["work.tasks_completed", "work.tasks_overdue", "x.unknown"])
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from stttt.org.powers import Powers
 from stttt.core.calendar import build
+from stttt.org.powers import Powers
 from stttt.work import rules
 
 D = dt.date

@@ -82,7 +82,7 @@ def test_conclusion_becomes_a_task_once(dept):
     meeting = services.meeting_create(actor=dept.clerk, kind=MeetingKind.MONTHLY, month=dt.date(2026, 10, 1),
                                       held_on=dt.date(2026, 11, 3))
     services.attendance_set(meeting, actor=dept.clerk, user=dept.head, present=True)
-    conclusion = services.conclusion_add(meeting, actor=dept.clerk, text="Hoàn thành báo cáo", unit=dept.division,
+    conclusion = services.conclusion_add(meeting, actor=dept.director, text="Hoàn thành báo cáo", unit=dept.division,
                                          deadline=dt.date(2026, 11, 15))
     task = services.conclusion_to_task(conclusion, actor=dept.director)
     assert task.source_kind == "meeting" and task.lead_unit == dept.division

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from stttt.org.models import Agency
 from stttt.work import exports, rules, selectors
 from stttt.work.models import DistrictRequest, Report, ReportType
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     help = "Tasks and reporting: briefing pack, work programme, reports upward, district report tables."
 
     def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--agency", help="Agency code (default: the installation's default agency).")
         sub = parser.add_subparsers(dest="verb", required=True)
         brief = sub.add_parser("briefing", help="The monthly briefing pack (5.4).")
         brief.add_argument("--month", required=True, help="YYYY-MM")
@@ -62,22 +64,33 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from exc
         return text
 
+    def _agency(self, code: str | None) -> Agency:
+        from django.conf import settings
+
+        from stttt.org.selectors import OrgNotFound, agency_get
+
+        try:
+            return agency_get(code or getattr(settings, "STTTT_DEFAULT_AGENCY", None) or None)
+        except OrgNotFound as exc:
+            raise CommandError(_("No such agency: %(code)s") % {"code": code or ""}, returncode=2) from exc
+
     def handle(self, *args, **options):
         verb = options["verb"]
         fmt: str = options.get("format") or ""
+        agency = options["agency_obj"] = self._agency(options.get("agency"))
         if verb == "briefing":
-            pack = selectors.briefing_pack(self._month(options["month"]))
+            pack = selectors.briefing_pack(self._month(options["month"]), agency=agency)
             if fmt == "json":
                 self._write(exports.briefing_json(pack), options["output"], fmt)
             else:
                 self._write(exports.render(exports.briefing_document(pack), fmt)[0], options["output"], fmt)
         elif verb == "programme":
-            programme = selectors.programme(self._month(options["month"]))
+            programme = selectors.programme(self._month(options["month"]), agency=agency)
             self._write(exports.render(exports.programme_document(programme), fmt)[0], options["output"], fmt)
         elif verb == "report":
             self._report(options)
         elif verb == "districts":
-            request = DistrictRequest.objects.filter(pk=options["request"]).first()
+            request = DistrictRequest.objects.filter(pk=options["request"], agency=agency).first()
             if request is None:
                 raise CommandError(_("No such request: %(id)s") % {"id": options["request"]}, returncode=2)
             if fmt == "xlsx":
@@ -93,21 +106,22 @@ class Command(BaseCommand):
 
     def _report(self, options) -> None:
         fmt = options["format"]
+        agency = options["agency_obj"]
+        reports = Report.objects.filter(agency=agency).select_related("report_type", "agency")
         if options["list"] or not (options["id"] or options["type"]):
-            for rt in ReportType.objects.all():
+            for rt in ReportType.objects.filter(agency=agency):
                 self.stdout.write(f"{rt.code}\t{rt.get_periodicity_display()}\t{rt.get_recipient_display()}\t{rt.name}")
-            for r in Report.objects.select_related("report_type"):
+            for r in reports:
                 self.stdout.write(f"#{r.pk}\t{r.report_type.code}\t{r.period_start}..{r.period_end}\t"
                                   f"{r.get_status_display()}\t{r.due_on}")
             return
         if options["id"]:
-            report = Report.objects.filter(pk=options["id"]).select_related("report_type").first()
+            report = reports.filter(pk=options["id"]).first()
         else:
             if not options["period"]:
                 raise CommandError(_("Give --period YYYY-MM with --type."), returncode=2)
             first, _last = rules.month_bounds(self._month(options["period"]))
-            report = (Report.objects.filter(report_type__code=options["type"], period_start=first)
-                      .select_related("report_type").first())
+            report = reports.filter(report_type__code=options["type"], period_start=first).first()
         if report is None:
             raise CommandError(_("No such report."), returncode=2)
         if fmt == "json":

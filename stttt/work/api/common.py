@@ -1,0 +1,75 @@
+"""What the work API's modules share: documented choice fields, agency-scoped unit and user fields, the
+error responses, and the workflow actions a user may take on a record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from stttt.accounts.models import User
+from stttt.api.serializers import ErrorSerializer
+from stttt.org.powers import scope_to_agency
+from stttt.work import workflow
+
+ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
+
+
+def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
+    """A choice field documented as a string with its allowed values as a pattern: the schema gets no
+    named enum, so fields called `status` or `kind` in different apps never collide."""
+    values = [value for value, _label in choices]
+    field_class = extend_schema_field({"type": "string", "pattern": f"^({'|'.join(values)})$",
+                                       "description": ", ".join(values)})(
+        type("ChoiceString", (serializers.ChoiceField,), {}))
+    return field_class(choices=choices, **kwargs)
+
+
+def _user(field: serializers.Field) -> Any:
+    request = field.context.get("request") if hasattr(field, "context") else None
+    return getattr(request, "user", None)
+
+
+class UnitCodeField(serializers.SlugRelatedField):
+    """A unit by its code, among the units of the user's agency only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from stttt.org.models import Unit
+
+        kwargs.setdefault("queryset", Unit.objects.all())
+        super().__init__(slug_field="code", **kwargs)
+
+    def get_queryset(self) -> Any:
+        return scope_to_agency(super().get_queryset(), _user(self))
+
+
+class StaffUserField(serializers.SlugRelatedField):
+    """An active user by user name, among the staff of the user's agency only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", User.objects.filter(is_active=True))
+        super().__init__(slug_field="username", **kwargs)
+
+    def get_queryset(self) -> Any:
+        return scope_to_agency(super().get_queryset().filter(staff__isnull=False), _user(self),
+                               field="staff__agency")
+
+
+ACTIONS_SCHEMA = {"type": "array", "items": {"type": "string"},
+                  "description": "Workflow actions the requesting user may take on the record now."}
+
+
+@extend_schema_field(ACTIONS_SCHEMA)
+class ActionsField(serializers.SerializerMethodField):
+    """The workflow actions the requesting user may take on the record now (from the table)."""
+
+    def __init__(self, kind: str, **kwargs: Any) -> None:
+        self.kind = kind
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> list[str]:
+        user = _user(self.parent)
+        if user is None:
+            return []
+        return [t.action for t in workflow.actions_for(self.kind, user, value)]

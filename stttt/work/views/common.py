@@ -1,0 +1,51 @@
+"""What the work pages share: the staff gate, error messages, file responses, the month parameter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+
+from stttt.org.powers import is_department_staff
+from stttt.work import rules, selectors
+
+
+def errors_of(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+def department(request: HttpRequest) -> None:
+    """Staff pages: only people holding a post in an agency (their agency's records are shown)."""
+    if not is_department_staff(request.user):
+        raise PermissionDenied
+
+
+def file_response(data: bytes, mime: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def month_of(request: HttpRequest) -> str:
+    text = request.GET.get("month") or (selectors.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    try:
+        rules.month_bounds(text)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        text = selectors.today().strftime("%Y-%m")
+    return text
+
+
+def form_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def refusal(exc: ValidationError | PermissionDenied) -> str:
+    return " ".join(errors_of(exc)) if isinstance(exc, ValidationError) else str(exc)
