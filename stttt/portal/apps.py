@@ -14,6 +14,12 @@ class PortalConfig(CapabilityConfig):
     nav_order = 90
     public = True
 
+    def ready(self) -> None:
+        from stttt.portal.particulars import PROVIDER
+        from stttt.procedures import filing
+
+        filing.register(PROVIDER)
+
     def summary(self) -> list[tuple[str, object]]:
         from stttt.portal.selectors import home_figures
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
+from stttt.org.models import Agency, District
 from stttt.portal import services
-from stttt.portal.models import Rating
 from stttt.procedures import services as procedure_services
-from stttt.procedures.models import Procedure
+from stttt.procedures.models import Procedure, Rating
 
 PDF = b"%PDF-1.4\n% demo document\n"
 DESK, LEADER = "chuyenvien_vp", "giamdoc"
@@ -59,8 +59,8 @@ def _walk(submission, steps: list[str]) -> None:
         if action == "rate":
             dossier.refresh_from_db()
             if not Rating.objects.filter(dossier=dossier).exists():
-                services.rating_save(dossier, contacts=0, agencies="desk_only", publicity="both", complaint=False,
-                                     comment="Cán bộ hướng dẫn nhiệt tình.")
+                procedure_services.rating_save(dossier, contacts=0, agencies="desk_only", publicity="both",
+                                               complaint=False, comment="Cán bộ hướng dẫn nhiệt tình.")
             continue
         kwargs: dict[str, Any] = {}
         if action == "assign":
@@ -76,15 +76,18 @@ def load(stdout) -> list[DemoLogin]:
         return []
     accounts = {"congdan": demo_user_ensure("congdan", full_name="Nguyễn Thị Thu"),
                 "doanhnghiep": demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")}
+    agency = Agency.objects.order_by("pk").first()
     created = 0
     for key, account, code, data, holder_type, district, subject, steps in FILINGS:
-        procedure = Procedure.objects.filter(code=code).first()
+        procedure = Procedure.objects.filter(agency=agency, code=code).first()
         if procedure is None:
             continue
         uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF) for c in procedure.components.all() if c.required]
+        known = District.objects.filter(agency=agency, code=district).exists()
+        particulars = {"holder_type": holder_type, "district": district if known else "", "subject": subject}
         submission, secret = services.submission_create(
             procedure, user=accounts.get(account) if account else None, data=data, uploads=uploads,
-            idempotency_key=key, holder_type=holder_type, district=district, subject=subject)
+            idempotency_key=key, particulars=particulars)
         if secret is None:
             continue
         created += 1

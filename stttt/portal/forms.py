@@ -9,14 +9,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import Status as LicenceStatus
-from stttt.licensing.forms import HolderFieldsMixin, subject_form_fields
-from stttt.licensing.kinds import DISTRICTS, Kind
+from stttt.procedures import filing
 from stttt.procedures.models import Procedure
+from stttt.procedures.services import Upload
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
 
 
-class SubmitForm(HolderFieldsMixin):
+class SubmitForm(forms.Form):
     applicant_name = forms.CharField(label=_("Applicant (organisation or person)"), max_length=300)
     applicant_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40,
                                           required=False)
@@ -28,16 +28,13 @@ class SubmitForm(HolderFieldsMixin):
     field_order = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
                    "applicant_email", "holder_type", "district", "subject"]
 
-    def __init__(self, *args: Any, procedure: Procedure, kind: Kind | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["idempotency_key"] = uuid.uuid4().hex
-        self.kind = kind
-        if kind is None:
-            del self.fields["holder_type"]
-            del self.fields["district"]
-        else:
-            self.fields.update(subject_form_fields(kind))
+        self.procedure = procedure
+        self.fields.update(filing.fields_for(procedure))
+        self.order_fields(self.field_order)
         self.components = list(procedure.components.all())
         for component in self.components:
             label = component.name + (f" ({component.form})" if component.form else "")
@@ -46,6 +43,17 @@ class SubmitForm(HolderFieldsMixin):
                 widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
                 help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."),
                 error_messages={"required": _("Attach this document.")})
+
+    def uploads(self) -> list[Upload]:
+        found = []
+        for component in self.components:
+            upload = self.cleaned_data.get(f"file_{component.pk}")
+            if upload:
+                found.append(Upload(component, upload.name, upload.read()))
+        return found
+
+    def particulars(self) -> dict[str, Any]:
+        return filing.collect(self.procedure, self.cleaned_data)
 
 
 class TrackForm(forms.Form):
@@ -96,14 +104,15 @@ class SignupForm(forms.Form):
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *LicenceStatus.choices])
-    district = forms.ChoiceField(label=_("District"), required=False, choices=[("", "—"), *DISTRICTS])
+    district = forms.ChoiceField(label=_("District"), required=False, choices=[("", "—")])
     year = forms.TypedChoiceField(label=_("Year of issue"), required=False, coerce=int, empty_value=None)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
         ("-issued", _("newest first")), ("issued", _("oldest first")), ("number", _("number")),
         ("holder", _("holder A–Z")), ("-holder", _("holder Z–A")), ("expiry", _("expiry date"))])
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, years: list[int], districts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "—"), *[(y, str(y)) for y in years]]
         self.fields["year"].choices = choices  # type: ignore[attr-defined]
+        self.fields["district"].choices = [("", "—"), *districts]  # type: ignore[attr-defined]
 

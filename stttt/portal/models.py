@@ -1,5 +1,5 @@
-"""The public side of a dossier: how its applicant follows it (reference and tracking secret, or an account)
-and how they rated the service."""
+"""The public side of a dossier: how its applicant follows it (reference and tracking secret, or an account).
+The applicant's rating of the service is a record of `procedures` (`procedures.Rating`)."""
 
 from __future__ import annotations
 
@@ -32,42 +32,4 @@ class Submission(models.Model):
         return self.reference
 
 
-class Rating(models.Model):
-    """The applicant's assessment after the result, on the indicators of Circular 01/2018/TT-VPCP Art. 13
-    that the citizen can judge (3, 4, 6, 7), each scored 0, 1 or 2; indicators 1 and 2 are computed from the
-    dossier's own dates when it is rated."""
-
-    dossier = models.OneToOneField("procedures.Dossier", on_delete=models.CASCADE, related_name="rating",
-                                   verbose_name=_("dossier"))
-    unit_code = models.CharField(_("unit"), max_length=30)
-    quarter = models.CharField(_("quarter"), max_length=7)  # YYYY-Qn of the result
-    indicator_1 = models.PositiveSmallIntegerField(_("1. total time against the rule"))
-    indicator_2 = models.PositiveSmallIntegerField(_("2. time of each step against its rule"))
-    indicator_3 = models.PositiveSmallIntegerField(_("3. contacts needed to complete the dossier"))
-    indicator_4 = models.PositiveSmallIntegerField(_("4. agencies contacted"))
-    indicator_6 = models.PositiveSmallIntegerField(_("6. public disclosure of the procedure"))
-    indicator_7 = models.PositiveSmallIntegerField(_("7. attitude of the staff"))
-    comment = models.TextField(_("comment"), blank=True)
-    rated_at = models.DateTimeField(_("rated at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-rated_at"]
-        verbose_name = _("rating")
-        verbose_name_plural = _("ratings")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(indicator_1__lte=2, indicator_2__lte=2, indicator_3__lte=2,
-                                                      indicator_4__lte=2, indicator_6__lte=2, indicator_7__lte=2),
-                                   name="portal_rating_scores_0_to_2"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.dossier}: {self.total}"
-
-    @property
-    def total(self) -> int:
-        return (self.indicator_1 + self.indicator_2 + self.indicator_3 + self.indicator_4 + self.indicator_6
-                + self.indicator_7)
-
-
 audit.track(Submission)
-audit.track(Rating)

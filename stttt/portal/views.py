@@ -14,17 +14,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stttt.org import powers
+from stttt.core.http import form_errors
 from stttt.core.search import search
 from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
 from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
 from stttt.licensing.views import display, document_response
+from stttt.org.selectors import districts_of
 from stttt.portal import selectors, services
 from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, SubmitForm, SupplementForm, TrackForm
-from stttt.portal.models import Rating, Submission
+from stttt.portal.models import Submission
+from stttt.procedures import selectors as procedure_selectors
+from stttt.procedures import services as procedure_services
 from stttt.procedures.choices import Status
-from stttt.procedures.workflow import TRANSITIONS
+from stttt.procedures.workflow import public_steps, supplement_action
 
 GRANTS = "portal_grants"
 NEW_SECRET = "portal_new_secret"
@@ -40,19 +43,20 @@ def _grant(request: HttpRequest, submission: Submission) -> None:
         request.session[GRANTS] = [*grants[-19:], submission.pk]
 
 
+def _agency(request: HttpRequest):
+    """The agency this site serves (by host name), or None on an installation without agency."""
+    return getattr(request, "agency", None) or None
+
+
 def _submission(request: HttpRequest, reference: str) -> Submission:
     try:
-        return selectors.submission_for(reference, user=request.user, granted=_grants(request))
+        return selectors.submission_for(reference, user=request.user, granted=_grants(request),
+                                        agency=_agency(request))
     except Submission.DoesNotExist:
         raise Http404 from None
 
 
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+_form_errors = form_errors
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -61,36 +65,28 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def catalog(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
-    procedures = selectors.procedures_online()
+    procedures = selectors.procedures_online(_agency(request))
     if query:
         procedures = search(procedures, query)
     return render(request, "portal/catalog.html", {"procedures": procedures, "q": query})
 
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
-    procedure = get_object_or_404(selectors.procedures_online(), code=code)
+    procedure = get_object_or_404(selectors.procedures_online(_agency(request)), code=code)
     return render(request, "portal/procedure.html", {"procedure": procedure,
                                                      "kind": kind_for_procedure(procedure.code)})
 
 
 def submit(request: HttpRequest, code: str) -> HttpResponse:
-    procedure = get_object_or_404(selectors.procedures_online().filter(online=True), code=code)
+    procedure = get_object_or_404(selectors.procedures_online(_agency(request)).filter(online=True), code=code)
     kind = kind_for_procedure(procedure.code)
-    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, kind=kind)
+    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        uploads = []
-        for component in form.components:
-            upload = data.get(f"file_{component.pk}")
-            if upload:
-                uploads.append(services.Upload(component, upload.name, upload.read()))
-        from stttt.licensing.forms import subject_from
-
         try:
             submission, secret = services.submission_create(
-                procedure, user=request.user, data=data, uploads=uploads, idempotency_key=data["idempotency_key"],
-                holder_type=data.get("holder_type") or "organisation", district=data.get("district") or "",
-                subject=subject_from(data, kind) if kind else {})
+                procedure, user=request.user, data=data, uploads=form.uploads(),
+                idempotency_key=data["idempotency_key"], particulars=form.particulars())
         except (ValidationError, PermissionDenied) as exc:
             if isinstance(exc, PermissionDenied):
                 form.add_error(None, str(exc))
@@ -116,7 +112,7 @@ def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             submission = selectors.submission_by_credentials(form.cleaned_data["reference"],
-                                                             form.cleaned_data["secret"])
+                                                             form.cleaned_data["secret"], _agency(request))
         except Submission.DoesNotExist:
             form.add_error(None, _("No dossier matches this reference and secret. Check both and try again."))
         else:
@@ -128,18 +124,14 @@ def track(request: HttpRequest) -> HttpResponse:
 def status(request: HttpRequest, reference: str) -> HttpResponse:
     submission = _submission(request, reference)
     dossier = submission.dossier
-    steps = [{"label": TRANSITIONS[s.action].label if s.action in TRANSITIONS else _("Submitted"),
-              "status": s.get_to_status_display(), "at": s.at, "note": s.note if s.action in (
-                  "request_supplement", "return_for_completion", "refuse", "reject", "apologise") else ""}
-             for s in dossier.steps.all()]
+    steps = public_steps(list(dossier.steps.all()))
     licence = getattr(dossier, "licence", None) if dossier.status in (Status.APPROVED, Status.RETURNED) else None
-    can_supplement = dossier.status in (Status.AWAITING_SUPPLEMENT, Status.INCOMPLETE)
-    can_rate = dossier.status in services.RATEABLE and not Rating.objects.filter(dossier=dossier).exists()
+    can_supplement = supplement_action(dossier.status) is not None
     return render(request, "portal/status.html", {
         "submission": submission, "dossier": dossier, "steps": steps, "licence": licence,
         "supplement_form": SupplementForm() if can_supplement else None,
-        "rating_form": RatingForm() if can_rate else None,
-        "rating": Rating.objects.filter(dossier=dossier).first(),
+        "rating_form": RatingForm() if procedure_selectors.rateable(dossier) else None,
+        "rating": procedure_selectors.rating_of(dossier),
         "files": dossier.files.all()})
 
 
@@ -180,7 +172,7 @@ def rate(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("Answer every question."))
         return redirect("portal:status", reference=reference)
     try:
-        services.rating_save(submission.dossier, **form.cleaned_data)
+        procedure_services.rating_save(submission.dossier, **form.cleaned_data)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -215,7 +207,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/mine.html", {"submissions": selectors.submissions_of(request.user)})
+    return render(request, "portal/mine.html",
+                  {"submissions": selectors.submissions_of(request.user, _agency(request))})
 
 
 @login_required
@@ -253,7 +246,9 @@ def _register_query(request: HttpRequest, slug: str):
     if found is None:
         raise Http404
     key, kinds = found
-    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds))
+    agency = _agency(request)
+    districts = [(d.code, d.name) for d in districts_of(agency)] if agency is not None else []
+    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds), districts=districts)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = licensing.register(kinds, query=filters.get("q") or "", status=filters.get("status") or "",
                             district=filters.get("district") or "", year=filters.get("year"),
@@ -301,9 +296,9 @@ def register_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 @login_required
 def ratings(request: HttpRequest) -> HttpResponse:
     """For the leadership: ratings per unit and quarter."""
-    mine = powers.powers_of(request.user)
-    if not (mine.is_leader or request.user.is_superuser):
+    if not procedure_selectors.can_read_ratings(request.user):
         raise PermissionDenied
     quarter = request.GET.get("quarter", "")
-    return render(request, "portal/ratings.html", {"rows": selectors.rating_summary(quarter), "quarter": quarter,
+    rows = procedure_selectors.rating_summary(procedure_selectors.ratings_visible_to(request.user), quarter)
+    return render(request, "portal/ratings.html", {"rows": rows, "quarter": quarter,
                                                    "next": reverse("portal:ratings")})

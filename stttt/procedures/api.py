@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.api.errors import Conflict
 from stttt.api.serializers import ErrorSerializer
-from stttt.procedures import selectors, services
+from stttt.procedures import permissions, selectors, services
+from stttt.procedures.choices import Channel
 from stttt.procedures.models import Component, Dossier, DossierStep, Procedure
-from stttt.procedures.workflow import TRANSITIONS
+from stttt.procedures.workflow import ACTIONS
 
 
 class ComponentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Component
-        fields = ["name", "copy_kind", "copies", "form", "required"]
+        fields = ["id", "name", "copy_kind", "copies", "form", "required"]
 
 
 class ProcedureSerializer(serializers.ModelSerializer):
@@ -47,7 +51,7 @@ class StepSerializer(serializers.ModelSerializer):
 
 
 class DossierSerializer(serializers.ModelSerializer):
-    procedure = serializers.SlugRelatedField(slug_field="code", queryset=Procedure.objects.filter(active=True))
+    procedure = serializers.CharField(source="procedure.code", read_only=True)
     portal_status_code = serializers.IntegerField(read_only=True)
     deadline_state = serializers.SerializerMethodField()
     steps = StepSerializer(many=True, read_only=True)
@@ -59,16 +63,38 @@ class DossierSerializer(serializers.ModelSerializer):
                   "submitted_at", "received_at", "counting_start", "statutory_due_date", "due_date",
                   "deadline_state", "assignee", "resolved_at", "returned_at", "refusal_reasons",
                   "supplement_reasons", "result_number", "closed_late", "steps"]
-        read_only_fields = [f for f in fields if f not in (
-            "procedure", "applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
-            "applicant_email", "subject")]
+        read_only_fields = fields
 
     def get_deadline_state(self, obj: Dossier) -> str:
         return selectors.deadline_state(obj)
 
 
+class FilingFileSerializer(serializers.Serializer):
+    component = serializers.IntegerField(required=False, allow_null=True, help_text="Id of the component.")
+    name = serializers.CharField(max_length=255)
+    content = serializers.CharField(help_text="The file, base64-encoded.")
+
+
+class FilingSerializer(serializers.Serializer):
+    """A filing: the same as the portal's page and the desk's (`services.dossier_file`)."""
+
+    procedure = serializers.CharField(help_text="Code of the procedure in the agency's catalogue.")
+    channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.ONLINE)
+    applicant_name = serializers.CharField(max_length=300, allow_blank=True)
+    applicant_id_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    applicant_address = serializers.CharField(max_length=400, required=False, allow_blank=True, default="")
+    applicant_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    applicant_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    subject = serializers.CharField(max_length=400, required=False, allow_blank=True, default="")
+    particulars = serializers.DictField(required=False, default=dict,
+                                       help_text="holder_type, district and subject of a licence applied for.")
+    files = FilingFileSerializer(many=True, required=False, default=list)
+    paper = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
+                                  help_text="Components whose paper original the desk has seen.")
+
+
 class TransitionSerializer(serializers.Serializer):
-    action = serializers.ChoiceField(choices=sorted(TRANSITIONS))
+    action = serializers.ChoiceField(choices=sorted(ACTIONS))
     expected_version = serializers.IntegerField(required=False)
     reasons = serializers.CharField(required=False, allow_blank=True, default="")
     assignee = serializers.IntegerField(required=False)
@@ -84,7 +110,8 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["field_code", "division_code", "handling", "time_unit"]
 
     def get_queryset(self):
-        return selectors.procedures_active()
+        return selectors.procedures_active(
+            selectors.catalogue_agency(self.request.user, getattr(self.request, "agency", None)))
 
 
 class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -96,15 +123,33 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.dossiers_visible_to(self.request.user).prefetch_related("steps__actor")
 
-    @extend_schema(parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
-                   responses={201: DossierSerializer, 200: DossierSerializer, 400: ErrorSerializer})
+    @extend_schema(request=FilingSerializer,
+                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+                   responses={201: DossierSerializer, 200: DossierSerializer, 400: ErrorSerializer,
+                              403: ErrorSerializer})
     def create(self, request: Request, *args, **kwargs) -> Response:
-        serializer = self.get_serializer(data=request.data)
+        serializer = FilingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        procedure = data.pop("procedure")
-        dossier, created = services.dossier_submit(procedure, actor=request.user, data=data,
-                                                   idempotency_key=request.headers.get("Idempotency-Key"))
+        agency = selectors.catalogue_agency(request.user, getattr(request, "agency", None))
+        procedure = selectors.procedures_active(agency).filter(code=data.pop("procedure")).first()
+        if procedure is None:
+            raise ValidationError({"procedure": ["Unknown procedure."]})
+        components = {c.pk: c for c in procedure.components.all()}
+        uploads = []
+        for item in data.pop("files"):
+            try:
+                content = base64.b64decode(item["content"], validate=True)
+            except (binascii.Error, ValueError):
+                raise ValidationError({"files": ["The content is not base64."]}) from None
+            component = components.get(item["component"]) if item.get("component") is not None else None
+            if item.get("component") is not None and component is None:
+                raise ValidationError({"files": ["This component belongs to another procedure."]})
+            uploads.append(services.Upload(component, item["name"], content))
+        dossier, created = services.dossier_file(
+            procedure, actor=request.user, channel=data.pop("channel"), data=data, uploads=uploads,
+            paper=data.pop("paper"), particulars=data.pop("particulars"),
+            idempotency_key=request.headers.get("Idempotency-Key"))
         return Response(DossierSerializer(dossier).data,
                         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
@@ -146,13 +191,15 @@ class StatisticsViewSet(viewsets.ViewSet):
 
         month = request.query_params.get("month") or timezone.localdate().strftime("%Y-%m")
         by = request.query_params.get("by", "procedure")
+        if not permissions.can_see_statistics(request.user):
+            raise PermissionDenied()
         if by not in ("procedure", "division"):
             raise ValidationError({"by": ["procedure or division"]})
         try:
             selectors.month_bounds(month)
         except ValueError:
             raise ValidationError({"month": ["YYYY-MM"]}) from None
-        return Response(selectors.statistics(month, by=by))
+        return Response(selectors.statistics(month, by=by, user=request.user))
 
 
 def register(router) -> None:

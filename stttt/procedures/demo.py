@@ -13,8 +13,14 @@ from django.utils.translation import gettext as _
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.calendar import calendar
 from stttt.core.demo import DemoLogin
+from stttt.org.models import Agency
 from stttt.procedures import services
+from stttt.procedures.choices import Channel
 from stttt.procedures.models import Procedure
+
+PDF = b"%PDF-1.4\n% demo document\n"
+# The demo agency's identity on dossiers, when the organisation data does not give it yet.
+DEMO_IDENTITY = {"national_code": "000.00.14.H10", "one_stop_unit_code": "VP"}
 
 DESK_USER, LEADER_USER = "chuyenvien_vp", "giamdoc"
 DIVISION_USERS: dict[str, tuple[str, str]] = {  # (head, officer) of each division in the org demo
@@ -77,9 +83,23 @@ def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Proce
         services.dossier_transition(dossier.pk, action, actor=actors[action], now=_at(day, min(hour, 16)), **kwargs)
 
 
+def _file(procedure: Procedure, applicant: Any, key: str, name: str, when: dt.datetime) -> tuple[Any, bool]:
+    uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF) for c in procedure.components.all() if c.required]
+    return services.dossier_file(procedure, actor=applicant, channel=Channel.ONLINE, data={"applicant_name": name},
+                                 uploads=uploads, idempotency_key=key, now=when)
+
+
 def load(stdout) -> list[DemoLogin]:
-    count = services.catalog_load()
-    linked = services.catalog_link_provisions()
+    agency = Agency.objects.order_by("pk").first()
+    if agency is None:
+        stdout.write("procedures: no agency, no catalogue\n")
+        return []
+    missing = {k: v for k, v in DEMO_IDENTITY.items() if not getattr(agency, k)}
+    if missing:
+        Agency.objects.filter(pk=agency.pk).update(**missing)
+        agency.refresh_from_db()
+    count = services.catalog_load(agency=agency)
+    linked = services.catalog_link_provisions(agency)
     applicant = demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")
     logins = [DemoLogin("doanhnghiep", _("Applicant (business)"))]
     users = {"desk": _user(DESK_USER), "leader": _user(LEADER_USER), "applicant": applicant}
@@ -92,19 +112,17 @@ def load(stdout) -> list[DemoLogin]:
     first_working = cal.working_day_on_or_after(last_month_start)
     created_count = 0
     for key, code, name, offset, path in LAST_MONTH:
-        procedure = Procedure.objects.get(code=code)
+        procedure = Procedure.objects.get(agency=agency, code=code)
         start = cal.add_working_days(first_working, offset)
-        dossier, created = services.dossier_submit(procedure, actor=applicant, data={"applicant_name": name},
-                                                   idempotency_key=key, now=_at(start, 8))
+        dossier, created = _file(procedure, applicant, key, name, _at(start, 8))
         if created:
             created_count += 1
             _walk(dossier, path, start, users, procedure)
     for index, (key, code, name, path) in enumerate(THIS_MONTH):
-        procedure = Procedure.objects.get(code=code)
+        procedure = Procedure.objects.get(agency=agency, code=code)
         start = today - dt.timedelta(days=index)
         start = start if cal.is_working_day(start) else cal.working_day_on_or_after(start)
-        dossier, created = services.dossier_submit(procedure, actor=applicant, data={"applicant_name": name},
-                                                   idempotency_key=key, now=_at(start, 8))
+        dossier, created = _file(procedure, applicant, key, name, _at(start, 8))
         if created:
             created_count += 1
             _walk(dossier, path, start, users, procedure)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from stttt.procedures import filing
+from stttt.procedures.choices import Channel
 from stttt.procedures.models import Dossier, Procedure
+from stttt.procedures.services import Upload
+
+ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
 
 
 class ApplicantForm(forms.ModelForm):
@@ -18,24 +25,72 @@ class ApplicantForm(forms.ModelForm):
         fields = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
                   "applicant_email", "subject"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["idempotency_key"] = uuid.uuid4().hex
 
 
+class ProcedureChoiceForm(forms.Form):
+    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+
+    def __init__(self, *args: Any, procedures: QuerySet[Procedure], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
+
+
 class DeskReceiveForm(ApplicantForm):
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.filter(active=True), label=_("Procedure"))
+    """The desk's record of a paper dossier: the procedure (chosen first), how it came, the applicant, the
+    particulars the procedure needs, and for each component its scan or a tick that the original was seen."""
+
+    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+    channel = forms.ChoiceField(label=_("Channel"), choices=[(Channel.DESK, Channel.DESK.label),
+                                                              (Channel.POST, Channel.POST.label)])
 
     class Meta(ApplicantForm.Meta):
-        fields = ["procedure", *ApplicantForm.Meta.fields]
+        fields = ["procedure", "channel", *ApplicantForm.Meta.fields]
+
+    def __init__(self, *args: Any, procedures: QuerySet[Procedure], chosen: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
+        found = procedures.filter(pk=int(chosen)).first() if chosen and str(chosen).isdigit() else None
+        self.chosen: Procedure | None = found
+        self.components = list(found.components.all()) if found else []
+        if found is not None:
+            self.initial.setdefault("procedure", found.pk)
+            self.fields.update(filing.fields_for(found))
+        for component in self.components:
+            label = component.name + (f" ({component.form})" if component.form else "")
+            self.fields[f"paper_{component.pk}"] = forms.BooleanField(
+                label=_("%(name)s: original seen on paper") % {"name": label}, required=False)
+            self.fields[f"file_{component.pk}"] = forms.FileField(
+                label=_("%(name)s: scan") % {"name": label}, required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+
+    def uploads(self) -> list[Upload]:
+        found = []
+        for component in self.components:
+            upload = self.cleaned_data.get(f"file_{component.pk}")
+            if upload:
+                found.append(Upload(component, upload.name, upload.read()))
+        return found
+
+    def paper(self) -> list[int]:
+        return [c.pk for c in self.components if self.cleaned_data.get(f"paper_{c.pk}")]
+
+    def particulars(self) -> dict[str, Any]:
+        return filing.collect(self.chosen, self.cleaned_data) if self.chosen else {}
 
 
 class GuidanceForm(forms.Form):
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.filter(active=True), label=_("Procedure"))
+    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
     applicant_name = forms.CharField(label=_("Applicant"), max_length=300)
     missing = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], label=_("Format"))
+
+    def __init__(self, *args: Any, procedures: QuerySet[Procedure], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
 
 
 class UploadForm(forms.Form):
@@ -43,7 +98,7 @@ class UploadForm(forms.Form):
     component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False,
                                                                label=_("Component"))
 
-    def __init__(self, *args, dossier: Dossier, **kwargs):
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["component"].queryset = dossier.procedure.components.all()  # type: ignore[attr-defined]
 
@@ -57,7 +112,7 @@ class ActionForm(forms.Form):
                               widget=forms.DateInput(attrs={"type": "date"}))
     result_number = forms.CharField(label=_("Number of the result"), required=False, max_length=60)
 
-    def __init__(self, *args, officers=(), **kwargs):
+    def __init__(self, *args: Any, officers: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = [("", "—")] + [(str(u.pk), str(u)) for u in officers]  # type: ignore[attr-defined]
 

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
@@ -21,7 +22,9 @@ class Procedure(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "name", "empowering_citation", "legal_basis")
 
-    code = models.CharField(_("code"), max_length=40, unique=True,
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="procedures",
+                               verbose_name=_("agency"), help_text=_("The agency whose catalogue lists it."))
+    code = models.CharField(_("code"), max_length=40,
                             help_text=_("Code in the national procedure database where known, else a local code."))
     name = models.CharField(_("name"), max_length=300)
     field_code = models.SlugField(_("field"), max_length=60,
@@ -60,7 +63,10 @@ class Procedure(SearchableModel, TimeStampedModel):
         ordering = ["order", "code"]
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
-        constraints = [models.CheckConstraint(condition=Q(time_limit__gte=0), name="procedures_time_limit_gte_0")]
+        constraints = [
+            models.CheckConstraint(condition=Q(time_limit__gte=0), name="procedures_time_limit_gte_0"),
+            models.UniqueConstraint(fields=["agency", "code"], name="procedures_procedure_code_per_agency"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -110,6 +116,9 @@ class Dossier(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "applicant_name", "subject")
 
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="dossiers",
+                               verbose_name=_("agency"), db_index=True,
+                               help_text=_("The agency of the procedure; every list and figure is scoped by it."))
     procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="dossiers",
                                   verbose_name=_("procedure"))
     code = models.CharField(_("dossier code"), max_length=40, unique=True, null=True, blank=True)
@@ -156,6 +165,10 @@ class Dossier(SearchableModel, TimeStampedModel):
             models.UniqueConstraint(fields=["submitted_by", "idempotency_key"],
                                     condition=Q(idempotency_key__isnull=False),
                                     name="procedures_dossier_idempotency_unique"),
+            # A paper dossier has no applicant account: the desk that received it keys its retries.
+            models.UniqueConstraint(fields=["received_by", "idempotency_key"],
+                                    condition=Q(submitted_by__isnull=True, idempotency_key__isnull=False),
+                                    name="procedures_dossier_desk_idempotency_unique"),
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
         permissions = [("view_all_dossiers", _("Can view all dossiers"))]
@@ -225,13 +238,56 @@ class DossierFile(models.Model):
 
 
 class DailySequence(models.Model):
-    """The last dossier number given on a day (Circular 01/2018/TT-VPCP Art. 19: NNNN restarts each day)."""
+    """The last dossier number an agency gave on a day (Circular 01/2018/TT-VPCP Art. 19: NNNN restarts
+    each day)."""
 
-    day = models.DateField(unique=True)
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
     last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="procedures_sequence_per_agency_day")]
 
     def __str__(self) -> str:
         return f"{self.day}: {self.last}"
 
 
+class Rating(models.Model):
+    """The applicant's assessment after the result, on the indicators of Circular 01/2018/TT-VPCP Art. 13
+    that the citizen can judge (3, 4, 6, 7), each scored 0, 1 or 2; indicators 1 and 2 are computed from the
+    dossier's own dates when it is rated (`rules.rating_scores`)."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating",
+                                   verbose_name=_("dossier"))
+    unit_code = models.CharField(_("unit"), max_length=30)
+    quarter = models.CharField(_("quarter"), max_length=7)  # YYYY-Qn of the result
+    indicator_1 = models.PositiveSmallIntegerField(_("1. total time against the rule"))
+    indicator_2 = models.PositiveSmallIntegerField(_("2. time of each step against its rule"))
+    indicator_3 = models.PositiveSmallIntegerField(_("3. contacts needed to complete the dossier"))
+    indicator_4 = models.PositiveSmallIntegerField(_("4. agencies contacted"))
+    indicator_6 = models.PositiveSmallIntegerField(_("6. public disclosure of the procedure"))
+    indicator_7 = models.PositiveSmallIntegerField(_("7. attitude of the staff"))
+    comment = models.TextField(_("comment"), blank=True)
+    rated_at = models.DateTimeField(_("rated at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-rated_at"]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.CheckConstraint(condition=Q(indicator_1__lte=2, indicator_2__lte=2, indicator_3__lte=2,
+                                               indicator_4__lte=2, indicator_6__lte=2, indicator_7__lte=2),
+                                   name="procedures_rating_scores_0_to_2"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.total}"
+
+    @property
+    def total(self) -> int:
+        return (self.indicator_1 + self.indicator_2 + self.indicator_3 + self.indicator_4 + self.indicator_6
+                + self.indicator_7)
+
+
 audit.track(Dossier, excluded_fields=["search_text"])
+audit.track(Rating)

@@ -106,3 +106,103 @@ def upload_problem(name: str, size: int, head: bytes, max_bytes: int = MAX_UPLOA
 
 def content_type_for(name: str) -> str:
     return ALLOWED_UPLOADS[name.rsplit(".", 1)[-1].lower()][0]
+
+
+def missing_components(required: list[tuple[int, str]], given: set[int]) -> list[tuple[int, str]]:
+    """Decree 61/2018/NĐ-CP Art. 17(1): a dossier is received only when it holds the components the
+    procedure requires; each required component `(id, name)` not among `given` (attached, or seen on paper
+    by the desk) is missing."""
+    return [(pk, name) for pk, name in required if pk not in given]
+
+
+# --- the applicant's assessment (Circular 01/2018/TT-VPCP Arts 13 and 15) -----------------------------
+# Each indicator scores 2, 1 or 0 points.
+
+AGENCY_ANSWERS = ("none", "desk_only", "several")
+PUBLICITY_ANSWERS = ("both", "one", "neither")
+RATEABLE_STATUSES = frozenset({"approved", "refused", "forwarded", "returned"})
+
+
+def indicator_time(done: dt.date, due: dt.date | None) -> int:
+    """Indicators 1 (total time against the rule) and 2 (each step against its own rule): earlier than the
+    due date 2 points, on it 1, later 0. On time means the same as `on_time`."""
+    if due is None or done < due:
+        return 2
+    return 1 if on_time(done, due) else 0
+
+
+def indicator_steps(steps: list[tuple[dt.date, dt.date | None]]) -> int:
+    """Indicator 2 over the dossier's steps: the worst step counts (a late unit makes the dossier late)."""
+    scores = [indicator_time(done, due) for done, due in steps if due is not None]
+    return min(scores) if scores else 2
+
+
+def indicator_contacts(times: int) -> int:
+    """Indicator 3: the applicant needed no contact to complete the dossier 2, one 1, more 0."""
+    return 2 if times <= 0 else 1 if times == 1 else 0
+
+
+def indicator_agencies(answer: str) -> int:
+    """Indicator 4: no other agency 2, only the one-stop desk 1, several agencies 0."""
+    return {"none": 2, "desk_only": 1}.get(answer, 0)
+
+
+def indicator_publicity(answer: str) -> int:
+    """Indicator 6: the procedure was published both on paper at the desk and electronically 2, one 1,
+    neither 0."""
+    return {"both": 2, "one": 1}.get(answer, 0)
+
+
+def indicator_attitude(complaint: bool, time_score: int) -> int:
+    """Indicator 7: result before the due date without complaint 2, on time without complaint 1, a
+    complaint about the staff's conduct 0."""
+    if complaint:
+        return 0
+    return 2 if time_score == 2 else 1
+
+
+def rating_problem(status: str, resolved: bool, already_rated: bool, contacts: int, agencies: str,
+                   publicity: str) -> str | None:
+    """Art. 13: the service is assessed once, after the result, on every question. Returns the problem."""
+    if status not in RATEABLE_STATUSES or not resolved:
+        return _("The service can be rated once the result is out.")
+    if already_rated:
+        return _("This dossier has already been rated.")
+    if contacts < 0 or agencies not in AGENCY_ANSWERS or publicity not in PUBLICITY_ANSWERS:
+        return _("Answer every question.")
+    return None
+
+
+def rating_scores(resolved: dt.date, statutory_due: dt.date | None, steps: list[tuple[dt.date, dt.date | None]],
+                  *, contacts: int, agencies: str, publicity: str, complaint: bool) -> dict[str, int]:
+    """The six indicators the applicant's assessment yields (Art. 13): 1 and 2 from the dossier's own dates,
+    3, 4, 6 and 7 from the applicant's answers."""
+    time_score = indicator_time(resolved, statutory_due)
+    return {"indicator_1": time_score, "indicator_2": indicator_steps(steps),
+            "indicator_3": indicator_contacts(contacts), "indicator_4": indicator_agencies(agencies),
+            "indicator_6": indicator_publicity(publicity), "indicator_7": indicator_attitude(complaint, time_score)}
+
+
+def quarter_of(day: dt.date) -> str:
+    """Results are reported per quarter (Circular 01/2018/TT-VPCP Art. 15)."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def average(scores: list[int]) -> float | None:
+    """Art. 15: an indicator's score is the sum of the dossiers' scores divided by their number, rounded to
+    one decimal place."""
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def grade(total: float) -> str:
+    """Art. 15: the agency's grade from its total points: ≥15 excellent, 12–<15 good, 9–<12 fair,
+    6–<9 average, <6 weak."""
+    if total >= 15:
+        return "excellent"
+    if total >= 12:
+        return "good"
+    if total >= 9:
+        return "fair"
+    if total >= 6:
+        return "average"
+    return "weak"

@@ -13,28 +13,48 @@ from django.utils import timezone
 
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.core.search import search
+from stttt.org import powers
+from stttt.org import selectors as org_selectors
+from stttt.org.models import Agency
 from stttt.procedures import permissions, rules
 from stttt.procedures.choices import CLOCK_STOPPED, IN_PROGRESS, Status
-from stttt.procedures.models import Dossier, Procedure
+from stttt.procedures.models import Dossier, Procedure, Rating
 from stttt.procedures.workflow import APPROVER, DESK, HEAD, Transition, available
 
 
-def procedures_active() -> QuerySet[Procedure]:
-    return Procedure.objects.filter(active=True).prefetch_related("components")
+def procedures_active(agency: Agency | None = None) -> QuerySet[Procedure]:
+    """The active catalogue of `agency` (of every agency when None: administrators, the CLI)."""
+    qs = Procedure.objects.filter(active=True).select_related("agency").prefetch_related("components")
+    return qs.filter(agency=agency) if agency is not None else qs
 
 
-def procedure_list(query: str = "") -> QuerySet[Procedure]:
-    return search(procedures_active(), query) if query else procedures_active()
+def procedure_list(query: str = "", agency: Agency | None = None) -> QuerySet[Procedure]:
+    qs = procedures_active(agency)
+    return search(qs, query) if query else qs
+
+
+def catalogue_agency(user: Any, public_agency: Agency | None) -> Agency | None:
+    """Whose catalogue a page shows: a staff member's own agency, else the agency the site serves."""
+    return powers.agency_of(user) or public_agency
 
 
 def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
-    """Applicants see their own dossiers; the Department's staff see every dossier of the Department."""
-    base = Dossier.objects.select_related("procedure", "assignee", "received_by")
+    """Applicants see their own dossiers; staff see every dossier of their own agency (administrators of
+    the installation see all)."""
+    base = Dossier.objects.select_related("procedure", "agency", "assignee", "received_by")
     if not getattr(user, "is_authenticated", False):
         return base.none()
-    if user.has_perm("procedures.view_all_dossiers") or permissions.is_staff_member(user):
-        return base
-    return base.filter(submitted_by=user)
+    own = base.filter(submitted_by=user)
+    if powers.is_department_staff(user):
+        return powers.scope_to_agency(base, user) | own
+    return own
+
+
+def dossiers_of_agency(user: Any) -> QuerySet[Dossier]:
+    """The dossiers of the staff member's own agency (registers, logbook, exports): nothing for others."""
+    if not powers.is_department_staff(user):
+        return Dossier.objects.none()
+    return powers.scope_to_agency(Dossier.objects.select_related("procedure", "agency"), user)
 
 
 def dossier_get(user: Any, pk: int) -> Dossier:
@@ -114,13 +134,15 @@ INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve"
               "overdue")
 
 
-def home_figures() -> list[tuple[str, object]]:
+def home_figures(agency: Agency | None = None) -> list[tuple[str, object]]:
     from django.utils.translation import gettext as _
 
     today = timezone.localdate()
     in_progress = Dossier.objects.filter(status__in=IN_PROGRESS)
+    if agency is not None:
+        in_progress = in_progress.filter(agency=agency)
     return [
-        (_("Procedures"), Procedure.objects.filter(active=True).count()),
+        (_("Procedures"), procedures_active(agency).count()),
         (_("Dossiers in progress"), in_progress.count()),
         (_("Overdue"), in_progress.exclude(status__in=CLOCK_STOPPED).filter(due_date__lt=today).count()),
     ]
@@ -140,21 +162,21 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, month_calendar.monthrange(year, number)[1])
 
 
-def _unit_name(code: str) -> str:
-    try:
-        from stttt.org.models import Unit
-    except ImportError:
-        return code
-    unit = Unit.objects.filter(code=code).first()
-    return unit.name if unit else code
+def _unit_names(codes: set[str]) -> dict[str, str]:
+    from stttt.org.models import Unit
+
+    return dict(Unit.objects.filter(code__in=codes).values_list("code", "name"))
 
 
 def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localtime(value).date() if value else None
 
 
-def statistics(month: str, *, by: str = "procedure", today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Per procedure (or per division) for one month, counted from the dossiers' own dates:
+def statistics(month: str, *, by: str = "procedure", today: dt.date | None = None, user: Any = None,
+               agency: Agency | None = None) -> list[dict[str, Any]]:
+    """Per procedure (or per division) for one month, of the dossiers `user` may see as staff (their own
+    agency's) or of `agency`; of every agency when neither is given (the installation's own reports).
+    Counted from the dossiers' own dates:
 
     - received: received during the month;
     - resolved on time / late: resolved (approved, refused, forwarded) during the month, against the
@@ -171,6 +193,10 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
     rows: dict[str, dict[str, Any]] = {}
     durations: dict[str, list[int]] = defaultdict(list)
     dossiers = Dossier.objects.select_related("procedure").filter(received_at__isnull=False)
+    if user is not None:
+        dossiers = powers.scope_to_agency(dossiers, user)
+    if agency is not None:
+        dossiers = dossiers.filter(agency=agency)
     for dossier in dossiers:
         procedure = dossier.procedure
         key = procedure.code if by == "procedure" else procedure.division_code
@@ -193,8 +219,9 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
             late = dossier.statutory_due_date is not None and cutoff > dossier.statutory_due_date
             row["in_progress_overdue" if late else "in_progress_on_time"] += 1
     if by == "division":
+        names = _unit_names(set(rows))
         for key, row in rows.items():
-            row["name"] = _unit_name(key)
+            row["name"] = names.get(key, key)
     for key, row in rows.items():
         values = durations.get(key)
         row["average_working_days"] = round(sum(values) / len(values), 1) if values else None
@@ -202,17 +229,59 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
     return sorted((r for r in rows.values() if any(r[k] for k in counted)), key=lambda r: r["key"])
 
 
-def officers_of(division_code: str, at: dt.date | None = None) -> list[Any]:
-    """Users holding a post in the division on `at` (whom its head may assign), from `org`."""
-    try:
-        from stttt.org import selectors as org_selectors
-    except ImportError:
-        return []
+def officers_of(procedure: Procedure, at: dt.date | None = None) -> list[Any]:
+    """Users holding a post in the procedure's division on `at` (whom its head may assign), from `org`."""
     day = at or timezone.localdate()
-    rows = (org_selectors.assignments_at(day).filter(unit__code=division_code, staff__user__isnull=False)
+    rows = (org_selectors.assignments_at(day)
+            .filter(unit__agency=procedure.agency_id, unit__code=procedure.division_code, staff__user__isnull=False)
             .select_related("staff__user"))
     users: list[Any] = []
     for row in rows:
         if row.staff.user not in users:
             users.append(row.staff.user)
     return users
+
+
+# --- the applicants' assessment (Circular 01/2018/TT-VPCP Arts 13 and 15) ------------------------------
+
+INDICATORS = ("indicator_1", "indicator_2", "indicator_3", "indicator_4", "indicator_6", "indicator_7")
+
+
+def ratings_visible_to(user: Any) -> QuerySet[Rating]:
+    """Ratings of the dossiers of the user's own agency (leaders read them; nobody else's)."""
+    return powers.scope_to_agency(Rating.objects.select_related("dossier"), user, field="dossier__agency")
+
+
+def can_read_ratings(user: Any) -> bool:
+    """The leadership reads the assessments (Art. 15 reports them to the agency's head)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return getattr(user, "is_authenticated", False) and powers.powers_of(user).is_leader
+
+
+def rating_summary(ratings: QuerySet[Rating], quarter: str = "") -> list[dict[str, Any]]:
+    """Per unit and quarter: the number of ratings, each indicator's average (Art. 15: sum / count, one
+    decimal), their total and the grade it earns."""
+    groups: dict[tuple[str, str], list[Rating]] = defaultdict(list)
+    if quarter:
+        ratings = ratings.filter(quarter=quarter)
+    for rating in ratings:
+        groups[(rating.unit_code, rating.quarter)].append(rating)
+    rows = []
+    names = _unit_names({unit for unit, _q in groups})
+    for (unit, q), found in sorted(groups.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True):
+        averages = {name: rules.average([getattr(r, name) for r in found]) for name in INDICATORS}
+        total = round(sum(v for v in averages.values() if v is not None), 1)
+        rows.append({"unit": unit, "unit_name": names.get(unit, unit), "quarter": q, "count": len(found),
+                     **averages, "total": total, "grade": rules.grade(total)})
+    return rows
+
+
+def rateable(dossier: Dossier) -> bool:
+    """The applicant may rate now: the result is out and the dossier is not rated yet."""
+    return (dossier.status in rules.RATEABLE_STATUSES and dossier.resolved_at is not None
+            and not Rating.objects.filter(dossier=dossier).exists())
+
+
+def rating_of(dossier: Dossier) -> Rating | None:
+    return Rating.objects.filter(dossier=dossier).first()

@@ -1,29 +1,45 @@
 """Writes of the procedures app: one function per use case, one transaction each, audited.
 
-`dossier_transition` is the only place a dossier's status, dates and deadlines change.
+`dossier_file` is the only way a dossier comes into being (portal, staff desk and API all call it);
+`dossier_transition` is the only place a dossier's status, dates and deadlines change afterwards. Both
+write a control-sheet row and then run the effects the workflow table declares for the step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from stttt.core import uploads as upload_policy
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.core.text import canonical
+from stttt.legal import selectors as legal_selectors
+from stttt.org import selectors as org_selectors
+from stttt.org.models import Agency
 from stttt.procedures import permissions, rules
 from stttt.procedures.choices import Channel, Status
-from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure
-from stttt.procedures.workflow import STAGE_OF_STATUS, TRANSITIONS, Transition
+from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure, Rating
+from stttt.procedures.workflow import (
+    FILE,
+    NEW,
+    STAGE_OF_STATUS,
+    TRANSITIONS,
+    WORKFLOW,
+    Transition,
+    applies_to,
+    supplement_action,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "procedures.yaml"
 
@@ -36,11 +52,6 @@ class Conflict(TransitionError):
     """Someone else changed the dossier first; reload and try again. Nothing was changed."""
 
 
-def agency_code() -> str:
-    """The agency identifier code (Circular 10/2016/TT-BTTTT) that prefixes dossier codes."""
-    return settings.STTTT_AGENCY_CODE
-
-
 # --- catalogue ----------------------------------------------------------------------------------------
 
 PROCEDURE_FIELDS = (
@@ -50,16 +61,30 @@ PROCEDURE_FIELDS = (
 )
 
 
+def _division_problems(agency: Agency, entries: list[dict[str, Any]]) -> list[str]:
+    """Division codes of the data that are not units of the agency (refused: nobody could approve)."""
+    codes = {str(entry.get("division_code") or "") for entry in entries}
+    known = set(org_selectors.units_at(agency, org_selectors.today()).filter(code__in=codes)
+                .values_list("code", flat=True))
+    return sorted(codes - known)
+
+
 @transaction.atomic
-def catalog_load(path: Path = DATA_FILE) -> int:
-    """Load (create or update) the procedure catalogue from the YAML data file; idempotent by code."""
+def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int:
+    """Load (create or update) the catalogue of `agency` (default: the first agency) from the YAML data
+    file; idempotent by code. Every processing division must be a unit of the agency."""
+    agency = agency or org_selectors.agency_get()
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unknown = _division_problems(agency, entries)
+    if unknown:
+        raise ValidationError(_("These processing divisions are not units of %(agency)s: %(codes)s.")
+                              % {"agency": agency, "codes": ", ".join(unknown)})
     for order, entry in enumerate(entries, start=1):
         values = {name: entry[name] for name in PROCEDURE_FIELDS if name in entry}
         values["order"] = order * 10
-        candidate = Procedure(code=entry["code"], **values)
+        candidate = Procedure(agency=agency, code=entry["code"], **values)
         candidate.full_clean(exclude=["code"], validate_unique=False)
-        procedure = Procedure.objects.filter(code=entry["code"]).first()
+        procedure = Procedure.objects.filter(agency=agency, code=entry["code"]).first()
         if procedure is None:
             procedure = candidate
             procedure.save()
@@ -81,34 +106,43 @@ def catalog_load(path: Path = DATA_FILE) -> int:
 
 
 def _link_provision(procedure: Procedure) -> None:
-    """Register the procedure with `legal`'s citing registry when that app offers one."""
+    """Link the procedure to its empowering provision in the agency's regulation, once that is imported
+    (until then the citation string stays authoritative)."""
     try:
-        from stttt.legal import selectors as legal_selectors
-    except ImportError:
-        return
-    getter = getattr(legal_selectors, "provision_get", None)
-    if getter is None:
-        return
-    try:
-        provision = getter(procedure.empowering_citation)
-    except Exception:  # the regulation may not be loaded yet; the citation string stays authoritative
+        provision = legal_selectors.provision_get(procedure.empowering_citation,
+                                                  document=procedure.agency.regulation)
+    except legal_selectors.ProvisionNotFound:
         return
     if procedure.provision_id != provision.pk:
         procedure.provision = provision
         procedure.save(update_fields=["provision"])
 
 
-def catalog_link_provisions() -> int:
-    """Link every procedure to its provision (after the regulation is imported); returns how many are linked."""
-    for procedure in Procedure.objects.all():
+def catalog_link_provisions(agency: Agency | None = None) -> int:
+    """Link every procedure (of `agency`, or of all) to its provision (after the regulation is imported);
+    returns how many are linked."""
+    procedures = Procedure.objects.select_related("agency__regulation")
+    if agency is not None:
+        procedures = procedures.filter(agency=agency)
+    for procedure in procedures:
         _link_provision(procedure)
-    return Procedure.objects.filter(provision__isnull=False).count()
+    return procedures.filter(provision__isnull=False).count()
 
 
-# --- dossiers: creation -------------------------------------------------------------------------------
+# --- dossiers: filing ---------------------------------------------------------------------------------
 
 APPLICANT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
                     "applicant_email", "subject")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A document given with a filing or a supplement: the component it answers (None: other), its name as
+    the client sent it, and its bytes."""
+
+    component: Component | None
+    name: str
+    content: bytes
 
 
 def _clean_applicant(data: dict[str, Any]) -> dict[str, str]:
@@ -118,69 +152,108 @@ def _clean_applicant(data: dict[str, Any]) -> dict[str, str]:
     return values
 
 
-def dossier_submit(procedure: Procedure, *, actor: Any, data: dict[str, Any], idempotency_key: str | None = None,
-                   now: dt.datetime | None = None) -> tuple[Dossier, bool]:
-    """An applicant files a dossier online. The same idempotency key from the same user (a retry, a
-    double click) returns the dossier already created: `(dossier, created)`."""
-    if not procedure.active or not procedure.online:
-        raise ValidationError(_("This procedure cannot be filed online."))
-    values = _clean_applicant(data)
+def uploads_check(procedure: Procedure, uploads: Iterable[Upload], *, paper: Iterable[int] = (),
+                  field: str = "file") -> None:
+    """The checks every filing passes: each document's type, size and content (`rules.upload_problem`),
+    each component of this procedure, and every required component given, attached or (at the desk)
+    seen on paper. Raises one ValidationError naming each problem by field (`file_<component id>`)."""
+    errors: dict[str, list[str]] = {}
+    given = set(paper)
+    for upload in uploads:
+        key = f"file_{upload.component.pk}" if upload.component is not None else field
+        if upload.component is not None:
+            if upload.component.procedure_id != procedure.pk:
+                errors.setdefault(key, []).append(_("This component belongs to another procedure."))
+                continue
+            given.add(upload.component.pk)
+        problem = upload_policy.check(upload.name, upload.content)
+        if problem:
+            errors.setdefault(key, []).append(f"{upload_policy.clean_name(upload.name)}: {problem}")
+    required = [(c.pk, c.name) for c in procedure.components.all() if c.required]
+    for pk, _name in rules.missing_components(required, given):
+        errors.setdefault(f"file_{pk}", []).append(_("Attach this document."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONLINE, data: dict[str, Any],
+                 uploads: Iterable[Upload] = (), paper: Iterable[int] = (), particulars: dict[str, Any] | None = None,
+                 idempotency_key: str | None = None, now: dt.datetime | None = None) -> tuple[Dossier, bool]:
+    """File a dossier: the one way a dossier comes into being, whichever page, API or script files it.
+
+    - online (`channel="online"`): the actor is the applicant; every required component is attached;
+    - at the desk or by post: the actor is the agency's one-stop desk; a required component is attached
+      or seen on paper (`paper`: component ids); the desk receives it at once (Decree 61/2018 Art. 17(1)(c)).
+
+    Checks the applicant's data and the documents, creates the dossier in its procedure's agency, stores
+    the documents, writes the filing step and runs its declared effects (the licence application of
+    `particulars`: holder_type, district, subject), all in one transaction. The same idempotency key from
+    the same actor (a retry, a double click) returns the dossier already filed: `(dossier, created)`."""
+    uploads = list(uploads)
+    if channel not in Channel.values:
+        raise ValidationError({"channel": _("Unknown channel.")})
+    when = now or timezone.now()
+    day = timezone.localtime(when).date()
+    if not procedure.active or (channel == Channel.ONLINE and not procedure.online):
+        raise ValidationError(_("This procedure cannot be filed online.") if channel == Channel.ONLINE
+                              else _("This procedure is not active."))
+    transition = TRANSITIONS[FILE]
+    if not transition.who & permissions.filing_roles(actor, procedure, channel, day):
+        raise PermissionDenied(_("Only the one-stop desk receives dossiers.") if channel != Channel.ONLINE
+                               else _("Sign in to file a dossier."))
+    online = channel == Channel.ONLINE
+    # Online the actor is the applicant; on paper the desk records the dossier it receives.
+    who = {"submitted_by": actor} if online else {"submitted_by": None, "received_by": actor}
     key = canonical(idempotency_key or "")[:80] or None
     if key is not None:
-        existing = Dossier.objects.filter(submitted_by=actor, idempotency_key=key).first()
+        existing = Dossier.objects.filter(idempotency_key=key, **who).first()
         if existing is not None:
             return existing, False
+    values = _clean_applicant(data)
+    uploads_check(procedure, uploads, paper=() if online else paper)
     try:
         with transaction.atomic():
-            dossier = Dossier(procedure=procedure, channel=Channel.ONLINE, submitted_by=actor, idempotency_key=key,
-                              submitted_at=now or timezone.now(), status=Status.SUBMITTED, **values)
+            dossier = Dossier(agency_id=procedure.agency_id, procedure=procedure, channel=channel, idempotency_key=key,
+                              submitted_at=when, status=Status.SUBMITTED, **who, **values)
             # The idempotency constraint is left to the database: concurrent twins meet there.
             dossier.full_clean(exclude=["code"], validate_constraints=False)
-            dossier._change_reason = "submit"  # type: ignore[attr-defined]
+            dossier._change_reason = FILE  # type: ignore[attr-defined]
             dossier.save()
-            _step(dossier, "submit", "", Status.SUBMITTED, actor, dossier.submitted_at, None, None, "", "")
+            for upload in uploads:
+                _store(dossier, upload, actor)
+            _step(dossier, FILE, NEW, Status.SUBMITTED, actor, when, None, None, "", transition.basis)
+            WORKFLOW.run_effects(transition, dossier, actor=actor, at=day, particulars=dict(particulars or {}))
+            if not online:
+                dossier = dossier_transition(dossier.pk, "receive", actor=actor, now=when)
     except IntegrityError:
         if key is None:
             raise
-        return Dossier.objects.get(submitted_by=actor, idempotency_key=key), False
+        return Dossier.objects.get(idempotency_key=key, **who), False
     return dossier, True
-
-
-@transaction.atomic
-def dossier_receive_at_desk(procedure: Procedure, *, actor: Any, data: dict[str, Any], channel: str = Channel.DESK,
-                            now: dt.datetime | None = None) -> Dossier:
-    """The one-stop desk receives a complete paper dossier: it is created and received in one step, with
-    its code and appointment (Decree 61/2018 Art. 17(1)(c)). Incomplete dossiers are guided, not created."""
-    if DESK_ROLE not in permissions.staff_roles(actor, procedure):
-        raise PermissionDenied(_("Only the one-stop desk receives dossiers."))
-    values = _clean_applicant(data)
-    when = now or timezone.now()
-    dossier = Dossier(procedure=procedure, channel=channel, submitted_at=when, status=Status.SUBMITTED, **values)
-    dossier.full_clean(exclude=["code"])
-    dossier.save()
-    _step(dossier, "submit", "", Status.SUBMITTED, actor, when, None, None, "", "")
-    return dossier_transition(dossier.pk, "receive", actor=actor, now=when)
-
-
-DESK_ROLE = "desk"
 
 
 # --- dossiers: the one transition service -------------------------------------------------------------
 
 def _step(dossier: Dossier, action: str, source: str, target: str, actor: Any, at: dt.datetime,
-          started: dt.datetime | None, due: dt.date | None, note: str, basis: str) -> DossierStep:
+          started: dt.datetime | None, due: dt.date | None, note: str, basis: Any) -> DossierStep:
     done = timezone.localtime(at).date()
+    with translation.override("vi"):  # the control sheet is an official record, kept in Vietnamese
+        basis_text = str(basis)
     return DossierStep.objects.create(
         dossier=dossier, action=action, from_status=source, to_status=target, actor=actor, at=at,
-        started_at=started, due_date=due, on_time=rules.on_time(done, due), note=note, basis=basis,
+        started_at=started, due_date=due, on_time=rules.on_time(done, due), note=note, basis=basis_text,
     )
 
 
-def _next_code(day: dt.date) -> str:
-    sequence, _created = DailySequence.objects.select_for_update().get_or_create(day=day)
+def _next_code(agency: Agency, day: dt.date) -> str:
+    """The next dossier code of the agency on `day`, from its national code (Circular 01/2018 Art. 19)."""
+    if not agency.national_code:
+        raise TransitionError(_("The agency has no national agency code for dossier codes; set it in the "
+                                "organisation first."))
+    sequence, _created = DailySequence.objects.select_for_update().get_or_create(agency=agency, day=day)
     sequence.last += 1
     sequence.save(update_fields=["last"])
-    return rules.dossier_code(agency_code(), day, sequence.last)
+    return rules.dossier_code(agency.national_code, day, sequence.last)
 
 
 def _restart_period(dossier: Dossier, cal: WorkingCalendar, when: dt.datetime) -> None:
@@ -214,7 +287,7 @@ def transition_check(dossier: Dossier, transition: Transition, actor: Any, at: d
               "changed it: reload the page and try again.")
             % {"status": dossier.get_status_display(), "action": transition.label}
         )
-    if transition.handling is not None and dossier.procedure.handling not in transition.handling:
+    if not applies_to(transition, dossier.procedure.handling):
         raise TransitionError(_("This action does not apply to this procedure."))
     if not transition.who & permissions.roles_of(actor, dossier, at):
         raise PermissionDenied(_("You may not take this action on this dossier."))
@@ -224,15 +297,17 @@ def transition_check(dossier: Dossier, transition: Transition, actor: Any, at: d
 def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_version: int | None = None,
                        reasons: str = "", note: str = "", assignee: Any = None, new_due: dt.date | None = None,
                        result_number: str = "", now: dt.datetime | None = None) -> Dossier:
-    """Apply one step of `workflow.TRANSITIONS` to a dossier, atomically.
+    """Apply one step of the workflow table to a filed dossier, atomically.
 
     Locks the row, checks the version the actor saw, the source state, the actor's role (from `org`) and
-    the step's rule; writes the dossier, a control-sheet row and the audit history; or changes nothing.
+    the step's rule; writes the dossier, a control-sheet row and the audit history; then runs the effects
+    the table declares for the step (e.g. `approve` issues the licence) in the same transaction; or
+    changes nothing.
     """
     transition = TRANSITIONS.get(action)
-    if transition is None:
+    if transition is None or action == FILE:
         raise TransitionError(_("Unknown action."))
-    dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier_id)
+    dossier = Dossier.objects.select_for_update().select_related("procedure__agency", "agency").get(pk=dossier_id)
     if expected_version is not None and dossier.version != expected_version:
         raise Conflict(_("Someone else changed this dossier while you were looking at it "
                          "(it is now “%(status)s”). Reload the page and try again.")
@@ -248,7 +323,7 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
     stage_due, stage_started = dossier.stage_due_date, dossier.stage_started_at
 
     if action == "receive":
-        dossier.code = _next_code(today)
+        dossier.code = _next_code(dossier.agency, today)
         dossier.received_at, dossier.received_by = when, actor
         _restart_period(dossier, cal, when)
     elif action in ("return_for_completion",):
@@ -256,7 +331,7 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
     elif action == "reject":
         dossier.refusal_reasons = reasons
     elif action == "assign":
-        if assignee is None or not permissions.in_division(assignee, dossier.procedure.division_code, today):
+        if assignee is None or not permissions.in_division(assignee, dossier.procedure, today):
             raise TransitionError(_("Choose an officer of the processing division."))
         dossier.assignee = assignee
     elif action == "request_supplement":
@@ -305,26 +380,75 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
     dossier.save()
     _step(dossier, action, source, dossier.status, actor, when, stage_started, stage_due, step_note,
           transition.basis)
+    WORKFLOW.run_effects(transition, dossier, actor=actor, at=today)
     return dossier
 
 
-# --- uploads ------------------------------------------------------------------------------------------
+# --- documents ----------------------------------------------------------------------------------------
 
-@transaction.atomic
-def dossier_file_add(dossier: Dossier, *, actor: Any, name: str, content: bytes,
-                     component: Component | None = None) -> DossierFile:
-    """Attach a document: type and size checked, SHA-256 kept, stored under a random name."""
-    if not permissions.roles_of(actor, dossier):
-        raise PermissionDenied(_("You may not add documents to this dossier."))
-    name = canonical(Path(name).name)[:255]
-    problem = rules.upload_problem(name, len(content), content[:16])
-    if problem:
-        raise ValidationError({"file": problem})
-    if component is not None and component.procedure_id != dossier.procedure_id:
-        raise ValidationError({"component": _("This component belongs to another procedure.")})
-    record = DossierFile(dossier=dossier, component=component, original_name=name, size=len(content),
-                         content_type=rules.content_type_for(name), sha256=hashlib.sha256(content).hexdigest(),
+def _store(dossier: Dossier, upload: Upload, actor: Any) -> DossierFile:
+    """Keep one checked document: SHA-256 kept, stored under a random name (never the client's)."""
+    name = upload_policy.clean_name(upload.name)
+    content = upload.content
+    record = DossierFile(dossier=dossier, component=upload.component, original_name=name, size=len(content),
+                         content_type=upload_policy.content_type_for(name), sha256=hashlib.sha256(content).hexdigest(),
                          uploaded_by=actor)
     record.file.save(name, ContentFile(content), save=False)
     record.save()
     return record
+
+
+@transaction.atomic
+def dossier_file_add(dossier: Dossier, *, actor: Any, name: str, content: bytes,
+                     component: Component | None = None) -> DossierFile:
+    """Attach a document to a filed dossier: type, size and content checked like a filing's documents."""
+    if not permissions.roles_of(actor, dossier):
+        raise PermissionDenied(_("You may not add documents to this dossier."))
+    upload = Upload(component, name, content)
+    problem = upload_policy.check(name, content)
+    if problem:
+        raise ValidationError({"file": problem})
+    if component is not None and component.procedure_id != dossier.procedure_id:
+        raise ValidationError({"component": _("This component belongs to another procedure.")})
+    return _store(dossier, upload, actor)
+
+
+@transaction.atomic
+def dossier_supplement_answer(dossier: Dossier, *, actor: Any, uploads: Iterable[Upload], note: str = "") -> Dossier:
+    """The applicant answers an open request with documents: the step the request calls for
+    (`workflow.supplement_action`: a complete supplement, or the resubmission of a dossier returned for
+    completion) is taken with the documents attached (Decree 61/2018 Arts 17, 19)."""
+    action = supplement_action(dossier.status)
+    if action is None:
+        raise ValidationError(_("No supplement is requested for this dossier now."))
+    uploads = list(uploads)
+    if not uploads:
+        raise ValidationError({"file": [_("Attach at least one document.")]})
+    errors = [f"{upload_policy.clean_name(u.name)}: {problem}" for u in uploads
+              if (problem := upload_policy.check(u.name, u.content))]
+    if errors:
+        raise ValidationError({"file": errors})
+    for upload in uploads:
+        dossier_file_add(dossier, actor=actor, name=upload.name, content=upload.content, component=upload.component)
+    return dossier_transition(dossier.pk, action, actor=actor, note=note)
+
+
+# --- the applicant's assessment -----------------------------------------------------------------------
+
+@transaction.atomic
+def rating_save(dossier: Dossier, *, contacts: int, agencies: str, publicity: str, complaint: bool,
+                comment: str = "") -> Rating:
+    """Rate the service once the result is out, on the indicators of Circular 01/2018/TT-VPCP Art. 13
+    (`rules.rating_scores`); the unit rated is the procedure's processing division."""
+    dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+    problem = rules.rating_problem(dossier.status, dossier.resolved_at is not None,
+                                   Rating.objects.filter(dossier=dossier).exists(), contacts, agencies, publicity)
+    if problem:
+        raise ValidationError(problem)
+    assert dossier.resolved_at is not None
+    resolved = timezone.localtime(dossier.resolved_at).date()
+    steps = [(timezone.localtime(s.at).date(), s.due_date) for s in dossier.steps.all()]
+    scores = rules.rating_scores(resolved, dossier.statutory_due_date, steps, contacts=contacts, agencies=agencies,
+                                 publicity=publicity, complaint=complaint)
+    return Rating.objects.create(dossier=dossier, unit_code=dossier.procedure.division_code,
+                                 quarter=rules.quarter_of(resolved), comment=canonical(comment)[:2000], **scores)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from django.utils import timezone
 
 from stttt.core.documents import Document, Paragraph, Signature, Table
+from stttt.org import selectors as org_selectors
+from stttt.org.models import Agency
 from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier
 
@@ -28,19 +30,16 @@ COPY_NAMES = {"original": "Bản chính", "copy": "Bản sao", "certified_copy":
 UNIT_NAMES = {"working": "ngày làm việc", "calendar": "ngày"}
 
 
-def _agency() -> tuple[str, str, str]:
-    """(issuer, parent body, place) from `org`, with neutral fallbacks."""
-    name = "Sở Thông tin và Truyền thông"
-    try:
-        from stttt.org import selectors as org_selectors
+def _letterhead(agency: Agency | None) -> dict[str, str]:
+    """Issuer, parent body and place from the agency's own data (`org.selectors.letterhead`)."""
+    if agency is None:
+        return {"issuer": "", "issuer_parent": "", "place": ""}
+    return org_selectors.letterhead(agency)
 
-        name = org_selectors.agency_get().name
-    except Exception:  # no organisation loaded yet
-        pass
-    province = name.split(" tỉnh ", 1)[1] if " tỉnh " in name else ""
-    parent = f"UBND tỉnh {province}" if province else ""
-    issuer = name.split(" tỉnh ", 1)[0] if province else name
-    return issuer, parent, province
+
+def _issuer_name(agency: Agency | None) -> str:
+    """The agency as named in a sentence of a slip."""
+    return agency.name if agency is not None else ""
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -55,9 +54,11 @@ def _day(value: dt.date | None) -> str:
 
 
 def _base(dossier: Dossier | None, title: str, blocks: list, signatures: list[Signature], *, paper: str = "A5",
-          landscape: bool = False, number: str = "") -> Document:
-    issuer, parent, place = _agency()
-    return Document(issuer=issuer, issuer_parent=parent, place=place, date=timezone.localdate(), title=title,
+          landscape: bool = False, number: str = "", agency: Agency | None = None) -> Document:
+    agency = agency or (dossier.agency if dossier is not None else None)
+    head = _letterhead(agency)
+    return Document(issuer=head["issuer"], issuer_parent=head["issuer_parent"], place=head["place"],
+                    date=timezone.localdate(), title=title,
                     number=number or (dossier.code or "" if dossier else ""), blocks=blocks, signatures=signatures,
                     paper=paper, landscape=landscape)  # type: ignore[arg-type]
 
@@ -80,7 +81,8 @@ def receipt(dossier: Dossier) -> Document:
             for i, c in enumerate(procedure.components.all(), start=1)]
     blocks: list = [
         Paragraph(f"Mã hồ sơ: {dossier.code}", bold=True, align="center"),
-        Paragraph(f"Bộ phận tiếp nhận và trả kết quả {_agency()[0]} đã tiếp nhận hồ sơ của:", align="left"),
+        Paragraph(f"Bộ phận tiếp nhận và trả kết quả {_issuer_name(dossier.agency)} đã tiếp nhận hồ sơ của:",
+                  align="left"),
         *_applicant(dossier),
         Paragraph(f"Nội dung yêu cầu giải quyết: {procedure.name}"
                   + (f" ({dossier.subject})" if dossier.subject else ""), align="left"),
@@ -134,11 +136,12 @@ def apology(dossier: Dossier) -> Document:
     blocks: list = [
         Paragraph(f"Ngày {timezone.localtime(dossier.received_at):%d/%m/%Y}" if dossier.received_at else "",
                   align="left"),
-        Paragraph(f"{_agency()[0]} tiếp nhận hồ sơ của {dossier.applicant_name}, mã hồ sơ {dossier.code}, "
-                  f"nội dung: {dossier.procedure.name}; hẹn trả kết quả {_day(dossier.statutory_due_date)}.",
+        Paragraph(f"{_issuer_name(dossier.agency)} tiếp nhận hồ sơ của {dossier.applicant_name}, "
+                  f"mã hồ sơ {dossier.code}, nội dung: {dossier.procedure.name}; "
+                  f"hẹn trả kết quả {_day(dossier.statutory_due_date)}.",
                   align="left"),
-        Paragraph(f"Tuy nhiên, đến nay cơ quan chưa trả kết quả được cho ông/bà vì lý do: {dossier.apology_reason}",
-                  align="left"),
+        Paragraph("Tuy nhiên, đến nay cơ quan chưa trả kết quả được cho ông/bà vì lý do: "
+                  f"{dossier.apology_reason}", align="left"),
         Paragraph(f"Sự chậm trễ này đã gây phiền hà cho ông/bà. Cơ quan xin lỗi và hẹn trả kết quả vào "
                   f"{_day(dossier.due_date)}.", bold=True),
         Paragraph("Mong nhận được sự cảm thông của ông/bà.", italic=True),
@@ -172,7 +175,7 @@ def control_sheet(dossier: Dossier) -> Document:
     return _base(dossier, "Phiếu kiểm soát quá trình giải quyết hồ sơ", blocks, [], paper="A4")
 
 
-def logbook(dossiers: Iterable[Dossier], first: dt.date, last: dt.date) -> Document:
+def logbook(dossiers: Iterable[Dossier], first: dt.date, last: dt.date, *, agency: Agency | None = None) -> Document:
     """Form 06: dossier logbook for a period (A4 landscape)."""
     rows = []
     for index, d in enumerate(dossiers, start=1):
@@ -192,7 +195,7 @@ def logbook(dossiers: Iterable[Dossier], first: dt.date, last: dt.date) -> Docum
                "Cơ quan chủ trì giải quyết", "Ngày nhận hồ sơ", "Ngày hẹn trả", "Ngày có kết quả",
                "Ngày trả kết quả", "Ghi chú"], rows),
     ]
-    return _base(None, "Sổ theo dõi hồ sơ", blocks, [], paper="A4", landscape=True)
+    return _base(None, "Sổ theo dõi hồ sơ", blocks, [], paper="A4", landscape=True, agency=agency)
 
 
 # slug -> (form number, form name, builder); the names are those of the official forms.
@@ -233,4 +236,4 @@ def guidance(procedure, applicant_name: str, missing: str) -> Document:
                for i, c in enumerate(procedure.components.all(), start=1)]),
     ]
     return _base(None, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", blocks,
-                 [Signature("Người hướng dẫn", note="(Ký và ghi rõ họ tên)")])
+                 [Signature("Người hướng dẫn", note="(Ký và ghi rõ họ tên)")], agency=procedure.agency)

@@ -12,16 +12,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
+from stttt.core.http import form_errors
 from stttt.core.search import search
+from stttt.org import powers
 from stttt.procedures import exports, permissions, selectors, services, slips
 from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
     ActionForm,
-    ApplicantForm,
     DeskReceiveForm,
     GuidanceForm,
     MonthForm,
@@ -30,7 +30,7 @@ from stttt.procedures.forms import (
 from stttt.procedures.models import Dossier, DossierFile
 from stttt.procedures.workflow import ROLE_LABELS, TRANSITIONS
 
-ACTION_LABELS = {"submit": _lazy("Submit"), **{key: t.label for key, t in TRANSITIONS.items()}}
+ACTION_LABELS = {key: t.label for key, t in TRANSITIONS.items()}
 
 
 def _dossier(request: HttpRequest, pk: int) -> Dossier:
@@ -54,57 +54,63 @@ def index(request: HttpRequest) -> HttpResponse:
               "to_return": _("Results to return"), "due_soon": _("Due within 2 working days"),
               "overdue": _("Overdue")}
     mine = Dossier.objects.filter(submitted_by=request.user.pk).select_related("procedure")[:50]
-    is_desk = permissions.is_desk(request.user)
+    is_desk = permissions.is_desk(request.user, powers.agency_of(request.user))
     return render(request, "procedures/index.html", {
         "staff": staff, "boxes": [(key, labels[key], items) for key, items in boxes.items()],
         "mine": mine, "is_desk": is_desk,
     })
 
 
+def _catalogue(request: HttpRequest):
+    return selectors.procedures_active(selectors.catalogue_agency(request.user, getattr(request, "agency", None)))
+
+
 @login_required
 def catalog(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
+    procedures = _catalogue(request)
     return render(request, "procedures/catalog.html",
-                  {"procedures": selectors.procedure_list(query), "q": query})
+                  {"procedures": search(procedures, query) if query else procedures, "q": query})
 
 
 @login_required
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
-    procedure = get_object_or_404(selectors.procedures_active(), code=code)
+    procedure = get_object_or_404(_catalogue(request), code=code)
     return render(request, "procedures/procedure.html", {"procedure": procedure})
 
 
 @login_required
 def submit(request: HttpRequest, code: str) -> HttpResponse:
-    """An applicant files a dossier online; the hidden key makes a double click create one dossier."""
-    procedure = get_object_or_404(selectors.procedures_active(), code=code)
-    form = ApplicantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dossier, created = services.dossier_submit(
-                procedure, actor=request.user, data=form.cleaned_data,
-                idempotency_key=form.cleaned_data.get("idempotency_key"))
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            if created:
-                messages.success(request, _("Your dossier was submitted."))
-            return redirect("procedures:dossier", pk=dossier.pk)
-    return render(request, "procedures/submit.html", {"procedure": procedure, "form": form})
+    """Applicants file online on the public portal (one filing page for everyone)."""
+    procedure = get_object_or_404(_catalogue(request), code=code)
+    return redirect("portal:submit", code=procedure.code)
+
+
+def _desk_agency(request: HttpRequest):
+    agency = powers.agency_of(request.user)
+    if not permissions.is_desk(request.user, agency):
+        raise PermissionDenied
+    return agency
 
 
 @login_required
 def desk_receive(request: HttpRequest) -> HttpResponse:
-    """The one-stop desk receives a complete paper dossier and prints the receipt."""
-    form = DeskReceiveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """The one-stop desk receives a complete paper dossier and prints the receipt: first the procedure, then
+    the applicant and, for each component, the scan or a tick that the paper original was seen."""
+    agency = _desk_agency(request)
+    chosen = (request.POST if request.method == "POST" else request.GET).get("procedure")
+    form = DeskReceiveForm(request.POST or None, request.FILES or None,
+                           procedures=selectors.procedures_active(agency), chosen=chosen)
+    if request.method == "POST" and form.is_valid() and form.chosen is not None:
         try:
-            dossier = services.dossier_receive_at_desk(form.cleaned_data["procedure"], actor=request.user,
-                                                       data=form.cleaned_data)
+            dossier, _created = services.dossier_file(
+                form.chosen, actor=request.user, channel=form.cleaned_data["channel"], data=form.cleaned_data,
+                uploads=form.uploads(), paper=form.paper(), particulars=form.particulars(),
+                idempotency_key=form.cleaned_data.get("idempotency_key"))
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            form.add_error(None, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("Dossier %(code)s received.") % {"code": dossier.code})
             return redirect("procedures:dossier", pk=dossier.pk)
@@ -114,9 +120,8 @@ def desk_receive(request: HttpRequest) -> HttpResponse:
 @login_required
 def desk_guidance(request: HttpRequest) -> HttpResponse:
     """An incomplete paper dossier is guided, not received: print the list of what is missing (form 02)."""
-    if not permissions.is_desk(request.user):
-        raise PermissionDenied
-    form = GuidanceForm(request.POST or None)
+    agency = _desk_agency(request)
+    form = GuidanceForm(request.POST or None, procedures=selectors.procedures_active(agency))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         document = slips.guidance(data["procedure"], data["applicant_name"], data["missing"])
@@ -140,7 +145,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _dossier(request, pk)
     actions = selectors.actions_for(request.user, dossier)
-    officers = selectors.officers_of(dossier.procedure.division_code)
+    officers = selectors.officers_of(dossier.procedure)
     forms_ = [(t, ActionForm(initial={"action": t.action, "version": dossier.version}, officers=officers,
                              auto_id=f"id_{t.action}_%s")) for t in actions]
     roles = permissions.roles_of(request.user, dossier)
@@ -158,7 +163,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dossier_action(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _dossier(request, pk)
-    officers = selectors.officers_of(dossier.procedure.division_code)
+    officers = selectors.officers_of(dossier.procedure)
     form = ActionForm(request.POST, officers=officers)
     if not form.is_valid():
         messages.error(request, _("The form is not valid: %(errors)s") % {"errors": form.errors.as_text()})
@@ -246,7 +251,7 @@ def _month(request: HttpRequest) -> tuple[str, str, MonthForm]:
 
 
 def _require_staff(request: HttpRequest) -> None:
-    if not permissions.is_staff_member(request.user):
+    if not permissions.can_see_statistics(request.user):
         raise PermissionDenied
 
 
@@ -257,9 +262,10 @@ def logbook(request: HttpRequest, fmt: str) -> HttpResponse:
     first, last = selectors.month_bounds(month)
     start = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(last, dt.time.max))
-    dossiers = (selectors.dossiers_visible_to(request.user).filter(received_at__range=(start, end))
+    dossiers = (selectors.dossiers_of_agency(request.user).filter(received_at__range=(start, end))
                 .order_by("received_at"))
-    return _document_response(slips.logbook(dossiers, first, last), f"so-theo-doi-{month}", fmt)
+    agency = powers.agency_of(request.user) or getattr(request, "agency", None)
+    return _document_response(slips.logbook(dossiers, first, last, agency=agency), f"so-theo-doi-{month}", fmt)
 
 
 @login_required
@@ -267,7 +273,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     """Leadership dashboard: per procedure or division for a month, with bars and an XLSX export."""
     _require_staff(request)
     month, by, form = _month(request)
-    rows = selectors.statistics(month, by=by)
+    rows = selectors.statistics(month, by=by, user=request.user)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(exports.statistics_xlsx(month, rows), content_type=exports.XLSX_MIME)
         response["Content-Disposition"] = f'attachment; filename="thong-ke-{month}.xlsx"'

@@ -1,77 +1,82 @@
-"""The dossier lifecycle as one table: (action) -> from which states, to which state, who may, on what basis.
+"""The dossier lifecycle as one table (`stttt.core.workflow`): action -> from which states, to which state,
+who may, on what legal basis, what the actor must give, and the effects that follow the step.
 
-`services.dossier_transition` is the only code that applies it. Roles are relations between the actor and
-the dossier, found from the organisation (`permissions.roles_of`): the one-stop desk, the head of the
-processing division (acting heads included), the assigned officer, the approving leader (the leader in
-charge or the acting leader), and the applicant.
+`services.dossier_file` applies the filing row; `services.dossier_transition` applies every other row. Both
+write the step, then run the row's declared effects in the same transaction. Roles are relations between
+the actor and the dossier, found from the organisation (`permissions.roles_of`): the one-stop desk, the
+head of the processing division (acting heads included), the assigned officer, the approving leader (the
+leader in charge or the acting leader), and the applicant.
+
+Options of a row: `handling` (only for procedures the agency handles that way), `slip` (the one-stop
+slip the step produces, see `slips.py`) and `tells_applicant` (the step's note is shown to the applicant).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.workflow import Transition, Workflow, step
 from stttt.procedures.choices import Handling, Status
 
 S = Status
 DESK, HEAD, OFFICER, APPROVER, APPLICANT = "desk", "division_head", "officer", "approver", "applicant"
 ROLE_LABELS = {DESK: _("one-stop desk"), HEAD: _("head of the processing division"), OFFICER: _("assigned officer"),
                APPROVER: _("approving leader"), APPLICANT: _("applicant")}
-D61 = "Decree 61/2018/NĐ-CP"
 
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str | Promise
-    sources: frozenset[str]
-    target: str | None  # None: the status does not change
-    who: frozenset[str]
-    basis: str
-    needs: tuple[str, ...] = ()  # parameters the actor must give: reasons, assignee, new_due
-    handling: frozenset[str] | None = None  # only for procedures the Department handles this way
-    slip: str | None = None  # the slip this step produces (see slips.py)
-
-
-def _t(action, label, sources, target, who, basis, **kw) -> Transition:
-    return Transition(action, label, frozenset(sources), target, frozenset(who), basis, **kw)
-
+NEW = ""  # the pseudo state of a dossier not filed yet (the `from` of the filing step on the control sheet)
+FILE = "submit"  # the filing step; its name is the one kept on existing control-sheet rows
 
 WORKING = {S.RECEIVED, S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_SUPPLEMENT, S.AWAITING_APPROVAL}
 
-TRANSITIONS: dict[str, Transition] = {t.action: t for t in [
-    # action, label, from states, to state, who may, legal basis (and what it needs)
-    _t("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, f"{D61} Art. 17(1)(c)", slip="receipt"),
-    _t("return_for_completion", _("Ask to complete the dossier"), {S.SUBMITTED}, S.INCOMPLETE, {DESK},
-       f"{D61} Art. 17(1)(a)", needs=("reasons",), slip="supplement"),
-    _t("resubmit", _("Resubmit"), {S.INCOMPLETE}, S.SUBMITTED, {APPLICANT, DESK}, f"{D61} Art. 17"),
-    _t("reject", _("Refuse to receive"), {S.SUBMITTED, S.INCOMPLETE}, S.REJECTED, {DESK}, f"{D61} Art. 17(1)(b)",
-       needs=("reasons",), slip="refusal"),
-    _t("transfer", _("Transfer to the division"), {S.RECEIVED}, S.TRANSFERRED, {DESK}, f"{D61} Art. 18"),
-    _t("assign", _("Assign an officer"), {S.TRANSFERRED, S.IN_APPRAISAL}, S.IN_APPRAISAL, {HEAD},
-       f"{D61} Art. 19", needs=("assignee",)),
-    _t("request_supplement", _("Request a supplement"), {S.IN_APPRAISAL}, S.AWAITING_SUPPLEMENT, {OFFICER, HEAD},
-       f"{D61} Art. 19", needs=("reasons",), slip="supplement"),
-    _t("supplement_received", _("Record the complete supplement"), {S.AWAITING_SUPPLEMENT}, S.IN_APPRAISAL,
-       {DESK, APPLICANT}, f"{D61} Art. 19 (the period restarts)"),
-    _t("propose", _("Propose for approval"), {S.IN_APPRAISAL}, S.AWAITING_APPROVAL, {OFFICER, HEAD},
-       f"{D61} Art. 19"),
-    _t("send_back", _("Send back to the officer"), {S.AWAITING_APPROVAL}, S.IN_APPRAISAL, {APPROVER},
-       f"{D61} Art. 19", needs=("reasons",)),
-    _t("approve", _("Approve and issue the result"), {S.AWAITING_APPROVAL}, S.APPROVED, {APPROVER},
-       f"{D61} Art. 19", handling=frozenset({Handling.DECIDE})),
-    _t("forward", _("Forward to the competent authority"), {S.AWAITING_APPROVAL}, S.FORWARDED, {APPROVER},
-       f"{D61} Art. 19", handling=frozenset({Handling.PROPOSE, Handling.FORWARD})),
-    _t("refuse", _("Refuse with reasons"), {S.IN_APPRAISAL, S.AWAITING_APPROVAL}, S.REFUSED, {APPROVER},
-       f"{D61} Art. 19", needs=("reasons",), slip="refusal"),
-    _t("apologise", _("Apologise and set a new appointment"), {S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_APPROVAL},
-       None, {OFFICER, HEAD}, f"{D61} Art. 19", needs=("reasons", "new_due"), slip="apology"),
-    _t("return_result", _("Return the result"), {S.APPROVED, S.REFUSED}, S.RETURNED, {DESK}, f"{D61} Art. 20"),
-    _t("withdraw", _("Withdraw at the applicant's request"), {S.SUBMITTED, S.INCOMPLETE, *WORKING}, S.WITHDRAWN,
-       {APPLICANT, DESK}, f"{D61} Art. 19"),
-]}
+# Legal bases, as shown to users and written on the control sheet (Decree 61/2018/NĐ-CP on the one-stop
+# mechanism).
+ART_17 = _("Art. 17 of Decree 61/2018/NĐ-CP")
+ART_17_1_A = _("Art. 17(1)(a) of Decree 61/2018/NĐ-CP")
+ART_17_1_B = _("Art. 17(1)(b) of Decree 61/2018/NĐ-CP")
+ART_17_1_C = _("Art. 17(1)(c) of Decree 61/2018/NĐ-CP")
+ART_18 = _("Art. 18 of Decree 61/2018/NĐ-CP")
+ART_19 = _("Art. 19 of Decree 61/2018/NĐ-CP")
+ART_19_RESTART = _("Art. 19 of Decree 61/2018/NĐ-CP (the period restarts)")
+ART_20 = _("Art. 20 of Decree 61/2018/NĐ-CP")
+
+WORKFLOW = Workflow("procedures.dossier", [
+    # action, label, from states, to state, who may, legal basis; what it needs, its effects, its options
+    step(FILE, _("File the dossier"), {NEW}, S.SUBMITTED, {APPLICANT, DESK}, ART_17,
+         effects=("licensing.record_application",)),
+    step("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, ART_17_1_C, slip="receipt"),
+    step("return_for_completion", _("Ask to complete the dossier"), {S.SUBMITTED}, S.INCOMPLETE, {DESK},
+         ART_17_1_A, needs=("reasons",), slip="supplement", tells_applicant=True),
+    step("resubmit", _("Resubmit"), {S.INCOMPLETE}, S.SUBMITTED, {APPLICANT, DESK}, ART_17),
+    step("reject", _("Refuse to receive"), {S.SUBMITTED, S.INCOMPLETE}, S.REJECTED, {DESK}, ART_17_1_B,
+         needs=("reasons",), slip="refusal", tells_applicant=True),
+    step("transfer", _("Transfer to the division"), {S.RECEIVED}, S.TRANSFERRED, {DESK}, ART_18),
+    step("assign", _("Assign an officer"), {S.TRANSFERRED, S.IN_APPRAISAL}, S.IN_APPRAISAL, {HEAD}, ART_19,
+         needs=("assignee",)),
+    step("request_supplement", _("Request a supplement"), {S.IN_APPRAISAL}, S.AWAITING_SUPPLEMENT, {OFFICER, HEAD},
+         ART_19, needs=("reasons",), slip="supplement", tells_applicant=True),
+    step("supplement_received", _("Record the complete supplement"), {S.AWAITING_SUPPLEMENT}, S.IN_APPRAISAL,
+         {DESK, APPLICANT}, ART_19_RESTART),
+    step("propose", _("Propose for approval"), {S.IN_APPRAISAL}, S.AWAITING_APPROVAL, {OFFICER, HEAD}, ART_19),
+    step("send_back", _("Send back to the officer"), {S.AWAITING_APPROVAL}, S.IN_APPRAISAL, {APPROVER}, ART_19,
+         needs=("reasons",)),
+    step("approve", _("Approve and issue the result"), {S.AWAITING_APPROVAL}, S.APPROVED, {APPROVER}, ART_19,
+         effects=("licensing.issue_licence",), handling=frozenset({Handling.DECIDE})),
+    step("forward", _("Forward to the competent authority"), {S.AWAITING_APPROVAL}, S.FORWARDED, {APPROVER},
+         ART_19, handling=frozenset({Handling.PROPOSE, Handling.FORWARD})),
+    step("refuse", _("Refuse with reasons"), {S.IN_APPRAISAL, S.AWAITING_APPROVAL}, S.REFUSED, {APPROVER}, ART_19,
+         needs=("reasons",), slip="refusal", tells_applicant=True),
+    step("apologise", _("Apologise and set a new appointment"), {S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_APPROVAL},
+         None, {OFFICER, HEAD}, ART_19, needs=("reasons", "new_due"), slip="apology", tells_applicant=True),
+    step("return_result", _("Return the result"), {S.APPROVED, S.REFUSED}, S.RETURNED, {DESK}, ART_20),
+    step("withdraw", _("Withdraw at the applicant's request"), {S.SUBMITTED, S.INCOMPLETE, *WORKING}, S.WITHDRAWN,
+         {APPLICANT, DESK}, ART_19),
+], roles=ROLE_LABELS, states={NEW: _("not filed"), **dict(Status.choices)})
+
+TRANSITIONS: dict[str, Transition] = WORKFLOW.transitions
+# The steps taken on a filed dossier (pages and API offer these; filing has its own service).
+ACTIONS: tuple[str, ...] = tuple(action for action in TRANSITIONS if action != FILE)
 
 # Each stage gets its own deadline from the procedure's split (desk, division, leadership), starting when
 # the dossier enters it; the control sheet compares the step's completion with that deadline.
@@ -84,7 +89,32 @@ STAGE_OF_STATUS: dict[str, str] = {
 }
 
 
+def applies_to(transition: Transition, handling: str) -> bool:
+    """A row limited to some ways of handling (`handling` option) applies only to those procedures."""
+    only = transition.options.get("handling")
+    return only is None or handling in only
+
+
 def available(status: str, roles: set[str], handling: str) -> list[Transition]:
     """The actions a person with `roles` may take on a dossier in `status`."""
-    return [t for t in TRANSITIONS.values()
-            if status in t.sources and t.who & roles and (t.handling is None or handling in t.handling)]
+    return WORKFLOW.available(status, roles, applies=lambda t: applies_to(t, handling))
+
+
+def supplement_action(status: str) -> str | None:
+    """The step an applicant's answer to a request takes: a complete supplement during appraisal
+    (Art. 19: the period restarts), a resubmission of a dossier returned for completion (Art. 17);
+    None when no request is open."""
+    answers: dict[str, str] = {S.AWAITING_SUPPLEMENT: "supplement_received", S.INCOMPLETE: "resubmit"}
+    return answers.get(status)
+
+
+def public_steps(steps: list[Any]) -> list[dict[str, Any]]:
+    """The control sheet as the applicant sees it: each step's label and new status, with the note only of
+    steps that address the applicant (reasons, requests, a new appointment)."""
+    rows = []
+    for row in steps:
+        transition = TRANSITIONS.get(row.action)
+        tells = transition is not None and transition.options.get("tells_applicant")
+        rows.append({"label": transition.label if transition else row.action, "status": row.get_to_status_display(),
+                     "at": row.at, "note": row.note if tells else ""})
+    return rows

@@ -1,4 +1,5 @@
-"""A small Department built through the `org` services, and the catalogue loaded from the data file."""
+"""A small Department (the shared test builder) with an applicant, the catalogue loaded for its agency, and
+one helper that files a dossier the way every entry point does (`services.dossier_file`)."""
 
 from __future__ import annotations
 
@@ -7,50 +8,38 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stttt.accounts.models import User
-from stttt.org import services as org_services
-from stttt.org.choices import Position, StaffCategory, UnitKind
+from stttt.procedures import services
+from stttt.procedures.choices import Channel
 from stttt.procedures.models import Procedure
 from stttt.procedures.services import catalog_load
+from stttt.testing.departments import START, SmallDepartment  # noqa: F401
 
-START = dt.date(2020, 1, 1)
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+PDF = b"%PDF-1.4 test document"
 
 
 def at(year, month, day, hour=9, minute=0):
     return dt.datetime(year, month, day, hour, minute, tzinfo=TZ)
 
 
-class Department:
-    def __init__(self) -> None:
-        a = self.agency = org_services.agency_save(code="STTTT-T", name="Sở Thông tin và Truyền thông (thử)",
-                                                   deputy_director_cap=3)
-        self.board = org_services.unit_establish(a, code="BGD", name="Ban Giám đốc", kind=UnitKind.LEADERSHIP,
-                                                 on=START)
-        self.office = org_services.unit_establish(a, code="VP", name="Văn phòng Sở", kind=UnitKind.OFFICE, on=START)
-        self.division = org_services.unit_establish(a, code="TTBCXB", name="Phòng Thông tin - Báo chí - Xuất bản",
-                                                    kind=UnitKind.DIVISION, on=START)
-        self.other = org_services.unit_establish(a, code="BCVTCNTT", name="Phòng Bưu chính - Viễn thông - CNTT",
-                                                 kind=UnitKind.DIVISION, on=START)
-        self.director = self.person("GD", self.board, Position.DIRECTOR, "gd")
-        self.deputy = self.person("PGD", self.board, Position.DEPUTY_DIRECTOR, "pgd")
-        self.desk = self.person("MC", self.office, Position.STAFF, "motcua")
-        self.head = self.person("TP", self.division, Position.HEAD, "tp")
-        self.officer = self.person("CV1", self.division, Position.STAFF, "cv1")
-        self.officer2 = self.person("CV2", self.division, Position.STAFF, "cv2")
-        self.outsider = self.person("CV3", self.other, Position.STAFF, "cv3")
-        org_services.area_assign(self.deputy_staff, unit=self.division, start_on=START)
-        self.applicant = User.objects.create_user("doanhnghiep", password="x-Secret-123", full_name="Công ty A")
+class Department(SmallDepartment):
+    def __init__(self, prefix: str = "", **kwargs) -> None:
+        super().__init__(prefix, **kwargs)
+        self.deputy_staff = self.staff["PGD"]
+        self.applicant = self.user("doanhnghiep", "Công ty A")
 
-    def person(self, code, unit, position, username):
-        staff = org_services.staff_save(self.agency, code=code, full_name=f"Cán bộ {code}",
-                                        category=StaffCategory.CIVIL_SERVANT)
-        org_services.assignment_create(staff, unit, position=position, start_on=START)
-        user = User.objects.create_user(username, password="x-Secret-123", full_name=f"Cán bộ {code}")
-        org_services.staff_link_user(staff, user)
-        if code == "PGD":
-            self.deputy_staff = staff
-        return user
+
+def documents(procedure, prefix="giay-to"):
+    """A PDF for each required component of the procedure."""
+    return [services.Upload(c, f"{prefix}-{c.pk}.pdf", PDF) for c in procedure.components.all() if c.required]
+
+
+def file_dossier(procedure, actor, data, *, when=None, key=None, channel=Channel.ONLINE, particulars=None):
+    """File a dossier with its required documents through the one filing service."""
+    dossier, _created = services.dossier_file(procedure, actor=actor, channel=channel, data=data,
+                                              uploads=documents(procedure), particulars=particulars,
+                                              idempotency_key=key, now=when)
+    return dossier
 
 
 @pytest.fixture
@@ -59,6 +48,6 @@ def dept(db):
 
 
 @pytest.fixture
-def catalog(db):
-    catalog_load()
-    return {p.code: p for p in Procedure.objects.all()}
+def catalog(dept):
+    catalog_load(agency=dept.agency)
+    return {p.code: p for p in Procedure.objects.filter(agency=dept.agency)}

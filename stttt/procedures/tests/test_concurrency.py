@@ -20,7 +20,7 @@ from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier, DossierStep
 from stttt.procedures.services import Conflict, dossier_transition
 
-from .conftest import at
+from .conftest import at, documents, file_dossier
 
 APPLICANT = {"applicant_name": "Hộ kinh doanh Ánh Dương"}
 
@@ -49,7 +49,7 @@ def run_together(*jobs):
 def scenario_two_officers_on_one_dossier_one_wins(dept, catalog):
     procedure = catalog["STTTT.PTTH.01"]
     when = at(2024, 10, 7, 9)
-    d, _ = services.dossier_submit(procedure, actor=dept.applicant, data=APPLICANT, now=when)
+    d = file_dossier(procedure, dept.applicant, APPLICANT, when=when)
     for action, actor, extra in (("receive", dept.desk, {}), ("transfer", dept.desk, {}),
                                  ("assign", dept.head, {"assignee": dept.officer})):
         d = dossier_transition(d.pk, action, actor=actor, now=when, **extra)
@@ -75,7 +75,7 @@ def scenario_two_officers_on_one_dossier_one_wins(dept, catalog):
 def scenario_two_officers_without_version_one_wins(dept, catalog):
     procedure = catalog["STTTT.PTTH.01"]
     when = at(2024, 10, 7, 9)
-    d, _ = services.dossier_submit(procedure, actor=dept.applicant, data=APPLICANT, now=when)
+    d = file_dossier(procedure, dept.applicant, APPLICANT, when=when)
     results = run_together(
         lambda: dossier_transition(d.pk, "receive", actor=dept.desk, now=when),
         lambda: dossier_transition(d.pk, "reject", actor=dept.desk, now=when, reasons="Sai thẩm quyền"),
@@ -89,7 +89,8 @@ def scenario_double_submission_creates_one_dossier(dept, catalog):
     procedure = catalog["1.003868"]
 
     def submit():
-        return services.dossier_submit(procedure, actor=dept.applicant, data=APPLICANT, idempotency_key="k-42")
+        return services.dossier_file(procedure, actor=dept.applicant, data=APPLICANT, uploads=documents(procedure),
+                                     idempotency_key="k-42")
 
     results = run_together(submit, submit, submit)
     assert all(isinstance(r, tuple) for r in results), results
@@ -101,7 +102,7 @@ def scenario_double_submission_creates_one_dossier(dept, catalog):
 def scenario_same_day_receipts_get_distinct_codes(dept, catalog):
     procedure = catalog["1.003868"]
     when = at(2024, 10, 7, 9)
-    dossiers = [services.dossier_submit(procedure, actor=dept.applicant, data=APPLICANT, now=when)[0]
+    dossiers = [file_dossier(procedure, dept.applicant, APPLICANT, when=when)
                 for _ in range(3)]
     results = run_together(*[
         (lambda pk=d.pk: dossier_transition(pk, "receive", actor=dept.desk, now=when)) for d in dossiers
@@ -135,7 +136,7 @@ CHILD = textwrap.dedent(
     from stttt.procedures.services import catalog_load
     from stttt.procedures.tests import conftest, test_concurrency as t
     dept = conftest.Department()
-    catalog_load()
+    catalog_load(agency=dept.agency)
     catalog = {p.code: p for p in Procedure.objects.all()}
     for scenario in t.SCENARIOS:
         try:

@@ -18,6 +18,8 @@ from stttt.procedures import selectors
 from stttt.procedures.choices import IN_PROGRESS, Status
 from stttt.procedures.models import Dossier, DossierFile, DossierStep
 
+from .conftest import file_dossier
+
 PDF = b"%PDF-1.4 demo"
 
 
@@ -36,21 +38,32 @@ def act(client, dossier, action, **data):
 def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
     applicant, desk = client_for(dept.applicant), client_for(dept.desk)
     head, officer, leader = client_for(dept.head), client_for(dept.officer), client_for(dept.deputy)
-    page = applicant.get(reverse("procedures:submit", args=["1.003868"]))
+    # Applicants file on the portal: the staff site's filing link leads there.
+    moved = applicant.get(reverse("procedures:submit", args=["1.003868"]))
+    assert moved.status_code == 302 and moved["Location"] == reverse("portal:submit", args=["1.003868"])
+    page = applicant.get(moved["Location"])
     key = re.search(r'name="idempotency_key" value="([0-9a-f]+)"', page.content.decode()).group(1)
-    form = {"applicant_name": "Hội Văn học Nghệ thuật", "subject": "Kỷ yếu 2024", "idempotency_key": key}
-    first = applicant.post(reverse("procedures:submit", args=["1.003868"]), form)
-    again = applicant.post(reverse("procedures:submit", args=["1.003868"]), form)  # double click
-    assert first.status_code == again.status_code == 302
+    procedure = catalog["1.003868"]
+
+    def form():
+        files = {f"file_{c.pk}": SimpleUploadedFile(f"c{c.pk}.pdf", PDF, "application/pdf")
+                 for c in procedure.components.all() if c.required}
+        return {"applicant_name": "Hội Văn học Nghệ thuật", "subject": "Kỷ yếu 2024", "idempotency_key": key,
+                "holder_type": "organisation", "subject_title": "Kỷ yếu 2024", "subject_copies": "300", **files}
+
+    first = applicant.post(moved["Location"], form())
+    again = applicant.post(moved["Location"], form())  # double click
+    assert first.status_code == again.status_code == 302, first.content.decode()[:2000]
     assert Dossier.objects.count() == 1
     dossier = Dossier.objects.get()
+    assert dossier.submitted_by == dept.applicant and dossier.files.count() == 2
     applicant.post(reverse("procedures:upload", args=[dossier.pk]),
                    {"file": SimpleUploadedFile("ban-thao.pdf", PDF, "application/pdf")})
     bad = applicant.post(reverse("procedures:upload", args=[dossier.pk]),
                          {"file": SimpleUploadedFile("x.exe", b"MZ....", "application/octet-stream")}, follow=True)
-    assert "không được chấp nhận" in bad.content.decode() or "not accepted" in bad.content.decode()
-    assert DossierFile.objects.count() == 1
-    stored = DossierFile.objects.get()
+    assert any(text in bad.content.decode() for text in ("Không nhận tệp loại này", "not accepted"))
+    assert DossierFile.objects.count() == 3
+    stored = DossierFile.objects.get(original_name="ban-thao.pdf")
     download = applicant.get(reverse("procedures:file", args=[dossier.pk, stored.pk]))
     assert download["Content-Disposition"].startswith("attachment")
     assert download["Content-Type"] == "application/octet-stream"
@@ -78,8 +91,7 @@ def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
 
 def test_stale_form_gets_a_conflict_message(dept, catalog):
     desk = client_for(dept.desk)
-    from stttt.procedures.services import dossier_submit
-    dossier, _ = dossier_submit(catalog["1.003868"], actor=dept.applicant, data={"applicant_name": "A"})
+    dossier = file_dossier(catalog["1.003868"], dept.applicant, {"applicant_name": "A"})
     stale = dossier.version
     act(desk, dossier, "receive")
     response = desk.post(reverse("procedures:action", args=[dossier.pk]),
@@ -92,8 +104,7 @@ def test_stale_form_gets_a_conflict_message(dept, catalog):
 
 def test_applicants_see_only_their_dossiers(dept, catalog):
     from stttt.accounts.models import User
-    from stttt.procedures.services import dossier_submit
-    dossier, _ = dossier_submit(catalog["1.003868"], actor=dept.applicant, data={"applicant_name": "A"})
+    dossier = file_dossier(catalog["1.003868"], dept.applicant, {"applicant_name": "A"})
     other = User.objects.create_user("khac", password="x-Secret-123")
     assert client_for(other).get(reverse("procedures:dossier", args=[dossier.pk])).status_code == 404
     assert client_for(other).get(reverse("procedures:statistics")).status_code == 403
@@ -105,14 +116,22 @@ def test_catalogue_pages_and_desk_receipt(dept, catalog):
     desk = client_for(dept.desk)
     page = desk.get(reverse("procedures:procedure", args=["STTTT.TS.01"])).content.decode()
     assert "Cục Tần số" in page and "3.12.c" in page
-    response = desk.post(reverse("procedures:desk_receive"),
-                         {"procedure": catalog["STTTT.PTTH.01"].pk, "applicant_name": "Khách sạn B"})
-    assert response.status_code == 302
+    procedure = catalog["STTTT.PTTH.01"]
+    chosen = desk.get(reverse("procedures:desk_receive"), {"procedure": procedure.pk}).content.decode()
+    assert all(f'name="paper_{c.pk}"' in chosen for c in procedure.components.all())
+    paper = {f"paper_{c.pk}": "on" for c in procedure.components.all()}
+    incomplete = desk.post(reverse("procedures:desk_receive"),
+                           {"procedure": procedure.pk, "channel": "desk", "applicant_name": "Khách sạn B"})
+    assert incomplete.status_code == 200 and not Dossier.objects.exists()
+    response = desk.post(reverse("procedures:desk_receive"), {
+        "procedure": procedure.pk, "channel": "desk", "applicant_name": "Khách sạn B", "holder_type": "organisation",
+        "subject_facility_address": "Số 1 đường A", "subject_channels": "CNN", **paper})
+    assert response.status_code == 302, response.content.decode()[:3000]
     dossier = Dossier.objects.get(applicant_name="Khách sạn B")
-    assert dossier.status == Status.RECEIVED and dossier.code
+    assert dossier.status == Status.RECEIVED and dossier.code and dossier.submitted_by is None
     refused = client_for(dept.officer).post(reverse("procedures:desk_receive"),
-                                            {"procedure": catalog["STTTT.PTTH.01"].pk, "applicant_name": "C"})
-    assert refused.status_code == 200 and not Dossier.objects.filter(applicant_name="C").exists()
+                                            {"procedure": procedure.pk, "applicant_name": "C", **paper})
+    assert refused.status_code == 403 and not Dossier.objects.filter(applicant_name="C").exists()
 
 
 def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
@@ -120,7 +139,13 @@ def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
     api.force_authenticate(dept.applicant)
     listing = api.get("/api/v1/procedures/catalog/")
     assert listing.status_code == 200 and listing.json()["count"] == len(catalog)
-    body = {"procedure": "1.003868", "applicant_name": "Công ty C"}
+    import base64
+
+    files = [{"component": c.pk, "name": f"c{c.pk}.pdf", "content": base64.b64encode(PDF).decode()}
+             for c in catalog["1.003868"].components.all() if c.required]
+    body = {"procedure": "1.003868", "applicant_name": "Công ty C", "files": files}
+    missing = api.post("/api/v1/procedures/dossiers/", {**body, "files": []}, format="json")
+    assert missing.status_code == 400 and not Dossier.objects.exists()
     first = api.post("/api/v1/procedures/dossiers/", body, format="json", HTTP_IDEMPOTENCY_KEY="r-1")
     second = api.post("/api/v1/procedures/dossiers/", body, format="json", HTTP_IDEMPOTENCY_KEY="r-1")
     assert first.status_code == 201 and second.status_code == 200 and first.json()["id"] == second.json()["id"]
@@ -136,7 +161,7 @@ def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
     assert conflict.status_code == 409 and conflict.json()["code"] == "conflict"
     forbidden = api.post(f"/api/v1/procedures/dossiers/{pk}/transition/", {"action": "transfer"}, format="json")
     assert forbidden.status_code == 403
-    bad = api.post("/api/v1/procedures/dossiers/", {"procedure": "1.003868", "applicant_name": " "}, format="json")
+    bad = api.post("/api/v1/procedures/dossiers/", {**body, "applicant_name": " "}, format="json")
     assert bad.status_code == 400 and bad.json()["code"] == "invalid"
     stats = staff.get("/api/v1/procedures/statistics/", {"month": "2024-13"})
     assert stats.status_code == 400

@@ -8,11 +8,11 @@ import pypdf
 import pytest
 
 from stttt.core.documents import to_docx, to_pdf
-from stttt.procedures import services, slips
+from stttt.procedures import slips
 from stttt.procedures.models import Dossier
 from stttt.procedures.services import dossier_transition
 
-from .conftest import at
+from .conftest import at, file_dossier
 
 
 def docx_text(data):
@@ -30,8 +30,8 @@ def pdf_text(data):
 
 @pytest.fixture
 def busy_dossier(dept, catalog):
-    d, _ = services.dossier_submit(catalog["STTTT.PTTH.01"], actor=dept.applicant, now=at(2024, 10, 3, 9),
-                                   data={"applicant_name": "Khách sạn Sao Mai", "applicant_address": "Đồng Xoài"})
+    d = file_dossier(catalog["STTTT.PTTH.01"], dept.applicant, when=at(2024, 10, 3, 9),
+                     data={"applicant_name": "Khách sạn Sao Mai", "applicant_address": "Đồng Xoài"})
     when = at(2024, 10, 3, 9)
     d = dossier_transition(d.pk, "receive", actor=dept.desk, now=when)
     d = dossier_transition(d.pk, "transfer", actor=dept.desk, now=when)

@@ -10,14 +10,18 @@ from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier, DossierStep
 from stttt.procedures.services import Conflict, TransitionError, dossier_transition
 
-from .conftest import at
+from .conftest import at, file_dossier
 
 APPLICANT = {"applicant_name": "Công ty TNHH Sách Bình Minh", "subject": "Tài liệu hướng dẫn an toàn"}
 
 
 def submit(dept, procedure, when, key=None):
-    dossier, _created = services.dossier_submit(procedure, actor=dept.applicant, data=APPLICANT,
-                                                idempotency_key=key, now=when)
+    return file_dossier(procedure, dept.applicant, APPLICANT, when=when, key=key)
+
+
+def receive_at_desk(dept, procedure, when, actor=None):
+    dossier, _created = services.dossier_file(procedure, actor=actor or dept.desk, channel="desk", data=APPLICANT,
+                                              paper=[c.pk for c in procedure.components.all()], now=when)
     return dossier
 
 
@@ -25,8 +29,9 @@ def go(dossier, action, actor, when, **kw):
     return dossier_transition(dossier.pk, action, actor=actor, now=when, **kw)
 
 
-def test_online_dossier_from_submission_to_returned_result(dept, catalog, settings):
-    settings.STTTT_AGENCY_CODE = "000.00.14.H10"
+def test_online_dossier_from_submission_to_returned_result(dept, catalog):
+    dept.agency.national_code = "000.00.14.H10"
+    dept.agency.save()
     procedure = catalog["1.003868"]  # 15 plain days, Publishing Law Art. 25
     d = submit(dept, procedure, at(2024, 10, 3, 16))
     assert d.status == Status.SUBMITTED and d.code is None and d.portal_status_code == 1
@@ -60,11 +65,11 @@ def test_second_dossier_of_the_day_gets_the_next_number(dept, catalog):
 
 def test_paper_dossier_after_the_cut_off_counts_from_the_next_working_day(dept, catalog):
     procedure = catalog["STTTT.PTTH.01"]  # 15 working days
-    d = services.dossier_receive_at_desk(procedure, actor=dept.desk, data=APPLICANT, now=at(2024, 10, 4, 15, 30))
+    d = receive_at_desk(dept, procedure, at(2024, 10, 4, 15, 30))
     assert d.status == Status.RECEIVED
     assert d.counting_start == dt.date(2024, 10, 7)  # Friday 15:30 -> Monday
     assert d.due_date == dt.date(2024, 10, 28)
-    early = services.dossier_receive_at_desk(procedure, actor=dept.desk, data=APPLICANT, now=at(2024, 10, 4, 14))
+    early = receive_at_desk(dept, procedure, at(2024, 10, 4, 14))
     assert early.counting_start == dt.date(2024, 10, 4)
 
 
@@ -73,7 +78,7 @@ def test_only_the_right_people_act(dept, catalog):
     with pytest.raises(PermissionDenied):
         go(d, "receive", dept.officer, at(2024, 10, 4, 9))
     with pytest.raises(PermissionDenied):
-        services.dossier_receive_at_desk(catalog["1.003868"], actor=dept.officer, data=APPLICANT)
+        receive_at_desk(dept, catalog["1.003868"], at(2024, 10, 4, 9), actor=dept.officer)
     d = go(d, "receive", dept.desk, at(2024, 10, 4, 9))
     d = go(d, "transfer", dept.desk, at(2024, 10, 4, 9))
     with pytest.raises(PermissionDenied):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from stttt.org import selectors as org_selectors
+from stttt.org.models import Agency
 from stttt.procedures import selectors, services
 from stttt.procedures.api import ProcedureSerializer
 from stttt.procedures.exports import stat_headers, stat_row
@@ -23,13 +27,24 @@ class Command(BaseCommand):
         stats.add_argument("--month", required=True, help="YYYY-MM")
         stats.add_argument("--by", choices=["procedure", "division"], default="procedure")
         stats.add_argument("--format", choices=["text", "json"], default="text")
-        sub.add_parser("load", help="Load or update the catalogue from the data file.")
-        sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
+        load = sub.add_parser("load", help="Load or update an agency's catalogue from the data file.")
+        load.add_argument("--file", default=str(services.DATA_FILE), help="YAML catalogue file.")
+        link = sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
+        for parser_ in (cat, stats, load, link):
+            parser_.add_argument("--agency", default="", help="Code of the agency (default: the first agency).")
+
+    def _agency(self, code: str) -> Agency:
+        try:
+            return org_selectors.agency_get(code or None)
+        except org_selectors.OrgNotFound:
+            raise CommandError(_("No agency %(code)s; import the organisation first.") % {"code": code or ""},
+                               returncode=2) from None
 
     def handle(self, *args, **options):
         verb = options["verb"]
+        agency = self._agency(options["agency"])
         if verb == "catalog":
-            procedures = selectors.procedures_active()
+            procedures = selectors.procedures_active(agency)
             if options["format"] == "json":
                 self.stdout.write(json.dumps(ProcedureSerializer(procedures, many=True).data, ensure_ascii=False,
                                              indent=2))
@@ -42,7 +57,7 @@ class Command(BaseCommand):
                 selectors.month_bounds(options["month"])
             except ValueError:
                 raise CommandError(_("Write the month as YYYY-MM."), returncode=2) from None
-            rows = selectors.statistics(options["month"], by=options["by"])
+            rows = selectors.statistics(options["month"], by=options["by"], agency=agency)
             if options["format"] == "json":
                 self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
                 return
@@ -50,8 +65,11 @@ class Command(BaseCommand):
             for row in rows:
                 self.stdout.write("\t".join("" if v is None else str(v) for v in stat_row(row)))
         elif verb == "load":
-            count = services.catalog_load()
+            try:
+                count = services.catalog_load(Path(options["file"]), agency=agency)
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages), returncode=2) from None
             self.stdout.write(_("%(count)d procedures loaded.") % {"count": count})
         elif verb == "link-provisions":
-            count = services.catalog_link_provisions()
+            count = services.catalog_link_provisions(agency)
             self.stdout.write(_("%(count)d procedures linked to their provision.") % {"count": count})
