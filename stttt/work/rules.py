@@ -1,4 +1,4 @@
-"""Pure rules of the work app: no ORM. Each cites the provision of Decision 12/2023/QĐ-UBND it serves."""
+"""Pure rules of the work app: no ORM. Each cites the article of the regulation it serves."""
 
 from __future__ import annotations
 

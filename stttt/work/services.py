@@ -435,9 +435,9 @@ def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reminder: report due %(deadline)s — %(title)s") % {
             "deadline": f"{request.deadline:%d/%m/%Y}", "title": request.title}
-        body = _("The Department of Information and Communications has not yet received your office's report "
-                 "\"%(title)s\" for %(start)s–%(end)s, due on %(deadline)s. Please submit it in stttt.") % {
-            "title": request.title, "start": f"{request.period_start:%d/%m/%Y}",
+        body = _("%(agency)s has not yet received your office's report \"%(title)s\" for %(start)s–%(end)s, "
+                 "due on %(deadline)s. Please submit it in stttt.") % {
+            "agency": request.agency.name, "title": request.title, "start": f"{request.period_start:%d/%m/%Y}",
             "end": f"{request.period_end:%d/%m/%Y}", "deadline": f"{request.deadline:%d/%m/%Y}"}
     send_mass_mail([(subject, body, None, [address]) for address in recipients], fail_silently=False)
 

@@ -144,3 +144,15 @@ def test_request_needs_indicators(dept):
         services.district_request_create(actor=dept.officer_a, title="x", period_start=dt.date(2026, 1, 1),
                                          period_end=dt.date(2026, 3, 31), deadline=dt.date(2026, 4, 10),
                                          indicators=[{"code": "a", "label": "A"}])
+
+
+def test_return_mails_the_reason_as_its_declared_effect(dept, district_request, mailoutbox,
+                                                        django_capture_on_commit_callbacks):
+    dept.officer_a.email = "vhtt.dongxoai@example.gov.vn"
+    dept.officer_a.save()
+    own = report_of(district_request, dept.district_a)
+    services.district_report_save(own, actor=dept.officer_a, raw={"dai": "12", "loa": "3"}, submit=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.district_report_return(own, actor=dept.clerk, reason="Kiểm tra lại số cụm loa")
+    assert [m.to for m in mailoutbox] == [["vhtt.dongxoai@example.gov.vn"]]
+    assert "Kiểm tra lại số cụm loa" in mailoutbox[0].body

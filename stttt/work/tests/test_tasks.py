@@ -90,3 +90,29 @@ def test_conclusion_becomes_a_task_once(dept):
     assert conclusion.task == task
     with pytest.raises(ValidationError):
         services.conclusion_to_task(conclusion, actor=dept.director)
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_attachments_are_checked_like_dossier_files_and_stored_under_a_random_name(dept):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    task = make_task(dept)
+    for name, content in [("virus.exe", b"MZ\x90\x00"), ("bao-cao.pdf", b"<html>not a pdf</html>"),
+                          ("trong.pdf", b"")]:
+        with pytest.raises(ValidationError) as err:
+            services.task_complete(task, actor=dept.head, report="Xong",
+                                   files=[SimpleUploadedFile(name, content)])
+        assert "attachment" in err.value.message_dict, name
+        task.refresh_from_db()
+        assert task.status == TaskStatus.NEW and not task.attachments.exists()  # nothing changed
+    services.task_complete(task, actor=dept.head, report="Xong",
+                           files=[SimpleUploadedFile("../../Báo cáo kết quả.pdf", PDF)])
+    attachment = task.attachments.get()
+    assert attachment.name == "Báo cáo kết quả.pdf" and attachment.content_type == "application/pdf"
+    stored = attachment.file.name
+    assert stored.startswith(f"work/tasks/{task.pk}/") and "Báo" not in stored and ".." not in stored
+    assert attachment.file.read() == PDF
+    with pytest.raises(PermissionDenied):
+        services.task_attach(task, actor=dept.outsider, upload=SimpleUploadedFile("a.pdf", PDF))
