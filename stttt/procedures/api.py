@@ -14,8 +14,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.errors import Conflict
-from stttt.api.serializers import ErrorSerializer
+from stttt.core.apierrors import Conflict, ErrorSerializer
 from stttt.procedures import permissions, selectors, services
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Component, Dossier, DossierStep, Procedure

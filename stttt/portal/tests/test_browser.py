@@ -48,7 +48,7 @@ def test_file_process_download_verify_revoke(browser_page, dept, catalog, live_s
     page.fill("#id_applicant_name", "Khách sạn Sao Mai")
     page.fill("#id_applicant_id_number", "3800111222")
     page.fill("#id_applicant_phone", "0271 3888 999")
-    page.select_option("#id_district", "dong-xoai")
+    page.select_option("#id_district", dept.district_a.code)
     page.fill("#id_subject_facility_address", "1 Trần Hưng Đạo, Đồng Xoài")
     page.fill("#id_subject_channels", "CNN\nNHK World")
     inputs = page.locator("input[type=file]")
