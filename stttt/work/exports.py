@@ -9,13 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 from stttt.core import documents as docs
 from stttt.org.models import Agency
 from stttt.org.selectors import letterhead
 from stttt.work import indicators, selectors
 from stttt.work.models import DistrictRequest, Report
+
+
+class _Head(TypedDict):
+    issuer: str
+    issuer_parent: str
+    place: str
+
+
+def _head(agency: Agency) -> _Head:
+    """The agency's letterhead fields (`org.selectors.letterhead`), typed for `Document`."""
+    found = letterhead(agency)
+    return {"issuer": found["issuer"], "issuer_parent": found["issuer_parent"], "place": found["place"]}
 
 
 def recipient_name(agency: Agency, recipient: str) -> str:
@@ -100,7 +112,7 @@ def briefing_document(pack: dict[str, Any]) -> docs.Document:
     blocks.extend(_programme_blocks(pack["programme"]))
     agency: Agency = pack["agency"]
     return docs.Document(
-        **letterhead(agency), date=selectors.today(), title="Báo cáo giao ban chuyên môn",
+        **_head(agency), date=selectors.today(), title="Báo cáo giao ban chuyên môn",
         summary=f"Tháng {first.month:02d}/{first.year}", blocks=blocks,
         signatures=[_director_signature()], recipients=[_leadership_unit_name(agency), "Các phòng, đơn vị thuộc Sở",
                                                         _filing_line(agency)], landscape=False)
@@ -135,7 +147,7 @@ def programme_document(programme: dict[str, Any]) -> docs.Document:
     first: dt.date = programme["first"]
     agency: Agency = programme["agency"]
     return docs.Document(
-        **letterhead(agency), date=selectors.today(),
+        **_head(agency), date=selectors.today(),
         title="Chương trình công tác", summary=f"Tháng {first.month:02d}/{first.year}",
         blocks=[docs.Paragraph("Dự thảo chương trình công tác tháng gồm các nhiệm vụ đến hạn, các báo cáo định "
                                "kỳ và các công việc thường xuyên (khoản 4 Điều 5)."),
@@ -162,7 +174,7 @@ def report_document(report: Report) -> docs.Document:
                                  widths=[0.6, 6, 2]))
     approver = report.approved_by
     return docs.Document(
-        **letterhead(agency), number=report.number,
+        **_head(agency), number=report.number,
         date=report.sent_on or (report.approved_at.date() if report.approved_at else selectors.today()),
         title="Báo cáo", summary=f"{rt.name} (từ {_d(report.period_start)} đến {_d(report.period_end)})",
         blocks=blocks, signatures=[docs.Signature(title="Giám đốc", name=str(approver) if approver else "")],

@@ -286,7 +286,7 @@ def report_approvers(report: Report) -> list[Any]:
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
-def districts(agency_id: int | None) -> QuerySet[District]:
+def districts(agency_id: int) -> QuerySet[District]:
     """The agency's active districts (org keeps them)."""
     return District.objects.filter(agency_id=agency_id, active=True).order_by("order", "name")
 

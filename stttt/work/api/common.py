@@ -3,8 +3,9 @@ error responses, and the workflow actions a user may take on a record."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -41,7 +42,7 @@ class UnitCodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", **kwargs)
 
     def get_queryset(self) -> Any:
-        return scope_to_agency(super().get_queryset(), _user(self))
+        return scope_to_agency(cast(QuerySet, super().get_queryset()), _user(self))
 
 
 class StaffUserField(serializers.SlugRelatedField):
@@ -52,7 +53,7 @@ class StaffUserField(serializers.SlugRelatedField):
         super().__init__(slug_field="username", **kwargs)
 
     def get_queryset(self) -> Any:
-        return scope_to_agency(super().get_queryset().filter(staff__isnull=False), _user(self),
+        return scope_to_agency(cast(QuerySet, super().get_queryset()).filter(staff__isnull=False), _user(self),
                                field="staff__agency")
 
 

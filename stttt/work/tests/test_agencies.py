@@ -41,8 +41,9 @@ def both(dept, other_agency):
     request = services.district_request_create(
         actor=dept.clerk, title="Số liệu quý A1", period_start=D(2026, 7, 1), period_end=D(2026, 9, 30),
         deadline=D(2026, 10, 15), indicators=[{"code": "dai", "label": "Số đài", "value_type": "integer"}])
-    question = services.question_create(actor=dept.clerk, kind="question", asked_by="Đại biểu Nguyễn Văn Hỏi", content="Hỏi",
-                                        received_on=D(2026, 11, 1), deadline=D(2026, 11, 20), unit=dept.division)
+    question = services.question_create(actor=dept.clerk, kind="question", asked_by="Đại biểu Nguyễn Văn Hỏi",
+                                        content="Hỏi", received_on=D(2026, 11, 1), deadline=D(2026, 11, 20),
+                                        unit=dept.division)
     coordination = services.coordination_create(actor=dept.clerk, direction="incoming",
                                                 counterpart_kind="department", counterpart="Sở Xây dựng",
                                                 subject="Đề nghị số 77", unit=dept.division)
@@ -69,7 +70,8 @@ def test_another_agency_gets_404_on_every_page_and_api_record(dept, other_agency
              reverse("work:district_request", args=[w["request"].pk]),
              reverse("work:district_request_xlsx", args=[w["request"].pk]),
              reverse("work:district_report", args=[w["district_report"].pk]),
-             reverse("work:question", args=[w["question"].pk]), reverse("work:coordination", args=[w["coordination"].pk]),
+             reverse("work:question", args=[w["question"].pk]),
+             reverse("work:coordination", args=[w["coordination"].pk]),
              reverse("work:unit", args=[dept.division.code])]
     posts = [reverse("work:task_progress", args=[w["task"].pk]), reverse("work:conclusion_to_task",
                                                                          args=[w["conclusion"].pk]),

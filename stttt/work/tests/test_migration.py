@@ -43,9 +43,8 @@ def test_districts_officers_and_agencies_carried_over(migrator):
                                    office_name="Phòng Văn hóa và Thông tin thành phố")
     rural = District.objects.create(id=42, code="huyen", name="Huyện", kind="district", order=2, active=False)
     HistoricalDistrict.objects.create(id=41, code="thanh-pho", name="Thành phố cũ", kind="city", order=1,
-                                      office_name="", active=True, history_date=dt.datetime(2026, 1, 1,
-                                                                                            tzinfo=dt.timezone.utc),
-                                      history_type="+")
+                                      office_name="", active=True, history_type="+",
+                                      history_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     user = User.objects.create(username="vhtt_m", password="!")
     Officer.objects.create(id=7, user=user, district=city, position="Chuyên viên")
     request = Request.objects.create(title="Số liệu", period_start=dt.date(2026, 7, 1),
