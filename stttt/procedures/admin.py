@@ -10,9 +10,9 @@ class ComponentInline(admin.TabularInline):
 
 @admin.register(Procedure)
 class ProcedureAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "empowering_citation", "time_limit", "time_unit", "local_time_limit",
+    list_display = ["code", "agency", "name", "empowering_citation", "time_limit", "time_unit", "local_time_limit",
                     "handling", "division_code", "active"]
-    list_filter = ["field_code", "handling", "time_unit", "division_code", "active"]
+    list_filter = ["agency", "field_code", "handling", "time_unit", "division_code", "active"]
     search_fields = ["code", "name", "legal_basis"]
     inlines = [ComponentInline]
     raw_id_fields = ["provision"]
@@ -29,8 +29,8 @@ class StepInline(admin.TabularInline):
 class DossierAdmin(admin.ModelAdmin):
     """Read-only: dossiers change only through the workflow (pages, API, CLI)."""
 
-    list_display = ["code", "procedure", "applicant_name", "status", "due_date"]
-    list_filter = ["status", "procedure"]
+    list_display = ["code", "agency", "procedure", "applicant_name", "status", "due_date"]
+    list_filter = ["agency", "status"]
     search_fields = ["code", "applicant_name"]
     inlines = [StepInline]
 

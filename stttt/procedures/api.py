@@ -83,7 +83,7 @@ class FilingSerializer(serializers.Serializer):
     applicant_id_number = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     applicant_address = serializers.CharField(max_length=400, required=False, allow_blank=True, default="")
     applicant_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
-    applicant_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    applicant_email = serializers.EmailField(required=False, allow_blank=True)
     subject = serializers.CharField(max_length=400, required=False, allow_blank=True, default="")
     particulars = serializers.DictField(required=False, default=dict,
                                        help_text="holder_type, district and subject of a licence applied for.")

@@ -58,6 +58,16 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class Grade(models.TextChoices):
+    """The grade of the service from its assessment (Circular 01/2018/TT-VPCP Art. 15)."""
+
+    EXCELLENT = "excellent", _("excellent")
+    GOOD = "good", _("good")
+    FAIR = "fair", _("fair")
+    AVERAGE = "average", _("average")
+    WEAK = "weak", _("weak")
+
+
 # Named groups of statuses (used by lists, statistics and deadline checks).
 BEFORE_RECEIPT = frozenset({Status.SUBMITTED, Status.INCOMPLETE})
 IN_PROGRESS = frozenset({Status.RECEIVED, Status.TRANSFERRED, Status.IN_APPRAISAL, Status.AWAITING_SUPPLEMENT,

@@ -17,7 +17,7 @@ from stttt.org import powers
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
 from stttt.procedures import permissions, rules
-from stttt.procedures.choices import CLOCK_STOPPED, IN_PROGRESS, Status
+from stttt.procedures.choices import CLOCK_STOPPED, IN_PROGRESS, Grade, Status
 from stttt.procedures.models import Dossier, Procedure, Rating
 from stttt.procedures.workflow import APPROVER, DESK, HEAD, Transition, available
 
@@ -273,7 +273,8 @@ def rating_summary(ratings: QuerySet[Rating], quarter: str = "") -> list[dict[st
         averages = {name: rules.average([getattr(r, name) for r in found]) for name in INDICATORS}
         total = round(sum(v for v in averages.values() if v is not None), 1)
         rows.append({"unit": unit, "unit_name": names.get(unit, unit), "quarter": q, "count": len(found),
-                     **averages, "total": total, "grade": rules.grade(total)})
+                     **averages, "total": total, "grade": rules.grade(total),
+                     "grade_label": Grade(rules.grade(total)).label})
     return rows
 
 

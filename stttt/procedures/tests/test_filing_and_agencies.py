@@ -245,7 +245,7 @@ def test_ratings_are_read_by_each_agencys_leaders_only(dept, catalog, other):
         client = Client()
         client.force_login(leader)
         page = client.get(reverse("portal:ratings")).content.decode()
-        assert dossier.procedure.division_code in page
+        assert page.count("<tr><td>") == 1 and rows[0]["unit_name"] in page
     assert Client().get(reverse("portal:ratings")).status_code == 302
     officer = Client()
     officer.force_login(dept.officer)
