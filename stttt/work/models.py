@@ -7,7 +7,6 @@ records. Districts and their officers are `org.District` and `org.DistrictOffice
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core import audit
+from stttt.core import audit, uploads
 from stttt.core.models import SearchableModel, TimeStampedModel
 from stttt.work.choices import (
     Aggregate,
@@ -105,7 +104,7 @@ class TaskUpdate(models.Model):
 
 def _attachment_path(instance: Any, filename: str) -> str:
     """A random storage name: the client's file name is kept in `name`, never used as a path."""
-    return f"work/tasks/{instance.task_id}/{uuid.uuid4().hex}"
+    return f"work/tasks/{instance.task_id}/{uploads.storage_name(filename)}"
 
 
 class TaskAttachment(models.Model):
@@ -344,7 +343,7 @@ class DistrictReport(TimeStampedModel):
 
 def _answer_path(instance: Any, filename: str) -> str:
     """A random storage name: the client's file name is kept in `answer_file_name`, never used as a path."""
-    return f"work/answers/{uuid.uuid4().hex}"
+    return f"work/answers/{uploads.storage_name(filename)}"
 
 
 class CouncilQuestion(SearchableModel, TimeStampedModel):

@@ -8,7 +8,6 @@ workflow tables (`workflow.transition`: row lock, roles, declared effects); who 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from stttt.core import uploads
 from stttt.core.calendar import calendar
 from stttt.core.workflow import TransitionRefused
 from stttt.org.models import District, DistrictOfficer
@@ -120,10 +120,8 @@ def task_progress(task: Task, *, actor: Any, note: str, progress: int = 0, reaso
 def _attachment(task: Task, upload: Any, actor: Any) -> TaskAttachment:
     """Check an uploaded file as dossier files are checked (type, size, content), then store it under a
     random name; the client's file name is kept as data only."""
-    from stttt.procedures.rules import content_type_for
-
     name = _stored_upload(upload, field="attachment")
-    return _save(TaskAttachment(task=task, file=upload, name=name, content_type=content_type_for(name),
+    return _save(TaskAttachment(task=task, file=upload, name=name, content_type=uploads.content_type_for(name),
                                 uploaded_by=actor), actor)
 
 
@@ -480,14 +478,17 @@ def question_assign(question: CouncilQuestion, *, actor: Any, unit: Any, assigne
 
 
 def _stored_upload(upload: Any, field: str = "file") -> str:
-    """Check an uploaded document (type, size, content) and return the client's file name, kept as data."""
-    from stttt.procedures.rules import upload_problem
-
-    name = PurePath(str(getattr(upload, "name", "") or "file").replace("\\", "/")).name[:255]
+    """Check an uploaded document with the one upload policy of `stttt.core.uploads` (type allow-list,
+    size, content matching the extension, archive limits) and return the client's file name, kept as data
+    only: the file is stored under a random name."""
+    name = uploads.clean_name(str(getattr(upload, "name", "") or "file"))
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    problem = upload_problem(name, int(getattr(upload, "size", 0) or 0), head)
+    problem = uploads.problem(name, int(getattr(upload, "size", 0) or 0), head)
+    if problem is None:
+        problem = uploads.archive_problem(name, upload.read())
+        upload.seek(0)
     if problem:
         raise ValidationError({field: problem})
     return name

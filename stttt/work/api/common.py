@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stttt.accounts.models import User
-from stttt.api.serializers import ErrorSerializer
+from stttt.core.apierrors import ErrorSerializer
 from stttt.org.powers import scope_to_agency
 from stttt.work import workflow
 

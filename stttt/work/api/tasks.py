@@ -12,7 +12,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.serializers import ErrorSerializer
+from stttt.core.apierrors import ErrorSerializer
 from stttt.org.powers import is_department_staff
 from stttt.work import selectors, services
 from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField, choice

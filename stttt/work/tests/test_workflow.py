@@ -9,6 +9,7 @@ import itertools
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from stttt.core.workflow import TransitionRefused
 from stttt.work import workflow
@@ -143,7 +144,8 @@ def test_steps_from_other_states_are_refused(dept, kind):
 
 
 def test_tables_cite_the_regulation_and_list_their_effects():
-    rows = workflow.describe_all()
+    with translation.override("en"):
+        rows = workflow.describe_all()
     assert set(rows) == {"task", "report", "district_report", "question", "coordination"}
     for kind, table in rows.items():
         for row in table:

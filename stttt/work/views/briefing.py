@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stttt.core.http import file_response
 from stttt.work import exports, permissions, rules, selectors, services
 from stttt.work.forms import (
     AttendanceForm,
@@ -17,7 +18,7 @@ from stttt.work.forms import (
     MeetingForm,
 )
 from stttt.work.models import Conclusion
-from stttt.work.views.common import department, file_response, month_of, refusal
+from stttt.work.views.common import department, month_of, refusal
 
 
 @login_required
@@ -41,7 +42,7 @@ def briefing_file(request: HttpRequest, month: str, fmt: str) -> HttpResponse:
     if fmt not in ("docx", "pdf"):
         raise Http404
     data, mime = exports.render(exports.briefing_document(pack), fmt)
-    return file_response(data, mime, f"giao-ban-{month}.{fmt}")
+    return file_response(data, f"giao-ban-{month}.{fmt}", mime)
 
 
 @login_required
@@ -54,7 +55,7 @@ def programme_file(request: HttpRequest, month: str, fmt: str) -> HttpResponse:
     except ValueError:
         raise Http404 from None
     data, mime = exports.render(exports.programme_document(programme), fmt)
-    return file_response(data, mime, f"chuong-trinh-cong-tac-{month}.{fmt}")
+    return file_response(data, f"chuong-trinh-cong-tac-{month}.{fmt}", mime)
 
 
 @login_required

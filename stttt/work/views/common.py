@@ -1,13 +1,13 @@
-"""What the work pages share: the staff gate, error messages, file responses, the month parameter."""
+"""What the work pages share: the staff gate, error messages, the month parameter (file downloads and form
+errors come from `stttt.core.http`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
 from stttt.org.powers import is_department_staff
 from stttt.work import rules, selectors
@@ -23,12 +23,6 @@ def department(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def file_response(data: bytes, mime: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def month_of(request: HttpRequest) -> str:
     text = request.GET.get("month") or (selectors.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
     try:
@@ -37,14 +31,6 @@ def month_of(request: HttpRequest) -> str:
         messages.error(request, str(exc))
         text = selectors.today().strftime("%Y-%m")
     return text
-
-
-def form_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def refusal(exc: ValidationError | PermissionDenied) -> str:

@@ -10,12 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stttt.core.http import file_response, form_errors
 from stttt.work import exports, rules, selectors, services, workflow
 from stttt.work.forms import (
     DistrictRequestForm,
 )
 from stttt.work.models import DistrictReport
-from stttt.work.views.common import department, errors_of, file_response, form_errors
+from stttt.work.views.common import department, errors_of
 
 
 @login_required
@@ -65,9 +66,8 @@ def district_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def district_request_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     item = get_object_or_404(selectors.district_requests_visible_to(request.user), pk=pk)
-    return file_response(exports.district_xlsx(item),
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         f"bao-cao-huyen-{item.pk}.xlsx")
+    return file_response(exports.district_xlsx(item), f"bao-cao-huyen-{item.pk}.xlsx",
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from stttt.core.http import form_errors
 from stttt.work import rules, selectors, services, workflow
 from stttt.work.forms import (
     AnswerForm,
@@ -16,7 +17,7 @@ from stttt.work.forms import (
     CoordinationForm,
     QuestionForm,
 )
-from stttt.work.views.common import department, form_errors, refusal
+from stttt.work.views.common import department, refusal
 
 
 @login_required

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stttt.core.http import file_response
 from stttt.work import exports, selectors, services, workflow
 from stttt.work.forms import (
     ReportCreateForm,
 )
 from stttt.work.models import Report
-from stttt.work.views.common import department, errors_of, file_response, refusal
+from stttt.work.views.common import department, errors_of, refusal
 
 
 @login_required
@@ -98,4 +99,4 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("docx", "pdf"):
         raise Http404
     data, mime = exports.render(exports.report_document(report), fmt)
-    return file_response(data, mime, f"bao-cao-{report.report_type.code}-{report.period_start:%Y-%m}.{fmt}")
+    return file_response(data, f"bao-cao-{report.report_type.code}-{report.period_start:%Y-%m}.{fmt}", mime)

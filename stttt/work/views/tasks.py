@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stttt.core.http import form_errors
 from stttt.work import selectors, services, workflow
 from stttt.work.choices import SourceKind, TaskStatus
 from stttt.work.forms import (
@@ -19,7 +20,7 @@ from stttt.work.forms import (
     TaskForm,
 )
 from stttt.work.models import Task
-from stttt.work.views.common import department, errors_of, form_errors, refusal
+from stttt.work.views.common import department, errors_of, refusal
 
 
 @login_required
