@@ -250,3 +250,31 @@ def test_ratings_are_read_by_each_agencys_leaders_only(dept, catalog, other):
     officer = Client()
     officer.force_login(dept.officer)
     assert officer.get(reverse("portal:ratings")).status_code == 403
+
+
+def test_a_catalogue_loads_per_agency_and_refuses_unknown_divisions(dept, catalog, other, capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(services.ValidationError) as error:
+        services.catalog_load(agency=other.agency)  # the data file names the first agency's divisions
+    assert dept.division.code in str(error.value)
+    assert Procedure.objects.filter(agency=other.agency).count() == 1
+    with pytest.raises(CommandError) as failed:
+        call_command("procedures", "load", "--agency", other.agency.code)
+    assert failed.value.returncode == 2
+    call_command("procedures", "catalog", "--agency", other.agency.code)
+    assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_permissions_fail_closed_for_unknown_references(dept, catalog):
+    from stttt.procedures import permissions
+
+    procedure = catalog["1.003868"]
+    procedure.empowering_citation = "99.99.z"  # no duty of the organisation carries it
+    assert permissions.approvers(procedure) == [dept.deputy, dept.director]
+    procedure.division_code = "KHONG-CO"  # a unit since removed: nobody above it
+    assert permissions.approvers(procedure) == []
+    assert permissions.is_approver(dept.director, procedure)  # the Director approves for the agency
+    assert not permissions.is_approver(dept.deputy, procedure)
+    assert permissions.staff_roles(dept.applicant, procedure) == set()
