@@ -6,7 +6,10 @@ Data carried, nothing dropped:
 - each `work.District` is copied into `org.District` of that agency with the same primary key and code (a
   district the agency already has under the same code is reused), with its history; each
   `work.DistrictOfficer` becomes an `org.DistrictOfficer` (same primary key where free);
-- district reports (and their history rows) point at the `org` districts; then the old tables go.
+- district reports (and their history rows) point at the `org` districts; then (0005) the old tables go.
+
+The schema changes that follow the data (`0005`) are a separate migration: PostgreSQL refuses to alter a
+table in the transaction that updated rows with deferred foreign keys.
 """
 
 import django.db.models.deletion
@@ -142,36 +145,4 @@ class Migration(migrations.Migration):
                             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT,
                                                     related_name="+", to="org.district")),
         migrations.RunPython(forward, migrations.RunPython.noop),
-        migrations.RemoveConstraint(model_name="districtreport", name="work_district_report_once"),
-        migrations.RemoveField(model_name="districtreport", name="district"),
-        migrations.RenameField(model_name="districtreport", old_name="org_district", new_name="district"),
-        migrations.AlterField(
-            model_name="districtreport", name="district",
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="work_reports",
-                                    to="org.district", verbose_name="district")),
-        migrations.AddConstraint(
-            model_name="districtreport",
-            constraint=models.UniqueConstraint(fields=("request", "district"), name="work_district_report_once")),
-        migrations.AlterField(
-            model_name="historicaldistrictreport", name="district",
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True,
-                                    on_delete=django.db.models.deletion.DO_NOTHING, related_name="+",
-                                    to="org.district", verbose_name="district")),
-        *[migrations.AlterField(model_name=name, name="agency", field=_agency(False)) for name in AGENCY_MODELS],
-        migrations.AlterField(model_name="reporttype", name="code", field=models.SlugField(verbose_name="code")),
-        migrations.AlterField(model_name="historicalreporttype", name="code",
-                              field=models.SlugField(verbose_name="code")),
-        migrations.AddConstraint(
-            model_name="reporttype",
-            constraint=models.UniqueConstraint(fields=("agency", "code"), name="work_report_type_code_per_agency")),
-        migrations.RemoveField(model_name="districtofficer", name="district"),
-        migrations.RemoveField(model_name="districtofficer", name="user"),
-        migrations.RemoveField(model_name="historicaldistrict", name="history_user"),
-        migrations.RemoveField(model_name="historicaldistrictofficer", name="district"),
-        migrations.RemoveField(model_name="historicaldistrictofficer", name="history_user"),
-        migrations.RemoveField(model_name="historicaldistrictofficer", name="user"),
-        migrations.DeleteModel(name="District"),
-        migrations.DeleteModel(name="DistrictOfficer"),
-        migrations.DeleteModel(name="HistoricalDistrict"),
-        migrations.DeleteModel(name="HistoricalDistrictOfficer"),
     ]

@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("work", "0003_request_indicator_aggregate"), ("org", "0003_agency_council_name_agency_host_names_and_more")]
-AFTER = [("work", "0004_agency_and_org_districts")]
+AFTER = [("work", "0005_org_districts_and_agency_required")]
 
 
 @pytest.fixture
