@@ -468,7 +468,7 @@ def question_create(*, actor: Any, kind: str, asked_by: str, content: str, recei
 def question_assign(question: CouncilQuestion, *, actor: Any, unit: Any, assignee: Any = None) -> CouncilQuestion:
     """Give the question to a unit: the leadership to any, a head to their own (table `work.question`)."""
     _same_agency_unit(unit, question.agency_id)
-    if question.status != QuestionStatus.ANSWERED and not permissions.can_assign_question(actor, question, unit):
+    if not permissions.can_assign_question(actor, question, unit):
         raise PermissionDenied(_("You may assign tasks only to the units you lead."))
 
     def write(record: CouncilQuestion, _step_: Any) -> None:
