@@ -13,6 +13,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/", views.task_detail, name="task"),
     path("nhiem-vu/<int:pk>/tien-do/", views.task_progress, name="task_progress"),
     path("nhiem-vu/<int:pk>/hoan-thanh/", views.task_complete, name="task_complete"),
+    path("nhiem-vu/<int:pk>/huy/", views.task_cancel, name="task_cancel"),
     path("nhiem-vu/<int:pk>/tep/<int:file_id>/", views.attachment, name="attachment"),
     path("giao-ban/", views.briefing, name="briefing"),
     path("giao-ban/<str:month>.<str:fmt>", views.briefing_file, name="briefing_file"),

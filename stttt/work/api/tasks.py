@@ -62,8 +62,13 @@ class CompleteSerializer(serializers.Serializer):
     report = serializers.CharField()
 
 
+class CancelSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
 class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Tasks the user may see; filter with `?unit=&person=&source=&duty=&state=&status=&q=`."""
+    """Tasks the user may see; filter with `?unit=&person=&source=&duty=&state=&status=&q=`. `actions` lists
+    the steps the user may take now (`progress`, `complete`, `cancel`)."""
 
     serializer_class = TaskSerializer
     filter_backends: list[Any] = []
@@ -117,6 +122,16 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer = CompleteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.task_complete(task, actor=request.user, report=serializer.validated_data["report"])
+        return Response(self.get_serializer(selectors.task_get(request.user, task.pk)).data)
+
+    @extend_schema(request=CancelSerializer, responses={200: TaskSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        """Withdraw the task (whoever may give the lead unit work), saying why."""
+        task = self.get_object()
+        serializer = CancelSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.task_cancel(task, actor=request.user, reason=serializer.validated_data["reason"])
         return Response(self.get_serializer(selectors.task_get(request.user, task.pk)).data)
 
 

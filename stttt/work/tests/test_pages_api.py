@@ -229,3 +229,26 @@ def test_question_assigned_and_answered_through_the_page(world, dept, client):
     client.post(url, {"answer": "Đã trả lời bằng văn bản", "number": "12/STTTT"})
     question.refresh_from_db()
     assert question.status == "answered" and question.answer_number == "12/STTTT"
+
+
+def test_cancel_offered_only_to_whoever_may_assign(world, dept, client):
+    task = world["task"]
+    url = reverse("work:task", args=[task.pk])
+    login(client, "cv1")
+    assert reverse("work:task_cancel", args=[task.pk]) not in client.get(url).content.decode()
+    client.post(reverse("work:task_cancel", args=[task.pk]), {"reason": "Không còn cần"})
+    task.refresh_from_db()
+    assert task.status == "new"
+    client.logout()
+    login(client, "tp")
+    assert reverse("work:task_cancel", args=[task.pk]) in client.get(url).content.decode()
+    client.post(reverse("work:task_cancel", args=[task.pk]), {"reason": "UBND tỉnh đã thu hồi văn bản"})
+    task.refresh_from_db()
+    assert task.status == "cancelled" and task.completion_report == "UBND tỉnh đã thu hồi văn bản"
+    assert api(dept.head).get(f"/api/v1/work/tasks/{task.pk}/").json()["actions"] == []
+    other = services.task_create(actor=dept.director, lead_unit=dept.division, title="Việc khác")
+    assert api(dept.officer).post(f"/api/v1/work/tasks/{other.pk}/cancel/", {"reason": "x"},
+                                  format="json").status_code == 403
+    assert api(dept.officer).get(f"/api/v1/work/tasks/{other.pk}/").json()["actions"] == ["progress", "complete"]
+    response = api(dept.head).post(f"/api/v1/work/tasks/{other.pk}/cancel/", {"reason": "Thu hồi"}, format="json")
+    assert response.status_code == 200 and response.json()["status"] == "cancelled"

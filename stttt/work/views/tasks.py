@@ -126,6 +126,19 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def task_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task(request, pk)
+    try:
+        services.task_cancel(task, actor=request.user, reason=request.POST.get("reason", ""))
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, refusal(exc))
+    else:
+        messages.success(request, _("The task is cancelled."))
+    return redirect("work:task", pk=pk)
+
+
+@login_required
 def attachment(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
     from django.http import FileResponse
 
