@@ -158,3 +158,21 @@ def test_documents_take_letterhead_and_recipients_from_the_agency(dept, both):
     assert exports.briefing_document(pack).issuer_parent == "UBND TỈNH THỬ NGHIỆM"
     assert docs.to_docx(doc)[:2] == b"PK"
     assert isinstance(io.BytesIO(exports.district_xlsx(both["request"])).getvalue(), bytes)
+
+
+def test_cli_works_on_one_agency(dept, other_agency, both, tmp_path):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = tmp_path / "b.json"
+    call_command("work", "--agency", other_agency.agency.code, "briefing", "--month", "2026-10", "--output", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {u["code"] for u in data["units"]} == {"X-BGD", "X-VP"}
+    with pytest.raises(CommandError) as err:
+        call_command("work", "--agency", other_agency.agency.code, "districts", "--request", str(both["request"].pk))
+    assert err.value.returncode == 2  # the other agency's request does not exist for this agency
+    with pytest.raises(CommandError) as err:
+        call_command("work", "--agency", "KHONG-CO", "report", "--list")
+    assert err.value.returncode == 2
