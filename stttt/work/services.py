@@ -95,6 +95,7 @@ def task_create(*, actor: Any, lead_unit: Any, title: str, source_kind: str = So
         raise ValidationError({"deadline": _("The deadline cannot be before the document date.")})
     if any(u.agency_id != lead_unit.agency_id for u in coordinating_units):
         raise ValidationError({"coordinating_units": _("Coordinating units must belong to the same agency.")})
+    _same_agency_person(person_in_charge, lead_unit.agency_id, "person_in_charge")
     task = Task(agency_id=lead_unit.agency_id, source_kind=source_kind, source_body=source_body,
                 source_number=source_number, source_date=source_date, title=title, content=content, duty=duty,
                 deadline=deadline, lead_unit=lead_unit, person_in_charge=person_in_charge, created_by=actor)
@@ -442,6 +443,11 @@ def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
 
+def _same_agency_person(user: Any, agency_id: int, field: str) -> None:
+    if user is not None and not permissions.is_staff_of(user, agency_id):
+        raise ValidationError({field: _("Choose a member of the Department's staff.")})
+
+
 def _same_agency_unit(unit: Any, agency_id: int) -> None:
     if unit is not None and unit.agency_id != agency_id:
         raise ValidationError({"unit": _("Choose a unit of the Department.")})
@@ -455,6 +461,7 @@ def question_create(*, actor: Any, kind: str, asked_by: str, content: str, recei
     agency_id = _agency_id(actor)
     _require(permissions.is_staff_of(actor, agency_id))
     _same_agency_unit(unit, agency_id)
+    _same_agency_person(assignee, agency_id, "assignee")
     if deadline < received_on:
         raise ValidationError({"deadline": _("The answer cannot be due before the question was received.")})
     question = CouncilQuestion(agency_id=agency_id, kind=kind, asked_by=asked_by, content=content,
@@ -468,6 +475,7 @@ def question_create(*, actor: Any, kind: str, asked_by: str, content: str, recei
 def question_assign(question: CouncilQuestion, *, actor: Any, unit: Any, assignee: Any = None) -> CouncilQuestion:
     """Give the question to a unit: the leadership to any, a head to their own (table `work.question`)."""
     _same_agency_unit(unit, question.agency_id)
+    _same_agency_person(assignee, question.agency_id, "assignee")
     if not permissions.can_assign_question(actor, question, unit):
         raise PermissionDenied(_("You may assign tasks only to the units you lead."))
 

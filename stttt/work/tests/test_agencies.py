@@ -59,6 +59,9 @@ def test_records_belong_to_their_agency(dept, other_agency, both):
     assert both["request"].reports.count() == 2  # the first agency's two districts, not the other's
     with pytest.raises(services.PermissionDenied):  # a leader of one agency gives no task to another's unit
         services.task_create(actor=other_agency.director, lead_unit=dept.division, title="Không được")
+    with pytest.raises(services.ValidationError):  # nor puts another agency's person in charge
+        services.task_create(actor=dept.director, lead_unit=dept.division, title="Không được",
+                             person_in_charge=other_agency.staff_user)
 
 
 def test_another_agency_gets_404_on_every_page_and_api_record(dept, other_agency, both, client):
