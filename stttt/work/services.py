@@ -172,6 +172,7 @@ def meeting_create(*, actor: Any, kind: str, month: dt.date, held_on: dt.date, t
     """Record the monthly briefing or an extraordinary meeting (5.4)."""
     agency_id = _agency_id(actor)
     _require(permissions.can_record_meeting(actor, agency_id))
+    _same_agency_person(chaired_by, agency_id, "chaired_by")
     meeting = Meeting(agency_id=agency_id, kind=kind, month=month.replace(day=1), held_on=held_on, title=title,
                       place=place, notes=notes, chaired_by=chaired_by)
     return _save(meeting, actor)
@@ -180,6 +181,7 @@ def meeting_create(*, actor: Any, kind: str, month: dt.date, held_on: dt.date, t
 @transaction.atomic
 def attendance_set(meeting: Meeting, *, actor: Any, user: Any, present: bool = True, note: str = "") -> Attendance:
     _require(permissions.can_record_meeting(actor, meeting.agency_id))
+    _same_agency_person(user, meeting.agency_id, "user")
     row, _created = Attendance.objects.update_or_create(meeting=meeting, user=user,
                                                         defaults={"present": present, "note": note})
     return row
