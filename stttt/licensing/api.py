@@ -1,8 +1,10 @@
 """API of the licensing app.
 
-- `/api/v1/registers/` (public, no login, rate-limited): the public registers, one row per licence in the
-  documented open-data schema (`exports.COLUMNS`), with the register filters;
-- `/api/v1/licences/` (the Department's staff): licences with their personal data and events.
+- `/api/v1/registers/` (public, no login, rate-limited): the public registers of the agency served at the
+  request's host (`request.agency`), one row per licence in the documented open-data schema
+  (`exports.COLUMNS`), with the register filters;
+- `/api/v1/licences/` (the agency's staff): the licences of the user's agency with their personal data and
+  events.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from stttt.licensing import exports, selectors
 from stttt.licensing.choices import Status
-from stttt.licensing.kinds import DISTRICT_NAMES, KINDS
+from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence, LicenceEvent
 
 
@@ -66,7 +68,7 @@ REGISTER_PARAMETERS = [
     OpenApiParameter("kind", str, description="Kind code; several separated by commas."),
     OpenApiParameter("q", str, description="Search (diacritics ignored)."),
     OpenApiParameter("status", str, description="valid, suspended, revoked or expired"),
-    OpenApiParameter("district", str, description="District code, e.g. dong-xoai."),
+    OpenApiParameter("district", str, description="Code of a district of the agency (organisation data)."),
     OpenApiParameter("year", int, description="Year of issue."),
     OpenApiParameter("sort", str, description="One of: " + ", ".join(selectors.SORTS)),
 ]
@@ -87,9 +89,12 @@ class RegisterViewSet(viewsets.GenericViewSet):
         params = self.request.query_params
         kinds = [k for k in params.get("kind", "").split(",") if k in KINDS] or list(KINDS)
         year = params.get("year", "")
+        agency = getattr(self.request, "agency", None)
+        districts = {code for code, _name in selectors.register_districts(agency)}
         return selectors.register(
-            kinds, query=params.get("q", ""), status=params.get("status", "") if params.get("status") in Status.values
-            else "", district=params.get("district", "") if params.get("district") in DISTRICT_NAMES else "",
+            kinds, agency=agency, query=params.get("q", ""),
+            status=params.get("status", "") if params.get("status") in Status.values else "",
+            district=params.get("district", "") if params.get("district") in districts else "",
             year=int(year) if year.isdigit() else None, sort=params.get("sort", selectors.DEFAULT_SORT))
 
     @extend_schema(parameters=REGISTER_PARAMETERS)
@@ -113,7 +118,7 @@ class LicenceSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(help_text="Kind code (see docs/licensing.md)")
     issuer = serializers.CharField(help_text="department, province, district or ministry")
     holder_type = serializers.CharField(help_text="organisation or person")
-    district = serializers.CharField(help_text="District code, e.g. dong-xoai")
+    district = serializers.CharField(help_text="Code of a district of the agency (organisation data)")
     status = serializers.SerializerMethodField()
     current_until = serializers.SerializerMethodField()
     dossier: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -136,7 +141,7 @@ class LicenceSerializer(serializers.ModelSerializer):
 
 @extend_schema(tags=["licences"])
 class LicenceViewSet(viewsets.ReadOnlyModelViewSet):
-    """Licences with their personal data, for the Department's staff."""
+    """Licences of the user's agency with their personal data, for its staff."""
 
     serializer_class = LicenceSerializer
     filterset_fields = ["kind", "issuer", "district"]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import CapabilityConfig
@@ -15,17 +17,19 @@ class LicensingConfig(CapabilityConfig):
 
     def ready(self) -> None:
         from stttt.legal import citing
-        from stttt.licensing import signals
+        from stttt.licensing import effects  # noqa: F401  (registers the workflow effects)
         from stttt.licensing.models import Licence
-        from stttt.org.selectors import visible_to_department_staff
+        from stttt.licensing.selectors import citing_visible_to
 
-        signals.connect()
-        citing.register(Licence, "provision", _("Licences"), visible_to=visible_to_department_staff)
+        citing.register(Licence, "provision", _("Licences"), visible_to=citing_visible_to)
 
-    def summary(self) -> list[tuple[str, object]]:
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:
+        """Figures of the user's agency (none without a user: figures are never shown unscoped)."""
+        from django.db import DatabaseError
+
         from stttt.licensing.selectors import home_figures
 
         try:
-            return home_figures()
-        except Exception:  # the tables may not exist yet (before migrate)
+            return home_figures(user)
+        except DatabaseError:  # the tables may not exist yet (before migrate)
             return []

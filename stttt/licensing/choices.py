@@ -35,5 +35,5 @@ class Status(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-# Events that only a leader may decide (Decision 12/2023/QĐ-UBND 5.2: the leader in charge decides).
+# Events that only a leader may decide (Art. 5.2 of the regulation: the leader in charge decides).
 LEADER_EVENTS = frozenset({EventType.SUSPEND, EventType.REVOKE})

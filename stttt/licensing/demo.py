@@ -1,6 +1,7 @@
 """Demo registers of Bình Phước: licences of every kind, some suspended, revoked or expired, recorded through
-the services by the demo staff of `org` (the leaders decide suspensions and revocations). Idempotent: a
-licence is recorded once, by its issuer and number."""
+the services by the demo staff of `org` (the leaders decide suspensions and revocations), in the register of
+the Bình Phước agency (the agency of the demo staff). The division that processes the kinds no procedure
+produces is data (`KindDivision`). Idempotent: a licence is recorded once, by its issuer and number."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from stttt.core.demo import DemoLogin
+from stttt.core.demo import DemoLogin, ensure
 from stttt.licensing import services
-from stttt.licensing.models import Licence
+from stttt.licensing.models import KindDivision, Licence
+from stttt.org import powers
+from stttt.org.selectors import districts_of
 
 STAFF_USER, LEADER_USER = "chuyenvien_bcvtcntt", "giamdoc"
 DEPT = "department"
@@ -106,6 +109,10 @@ GAME_POINTS = [
 ]
 
 
+# Kinds of licence no procedure of the Bình Phước catalogue produces, and the division that processes them
+# (video games, 3.8.c: the Post, Telecommunications and IT division).
+KIND_DIVISIONS = {"game_point": "BCVTCNTT", "online_game": "BCVTCNTT"}
+
 # Holders whose licence ends soon, so that `stttt licensing warn-expiring` has something to send.
 EXPIRING_SOON = {"Khách sạn Sao Mai": 25, "Cao Văn Sơn": 50, "Công ty TNHH Chuyển phát nhanh Bình Long": 6}
 
@@ -135,6 +142,15 @@ def load(stdout) -> list[DemoLogin]:
     if staff is None or leader is None:
         stdout.write("licensing: no org demo staff, no demo licences\n")
         return []
+    agency = powers.agency_of(staff)
+    if agency is None:
+        stdout.write("licensing: the demo staff has no agency, no demo licences\n")
+        return []
+    for kind, unit_code in KIND_DIVISIONS.items():
+        ensure(KindDivision, {"agency": agency, "kind": kind}, {"unit_code": unit_code})
+    # Districts are the agency's (org data); a demo row whose district the agency does not have (yet) is
+    # recorded without one.
+    known = set(districts_of(agency, active_only=False).values_list("code", flat=True))
     today = timezone.localdate()
     rows = list(LICENCES)
     for index, (point, owner, district, issuer, events) in enumerate(GAME_POINTS, start=1):
@@ -146,15 +162,17 @@ def load(stdout) -> list[DemoLogin]:
                 events) in enumerate(rows):
         issued = today.replace(month=1, day=1) - dt.timedelta(days=365 * years - 37 * (index % 9) - 20)
         issued = min(issued, today - dt.timedelta(days=3))
-        name = issuer_name or services.department_name()
-        if number and Licence.objects.filter(issuer_name=name, number=number).exists():
+        name = issuer_name or services.department_name(agency)
+        mine = Licence.objects.filter(agency=agency)
+        if number and mine.filter(issuer_name=name, number=number).exists():
             continue
-        if not number and Licence.objects.filter(holder_name=holder, kind=kind).exists():
+        if not number and mine.filter(holder_name=holder, kind=kind).exists():
             continue
         data = {"holder_type": holder_type, "holder_name": holder, "holder_id_number": identifier,
                 "holder_address": "" if holder_type == PERSON else f"{district.replace('-', ' ').title()}, Bình Phước",
                 "holder_phone": f"0271 38{index:02d} {index:03d}", "holder_email": f"demo{index}@example.vn",
-                "district": district, "issuer": issuer, "issuer_name": issuer_name, "number": number,
+                "district": district if district in known else "", "issuer": issuer, "issuer_name": issuer_name,
+                "number": number,
                 "issued_on": issued,
                 "conditions": "Tuân thủ quy định của pháp luật hiện hành." if index % 3 == 0 else ""}
         if holder in EXPIRING_SOON:
@@ -163,5 +181,6 @@ def load(stdout) -> list[DemoLogin]:
         for event in events:
             _event(licence, event, leader, staff, today)
         created += 1
-    stdout.write(f"licensing: {created} demo licences recorded, {Licence.objects.count()} in the registers\n")
+    stdout.write(f"licensing: {created} demo licences recorded, {Licence.objects.filter(agency=agency).count()} "
+                 f"in the registers of {agency.code}\n")
     return []

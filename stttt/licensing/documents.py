@@ -7,9 +7,11 @@ import datetime as dt
 import io
 
 from stttt.core.documents import Document, Paragraph, Signature, Table, to_docx, to_html
-from stttt.licensing.choices import HolderType
-from stttt.licensing.kinds import DISTRICT_NAMES
+from stttt.legal import rules as legal_rules
+from stttt.legal.selectors import full_citation
+from stttt.licensing.choices import HolderType, Issuer
 from stttt.licensing.models import Licence
+from stttt.org.selectors import letterhead
 
 
 def qr_png(payload: str) -> bytes:
@@ -32,6 +34,23 @@ def _signer(text: str) -> tuple[str, str]:
     return "", text
 
 
+def regulation_basis(licence: Licence) -> str:
+    """The "Căn cứ ..." sentence of the provision of the agency's regulation the licence is issued under,
+    rendered by the legal app: from the provision when it is loaded, else from the agency's regulation
+    (number, date, issuer) and the citation, else the citation alone."""
+    if licence.provision_id is not None:
+        return f"Căn cứ {full_citation(licence.provision)};"
+    regulation = licence.agency.regulation
+    parsed = legal_rules.parse_reference(licence.citation)
+    if regulation is not None and parsed is not None:
+        return "Căn cứ " + legal_rules.full_citation(
+            parsed.part, parsed.path, doc_type=regulation.doc_type, number=regulation.number,
+            date=regulation.signing_date, issuer=regulation.issuer) + ";"
+    if regulation is not None:
+        return f"Căn cứ {regulation.doc_type} số {regulation.number} ({licence.citation});"
+    return f"Căn cứ quy định về chức năng, nhiệm vụ, quyền hạn của {licence.agency.name} ({licence.citation});"
+
+
 def licence_document(licence: Licence, verification_url: str, day: dt.date | None = None) -> Document:
     kind = licence.kind_spec
     on = day or licence.issued_on
@@ -39,10 +58,7 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     holder = "Tổ chức" if licence.holder_type == HolderType.ORGANISATION else "Cá nhân"
     blocks: list[Paragraph | Table] = [
         Paragraph(f"Căn cứ {kind.law};" if kind.law else "Căn cứ quy định của pháp luật hiện hành;", italic=True),
-        Paragraph(f"Căn cứ Quyết định số 12/2023/QĐ-UBND của Ủy ban nhân dân tỉnh Bình Phước "
-                  f"(điểm {licence.citation.split('.')[-1]} khoản {licence.citation.split('.')[1]} "
-                  f"Điều {licence.citation.split('.')[0]});" if licence.citation.count(".") == 2 else
-                  f"Căn cứ Quyết định số 12/2023/QĐ-UBND ({licence.citation});", italic=True),
+        Paragraph(regulation_basis(licence), italic=True),
     ]
     if licence.dossier_id:
         blocks.append(Paragraph(f"Xét hồ sơ số {licence.dossier}.", italic=True))
@@ -55,7 +71,7 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     if licence.holder_address:
         blocks.append(Paragraph(f"Địa chỉ: {licence.holder_address}"))
     if licence.district:
-        blocks.append(Paragraph(f"Địa bàn: {DISTRICT_NAMES.get(licence.district, '')}"))
+        blocks.append(Paragraph(f"Địa bàn: {licence.district_name}"))
     rows = [[str(spec.label).capitalize(), _value(subject[spec.name])] for spec in kind.subject if spec.name in subject]
     blocks.append(Paragraph("2. Nội dung được cấp phép:", bold=True))
     if rows:
@@ -71,9 +87,11 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
         blocks.append(Paragraph(f"4. Điều kiện: {licence.conditions}"))
     blocks.append(Paragraph(f"Tra cứu tình trạng giấy phép: {verification_url}", italic=True, align="left"))
     authority, title = _signer(licence.signer_title)
+    head = letterhead(licence.agency)
+    if licence.issuer != Issuer.DEPARTMENT:  # recorded from another body: its name, no parent body
+        head = {**head, "issuer": licence.issuer_name.upper(), "issuer_parent": ""}
     return Document(
-        issuer=licence.issuer_name, issuer_parent="UBND TỈNH BÌNH PHƯỚC" if licence.issuer == "department" else "",
-        title=kind.document_title, date=licence.issued_on, place="Bình Phước", number=licence.number,
+        **head, title=kind.document_title, date=licence.issued_on, number=licence.number,
         blocks=blocks, signatures=[Signature(title=title or "GIÁM ĐỐC", name=licence.signer_name,
                                              authority=authority)],
         recipients=["Như mục 1", "Lưu: VT, hồ sơ"],

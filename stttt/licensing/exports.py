@@ -14,7 +14,7 @@ from typing import Any
 
 from stttt.licensing import rules
 from stttt.licensing.choices import Status
-from stttt.licensing.kinds import DISTRICT_NAMES, KINDS
+from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,7 +40,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("status_name", "Tình trạng"),
     ("suspended_until", "Tạm đình chỉ đến (YYYY-MM-DD)"),
     ("revoked_on", "Ngày thu hồi (YYYY-MM-DD)"),
-    ("citation", "Điều khoản của Quyết định 12/2023/QĐ-UBND"),
+    ("citation", "Điều khoản của quy định"),
     ("verification_url", "Địa chỉ tra cứu"),
 )
 
@@ -72,7 +72,7 @@ def public_row(licence: Licence, day: dt.date, verification_url: str) -> dict[st
         "holder_code": rules.public_holder_identifier(licence.holder_type, licence.holder_id_number),
         "holder_address": rules.public_holder_address(licence.holder_type, licence.holder_address),
         "district": licence.district,
-        "district_name": DISTRICT_NAMES.get(licence.district, ""),
+        "district_name": licence.district_name,
         "subject": public_subject(licence, day),
         "issued_on": _date(licence.issued_on),
         "valid_from": _date(licence.valid_from),

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import EventType, HolderType, Issuer
-from stttt.licensing.kinds import DISTRICTS, Kind
+from stttt.licensing.kinds import Kind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -50,7 +50,11 @@ def subject_from(cleaned: dict[str, Any], kind: Kind) -> dict[str, Any]:
 class HolderFieldsMixin(forms.Form):
     holder_type = forms.ChoiceField(label=_("The holder is"), choices=HolderType.choices,
                                     initial=HolderType.ORGANISATION)
-    district = forms.ChoiceField(label=_("District"), choices=[("", "—"), *DISTRICTS], required=False)
+    district = forms.ChoiceField(label=_("District"), choices=[("", "—")], required=False)
+
+    def set_districts(self, districts: list[tuple[str, str]]) -> None:
+        """The districts of the agency (organisation data) as the choices of the district field."""
+        self.fields["district"].choices = [("", "—"), *districts]  # type: ignore[attr-defined]
 
 
 class RecordForm(HolderFieldsMixin):
@@ -69,9 +73,10 @@ class RecordForm(HolderFieldsMixin):
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, required=False)
     conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args: Any, kind: Kind, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: Kind, districts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.set_districts(districts)
         if not self.is_bound:
             self.initial.setdefault("issuer", kind.issuer)
         self.fields.update(subject_form_fields(kind))

@@ -28,7 +28,7 @@ class Kind:
     label: str | Promise
     slug: str  # stable Vietnamese slug of its public register
     symbol: str  # the symbol in the number, e.g. "GP" in 12/GP-STTTT
-    citation: str  # the provision of Decision 12/2023/QĐ-UBND it is issued (or published) under
+    citation: str  # the provision of the agency's regulation it is issued (or published) under
     document_title: str  # title printed on the licence document, Vietnamese
     procedures: tuple[str, ...] = ()
     validity_months: int | None = None  # default validity; None: no expiry unless one is given
@@ -126,12 +126,3 @@ def kind_by_slug(slug: str) -> Kind | None:
 def kind_choices() -> list[tuple[str, str | Promise]]:
     return [(k.code, k.label) for k in KINDS.values()]
 
-
-# Districts of Bình Phước (district-level units), for the registers' district filter.
-DISTRICTS: tuple[tuple[str, str], ...] = (
-    ("dong-xoai", "Thành phố Đồng Xoài"), ("binh-long", "Thị xã Bình Long"), ("phuoc-long", "Thị xã Phước Long"),
-    ("chon-thanh", "Thị xã Chơn Thành"), ("bu-dang", "Huyện Bù Đăng"), ("bu-dop", "Huyện Bù Đốp"),
-    ("bu-gia-map", "Huyện Bù Gia Mập"), ("dong-phu", "Huyện Đồng Phú"), ("hon-quan", "Huyện Hớn Quản"),
-    ("loc-ninh", "Huyện Lộc Ninh"), ("phu-rieng", "Huyện Phú Riềng"),
-)
-DISTRICT_NAMES = dict(DISTRICTS)

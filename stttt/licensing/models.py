@@ -16,9 +16,8 @@ from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
 from stttt.licensing import rules
 from stttt.licensing.choices import EventType, HolderType, Issuer
-from stttt.licensing.kinds import DISTRICT_NAMES, KINDS, Kind, kind_choices
+from stttt.licensing.kinds import KINDS, Kind, kind_choices
 
-DISTRICT_CHOICES: list[tuple[str, str]] = sorted(DISTRICT_NAMES.items(), key=lambda item: item[1])
 TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to type from paper
 
 
@@ -31,6 +30,10 @@ class Licence(SearchableModel, TimeStampedModel):
 
     search_fields = ("number", "holder_name", "subject_text", "district_name")
 
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="licences",
+                               verbose_name=_("agency"), db_index=True,
+                               help_text=_("The agency whose register holds it; every list and figure is "
+                                           "scoped by it."))
     kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
     number = models.CharField(_("number and symbol"), max_length=60)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -47,8 +50,8 @@ class Licence(SearchableModel, TimeStampedModel):
     holder_address = models.CharField(_("holder's address"), max_length=400, blank=True)
     holder_phone = models.CharField(_("holder's phone"), max_length=30, blank=True)
     holder_email = models.EmailField(_("holder's e-mail"), blank=True)
-    district = models.CharField(_("district"), max_length=30, blank=True,
-                                choices=DISTRICT_CHOICES)
+    district = models.CharField(_("district"), max_length=40, blank=True,
+                                help_text=_("Code of a district of the agency (organisation data)."))
     subject = models.JSONField(_("subject"), default=dict, blank=True)
     subject_text = models.TextField(_("subject (text)"), blank=True, editable=False)
     issued_on = models.DateField(_("issued on"))
@@ -73,8 +76,10 @@ class Licence(SearchableModel, TimeStampedModel):
         verbose_name = _("licence")
         verbose_name_plural = _("licences")
         constraints = [
-            # Sequences restart each year (Decree 30/2020): the number is unique per issuer and year.
-            models.UniqueConstraint(fields=["issuer_name", "year", "number"], name="licensing_number_year_unique"),
+            # Sequences restart each year (Decree 30/2020): the number is unique per issuer and year, in the
+            # register of each agency (two agencies may both record the same Ministry decision).
+            models.UniqueConstraint(fields=["agency", "issuer_name", "year", "number"],
+                                    name="licensing_number_year_unique"),
             models.CheckConstraint(condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
                                    name="licensing_valid_until_after_from"),
         ]
@@ -96,7 +101,14 @@ class Licence(SearchableModel, TimeStampedModel):
 
     @property
     def district_name(self) -> str:
-        return DISTRICT_NAMES.get(self.district, "")
+        """The name of the district in the agency's organisation data (annotated by the selectors)."""
+        annotated = getattr(self, "district_label", None)
+        if annotated is not None or not self.district:
+            return annotated or ""
+        from stttt.org.models import District
+
+        name = District.objects.filter(agency_id=self.agency_id, code=self.district).values_list("name", flat=True)
+        return next(iter(name), "")
 
     def event_facts(self) -> list[rules.EventFact]:
         return [e.fact() for e in self.events.all()]
@@ -182,7 +194,7 @@ class Application(models.Model):
     kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
     holder_type = models.CharField(_("holder is"), max_length=20, choices=HolderType.choices,
                                    default=HolderType.ORGANISATION)
-    district = models.CharField(_("district"), max_length=30, blank=True)
+    district = models.CharField(_("district"), max_length=40, blank=True)
     subject = models.JSONField(_("subject"), default=dict, blank=True)
 
     class Meta:
@@ -191,6 +203,25 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier}: {self.kind}"
+
+
+class KindDivision(models.Model):
+    """The division of an agency that processes a kind of licence produced by none of the agency's
+    procedures (e.g. certificates issued by districts and recorded by the agency): organisation data,
+    never a default in code. Kinds that procedures produce take the procedures' processing division."""
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency"))
+    kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
+    unit_code = models.CharField(_("processing division"), max_length=30,
+                                 help_text=_("Code of a unit of the agency."))
+
+    class Meta:
+        verbose_name = _("division of a kind of licence")
+        verbose_name_plural = _("divisions of kinds of licence")
+        constraints = [models.UniqueConstraint(fields=["agency", "kind"], name="licensing_kind_division_once")]
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.kind} → {self.unit_code}"
 
 
 audit.track(Licence, excluded_fields=["search_text", "subject_text"])

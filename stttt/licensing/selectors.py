@@ -1,4 +1,8 @@
-"""Reads of the licensing app: licences with their status computed in SQL, public registers, verification."""
+"""Reads of the licensing app: licences with their status computed in SQL, public registers, verification.
+
+Staff reads are scoped to the user's agency (`org.powers.scope_to_agency`); public reads (registers,
+verification) take the agency explicitly (`request.agency` of the portal and the API), so a register holds
+only its agency's rows."""
 
 from __future__ import annotations
 
@@ -14,8 +18,10 @@ from django.utils import timezone
 from stttt.core.search import search
 from stttt.licensing import permissions
 from stttt.licensing.choices import Status
-from stttt.licensing.kinds import DISTRICT_NAMES, KINDS, LISTS_38C
+from stttt.licensing.kinds import KINDS, LISTS_38C
 from stttt.licensing.models import Licence, LicenceEvent
+from stttt.org import powers
+from stttt.org.models import Agency, District
 
 
 def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
@@ -24,8 +30,10 @@ def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
     day = today or timezone.localdate()
     events = LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
     extension = events.filter(type="extend").order_by("-effective_on", "-id").values("new_valid_until")[:1]
+    district = District.objects.filter(agency=OuterRef("agency"), code=OuterRef("district")).values("name")[:1]
     return (
         Licence.objects.all()
+        .annotate(district_label=Coalesce(Subquery(district), Value("")))
         .annotate(current_until=Coalesce(Subquery(extension), F("valid_until")))
         .annotate(current_status=Case(
             When(Exists(events.filter(type="revoke")), then=Value(Status.REVOKED.value)),
@@ -37,10 +45,18 @@ def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
 
 
 def licences_visible_to(user: Any) -> QuerySet[Any]:
-    """Staff pages: the Department's staff see every licence with its personal data; others nothing."""
+    """Staff pages and API: the staff of an agency see its licences with their personal data; others
+    nothing."""
     if not permissions.is_staff_member(user):
         return Licence.objects.none()
-    return licences_with_status()
+    return powers.scope_to_agency(licences_with_status(), user)
+
+
+def citing_visible_to(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Licences citing a provision, as listed on the provision's page: the user's agency's, for its staff."""
+    if not permissions.is_staff_member(user):
+        return queryset.none()
+    return powers.scope_to_agency(queryset, user)
 
 
 SORTS = {
@@ -52,11 +68,17 @@ SORTS = {
 DEFAULT_SORT = "-issued"
 
 
-def register(kinds: list[str], *, query: str = "", status: str = "", district: str = "", year: int | None = None,
-             sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Any]:
-    """A public register: the licences of `kinds`, filtered and sorted. Unknown filter values are ignored
-    by the caller's form; here they simply match nothing."""
-    qs = licences_with_status(today).filter(kind__in=kinds).prefetch_related("events")
+def _agency_id(agency: Agency | None) -> int | None:
+    """The agency's id; None for no agency (also a lazy `request.agency` of an installation without one)."""
+    return getattr(agency, "pk", None)
+
+
+def register(kinds: list[str], *, agency: Agency | None, query: str = "", status: str = "", district: str = "",
+             year: int | None = None, sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Any]:
+    """The public register of `agency`: its licences of `kinds`, filtered and sorted (no agency: nothing).
+    Unknown filter values are ignored by the caller's form; here they simply match nothing."""
+    qs = (licences_with_status(today).filter(agency_id=_agency_id(agency), kind__in=kinds)
+          .prefetch_related("events"))
     if query:
         qs = search(qs, query)
     if status:
@@ -81,40 +103,65 @@ def register_kinds(slug: str) -> tuple[str, list[str]] | None:
 LIST_38C_SLUG = "danh-sach-3-8-c"
 
 
-def register_years(kinds: list[str]) -> list[int]:
-    return sorted({d.year for d in Licence.objects.filter(kind__in=kinds).values_list("issued_on", flat=True)},
-                  reverse=True)
+def register_years(kinds: list[str], *, agency: Agency | None) -> list[int]:
+    """Years of issue in the agency's register of `kinds`, newest first."""
+    days = Licence.objects.filter(agency_id=_agency_id(agency), kind__in=kinds).values_list("issued_on", flat=True)
+    return sorted({d.year for d in days}, reverse=True)
 
 
-def register_counts(today: dt.date | None = None) -> dict[str, int]:
+def register_counts(today: dt.date | None = None, *, agency: Agency | None) -> dict[str, int]:
+    """Licences per kind in the agency's registers."""
     counts: dict[str, int] = {}
-    for row in licences_with_status(today).values("kind"):
+    for row in Licence.objects.filter(agency_id=_agency_id(agency)).values("kind"):
         counts[row["kind"]] = counts.get(row["kind"], 0) + 1
     return counts
 
 
-def licence_by_token(token: str) -> Licence:
-    return licences_with_status().select_related("dossier").prefetch_related("events").get(token=token.lower())
+def register_districts(agency: Agency | None) -> list[tuple[str, str]]:
+    """(code, name) of the districts of the agency, for a register's district filter."""
+    agency_id = _agency_id(agency)
+    return [(d.code, d.name) for d in District.objects.filter(agency_id=agency_id, active=True)] if agency_id else []
+
+
+def licence_by_token(token: str, *, agency: Agency | None) -> Licence:
+    """The licence a printed verification code names, in the agency's register (raises DoesNotExist)."""
+    return (licences_with_status().filter(agency_id=_agency_id(agency)).select_related("dossier")
+            .prefetch_related("events").get(token=token.lower()))
 
 
 def public_base_url() -> str:
     return str(settings.STTTT_PUBLIC_BASE_URL).rstrip("/")
 
 
+def _hosts(agency: Agency | None) -> list[str]:
+    return [h.strip().lower() for h in (getattr(agency, "host_names", "") or "").split(",") if h.strip()]
+
+
 def verification_url(licence: Licence, base_url: str = "") -> str:
-    """The short public address printed (and QR-encoded) on the licence."""
+    """The short public address printed (and QR-encoded) on the licence. It is on a host name of the
+    licence's agency, since the verification page answers for the agency of the host it is asked on."""
+    from urllib.parse import urlsplit
+
     base = (base_url or public_base_url()).rstrip("/")
+    hosts = _hosts(licence.agency)
+    parts = urlsplit(base)
+    if hosts and (parts.hostname or "").lower() not in hosts:
+        base = f"{parts.scheme or 'https'}://{hosts[0]}"
     return base + reverse("licensing:verify", kwargs={"token": licence.token})
 
 
-def district_name(code: str) -> str:
-    return DISTRICT_NAMES.get(code, "")
+def district_name(agency: Agency, code: str) -> str:
+    """The name of the agency's district `code` ("" when it has none)."""
+    return next(iter(District.objects.filter(agency=agency, code=code).values_list("name", flat=True)), "")
 
 
-def home_figures() -> list[tuple[str, object]]:
+def home_figures(user: Any) -> list[tuple[str, object]]:
+    """Figures of the user's agency; none for anyone who is not staff."""
     from django.utils.translation import gettext as _
 
-    qs: QuerySet[Any] = licences_with_status()
+    if user is None or not permissions.is_staff_member(user):
+        return []
+    qs: QuerySet[Any] = licences_visible_to(user)
     return [
         (_("Licences"), qs.count()),
         (_("Valid"), qs.filter(current_status=Status.VALID).count()),

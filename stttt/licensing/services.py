@@ -1,4 +1,6 @@
-"""Writes of the licensing app: one function per use case, one transaction each, audited."""
+"""Writes of the licensing app: one function per use case, one transaction each, audited. Every licence
+belongs to an agency (`org.Agency`): numbers run per agency, districts are the agency's, and only the
+agency's staff write to its register."""
 
 from __future__ import annotations
 
@@ -16,14 +18,16 @@ from django.utils.translation import gettext as _
 from stttt.core.text import canonical
 from stttt.licensing import permissions, rules
 from stttt.licensing.choices import LEADER_EVENTS, EventType, HolderType, Issuer
-from stttt.licensing.kinds import DISTRICT_NAMES, KINDS, Kind, kind_for_procedure
+from stttt.licensing.kinds import KINDS, Kind, kind_for_procedure
 from stttt.licensing.models import Application, ExpiryWarning, Licence, LicenceEvent
+from stttt.org import powers
+from stttt.org.models import Agency
+from stttt.org.selectors import districts_of
 
-DEPARTMENT_NAME = "Sở Thông tin và Truyền thông"
 
-
-def department_name() -> str:
-    return settings.STTTT_DEPARTMENT_NAME
+def department_name(agency: Agency) -> str:
+    """The name of the issuing agency, as written in its register (`issuer_name`)."""
+    return agency.name
 
 
 def warning_days() -> tuple[int, ...]:
@@ -31,13 +35,26 @@ def warning_days() -> tuple[int, ...]:
     return tuple(settings.STTTT_LICENCE_WARNING_DAYS)
 
 
-def _provision(citation: str) -> Any:
-    try:
-        from stttt.legal.selectors import provision_get
+def _provision(citation: str, agency: Agency) -> Any:
+    """The provision of the agency's regulation the citation names; None when the agency has no regulation
+    loaded or the regulation has no such provision (the citation string stays authoritative)."""
+    from stttt.legal.selectors import ProvisionNotFound, provision_get
 
-        return provision_get(citation)
-    except Exception:  # the regulation may not be imported; the citation string stays authoritative
+    if agency.regulation_id is None:
         return None
+    try:
+        return provision_get(citation, document=agency.regulation)
+    except ProvisionNotFound:
+        return None
+
+
+def district_check(agency: Agency, district: str, *, active_only: bool = True) -> str:
+    """`district` when it is the code of a district of the agency (or empty); a clear error otherwise."""
+    district = canonical(district or "")
+    if district and not districts_of(agency, active_only=active_only).filter(code=district).exists():
+        raise ValidationError({"district": _("Choose a district, town or city of the agency's province "
+                                             "(“%(code)s” is not one).") % {"code": district}})
+    return district
 
 
 def _clean_subject(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
@@ -71,9 +88,10 @@ def subject_validate(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _next_number(kind: Kind, year: int) -> tuple[int, str]:
+def _next_number(kind: Kind, year: int, agency_id: int) -> tuple[int, str]:
+    """The next number of the symbol in the year, in the agency's own sequence."""
     same_symbol = [k.code for k in KINDS.values() if k.symbol == kind.symbol]
-    last = (Licence.objects.filter(kind__in=same_symbol, year=year, issuer=Issuer.DEPARTMENT)
+    last = (Licence.objects.filter(agency_id=agency_id, kind__in=same_symbol, year=year, issuer=Issuer.DEPARTMENT)
             .aggregate(m=Max("sequence"))["m"]) or 0
     return last + 1, rules.number(last + 1, kind.symbol)
 
@@ -83,14 +101,14 @@ def _save_with_number(licence: Licence, kind: Kind, given_number: str) -> Licenc
     at the same moment meet at the unique constraint and the second takes the following number."""
     taken = ValidationError({"number": _("This number is already used by another licence of the issuer in that "
                                          "year.")})
-    if given_number and Licence.objects.filter(issuer_name=licence.issuer_name, year=licence.year,
-                                               number=given_number).exists():
+    if given_number and Licence.objects.filter(agency_id=licence.agency_id, issuer_name=licence.issuer_name,
+                                               year=licence.year, number=given_number).exists():
         raise taken
     for _attempt in range(5):
         if given_number:
             licence.number, licence.sequence = given_number, None
         else:
-            licence.sequence, licence.number = _next_number(kind, licence.year)
+            licence.sequence, licence.number = _next_number(kind, licence.year, licence.agency_id)
         licence.full_clean(exclude=["token", "dossier"], validate_constraints=False)
         try:
             with transaction.atomic():
@@ -105,16 +123,17 @@ def _save_with_number(licence: Licence, kind: Kind, given_number: str) -> Licenc
 # --- applications (what a dossier asks for) ----------------------------------------------------------
 
 @transaction.atomic
-def application_save(dossier: Any, *, holder_type: str, district: str, subject: dict[str, Any]) -> Application | None:
-    """Keep the subject an applicant filled in for a licensing procedure; None when the procedure issues no
-    licence kind."""
+def application_save(dossier: Any, *, holder_type: str, district: str, subject: dict[str, Any]
+                     ) -> Application | None:
+    """Keep the subject an applicant filled in for a licensing procedure (run by the filing step's effect
+    `licensing.record_application`); None when the procedure issues no licence kind. The district is one of
+    the dossier's agency."""
     kind = kind_for_procedure(dossier.procedure.code)
     if kind is None:
         return None
     if holder_type not in HolderType.values:
         raise ValidationError({"holder_type": _("Choose an organisation or an individual.")})
-    if district and district not in DISTRICT_NAMES:
-        raise ValidationError({"district": _("Choose a district of the province.")})
+    district = district_check(dossier.agency, district)
     cleaned = subject_validate(kind, subject)
     application, _created = Application.objects.update_or_create(
         dossier=dossier, defaults={"kind": kind.code, "holder_type": holder_type, "district": district,
@@ -125,8 +144,9 @@ def application_save(dossier: Any, *, holder_type: str, district: str, subject: 
 # --- issue --------------------------------------------------------------------------------------------
 
 def licence_issue_from_dossier(dossier: Any, *, actor: Any, on: dt.date | None = None) -> Licence | None:
-    """The licence that an approved dossier produces (called when the dossier is approved, inside the same
-    transaction): holder and subject from the dossier and its application, number in the administrative
+    """The licence that an approved dossier produces (run by the approval step's effect
+    `licensing.issue_licence`, inside the step's transaction), in the register of the dossier's agency:
+    holder and subject from the dossier and its application, number in the administrative
     format, validity from the kind, the provision the procedure is empowered by. Idempotent per dossier;
     None for procedures that produce no licence kind."""
     kind = kind_for_procedure(dossier.procedure.code)
@@ -142,8 +162,9 @@ def licence_issue_from_dossier(dossier: Any, *, actor: Any, on: dt.date | None =
         subject[kind.subject[0].name] = dossier.subject
     authority, title = permissions.signer_of(actor)
     citation = dossier.procedure.empowering_citation or kind.citation
+    agency = dossier.agency
     licence = Licence(
-        kind=kind.code, year=day.year, issuer=Issuer.DEPARTMENT, issuer_name=department_name(),
+        agency=agency, kind=kind.code, year=day.year, issuer=Issuer.DEPARTMENT, issuer_name=department_name(agency),
         holder_type=application.holder_type if application else HolderType.ORGANISATION,
         holder_name=dossier.applicant_name, holder_id_number=dossier.applicant_id_number,
         holder_address=dossier.applicant_address, holder_phone=dossier.applicant_phone,
@@ -151,7 +172,7 @@ def licence_issue_from_dossier(dossier: Any, *, actor: Any, on: dt.date | None =
         subject=subject, issued_on=day, valid_from=day,
         valid_until=rules.add_months(day, kind.validity_months) if kind.validity_months else None,
         signer_title=" ".join(x for x in (authority, title) if x), signer_name=str(actor or ""),
-        dossier=dossier, citation=citation, provision=_provision(citation), recorded_by=actor,
+        dossier=dossier, citation=citation, provision=_provision(citation, agency), recorded_by=actor,
     )
     licence._change_reason = "issue"  # type: ignore[attr-defined]
     return _save_with_number(licence, kind, canonical(dossier.result_number or ""))
@@ -163,11 +184,14 @@ RECORD_FIELDS = ("holder_type", "holder_name", "holder_id_number", "holder_addre
 
 
 @transaction.atomic
-def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject: dict[str, Any]) -> Licence:
+def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject: dict[str, Any],
+                   agency: Agency | None = None) -> Licence:
     """Record a licence issued outside a dossier of this system: a district's certificate (3.8.c), an online
-    game approved by the Ministry (3.8.c), or a licence issued on paper before the system. The number is
-    given, or the next number of the Department when it issued it."""
-    if not permissions.can_record(actor):
+    game approved by the Ministry (3.8.c), or a licence issued on paper before the system. It goes into the
+    register of the actor's agency (`agency`: for an administrator, who has none). The number is given,
+    or the agency's next number when the agency issued it."""
+    agency = agency or powers.agency_of(actor)
+    if agency is None or not permissions.can_record(actor, agency.pk):
         raise PermissionDenied(_("Only the Department's staff record licences."))
     kind = KINDS.get(kind_code)
     if kind is None:
@@ -181,8 +205,9 @@ def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject:
     if not values.get("issued_on"):
         raise ValidationError({"issued_on": _("The date of issue is required.")})
     values.setdefault("issuer", kind.issuer if kind.issuer in Issuer.values else Issuer.DEPARTMENT)
+    values["district"] = district_check(agency, values.get("district", ""), active_only=False)
     if values["issuer"] == Issuer.DEPARTMENT:
-        values.setdefault("issuer_name", department_name())
+        values.setdefault("issuer_name", department_name(agency))
     elif not values.get("issuer_name"):
         raise ValidationError({"issuer_name": _("Name the body that issued it.")})
     if values["issuer"] != Issuer.DEPARTMENT and not values.get("number"):
@@ -193,8 +218,9 @@ def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject:
     if values.get("valid_until") and values["valid_until"] < values["valid_from"]:
         raise ValidationError({"valid_until": _("The expiry date cannot be before the licence takes effect.")})
     number = values.pop("number", "")
-    licence = Licence(kind=kind.code, year=values["issued_on"].year, subject=subject_validate(kind, subject),
-                      citation=kind.citation, provision=_provision(kind.citation), recorded_by=actor, **values)
+    licence = Licence(agency=agency, kind=kind.code, year=values["issued_on"].year,
+                      subject=subject_validate(kind, subject), citation=kind.citation,
+                      provision=_provision(kind.citation, agency), recorded_by=actor, **values)
     licence._change_reason = "record"  # type: ignore[attr-defined]
     return _save_with_number(licence, kind, number)
 
@@ -212,11 +238,11 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
     recorded by the Department's staff. The licence row is locked so two decisions do not cross."""
     if event_type not in EventType.values:
         raise ValidationError({"type": _("Unknown event.")})
-    licence = Licence.objects.select_for_update().get(pk=licence_id)
+    licence = Licence.objects.select_for_update().select_related("agency").get(pk=licence_id)
     if event_type in LEADER_EVENTS:
-        if not permissions.can_decide(actor, licence.kind):
+        if not permissions.can_decide(actor, licence):
             raise PermissionDenied(_("Suspending or revoking a licence is decided by the leader in charge."))
-    elif not permissions.can_record(actor):
+    elif not permissions.can_record(actor, licence.agency_id):
         raise PermissionDenied(_("Only the Department's staff record licence events."))
     today = timezone.localdate()
     status = licence.status_on(max(today, effective_on))
@@ -253,14 +279,23 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
 
 # --- expiry warnings ----------------------------------------------------------------------------------
 
-def _staff_recipients() -> list[str]:
-    return list(settings.STTTT_LICENSING_STAFF_EMAILS)
+def staff_recipients(licence: Licence, day: dt.date) -> list[str]:
+    """E-mail addresses of the staff of the licence's agency who process its kind (everyone holding a
+    post in the processing division on `day`). Raises `permissions.DivisionUnknown`."""
+    from stttt.org.selectors import assignments_at
+
+    unit_code = permissions.division_of(licence.kind, licence.agency)
+    emails = (assignments_at(day).filter(unit__agency_id=licence.agency_id, unit__code=unit_code)
+              .exclude(staff__user__isnull=True).values_list("staff__user__email", flat=True))
+    return sorted({email for email in emails if email})
 
 
 def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int, ...] | None = None,
-                         base_url: str = "") -> list[ExpiryWarning]:
-    """E-mail holders (and the staff list in STTTT_LICENSING_STAFF_EMAILS) about licences that reach a
-    warning threshold; once per licence, threshold and expiry date, so running it twice sends nothing."""
+                         base_url: str = "", agency: Agency | None = None) -> list[ExpiryWarning]:
+    """E-mail holders and the staff of the licence's agency who process its kind about licences that reach
+    a warning threshold; once per licence, threshold and expiry date, so running it twice sends nothing.
+    `agency`: only that agency's licences (default: every agency's, each to its own staff). A kind whose
+    processing division the agency has not set is an error reported before anything is sent."""
     from stttt.licensing.selectors import licences_with_status, verification_url
 
     day = today or timezone.localdate()
@@ -271,12 +306,29 @@ def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int,
     sent: list[ExpiryWarning] = []
     candidates: Any = licences_with_status(day).filter(current_status="valid", current_until__isnull=False,
                                                   current_until__gte=day, current_until__lte=horizon)
+    if agency is not None:
+        candidates = candidates.filter(agency=agency)
+    candidates = list(candidates.select_related("agency"))
+    staff: dict[tuple[int, str], list[str]] = {}
+    unknown: set[str] = set()
+    for licence in candidates:
+        key = (licence.agency_id, licence.kind)
+        if key not in staff:
+            try:
+                staff[key] = staff_recipients(licence, day)
+            except permissions.DivisionUnknown:
+                unknown.add(f"{licence.agency.code}: {licence.kind}")
+    if unknown:
+        raise ValidationError(_("No division is set to process these kinds of licence, so nobody would be "
+                                "warned: %(kinds)s. Set it in the licensing administration (division of a "
+                                "kind of licence).") % {"kinds": ", ".join(sorted(unknown))})
     for licence in candidates:
         until = licence.current_until
         already = set(ExpiryWarning.objects.filter(licence=licence, valid_until=until)
                       .values_list("days_before", flat=True))
         for threshold in rules.warnings_due(day, until, limits, already):
-            recipients = [r for r in [licence.holder_email, *_staff_recipients()] if r]
+            recipients = list(dict.fromkeys(r for r in [licence.holder_email, *staff[(licence.agency_id, licence.kind)]]
+                                            if r))
             with transaction.atomic():
                 warning, created = ExpiryWarning.objects.get_or_create(
                     licence=licence, days_before=threshold, valid_until=until,

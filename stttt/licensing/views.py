@@ -22,6 +22,7 @@ from stttt.licensing.choices import LEADER_EVENTS, EventType, Status
 from stttt.licensing.forms import EventForm, RecordForm, subject_from
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence
+from stttt.org.powers import agency_of
 
 
 def display(value: object) -> str:
@@ -65,7 +66,7 @@ def record(request: HttpRequest, kind: str) -> HttpResponse:
     spec = KINDS.get(kind)
     if spec is None:
         raise Http404
-    form = RecordForm(request.POST or None, kind=spec)
+    form = RecordForm(request.POST or None, kind=spec, districts=selectors.register_districts(agency_of(request.user)))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("subject_")}
         try:
@@ -91,7 +92,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 def _event_types(user, licence: Licence) -> list[str]:
     types = [t for t in EventType.values if t not in LEADER_EVENTS]
-    if permissions.can_decide(user, licence.kind):
+    if permissions.can_decide(user, licence):
         types += [t for t in EventType.values if t in LEADER_EVENTS]
     return types
 
@@ -107,7 +108,7 @@ def licence_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "subject": [(str(s.label).capitalize(), display(licence.subject_on(today).get(s.name)))
                     for s in licence.kind_spec.subject],
         "form": form, "verification_url": selectors.verification_url(licence, request.build_absolute_uri("/")),
-        "can_decide": permissions.can_decide(request.user, licence.kind)})
+        "can_decide": permissions.can_decide(request.user, licence)})
 
 
 @login_required
@@ -160,7 +161,7 @@ def licence_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the short address on a printed licence, showing what it is and its status today."""
     try:
-        licence = selectors.licence_by_token(token)
+        licence = selectors.licence_by_token(token, agency=getattr(request, "agency", None))
     except Licence.DoesNotExist:
         raise Http404 from None
     from stttt.licensing.exports import public_row

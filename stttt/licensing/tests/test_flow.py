@@ -16,6 +16,7 @@ from stttt.licensing import exports, rules, selectors, services
 from stttt.licensing.documents import licence_pdf, qr_png
 from stttt.licensing.models import ExpiryWarning, Licence
 from stttt.procedures import services as procedure_services
+from stttt.procedures.tests.conftest import file_dossier
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +25,20 @@ DATA = {"applicant_name": "Công ty TNHH Sông Bé", "applicant_id_number": "380
         "applicant_email": "songbe@example.vn", "subject": "songbe.vn"}
 
 
-def _dossier(dept, catalog, code="STTTT.PTTH.01", data=None):
-    dossier, _created = procedure_services.dossier_submit(catalog[code], actor=dept.applicant, data=data or DATA)
-    return dossier
+def _dossier(dept, catalog, code="STTTT.PTTH.01", data=None, particulars=None):
+    return file_dossier(catalog[code], dept.applicant, data or DATA, particulars=particulars)
 
 
 def test_approval_issues_a_licence_from_the_application(dept, catalog, walk):
-    dossier = _dossier(dept, catalog)
-    services.application_save(dossier, holder_type="organisation", district="dong-xoai",
-                              subject={"facility_address": "Khách sạn Sông Bé", "channels": "CNN\nBBC World"})
+    dossier = _dossier(dept, catalog, particulars={
+        "holder_type": "organisation", "district": dept.district_a.code,
+        "subject": {"facility_address": "Khách sạn Sông Bé", "channels": "CNN\nBBC World"}})
     walk(dept, dossier)
     licence = Licence.objects.get(dossier=dossier)
     today = timezone.localdate()
     assert licence.kind == "satellite_tv"
+    assert licence.agency == dept.agency and licence.issuer_name == dept.agency.name
+    assert licence.district == dept.district_a.code and licence.district_name == "Thành phố Một"
     assert licence.number == "01/GCN-STTTT"
     assert licence.subject == {"facility_address": "Khách sạn Sông Bé", "channels": ["CNN", "BBC World"]}
     assert licence.citation == "3.4.e"
@@ -142,10 +144,10 @@ def test_public_rows_never_carry_personal_data(dept, catalog, walk):
     person = dict(DATA, applicant_name="Nguyễn Văn An", applicant_id_number="074090001234",
                   applicant_address="Tổ 3, ấp 2, xã Tiến Hưng", applicant_phone="0987654321",
                   applicant_email="an@example.vn")
-    dossier = _dossier(dept, catalog, "STTTT.IN.02", data=person)
-    services.application_save(dossier, holder_type="person", district="dong-xoai",
-                              subject={"facility_address": "Số 5 Lê Duẩn, Đồng Xoài", "device_model": "Ricoh",
-                                       "serials": ["R-1", "R-2"]})
+    dossier = _dossier(dept, catalog, "STTTT.IN.02", data=person, particulars={
+        "holder_type": "person", "district": dept.district_a.code,
+        "subject": {"facility_address": "Số 5 Lê Duẩn, Đồng Xoài", "device_model": "Ricoh",
+                    "serials": ["R-1", "R-2"]}})
     walk(dept, dossier)
     organisation = _licence(dept, catalog, walk)
     today = timezone.localdate()
@@ -168,21 +170,27 @@ def test_public_rows_never_carry_personal_data(dept, catalog, walk):
 
 def test_licence_pdf_has_the_verification_qr(dept, catalog, walk):
     licence = _licence(dept, catalog, walk)
-    url = selectors.verification_url(licence, "http://testserver/")
-    assert url == f"http://testserver/giay-phep/kt/{licence.token}/"
+    host = dept.agency.host_names.split(",")[0]
+    url = selectors.verification_url(licence, f"http://{host}/")
+    assert url == f"http://{host}/giay-phep/kt/{licence.token}/"
+    # printed from another host, the address is still on the agency's own host (its register answers there)
+    assert selectors.verification_url(licence, "http://testserver/") == url
     pdf = licence_pdf(licence, url)
     assert pdf.startswith(b"%PDF")
     assert qr_png(url).startswith(b"\x89PNG")
 
 
-def test_expiry_warnings_once_per_threshold(dept, catalog, walk, settings):
-    settings.STTTT_LICENSING_STAFF_EMAILS = ["ttbcxb@example.vn"]
+def test_expiry_warnings_once_per_threshold(dept, catalog, walk):
+    dept.head.email, dept.other_head.email = "ttbcxb@example.vn", "other@example.vn"
+    dept.head.save()
+    dept.other_head.save()
     licence = _licence(dept, catalog, walk)
     until = licence.valid_until
     out = io.StringIO()
     call_command("licensing", "warn-expiring", "--today", (until - dt.timedelta(days=29)).isoformat(),
                  "--days", "60,30,7", stdout=out)
     assert len(mail.outbox) == 1
+    # the holder, and the staff of the agency's division that processes the kind (not other divisions)
     assert set(mail.outbox[0].to) == {"songbe@example.vn", "ttbcxb@example.vn"}
     call_command("licensing", "warn-expiring", "--today", (until - dt.timedelta(days=20)).isoformat(),
                  "--days", "60,30,7", stdout=out)
@@ -205,7 +213,7 @@ def test_record_a_district_certificate(dept):
     licence = services.licence_record("game_point", actor=dept.officer, data={
         "holder_type": "person", "holder_name": "Trần Thị Bình", "holder_id_number": "070190000111",
         "issuer": "district", "issuer_name": "UBND huyện Lộc Ninh", "number": "12/GCN-UBND",
-        "issued_on": dt.date(2025, 3, 1), "district": "loc-ninh"},
+        "issued_on": dt.date(2025, 3, 1), "district": dept.district_b.code},
         subject={"point_name": "Game Bình An", "facility_address": "Ấp 1, thị trấn Lộc Ninh", "machines": "20"})
     assert licence.subject["machines"] == 20
     assert licence.valid_until == dt.date(2028, 2, 29)

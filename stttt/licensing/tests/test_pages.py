@@ -22,7 +22,7 @@ def _point(dept, **extra):
     data = {"holder_type": "person", "holder_name": "Trần Thị Bình", "holder_id_number": "070190000111",
             "holder_phone": "0909000111", "issuer": "district", "issuer_name": "UBND huyện Lộc Ninh",
             "number": "01/GCN-UBND", "issued_on": timezone.localdate() - dt.timedelta(days=10),
-            "district": "loc-ninh", **extra}
+            "district": dept.district_b.code, **extra}
     return services.licence_record("game_point", actor=dept.officer, data=data, subject={
         "point_name": "Điểm game Hòa Bình", "facility_address": "Ấp 1, Lộc Ninh", "machines": 20})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from stttt.licensing import exports, selectors, services
 from stttt.licensing.kinds import KINDS
+from stttt.org.models import Agency
+from stttt.org.selectors import OrgNotFound, agency_get
 
 
 def _days(text: str) -> tuple[int, ...]:
@@ -23,6 +26,17 @@ def _days(text: str) -> tuple[int, ...]:
     if not values or min(values) < 0:
         raise CommandError(_("Write the days as whole numbers separated by commas, e.g. 60,30,7."), returncode=2)
     return values
+
+
+def _agency(code: str | None, *, default: bool) -> Agency | None:
+    """The agency named by `--agency`; without it, the installation's default agency (or None: every one)."""
+    if not code and not default:
+        return None
+    try:
+        return agency_get(code or settings.STTTT_DEFAULT_AGENCY or None)
+    except OrgNotFound:
+        raise CommandError(_("Unknown agency: %(code)s.") % {"code": code or settings.STTTT_DEFAULT_AGENCY},
+                           returncode=2) from None
 
 
 def _date(text: str | None) -> dt.date:
@@ -43,17 +57,20 @@ class Command(BaseCommand):
         warn.add_argument("--days", help="Days before expiry, e.g. 60,30,7 (default: STTTT_LICENCE_WARNING_DAYS).")
         warn.add_argument("--today", help="YYYY-MM-DD (default: today).")
         warn.add_argument("--base-url", default="", help="Public address of the site, for the links.")
+        warn.add_argument("--agency", default="", help="Agency code (default: every agency, each to its own staff).")
         reg = sub.add_parser("register", help="List or export a register.")
         reg.add_argument("kind", help="Kind code, or 3.8.c for the lists of provision 3.8.c.")
         reg.add_argument("--format", choices=["text", "csv", "json"], default="text")
         reg.add_argument("--status", default="")
+        reg.add_argument("--agency", default="", help="Agency code (default: the installation's default agency).")
 
     def handle(self, *args, **options):
         if options["verb"] == "warn-expiring":
             days = _days(options["days"]) if options.get("days") else None
             try:
                 sent = services.expiry_warnings_send(today=_date(options.get("today")), thresholds=days,
-                                                     base_url=options.get("base_url") or "")
+                                                     base_url=options.get("base_url") or "",
+                                                     agency=_agency(options.get("agency"), default=False))
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages), returncode=2) from None
             for warning in sent:
@@ -66,8 +83,9 @@ class Command(BaseCommand):
                 raise CommandError(_("Unknown kind of licence. Known: %(kinds)s")
                                    % {"kinds": ", ".join(KINDS)}, returncode=2)
             today = timezone.localdate()
+            agency = _agency(options.get("agency"), default=True)
             rows = [exports.public_row(licence, today, selectors.verification_url(licence))
-                    for licence in selectors.register(kinds, status=options["status"])]
+                    for licence in selectors.register(kinds, agency=agency, status=options["status"])]
             if options["format"] == "csv":
                 sys.stdout.flush()
                 self.stdout.write(exports.to_csv(rows).decode("utf-8").lstrip("\ufeff"), ending="")
