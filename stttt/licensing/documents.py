@@ -38,7 +38,7 @@ def regulation_basis(licence: Licence) -> str:
     """The "Căn cứ ..." sentence of the provision of the agency's regulation the licence is issued under,
     rendered by the legal app: from the provision when it is loaded, else from the agency's regulation
     (number, date, issuer) and the citation, else the citation alone."""
-    if licence.provision_id is not None:
+    if licence.provision is not None:
         return f"Căn cứ {full_citation(licence.provision)};"
     regulation = licence.agency.regulation
     parsed = legal_rules.parse_reference(licence.citation)
@@ -91,7 +91,8 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     if licence.issuer != Issuer.DEPARTMENT:  # recorded from another body: its name, no parent body
         head = {**head, "issuer": licence.issuer_name.upper(), "issuer_parent": ""}
     return Document(
-        **head, title=kind.document_title, date=licence.issued_on, number=licence.number,
+        issuer=head["issuer"], issuer_parent=head["issuer_parent"], place=head["place"],
+        title=kind.document_title, date=licence.issued_on, number=licence.number,
         blocks=blocks, signatures=[Signature(title=title or "GIÁM ĐỐC", name=licence.signer_name,
                                              authority=authority)],
         recipients=["Như mục 1", "Lưu: VT, hồ sơ"],

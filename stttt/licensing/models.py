@@ -223,6 +223,14 @@ class KindDivision(models.Model):
     def __str__(self) -> str:
         return f"{self.agency}: {self.kind} → {self.unit_code}"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from stttt.org.models import Unit
+
+        if self.agency_id and not Unit.objects.filter(agency_id=self.agency_id, code=self.unit_code).exists():
+            raise ValidationError({"unit_code": _("This is not the code of a unit of the agency.")})
+
 
 audit.track(Licence, excluded_fields=["search_text", "subject_text"])
 audit.track(LicenceEvent)

@@ -73,12 +73,17 @@ def _agency_id(agency: Agency | None) -> int | None:
     return getattr(agency, "pk", None)
 
 
+def _in_register(queryset: QuerySet[Any], agency: Agency | None) -> QuerySet[Any]:
+    """The rows of the agency's register (none without an agency)."""
+    agency_id = _agency_id(agency)
+    return queryset.filter(agency_id=agency_id) if agency_id is not None else queryset.none()
+
+
 def register(kinds: list[str], *, agency: Agency | None, query: str = "", status: str = "", district: str = "",
              year: int | None = None, sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Any]:
     """The public register of `agency`: its licences of `kinds`, filtered and sorted (no agency: nothing).
     Unknown filter values are ignored by the caller's form; here they simply match nothing."""
-    qs = (licences_with_status(today).filter(agency_id=_agency_id(agency), kind__in=kinds)
-          .prefetch_related("events"))
+    qs = _in_register(licences_with_status(today), agency).filter(kind__in=kinds).prefetch_related("events")
     if query:
         qs = search(qs, query)
     if status:
@@ -105,27 +110,26 @@ LIST_38C_SLUG = "danh-sach-3-8-c"
 
 def register_years(kinds: list[str], *, agency: Agency | None) -> list[int]:
     """Years of issue in the agency's register of `kinds`, newest first."""
-    days = Licence.objects.filter(agency_id=_agency_id(agency), kind__in=kinds).values_list("issued_on", flat=True)
+    days = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds).values_list("issued_on", flat=True)
     return sorted({d.year for d in days}, reverse=True)
 
 
 def register_counts(today: dt.date | None = None, *, agency: Agency | None) -> dict[str, int]:
     """Licences per kind in the agency's registers."""
     counts: dict[str, int] = {}
-    for row in Licence.objects.filter(agency_id=_agency_id(agency)).values("kind"):
+    for row in _in_register(Licence.objects.all(), agency).values("kind"):
         counts[row["kind"]] = counts.get(row["kind"], 0) + 1
     return counts
 
 
 def register_districts(agency: Agency | None) -> list[tuple[str, str]]:
     """(code, name) of the districts of the agency, for a register's district filter."""
-    agency_id = _agency_id(agency)
-    return [(d.code, d.name) for d in District.objects.filter(agency_id=agency_id, active=True)] if agency_id else []
+    return [(d.code, d.name) for d in _in_register(District.objects.filter(active=True), agency)]
 
 
 def licence_by_token(token: str, *, agency: Agency | None) -> Licence:
     """The licence a printed verification code names, in the agency's register (raises DoesNotExist)."""
-    return (licences_with_status().filter(agency_id=_agency_id(agency)).select_related("dossier")
+    return (_in_register(licences_with_status(), agency).select_related("dossier")
             .prefetch_related("events").get(token=token.lower()))
 
 
