@@ -20,7 +20,6 @@ from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
 from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
 from stttt.licensing.views import display, document_response
-from stttt.org.selectors import districts_of
 from stttt.portal import selectors, services
 from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, SubmitForm, SupplementForm, TrackForm
 from stttt.portal.models import Submission
@@ -234,7 +233,7 @@ def _register_title(key: str) -> str:
 
 
 def registers(request: HttpRequest) -> HttpResponse:
-    counts = licensing.register_counts()
+    counts = licensing.register_counts(agency=_agency(request))
     entries = [(k, counts.get(k.code, 0)) for k in KINDS.values()]
     return render(request, "portal/registers.html", {
         "entries": entries, "list_slug": licensing.LIST_38C_SLUG,
@@ -247,10 +246,10 @@ def _register_query(request: HttpRequest, slug: str):
         raise Http404
     key, kinds = found
     agency = _agency(request)
-    districts = [(d.code, d.name) for d in districts_of(agency)] if agency is not None else []
-    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds), districts=districts)
+    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds, agency=agency),
+                              districts=licensing.register_districts(agency))
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = licensing.register(kinds, query=filters.get("q") or "", status=filters.get("status") or "",
+    qs = licensing.register(kinds, agency=agency, query=filters.get("q") or "", status=filters.get("status") or "",
                             district=filters.get("district") or "", year=filters.get("year"),
                             sort=filters.get("sort") or licensing.DEFAULT_SORT)
     return key, kinds, form, qs
