@@ -187,6 +187,7 @@ def test_another_agencys_staff_get_404_for_our_licences(dept, other):
             "type": "end", "effective_on": timezone.localdate().isoformat(), "legal_basis": "x"})
         assert response.status_code == 404
         assert list(selectors.licences_visible_to(user)) == [own]
+        assert list(selectors.citing_visible_to(user, Licence.objects.all())) == [own]  # a provision's page
         api = APIClient()
         api.force_authenticate(user)
         assert api.get(f"/api/v1/licences/{foreign.pk}/").status_code == 404
