@@ -25,7 +25,6 @@ from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, Submi
 from stttt.portal.models import Submission
 from stttt.procedures import selectors as procedure_selectors
 from stttt.procedures import services as procedure_services
-from stttt.procedures.choices import Status
 from stttt.procedures.workflow import public_steps, supplement_action
 
 GRANTS = "portal_grants"
@@ -124,7 +123,7 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
     submission = _submission(request, reference)
     dossier = submission.dossier
     steps = public_steps(list(dossier.steps.all()))
-    licence = getattr(dossier, "licence", None) if dossier.status in (Status.APPROVED, Status.RETURNED) else None
+    licence = getattr(dossier, "licence", None) if procedure_selectors.result_granted(dossier) else None
     can_supplement = supplement_action(dossier.status) is not None
     return render(request, "portal/status.html", {
         "submission": submission, "dossier": dossier, "steps": steps, "licence": licence,
@@ -184,7 +183,7 @@ def result(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
     submission = _submission(request, reference)
     dossier = submission.dossier
     licence = getattr(dossier, "licence", None)
-    if licence is None or dossier.status not in (Status.APPROVED, Status.RETURNED):
+    if licence is None or not procedure_selectors.result_granted(dossier):
         raise Http404
     return document_response(licence, fmt, licensing.verification_url(licence, request.build_absolute_uri("/")))
 

@@ -284,5 +284,12 @@ def rateable(dossier: Dossier) -> bool:
             and not Rating.objects.filter(dossier=dossier).exists())
 
 
+def result_granted(dossier: Dossier) -> bool:
+    """The dossier's result is granted and may be handed to the applicant: approved, or returned after an
+    approval (a refusal gives no result document)."""
+    return dossier.status == Status.APPROVED or (dossier.status == Status.RETURNED and dossier.refusal_reasons == ""
+                                                 and dossier.resolved_at is not None)
+
+
 def rating_of(dossier: Dossier) -> Rating | None:
     return Rating.objects.filter(dossier=dossier).first()
