@@ -243,15 +243,11 @@ LOGGING = {
 }
 
 # The Department's identity and local parameters (docs/configuration.md).
-STTTT_DEPARTMENT_NAME = os.environ.get("STTTT_DEPARTMENT_NAME", "Sở Thông tin và Truyền thông tỉnh Bình Phước")
-STTTT_AGENCY_CODE = os.environ.get("STTTT_AGENCY_CODE", "000.00.00.H00")  # national dossier-code prefix
-STTTT_ONE_STOP_UNIT = os.environ.get("STTTT_ONE_STOP_UNIT", "VP")  # unit code that runs the one-stop desk
 # The agency whose portal answers on hosts no agency claims (`org.Agency.host_names`); default: the first.
 STTTT_DEFAULT_AGENCY = os.environ.get("STTTT_DEFAULT_AGENCY", "")
 STTTT_PAPER_CUTOFF = os.environ.get("STTTT_PAPER_CUTOFF", "15:00")  # Decree 61/2018: afternoon cut-off
 STTTT_PUBLIC_BASE_URL = os.environ.get("STTTT_PUBLIC_BASE_URL", "http://localhost:8000")  # printed on licences
 STTTT_LICENCE_WARNING_DAYS = env.env_int_list("STTTT_LICENCE_WARNING_DAYS", [60, 30, 7])
-STTTT_LICENSING_STAFF_EMAILS = env.env_list("STTTT_LICENSING_STAFF_EMAILS", [])
 
 # Demo accounts share one password, printed by `stttt demo`; override with STTTT_DEMO_PASSWORD.
 DEMO_PASSWORD = os.environ.get("STTTT_DEMO_PASSWORD", "Demo@stttt2026")
