@@ -45,6 +45,24 @@ def _save(obj: models.Model, actor: Any, *, reason: str = "") -> None:
 # ------------------------------------------------------------------------------------ agency and units
 
 
+# The agency's identity as data (DESIGN §5): what `agency_save` may set besides code, name and caps.
+AGENCY_IDENTITY_FIELDS = (
+    "province",
+    "parent_body",
+    "letterhead_parent",
+    "letterhead_issuer",
+    "council_name",
+    "ministry_name",
+    "place",
+    "national_code",
+    "one_stop_unit_code",
+    "slug",
+    "host_names",
+    "regulation",
+    "organisation_source",
+)
+
+
 @transaction.atomic
 def agency_save(
     *,
@@ -54,10 +72,18 @@ def agency_save(
     short_name: str = "",
     deputy_director_cap: int | None = None,
     deputy_director_cap_basis: str = "",
+    **identity: Any,
 ) -> Agency:
+    """Create or update the agency by its code. Identity fields not given keep their stored value;
+    nothing is saved (no history row) when every given value is already stored."""
+    unknown = set(identity) - set(AGENCY_IDENTITY_FIELDS)
+    if unknown:
+        raise TypeError(f"agency_save() got unknown fields: {', '.join(sorted(unknown))}")
     agency = Agency.objects.filter(code=code).first() or Agency(code=code)
     values = {"name": name, "short_name": short_name, "deputy_director_cap": deputy_director_cap,
-              "deputy_director_cap_basis": deputy_director_cap_basis}
+              "deputy_director_cap_basis": deputy_director_cap_basis, **identity}
+    if "slug" in values and not values["slug"]:
+        values["slug"] = None  # unique but optional: blank is stored as no path
     changed = [field for field, value in values.items() if getattr(agency, field) != value]
     for field in changed:
         setattr(agency, field, values[field])

@@ -9,7 +9,8 @@ import yaml
 
 from stttt.org import selectors
 from stttt.org.choices import AssignmentKind, ReorgKind
-from stttt.org.models import Agency, Duty, Staff, StaffingQuota, Unit
+from stttt.org.importing.identity import IDENTITY_TEXT
+from stttt.org.models import Agency, District, Duty, Staff, StaffingQuota, Unit
 
 
 def export_data(agency: Agency) -> dict[str, Any]:
@@ -162,8 +163,21 @@ def export_data(agency: Agency) -> dict[str, Any]:
                     "short_name": agency.short_name,
                     "deputy_director_cap": agency.deputy_director_cap,
                     "deputy_director_cap_basis": agency.deputy_director_cap_basis,
+                    **{key: getattr(agency, key) for key in IDENTITY_TEXT},
+                    "regulation": agency.regulation.number if agency.regulation else None,
                 }
             ),
+            "districts": [
+                {
+                    "code": d.code,
+                    "name": d.name,
+                    "kind": d.kind,
+                    **({"office_name": d.office_name} if d.office_name else {}),
+                    "order": d.order,
+                    "active": d.active,
+                }
+                for d in District.objects.filter(agency=agency).order_by("order", "code")
+            ],
             "units": units,
             "staff": staff,
             "acting": acting,

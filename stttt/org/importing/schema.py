@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from stttt.org import rules, selectors
 from stttt.org.choices import Position, ReorgKind, UnitKind
+from stttt.org.importing import identity
 from stttt.org.importing.problems import Problem
 from stttt.org.importing.values import parse_category, parse_date, parse_position
 from stttt.org.models import Agency, Duty, Staff, Unit
 
-SECTIONS = ("units", "staff", "acting", "quotas", "duties", "areas", "events")
+SECTIONS = ("districts", "units", "staff", "acting", "quotas", "duties", "areas", "events")
 
 
 class _Checker:
@@ -98,6 +99,7 @@ class _Plan:
 
     agency: dict[str, Any]
     as_of: datetime.date
+    districts: list[tuple[str, dict]] = field(default_factory=list)
     units: list[tuple[str, dict]] = field(default_factory=list)
     staff: list[tuple[str, dict]] = field(default_factory=list)
     acting: list[tuple[str, dict]] = field(default_factory=list)
@@ -122,13 +124,7 @@ def check(data: Any, *, agency: Agency | None = None) -> tuple[_Plan | None, lis
     elif not isinstance(raw_agency, dict):
         c.add("agency", "", _("Required: a mapping with code and name."))
     else:
-        agency_data = {
-            "code": c.text(raw_agency, "agency", "code", max_length=30),
-            "name": c.text(raw_agency, "agency", "name"),
-            "short_name": c.text(raw_agency, "agency", "short_name", required=False, max_length=60),
-            "deputy_director_cap": c.number(raw_agency, "agency", "deputy_director_cap"),
-            "deputy_director_cap_basis": c.text(raw_agency, "agency", "deputy_director_cap_basis", required=False),
-        }
+        agency_data = identity.check_agency(c, raw_agency)
     as_of = c.date(data, "as_of", "as_of") or selectors.today()
     plan = _Plan(agency=agency_data, as_of=as_of)
     agency_code = agency_data.get("code") or ""
@@ -200,6 +196,9 @@ def check(data: Any, *, agency: Agency | None = None) -> tuple[_Plan | None, lis
                 c.add(row, "parent", _("Only divisions of a public service unit sit under another unit."))
         if entry["established_on"] and entry["dissolved_on"] and entry["dissolved_on"] <= entry["established_on"]:
             c.add(row, "dissolved_on", _("Must be after the date the unit was established."))
+
+    identity.check_one_stop_unit(c, plan.agency, set(kinds))
+    plan.districts = identity.check_districts(c, _items(data, "districts", c))
 
     staff_codes: set[str] = set()
     if existing is not None:

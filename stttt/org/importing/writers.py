@@ -20,6 +20,7 @@ from stttt.org.models import (
     Agency,
     AreaInCharge,
     Assignment,
+    District,
     Duty,
     ReorgEvent,
     Staff,
@@ -54,6 +55,8 @@ def import_data(data: Any, *, actor: Any = None, agency: Agency | None = None) -
     if agency is None or "name" in plan.agency:
         agency = services.agency_save(actor=actor, **plan.agency)
     assert agency is not None
+    for row, entry in plan.districts:
+        _attempt(problems, row, "code", functools.partial(_write_district, agency, entry, actor, report))
     units: dict[str, Unit] = {u.code: u for u in Unit.objects.filter(agency=agency)}
     for row, entry in plan.units:
         unit = _attempt(
@@ -90,6 +93,17 @@ def import_data(data: Any, *, actor: Any = None, agency: Agency | None = None) -
     if problems:
         raise ImportFailed(problems)
     return report
+
+
+def _write_district(agency: Agency, e: dict, actor: Any, report: ImportReport) -> None:
+    existing = District.objects.filter(agency=agency, code=e["code"]).first()
+    values = {"name": e["name"], "kind": e["kind"], "office_name": e["office_name"],
+              "order": e["order"] if e["order"] is not None else (existing.order if existing else 100),
+              "active": e["active"]}
+    if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
+        return
+    services.district_save(agency, code=e["code"], actor=actor, **values)
+    report.count("districts", existing is None)
 
 
 def _write_unit(
