@@ -1,14 +1,19 @@
-"""Demo organisation: the Bình Phước structure of Art. 4 with invented staff that satisfies every rule.
+"""Demo organisations, each a YAML file in `data/` loaded through the same import as `stttt org import`
+(so the demo also exercises the file format), with invented staff that satisfies every rule:
 
-The data is `data/binh-phuoc.yaml`, loaded through the same import as `stttt org import`, so the demo
-also exercises the file format. Each person with a `user` key gets a demo account (shared password).
+- `binh-phuoc.yaml`: the first agency, the structure of Art. 4 of its regulation;
+- `binh-duong.yaml`: a second agency, another province's Department with its own units (codes prefixed
+  `BD-`), districts and staff, so that the scoping of every page and API can be seen (sources in the
+  file's header and in docs/org.md).
+
+Each person with a `user` key gets a demo account (shared password). A file naming a `regulation` that
+the legal app has not loaded is imported without it (the demo runs with or without the legal demo).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
@@ -16,13 +21,26 @@ from stttt.org import importing
 from stttt.org.choices import UnitKind
 from stttt.org.titles import position_title
 
-DATA = Path(__file__).resolve().parent / "data" / "binh-phuoc.yaml"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA = DATA_DIR / "binh-phuoc.yaml"
+FILES = (DATA, DATA_DIR / "binh-duong.yaml")
 
 
-def load(stdout) -> list[DemoLogin]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def _without_missing_regulation(data: dict[str, Any]) -> dict[str, Any]:
+    from stttt.legal.selectors import document_find
+
+    number = (data.get("agency") or {}).get("regulation")
+    if number and document_find(str(number)) is None:
+        data["agency"] = {k: v for k, v in data["agency"].items() if k != "regulation"}
+    return data
+
+
+def load_file(path: Path, stdout) -> list[DemoLogin]:
+    data = _without_missing_regulation(importing.load_yaml(path.read_bytes()))
     kinds = {u["code"]: u["kind"] for u in data["units"]}
     names = {u["code"]: u["name"] for u in data["units"]}
+    short = data["agency"].get("short_name") or data["agency"]["name"]
+    several = len(FILES) > 1 and path != DATA
     logins = []
     for person in data["staff"]:
         if not person.get("user"):
@@ -30,7 +48,14 @@ def load(stdout) -> list[DemoLogin]:
         demo_user_ensure(person["user"], full_name=person["name"])
         title = position_title(kinds[person["unit"]], person["position"], person["category"])
         unit = "" if kinds[person["unit"]] == UnitKind.LEADERSHIP else f" · {names[person['unit']]}"
-        logins.append(DemoLogin(person["user"], f"{title}{unit}"))
+        logins.append(DemoLogin(person["user"], f"{title}{unit}" + (f" · {short}" if several else "")))
     report = importing.import_data(data)
-    stdout.write(f"org: {report.as_dict()}\n")
+    stdout.write(f"org {data['agency']['code']}: {report.as_dict()}\n")
+    return logins
+
+
+def load(stdout) -> list[DemoLogin]:
+    logins = []
+    for path in FILES:
+        logins.extend(load_file(path, stdout))
     return logins
