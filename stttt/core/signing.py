@@ -182,12 +182,25 @@ def configuration_problems() -> list[str]:
     """What is wrong with the signing settings, for `stttt pki check` and a system check; [] when fine."""
     try:
         config = signing_config()
-        if config.enabled:
-            _load_signer(config)
+        signer = _load_signer(config) if config.enabled else None
         _trust_roots_from_config(config)
     except (ImproperlyConfigured, SigningError) as exc:
         return [str(exc)]
+    if signer is not None:
+        assert signer.signing_cert is not None
+        not_after = signer.signing_cert["tbs_certificate"]["validity"]["not_after"].native
+        if not_after <= dt.datetime.now(dt.UTC):
+            return [f"The signing certificate expired on {not_after:%Y-%m-%d}: documents would be signed with an "
+                    "expired certificate."]
     return []
+
+
+def check_signing(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """A Django system check (register it with `django.core.checks.register`): bad signing settings fail
+    `stttt check` and the start of the server instead of the first licence issued."""
+    from django.core.checks import Error
+
+    return [Error(problem, id="stttt.signing.E001") for problem in configuration_problems()]
 
 
 # --- loading keys and certificates -------------------------------------------------------------------
@@ -473,12 +486,14 @@ def _write_public(path: Path, data: bytes) -> None:
 
 
 def init_pki(directory: Path, *, organisation: str, common_name: str = "", locality: str = "",
-             country: str = "VN", ca_name: str = "", days: int = 3 * 365, key_size: int = 3072) -> PkiFiles:
+             country: str = "VN", ca_name: str = "", days: int = 3 * 365, key_size: int = 3072,
+             valid_from: dt.datetime | None = None) -> PkiFiles:
     """A test root CA and a document-signing certificate issued by it, in `directory`.
 
     Idempotent: files already there are kept (a missing signing certificate is issued again by the
-    existing root). For tests and the demo only: a real agency signs with the certificate of a licensed
-    certification authority (docs/signing.md)."""
+    existing root). `valid_from` backdates the signing certificate (tests of expiry).
+    For tests and the demo only: a real agency signs with the certificate of a licensed certification
+    authority (docs/signing.md)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -542,14 +557,15 @@ def init_pki(directory: Path, *, organisation: str, common_name: str = "", local
         files.created.extend([ROOT_KEY, ROOT_CERT])
 
     if not have_signing or not have_root:  # a new root issues a new signing certificate
+        start = valid_from or now - dt.timedelta(minutes=5)
         signing_key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
         signing_cert = (
             x509.CertificateBuilder()
             .subject_name(name(common_name or organisation)).issuer_name(root_cert.subject)
             .public_key(signing_key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(min(now + dt.timedelta(days=max(days, 1)), root_cert.not_valid_after_utc))
+            .not_valid_before(start)
+            .not_valid_after(min(start + dt.timedelta(days=max(days, 1)), root_cert.not_valid_after_utc))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                                          data_encipherment=False, key_agreement=False, key_cert_sign=False,

@@ -245,6 +245,19 @@ def test_without_configuration_the_pdf_is_returned_unchanged(no_signing, licence
     assert signing.configuration_problems() == []
 
 
+def test_settings_read_from_an_empty_environment_mean_not_configured(no_signing, pki, licence_pdf):
+    for name in SIGNING_SETTINGS:
+        setattr(no_signing, name, "")
+    no_signing.STTTT_SIGNING_ENABLED = None
+    no_signing.STTTT_SIGNING_CHAIN = []
+    no_signing.STTTT_SIGNING_TRUST_ROOTS = []
+    assert not signing.signing_available() and sign(licence_pdf) is licence_pdf
+    no_signing.STTTT_SIGNING_KEY = str(pki.signing_key)
+    no_signing.STTTT_SIGNING_CERT = str(pki.signing_cert)
+    [report] = signing.verify_pdf(sign(licence_pdf))
+    assert report.status == SignatureStatus.UNTRUSTED, "an explicit key brings no trust root of its own"
+
+
 def test_signing_can_be_turned_off(configured, licence_pdf):
     configured.STTTT_SIGNING_ENABLED = False
     assert not signing.signing_available()
@@ -263,6 +276,23 @@ def test_a_key_that_does_not_match_the_certificate_is_refused(configured, other_
     with pytest.raises(signing.SigningError, match="does not belong"):
         sign(licence_pdf)
     assert signing.configuration_problems()
+
+
+def test_an_expired_signing_certificate_is_a_configuration_problem(no_signing, tmp_path):
+    files = signing.init_pki(tmp_path / "pki", organisation=ORGANISATION, key_size=2048)
+    for name, value in files.settings().items():
+        setattr(no_signing, name, value)
+    assert signing.configuration_problems() == [] and signing.check_signing() == []
+    files.signing_cert.unlink()
+    files.signing_key.unlink()
+    signing.init_pki(tmp_path / "pki", organisation=ORGANISATION, key_size=2048, days=2,
+                     valid_from=dt.datetime.now(dt.UTC) - dt.timedelta(days=10))
+    [problem] = signing.configuration_problems()
+    assert "expired" in problem
+    [error] = signing.check_signing()
+    assert error.id == "stttt.signing.E001"
+    [report] = signing.verify_pdf(sign(pdf_made_by_pypdf()))
+    assert report.intact and report.status == SignatureStatus.UNTRUSTED, "no timestamp: checked at today's date"
 
 
 def test_a_missing_key_file_is_reported(configured, tmp_path, licence_pdf):
@@ -329,7 +359,8 @@ def test_pki_init_writes_a_ca_that_signing_uses_by_default(no_signing, licence_p
     assert "L=Tỉnh Thử Nghiệm" in report.signer_subject
 
     out = io.StringIO()
-    call_command("pki", "init", stdout=out)
+    call_command("pki", "init", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
     assert {name: (folder / name).read_bytes() for name in contents} == contents, "a second run keeps the keys"
 
 

@@ -65,6 +65,8 @@ class Command(BaseCommand):
                                      locality=options["locality"], country=options["country"], days=options["days"])
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        if options["verbosity"] == 0:
+            return
         if files.created:
             self.stdout.write(_("Test certificate authority written to %(dir)s: %(files)s")
                               % {"dir": files.directory, "files": ", ".join(files.created)})
