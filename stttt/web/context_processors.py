@@ -1,12 +1,45 @@
+from typing import Any
+
 from django.http import HttpRequest
 from django.urls import get_resolver
+from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import capabilities
+from stttt.org.powers import is_department_staff, powers_of
+
+
+class Link:
+    """A header entry that is not a capability's own (e.g. "My dossiers" on the portal)."""
+
+    def __init__(self, nav_url: str, nav_label: Any) -> None:
+        self.nav_url, self.nav_label = nav_url, nav_label
 
 
 def navigation(request: HttpRequest) -> dict:
-    """Header navigation: one entry per capability the visitor may open."""
-    signed_in = request.user.is_authenticated
+    """Header navigation: only what the visitor may open.
+
+    Department staff see every capability; district officers the public pages and their district's
+    reports; signed-in citizens the public pages and their dossiers; anonymous visitors the public pages."""
+    user = getattr(request, "user", None)
     mounted = get_resolver().namespace_dict
-    entries = [c for c in capabilities() if c.nav_url and c.label in mounted and (signed_in or c.public)]
-    return {"nav_capabilities": entries}
+    available = [c for c in capabilities() if c.nav_url and c.label in mounted]
+    role = visitor_role(user)
+    if role == "staff":
+        return {"nav_capabilities": available, "visitor_role": role}
+    entries: list[Any] = [c for c in available if c.public]
+    if role == "district" and "work" in mounted:
+        entries.insert(0, Link("work:district_requests", _("My district's reports")))
+    if role == "citizen" and "portal" in mounted:
+        entries.append(Link("portal:mine", _("My dossiers")))
+    return {"nav_capabilities": entries, "visitor_role": role}
+
+
+def visitor_role(user: Any) -> str:
+    """`staff`, `district`, `citizen` or `anonymous`: which header and home the visitor gets."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return "anonymous"
+    if is_department_staff(user):
+        return "staff"
+    if powers_of(user).is_district_officer:
+        return "district"
+    return "citizen"

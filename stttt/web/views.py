@@ -1,30 +1,93 @@
+from typing import Any
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
 from django.urls import get_resolver
+from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import capabilities
 from stttt.core.audit import history_of
+from stttt.org.powers import is_department_staff, powers_of
+from stttt.web import visibility
+
+INBOX_LABELS = {
+    "to_receive": _("To receive"), "to_transfer": _("To transfer to the division"),
+    "to_assign": _("To assign"), "assigned": _("Assigned to me"), "to_approve": _("To approve"),
+    "to_return": _("To return to the applicant"), "due_soon": _("Due within 2 working days"),
+    "overdue": _("Overdue"),
+}
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """What exists in this installation: one card per capability with its figures."""
+    """Each visitor's own home: staff their work, district officers their district's reports, citizens
+    their dossiers on the portal, anonymous visitors the portal."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("portal:index")
+    if is_department_staff(user):
+        return _staff_home(request)
+    if powers_of(user).is_district_officer:
+        return _district_home(request)
+    return redirect("portal:mine")
+
+
+def _my_tasks(user: Any) -> list[Any]:
+    from stttt.work import selectors as work
+    from stttt.work.choices import TASK_OPEN
+
+    headed = list(powers_of(user).headed_unit_codes)
+    tasks = (work.tasks_visible_to(user).filter(status__in=TASK_OPEN)
+             .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed)).order_by("deadline", "pk")[:20])
+    rows = []
+    for task in tasks:
+        task.state = work.task_state(task)
+        rows.append(task)
+    return rows
+
+
+def _staff_home(request: HttpRequest) -> HttpResponse:
+    from stttt.procedures import selectors as procedures
+
+    user = request.user
+    boxes = procedures.inboxes(user)
+    inboxes = [{"key": key, "label": INBOX_LABELS[key], "dossiers": boxes[key][:10], "count": len(boxes[key])}
+               for key in procedures.INBOX_KEYS if boxes.get(key)]
+    is_leader = bool(user.is_superuser or powers_of(user).is_leader)
     mounted = get_resolver().namespace_dict
     cards = [c for c in capabilities() if c.nav_url and c.label in mounted]
-    return render(request, "web/home.html", {"cards": cards})
+    return render(request, "web/home.html", {
+        "cards": cards, "is_leader": is_leader, "tasks": _my_tasks(user), "inboxes": inboxes,
+    })
+
+
+def _district_home(request: HttpRequest) -> HttpResponse:
+    from stttt.work import selectors as work
+
+    district = work.district_of(request.user)
+    reports = list(work.district_reports_visible_to(request.user).select_related("request")
+                   .order_by("request__deadline", "pk"))
+    return render(request, "web/home_district.html", {"district": district, "reports": reports})
 
 
 @login_required
 def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> HttpResponse:
-    """Who changed what and when on one record; for users allowed to view that kind of record."""
+    """Who changed what and when on one record; for the people who may see the record itself
+    (`visibility.can_view_record`). Unknown models, records and models without a rule answer 404."""
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError:
         raise Http404 from None
-    if not hasattr(model, "history") or not request.user.has_perm(f"{app_label}.view_{model._meta.model_name}"):
+    if not hasattr(model, "history") or visibility.rule_for(model) is None:
         raise Http404
-    record = get_object_or_404(model, pk=pk)
+    try:
+        record = model._default_manager.get(pk=pk)
+    except (model.DoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
+    if not visibility.can_view_record(request.user, record):
+        raise Http404
     return render(request, "web/history.html", {"record": record, "entries": history_of(record),
                                                 "model_name": model._meta.verbose_name})

@@ -170,7 +170,7 @@ def load(stdout) -> list[DemoLogin]:
     for order, (code, name, dkind, slug) in enumerate(DISTRICTS, start=1):
         district = org_services.district_save(
             agency, code=code, name=name, kind=dkind, order=order,
-            office_name=f"Phòng Văn hóa và Thông tin {name[0].lower()}{name[1:]}")
+            office_name=f"Phòng Văn hóa và Thông tin {name}")
         user = demo_user_ensure(f"vhtt_{slug}", full_name=f"Chuyên viên Phòng VH-TT {name}")
         org_services.district_officer_link(user, district, position="Chuyên viên")
         logins.append(DemoLogin(user.username, f"Phòng Văn hóa và Thông tin · {name}"))

@@ -251,3 +251,29 @@ def agency_of(user: Any) -> Any:
 
 def same_agency_as(user: Any, record: Any) -> bool:
     return same_agency(user, getattr(record, "agency_id", None))
+
+
+def can_view_record(user: Any, obj: Any) -> bool:
+    """Who may read one work record (its page and its change history): the same people its page shows it
+    to, through the selectors that scope every list (fail closed for a model not named here)."""
+    from stttt.work import models, selectors
+
+    visible: dict[type, Any] = {
+        models.Task: selectors.tasks_visible_to,
+        models.Report: selectors.reports_visible_to,
+        models.ReportType: lambda u: selectors.department_records(u, models.ReportType.objects.all()),
+        models.DistrictRequest: selectors.district_requests_visible_to,
+        models.DistrictReport: selectors.district_reports_visible_to,
+        models.CouncilQuestion: selectors.questions_visible_to,
+        models.Coordination: selectors.coordinations_visible_to,
+        models.Meeting: selectors.meetings_visible_to,
+    }
+    parents: dict[type, str] = {models.TaskUpdate: "task", models.Conclusion: "meeting",
+                                models.RequestIndicator: "request"}
+    kind = type(obj)
+    if kind in parents:
+        return can_view_record(user, getattr(obj, parents[kind]))
+    scope = visible.get(kind)
+    if scope is None or not _authenticated(user):
+        return False
+    return bool(scope(user).filter(pk=obj.pk).exists())

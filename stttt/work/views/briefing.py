@@ -24,10 +24,15 @@ from stttt.work.views.common import department, month_of, refusal
 @login_required
 def briefing(request: HttpRequest) -> HttpResponse:
     department(request)
-    month = month_of(request)
+    month, error = month_of(request)
+    if error:
+        return render(request, "work/briefing.html", {"pack": None, "month": month, "month_error": error},
+                      status=400)
     pack = selectors.briefing_pack(month, agency=selectors.working_agency(request.user))
-    return render(request, "work/briefing.html", {"pack": pack, "month": month, "meeting_form": MeetingForm(
-        initial={"month": month, "held_on": selectors.today()})})
+    visible = set(selectors.tasks_visible_to(request.user).values_list("pk", flat=True))
+    return render(request, "work/briefing.html", {"pack": pack, "month": month, "visible_tasks": visible,
+                                                  "meeting_form": MeetingForm(
+                                                      initial={"month": month, "held_on": selectors.today()})})
 
 
 @login_required
@@ -103,6 +108,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conclusions": conclusions, "conclusion_form": conclusion_form, "attendance_form": attendance_form,
         "may_conclude": permissions.can_add_conclusion(request.user, meeting),
         "may_make_task": {c.pk for c in conclusions if permissions.can_assign_task(request.user, c.unit)},
+        "visible_tasks": set(selectors.tasks_visible_to(request.user).filter(
+            pk__in=[c.task_id for c in conclusions if c.task_id]).values_list("pk", flat=True)),
     })
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 
@@ -23,14 +22,17 @@ def department(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def month_of(request: HttpRequest) -> str:
-    text = request.GET.get("month") or (selectors.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+def month_of(request: HttpRequest) -> tuple[str, str]:
+    """The month asked for (`YYYY-MM`, the last complete month when none is given) and, when the text is
+    not a month, the error to show instead of the page: a wrong month is never replaced by another one."""
+    text = (request.GET.get("month") or "").strip()
+    if not text:
+        return (selectors.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"), ""
     try:
         rules.month_bounds(text)
     except ValueError as exc:
-        messages.error(request, str(exc))
-        text = selectors.today().strftime("%Y-%m")
-    return text
+        return text, str(exc)
+    return text, ""
 
 
 def refusal(exc: ValidationError | PermissionDenied) -> str:
