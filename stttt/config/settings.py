@@ -239,7 +239,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "pyhanko": {"level": "ERROR"}},
 }
 
 # The Department's identity and local parameters (docs/configuration.md).
@@ -248,6 +248,15 @@ STTTT_DEFAULT_AGENCY = os.environ.get("STTTT_DEFAULT_AGENCY", "")
 STTTT_PAPER_CUTOFF = os.environ.get("STTTT_PAPER_CUTOFF", "15:00")  # Decree 61/2018: afternoon cut-off
 STTTT_PUBLIC_BASE_URL = os.environ.get("STTTT_PUBLIC_BASE_URL", "http://localhost:8000")  # printed on licences
 STTTT_LICENCE_WARNING_DAYS = env.env_int_list("STTTT_LICENCE_WARNING_DAYS", [60, 30, 7])
+
+# Signed documents (docs/signing.md): paths to files; unset = the files of `stttt pki init` in DATA_DIR/pki/.
+STTTT_SIGNING_ENABLED = env.env_bool("STTTT_SIGNING_ENABLED") if os.environ.get("STTTT_SIGNING_ENABLED") else None
+STTTT_SIGNING_KEY = os.environ.get("STTTT_SIGNING_KEY", "")
+STTTT_SIGNING_CERT = os.environ.get("STTTT_SIGNING_CERT", "")
+STTTT_SIGNING_CHAIN = env.env_list("STTTT_SIGNING_CHAIN", [])
+STTTT_SIGNING_PASSPHRASE = os.environ.get("STTTT_SIGNING_PASSPHRASE", "")
+STTTT_SIGNING_PASSPHRASE_FILE = os.environ.get("STTTT_SIGNING_PASSPHRASE_FILE", "")
+STTTT_SIGNING_TRUST_ROOTS = env.env_list("STTTT_SIGNING_TRUST_ROOTS", [])
 
 # Demo accounts share one password, printed by `stttt demo`; override with STTTT_DEMO_PASSWORD.
 DEMO_PASSWORD = os.environ.get("STTTT_DEMO_PASSWORD", "Demo@stttt2026")

@@ -40,10 +40,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from stttt.core import audit
+        from stttt.core import audit, signing
 
         audit.connect()
         checks.register(_check_workflow_effects)
+        checks.register(signing.check_signing)
 
 
 def _check_workflow_effects(app_configs: Any = None, **kwargs: Any) -> list[Any]:

@@ -134,5 +134,9 @@ def licence_pdf(licence: Licence, verification_url: str) -> bytes:
     from weasyprint import HTML
 
     from stttt.core.documents import _no_network
+    from stttt.core.signing import sign_pdf
 
-    return HTML(string=licence_html(licence, verification_url), url_fetcher=_no_network).write_pdf()
+    pdf = HTML(string=licence_html(licence, verification_url), url_fetcher=_no_network).write_pdf()
+    # Signed as PAdES with the Department's certificate when one is configured (docs/signing.md).
+    return sign_pdf(pdf, reason=f"{licence.kind_spec.document_title} số {licence.number}",
+                    location=licence.agency.place, signer_name=licence.signer_name or licence.issuer_name)

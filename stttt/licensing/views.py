@@ -159,16 +159,31 @@ def licence_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def verify(request: HttpRequest, token: str) -> HttpResponse:
-    """Public: the short address on a printed licence, showing what it is and its status today."""
+    """Public: the short address on a printed licence, showing what it is and its status today; a signed
+    PDF (this licence, or any document) can be uploaded to have its signatures checked."""
     try:
         licence = selectors.licence_by_token(token, agency=getattr(request, "agency", None))
     except Licence.DoesNotExist:
         raise Http404 from None
+    from stttt.core import signing, uploads
     from stttt.licensing.exports import public_row
 
     today = timezone.localdate()
     row = public_row(licence, today, request.build_absolute_uri())
     subject = [(str(s.label).capitalize(), display(row["subject"][s.name])) for s in licence.kind_spec.subject
                if s.name in row["subject"]]
-    return render(request, "licensing/verify.html", {"licence": licence, "row": row, "subject": subject,
-                                                     "today": today})
+    context: dict[str, Any] = {"licence": licence, "row": row, "subject": subject, "today": today}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        problem = _("Choose a PDF file.") if upload is None or not upload.name.lower().endswith(".pdf") else (
+            uploads.problem(upload.name, upload.size or 0, upload.read(16)))
+        if problem is None and upload is not None:
+            upload.seek(0)
+            try:
+                reports = signing.verify_pdf(upload.read())
+            except signing.UnreadablePdf as exc:
+                problem = str(exc)
+            else:
+                context.update(signatures=reports, signature_status=signing.document_status(reports))
+        context["upload_problem"] = problem
+    return render(request, "licensing/verify.html", context)
