@@ -13,8 +13,10 @@ def test_login_home_switch_language_logout(browser_page, demo_password):
     load_all(io.StringIO())
     page = browser_page
     page.goto("/")
-    # Anonymous visitors land on the Vietnamese login page.
-    assert "/tai-khoan/dang-nhap/" in page.url
+    # Anonymous visitors land on the public portal, and log in from the header.
+    assert "/cong-khai/" in page.url
+    page.get_by_test_id("login").click()
+    page.wait_for_url("**/tai-khoan/dang-nhap/**")
     assert page.locator("h1").inner_text() == "Đăng nhập"
     assert page.locator("html").get_attribute("lang") == "vi"
 
@@ -40,7 +42,7 @@ def test_login_home_switch_language_logout(browser_page, demo_password):
     page.get_by_test_id("logout").click()
     page.wait_for_url("**/tai-khoan/dang-nhap/")
     page.goto("/")
-    assert "/tai-khoan/dang-nhap/" in page.url
+    assert "/cong-khai/" in page.url
 
 
 def test_pages_fit_a_phone(browser_page):
