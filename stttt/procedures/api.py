@@ -106,6 +106,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ProcedureSerializer
     lookup_field = "code"
+    lookup_value_regex = r"[^/]+"  # catalogue codes contain dots (STTTT.BC.01)
     filterset_fields = ["field_code", "division_code", "handling", "time_unit"]
 
     def get_queryset(self):
