@@ -4,7 +4,7 @@ findings, what-if, chart, staffing plan, duties and who handles them, powers, YA
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,23 +15,53 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FileUploadParser, MultiPartParser
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.api.serializers import ErrorSerializer
 from stttt.org import importing, permissions, selectors, services
 from stttt.org.choices import AssignmentKind, Position, ReorgKind, UnitKind
-from stttt.org.models import Assignment, Duty, Staff, Unit, UnitFunction
+from stttt.org.models import Agency, Assignment, Duty, Staff, Unit, UnitFunction
 from stttt.org.titles import position_title
 
 AT = OpenApiParameter("at", OpenApiTypes.DATE, description="Date the organisation is looked at (default today)")
 
 
-def _agency() -> Any:
-    try:
-        return selectors.agency_get()
-    except selectors.OrgNotFound:
-        raise Http404 from None
+class IsAgencyStaff(BasePermission):
+    """The organisation API is internal: staff of an agency (or administrators) only, fail closed."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return permissions.can_view(request.user)
+
+
+def _agency(request: Request) -> Agency:
+    """The user's own agency (a superuser without a post: the site's); nothing to show is a 404."""
+    agency = permissions.agency_to_show(request.user, getattr(request, "agency", None))
+    if agency is None:
+        raise Http404
+    return agency
+
+
+STAFF_ONLY = [IsAuthenticated, IsAgencyStaff]
+
+
+class _AgencyScoped:
+    """Staff and units named in a request body are looked up in the user's agency only."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        serializer = cast(serializers.Serializer, self)
+        agency = serializer.context.get("agency")
+        fields = serializer.fields
+        scoped: dict[str, Any] = {
+            "staff": Staff.objects.filter(agency=agency) if agency else Staff.objects.none(),
+            "unit": Unit.objects.filter(agency=agency) if agency else Unit.objects.none(),
+        }
+        for name, queryset in scoped.items():
+            field: Any = fields.get(name)
+            if field is not None:
+                field.queryset = queryset
 
 
 def _at(request: Request) -> datetime.date:
@@ -50,7 +80,7 @@ def _field(request: Request, name: str) -> Any:
 
 
 def _require_manager(request: Request) -> None:
-    if not permissions.can_manage(request.user):
+    if not permissions.can_manage(request.user, _agency(request)):
         raise exceptions.PermissionDenied()
 
 
@@ -88,7 +118,7 @@ class StaffSerializer(serializers.ModelSerializer):
         return obj.user.get_username() if obj.user else None
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class AssignmentSerializer(_AgencyScoped, serializers.ModelSerializer):
     staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
     acting_for: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -115,7 +145,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
         return position_title(obj.unit.kind, obj.position, obj.staff.category, obj.kind)
 
 
-class ActingSerializer(serializers.Serializer):
+class ActingSerializer(_AgencyScoped, serializers.Serializer):
     staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
     start_on = serializers.DateField()
@@ -139,6 +169,8 @@ class DutySerializer(serializers.ModelSerializer):
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     """Units alive on `at` (all units with `?all=1`); a unit's detail lists its people on `at`."""
 
+    permission_classes = STAFF_ONLY
+
     serializer_class = UnitSerializer
     lookup_field = "code"
     filterset_fields = ["kind"]
@@ -146,7 +178,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no agency needed
             return Unit.objects.none()
-        agency = _agency()
+        agency = _agency(self.request)
         if self.request.query_params.get("all"):
             return Unit.objects.filter(agency=agency).select_related("parent")
         return selectors.units_at(agency, _at(self.request))
@@ -157,7 +189,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(parameters=[AT])
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        unit = get_unit(kwargs["code"])
+        unit = get_unit(_agency(request), kwargs["code"])
         at = _at(request)
         data = dict(UnitSerializer(unit).data)
         data["name_at"] = selectors.unit_name_at(unit, at)
@@ -171,15 +203,17 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(data)
 
 
-def get_unit(code: str) -> Unit:
-    try:
-        return selectors.unit_get(code)
-    except selectors.OrgNotFound:
-        raise Http404 from None
+def get_unit(agency: Agency, code: str) -> Unit:
+    unit = Unit.objects.select_related("agency", "parent").filter(agency=agency, code=code).first()
+    if unit is None:
+        raise Http404
+    return unit
 
 
 class StaffViewSet(viewsets.ReadOnlyModelViewSet):
     """Staff of the Department; `?q=` searches names and IDs ignoring diacritics."""
+
+    permission_classes = STAFF_ONLY
 
     serializer_class = StaffSerializer
     lookup_field = "code"
@@ -188,7 +222,7 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):
             return Staff.objects.none()
-        return selectors.staff_search(_agency(), self.request.query_params.get("q", ""))
+        return selectors.staff_search(_agency(self.request), self.request.query_params.get("q", ""))
 
     @extend_schema(
         request=inline_serializer("StaffAccount", {"username": serializers.CharField(allow_blank=True)}),
@@ -212,13 +246,15 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):
 class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Dated posts. Creating one with `reassign: true` ends the person's current primary post the day before."""
 
+    permission_classes = STAFF_ONLY
+
     serializer_class = AssignmentSerializer
     filterset_fields = ["kind", "position"]
 
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):
             return Assignment.objects.none()
-        qs = Assignment.objects.filter(unit__agency=_agency()).select_related("staff", "unit", "acting_for")
+        qs = Assignment.objects.filter(unit__agency=_agency(self.request)).select_related("staff", "unit", "acting_for")
         params = self.request.query_params
         if params.get("unit"):
             qs = qs.filter(unit__code=params["unit"])
@@ -227,6 +263,12 @@ class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if params.get("at"):
             qs = qs & selectors.assignments_at(_at(self.request))
         return qs
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if not getattr(self, "swagger_fake_view", False):
+            context["agency"] = _agency(self.request)
+        return context
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         _require_manager(request)
@@ -264,15 +306,17 @@ class AssignmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class ActingViewSet(viewsets.ViewSet):
     """Acting appointments (5.2, 5.3)."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(responses={200: AssignmentSerializer(many=True)})
     def list(self, request: Request) -> Response:
-        return Response(AssignmentSerializer(selectors.acting_appointments(_agency()), many=True).data)
+        return Response(AssignmentSerializer(selectors.acting_appointments(_agency(request)), many=True).data)
 
     @extend_schema(
         request=ActingSerializer, responses={201: AssignmentSerializer, 400: ErrorSerializer, 403: ErrorSerializer}
     )
     def create(self, request: Request) -> Response:
-        serializer = ActingSerializer(data=request.data)
+        serializer = ActingSerializer(data=request.data, context={"agency": _agency(request)})
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
         if not permissions.can_appoint_acting(request.user, d["unit"]):
@@ -291,7 +335,9 @@ class ActingViewSet(viewsets.ViewSet):
     )
     @action(detail=True, methods=["post"])
     def end(self, request: Request, pk: str | None = None) -> Response:
-        appointment = Assignment.objects.filter(pk=str(pk), kind=AssignmentKind.ACTING).first()
+        appointment = Assignment.objects.filter(
+            pk=str(pk), kind=AssignmentKind.ACTING, unit__agency=_agency(request)
+        ).first()
         if appointment is None:
             raise Http404
         if not permissions.can_appoint_acting(request.user, appointment.unit):
@@ -303,9 +349,11 @@ class ActingViewSet(viewsets.ViewSet):
 class FindingViewSet(viewsets.ViewSet):
     """Findings against Art. 4 and 5 on `at`."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(parameters=[AT], responses={200: FindingSerializer(many=True)})
     def list(self, request: Request) -> Response:
-        return Response([f.as_dict() for f in selectors.findings_at(_agency(), _at(request))])
+        return Response([f.as_dict() for f in selectors.findings_at(_agency(request), _at(request))])
 
 
 class WhatIfSerializer(serializers.Serializer):
@@ -317,6 +365,8 @@ class WhatIfSerializer(serializers.Serializer):
 
 class WhatIfViewSet(viewsets.ViewSet):
     """Findings a reassignment would add and clear; nothing is saved."""
+
+    permission_classes = STAFF_ONLY
 
     @extend_schema(
         request=WhatIfSerializer,
@@ -330,7 +380,7 @@ class WhatIfViewSet(viewsets.ViewSet):
         serializer = WhatIfSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        agency = _agency()
+        agency = _agency(request)
         at = d.get("at") or selectors.today()
         if not Staff.objects.filter(agency=agency, code=d["staff"]).exists():
             raise exceptions.ValidationError({"staff": [_("Unknown staff ID %(code)s.") % {"code": d["staff"]}]})
@@ -345,9 +395,11 @@ class WhatIfViewSet(viewsets.ViewSet):
 class ChartViewSet(viewsets.ViewSet):
     """The org chart on `at` as a tree (`?as=svg` for the drawing)."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Any:
-        chart = selectors.chart(_agency(), _at(request))
+        chart = selectors.chart(_agency(request), _at(request))
         if request.query_params.get("as") == "svg":
             from stttt.org.exports import chart_svg
 
@@ -358,17 +410,21 @@ class ChartViewSet(viewsets.ViewSet):
 class PlanViewSet(viewsets.ViewSet):
     """Staffing plan (4.3.b): per unit, quota of `year`, people counted now, proposal for `year + 1`."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Response:
         try:
             year = int(request.query_params.get("year") or selectors.today().year)
         except ValueError:
             raise exceptions.ValidationError({"year": ["?"]}) from None
-        return Response({"year": year, "rows": selectors.staffing_plan(_agency(), year)})
+        return Response({"year": year, "rows": selectors.staffing_plan(_agency(request), year)})
 
 
 class DutyViewSet(viewsets.ReadOnlyModelViewSet):
     """Duties of Art. 3 with their owners; `/who/?q=3.8.a` answers who handles one."""
+
+    permission_classes = STAFF_ONLY
 
     serializer_class = DutySerializer
     lookup_field = "citation"
@@ -378,7 +434,7 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
         if getattr(self, "swagger_fake_view", False):
             return Duty.objects.none()
         return (
-            Duty.objects.filter(agency=_agency())
+            Duty.objects.filter(agency=_agency(self.request))
             .select_related("lead_unit", "provision")
             .prefetch_related("coordinating_units")
         )
@@ -389,12 +445,12 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
         query = request.query_params.get("q", "").strip()
         if not query:
             raise exceptions.ValidationError({"q": [_("Required.")]})
-        return Response(selectors.who(_agency(), query, _at(request)))
+        return Response(selectors.who(_agency(request), query, _at(request)))
 
     @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
     @action(detail=False)
     def coverage(self, request: Request) -> Response:
-        rows = selectors.coverage(_agency(), _at(request))
+        rows = selectors.coverage(_agency(request), _at(request))
         return Response(
             [
                 {
@@ -437,6 +493,8 @@ class PowersViewSet(viewsets.ViewSet):
 class ImportViewSet(viewsets.ViewSet):
     """Import a YAML organisation file or an XLSX staff list (multipart `file`); all or nothing."""
 
+    permission_classes = STAFF_ONLY
+
     parser_classes = [MultiPartParser, FileUploadParser]
 
     @extend_schema(
@@ -451,9 +509,9 @@ class ImportViewSet(viewsets.ViewSet):
         content = upload.read()
         try:
             if str(getattr(upload, "name", "")).lower().endswith(".xlsx"):
-                report = importing.import_staff_xlsx(content, actor=request.user, agency=_agency())
+                report = importing.import_staff_xlsx(content, actor=request.user, agency=_agency(request))
             else:
-                report = importing.import_yaml(content, actor=request.user)
+                report = importing.import_yaml(content, actor=request.user, agency=_agency(request))
         except importing.ImportFailed as failed:
             return Response(
                 {
@@ -491,6 +549,8 @@ class ReorgViewSet(viewsets.ViewSet):
     """Reorganisations: the dated events (list) and a new one (establish, rename, merge, split, dissolve,
     transfer_function); history is never rewritten."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Response:
         return Response(
@@ -507,7 +567,7 @@ class ReorgViewSet(viewsets.ViewSet):
                     "note": e.note,
                     "basis": e.basis,
                 }
-                for e in selectors.events(_agency())
+                for e in selectors.events(_agency(request))
             ]
         )
 
@@ -517,7 +577,7 @@ class ReorgViewSet(viewsets.ViewSet):
         serializer = ReorgSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        agency = _agency()
+        agency = _agency(request)
 
         def unit(code: str, field: str = "units") -> Unit:
             found = Unit.objects.filter(agency=agency, code=code).first()
@@ -601,9 +661,11 @@ class ReorgViewSet(viewsets.ViewSet):
 class ExportViewSet(viewsets.ViewSet):
     """The organisation as a YAML file that `stttt org import` accepts."""
 
+    permission_classes = STAFF_ONLY
+
     @extend_schema(responses={(200, "application/yaml"): OpenApiTypes.STR})
     def list(self, request: Request) -> HttpResponse:
-        response = HttpResponse(importing.export_yaml(_agency()), content_type="application/yaml; charset=utf-8")
+        response = HttpResponse(importing.export_yaml(_agency(request)), content_type="application/yaml; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="to-chuc.yaml"'
         return response
 

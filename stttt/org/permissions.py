@@ -1,40 +1,55 @@
-"""Who may change the organisation: administrators with the model permission, and the Director (or the
-Deputy Director acting for the Director, 5.2). A head may authorise their own deputy to act (5.3)."""
+"""Who may see and change the organisation, asked of `org.powers` (fail closed: no post, no access).
+
+- Seeing: the organisation of an agency (chart, units, staff, findings, staffing plan, the YAML export)
+  is internal to that agency's staff; citizens and district officers see none of it. A user sees only the
+  agency they hold a post in; an administrator of the installation (superuser) sees the agency of the
+  site they are on.
+- Changing: administrators with the model permission, and the Director (or the Deputy Director acting for
+  the Director, 5.2), each in their own agency only. A head may authorise their own deputy to act (5.3).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from stttt.org import selectors
-from stttt.org.choices import Position, UnitKind
-from stttt.org.models import Unit
-
-
-def _heads(user: Any, unit_kind: str | None = None, unit: Unit | None = None) -> bool:
-    staff = selectors.staff_of_user(user)
-    if staff is None:
-        return False
-    current = selectors.assignments_at(selectors.today()).filter(
-        staff=staff, position__in=[Position.DIRECTOR, Position.HEAD]
-    )
-    if unit is not None:
-        current = current.filter(unit=unit)
-    if unit_kind is not None:
-        current = current.filter(unit__kind=unit_kind)
-    return current.exists()
+from stttt.org import powers
+from stttt.org.models import Agency, Unit
 
 
 def can_view(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
+    """Staff of an agency (or an administrator): the organisation is not shown to anyone else."""
+    return powers.is_department_staff(user)
 
 
-def can_manage(user: Any) -> bool:
-    """Reassign people, set quotas and areas in charge."""
-    if not getattr(user, "is_authenticated", False):
+def agency_to_show(user: Any, site_agency: Agency | None = None) -> Agency | None:
+    """The agency whose organisation `user` sees: their own; for a superuser without a post, the site's
+    agency (`request.agency`); None when the user may see none."""
+    if not can_view(user):
+        return None
+    own = powers.agency_of(user)
+    if own is not None:
+        return own
+    return site_agency if getattr(user, "is_superuser", False) else None
+
+
+def _in_agency(user: Any, agency: Agency | None) -> bool:
+    return agency is None or powers.same_agency(user, agency.pk)
+
+
+def can_manage(user: Any, agency: Agency | None = None) -> bool:
+    """Reassign people, set quotas and areas in charge, import (in `agency`, when given)."""
+    if not getattr(user, "is_authenticated", False) or not _in_agency(user, agency):
         return False
-    return user.has_perm("org.change_assignment") or _heads(user, unit_kind=UnitKind.LEADERSHIP)
+    if getattr(user, "is_superuser", False):
+        return True
+    mine = powers.powers_of(user)
+    if mine.agency_id is None or mine.staff is None:
+        return False
+    return user.has_perm("org.change_assignment") or mine.is_director
 
 
 def can_appoint_acting(user: Any, unit: Unit) -> bool:
     """Authorise someone to act as head of `unit` (the Director for the board, 5.2; the head, 5.3)."""
-    return can_manage(user) or (getattr(user, "is_authenticated", False) and _heads(user, unit=unit))
+    if not getattr(user, "is_authenticated", False) or not powers.same_agency(user, unit.agency_id):
+        return False
+    return can_manage(user, unit.agency) or powers.powers_of(user).heads(unit.code)

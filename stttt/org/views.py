@@ -17,16 +17,19 @@ from stttt.core.documents import DOCX_MIME
 from stttt.org import exports, permissions, selectors, services
 from stttt.org.choices import AssignmentKind, Severity
 from stttt.org.forms import ActingForm, AtForm, ReassignForm
-from stttt.org.models import Assignment, Unit
+from stttt.org.models import Agency, Assignment, Unit
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _agency():
-    try:
-        return selectors.agency_get()
-    except selectors.OrgNotFound:
-        raise Http404(_("No organisation has been imported yet.")) from None
+def _agency(request: HttpRequest) -> Agency:
+    """The agency whose organisation the user sees (their own); others get 403, nothing to show 404."""
+    if not permissions.can_view(request.user):
+        raise PermissionDenied
+    agency = permissions.agency_to_show(request.user, getattr(request, "agency", None))
+    if agency is None:
+        raise Http404(_("No organisation has been imported yet."))
+    return agency
 
 
 def _at(request: HttpRequest) -> datetime.date:
@@ -36,12 +39,13 @@ def _at(request: HttpRequest) -> datetime.date:
     return selectors.today()
 
 
-def _context(request: HttpRequest, **extra) -> dict:
+def _context(request: HttpRequest, agency: Agency, **extra) -> dict:
     at = _at(request)
     return {
         "at": at,
         "at_form": AtForm(initial={"at": at}),
-        "can_manage": permissions.can_manage(request.user),
+        "agency": agency,
+        "can_manage": permissions.can_manage(request.user, agency),
         **extra,
     }
 
@@ -49,8 +53,8 @@ def _context(request: HttpRequest, **extra) -> dict:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The org chart as of a date, with the reorganisations that shaped it."""
-    agency = _agency()
-    ctx = _context(request)
+    agency = _agency(request)
+    ctx = _context(request, agency)
     chart = selectors.chart(agency, ctx["at"])
     findings = selectors.findings_at(agency, ctx["at"])
     return render(
@@ -70,21 +74,21 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def chart_svg(request: HttpRequest) -> HttpResponse:
-    chart = selectors.chart(_agency(), _at(request))
+    chart = selectors.chart(_agency(request), _at(request))
     return HttpResponse(exports.chart_svg(chart), content_type="image/svg+xml; charset=utf-8")
 
 
 @login_required
 def chart_json(request: HttpRequest) -> HttpResponse:
-    chart = selectors.chart(_agency(), _at(request))
+    chart = selectors.chart(_agency(request), _at(request))
     return HttpResponse(json.dumps(chart, ensure_ascii=False), content_type="application/json; charset=utf-8")
 
 
 @login_required
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
-    agency = _agency()
+    agency = _agency(request)
     unit = get_object_or_404(Unit.objects.select_related("parent"), agency=agency, code=code)
-    ctx = _context(request)
+    ctx = _context(request, agency)
     at = ctx["at"]
     return render(
         request,
@@ -112,8 +116,8 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def findings(request: HttpRequest) -> HttpResponse:
-    agency = _agency()
-    ctx = _context(request)
+    agency = _agency(request)
+    ctx = _context(request, agency)
     return render(
         request,
         "org/findings.html",
@@ -127,7 +131,7 @@ def findings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staffing_plan(request: HttpRequest) -> HttpResponse:
-    agency = _agency()
+    agency = _agency(request)
     year = _year(request)
     rows = selectors.staffing_plan(agency, year)
     keys = [k for k in rows[0] if k.startswith(("quota_", "actual_", "proposed_"))] if rows else []
@@ -135,7 +139,7 @@ def staffing_plan(request: HttpRequest) -> HttpResponse:
         request,
         "org/plan.html",
         {
-            **_context(request),
+            **_context(request, agency),
             "totals": [sum(r[k] or 0 for r in rows) for k in keys],
             "year": year,
             "next_year": year + 1,
@@ -158,7 +162,7 @@ def _year(request: HttpRequest) -> int:
 def staffing_plan_file(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("xlsx", "docx"):
         raise Http404
-    agency = _agency()
+    agency = _agency(request)
     year = _year(request)
     rows = selectors.staffing_plan(agency, year)
     if fmt == "xlsx":
@@ -179,8 +183,8 @@ def staffing_plan_file(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 def duties(request: HttpRequest) -> HttpResponse:
     """Every duty of Art. 3 with its owner; duties with none are flagged. `q` asks who handles one."""
-    agency = _agency()
-    ctx = _context(request)
+    agency = _agency(request)
+    ctx = _context(request, agency)
     query = request.GET.get("q", "").strip()
     rows = selectors.coverage(agency, ctx["at"])
     answers = selectors.who(agency, query, ctx["at"]) if query else None
@@ -200,7 +204,7 @@ def duties(request: HttpRequest) -> HttpResponse:
 @login_required
 def acting(request: HttpRequest) -> HttpResponse:
     """Acting appointments (5.2, 5.3): list, and authorise a new one."""
-    agency = _agency()
+    agency = _agency(request)
     units = selectors.units_at(agency, selectors.today())
     manageable = [u for u in units if permissions.can_appoint_acting(request.user, u)]
     form = ActingForm(request.POST or None, agency=agency, units=units.filter(pk__in=[u.pk for u in manageable]))
@@ -227,7 +231,7 @@ def acting(request: HttpRequest) -> HttpResponse:
         request,
         "org/acting.html",
         {
-            "can_manage": permissions.can_manage(request.user),
+            "can_manage": permissions.can_manage(request.user, agency),
             "appointments": selectors.acting_appointments(agency),
             "form": form if manageable else None,
             "today": selectors.today(),
@@ -238,7 +242,8 @@ def acting(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def acting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    appointment = get_object_or_404(Assignment, pk=pk, kind=AssignmentKind.ACTING)
+    agency = _agency(request)
+    appointment = get_object_or_404(Assignment, pk=pk, kind=AssignmentKind.ACTING, unit__agency=agency)
     if not permissions.can_appoint_acting(request.user, appointment.unit):
         raise PermissionDenied
     try:
@@ -253,9 +258,9 @@ def acting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def reassign(request: HttpRequest) -> HttpResponse:
     """Move someone to a new post: first the findings it would cause (what-if), then save."""
-    if not permissions.can_manage(request.user):
+    agency = _agency(request)
+    if not permissions.can_manage(request.user, agency):
         raise PermissionDenied
-    agency = _agency()
     form = ReassignForm(
         request.POST or None,
         agency=agency,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from stttt.org.importing.problems import ImportFailed, ImportReport, Problem
 from stttt.org.importing.writers import import_data
+from stttt.org.models import Agency
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -62,5 +63,6 @@ def load_yaml(text: str | bytes) -> Any:
         ) from None
 
 
-def import_yaml(text: str | bytes, *, actor: Any = None) -> ImportReport:
-    return import_data(load_yaml(text), actor=actor)
+def import_yaml(text: str | bytes, *, actor: Any = None, agency: Agency | None = None) -> ImportReport:
+    """Import a YAML file; with `agency`, only into that agency (a file for another one is refused)."""
+    return import_data(load_yaml(text), actor=actor, agency=agency)

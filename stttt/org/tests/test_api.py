@@ -104,7 +104,7 @@ def test_assignment_create_via_api(demo_org):
 
 def test_link_staff_to_account(demo_org):
     new = User.objects.create_user("moi", password="x-Secret-123")
-    staff = Staff.objects.filter(user__isnull=True).first()
+    staff = Staff.objects.filter(user__isnull=True, agency__code="STTTT-BP").first()
     url = f"/api/v1/org/staff/{staff.code}/account/"
     assert client_for("chuyenvien_ttbcxb").post(url, {"username": "moi"}, format="json").status_code == 403
     assert client_for("giamdoc").post(url, {"username": "nobody"}, format="json").status_code == 400
