@@ -613,7 +613,7 @@ def parse(text: str) -> ParsedDocument:
             refs = parse_references(sentence.split("thay thế", 1)[1], context_issuer=doc.issuer)
             doc.replaces = refs[0] if refs else None
     if not doc.number:
-        raise ImportRefused(_("The document's number and symbol (such as 12/2023/QĐ-UBND) could not be found."))
+        raise ImportRefused(_("The document's number and symbol (such as 01/2024/QĐ-UBND) could not be found."))
     for conflict in rules.date_conflicts(doc.signing_date, doc.effective_from):
         assert doc.signing_date and doc.effective_from
         values = {"signed": doc.signing_date.strftime("%d/%m/%Y"), "force": doc.effective_from.strftime("%d/%m/%Y")}

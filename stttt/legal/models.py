@@ -1,6 +1,6 @@
 """The regulation as data: documents (versions), their provisions, legal bases, references, warnings.
 
-A `Document` is one version (expression) of a legal document: the Decision 12/2023/QĐ-UBND with the
+A `Document` is one version (expression) of a legal document: a Decision (such as số 01/2024/QĐ-UBND) with the
 Regulation attached to it. Versions of the same document share `work_uri`; each has an effective
 period. A `Provision` is one node of the tree (chapter, article, clause, point, indent) with a stable
 Akoma Ntoso-style eId (`art_3__para_14__point_dd`) and a short citation (`3.14.đ`). The Decision's own

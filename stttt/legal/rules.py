@@ -187,8 +187,8 @@ def spoken_for(path: tuple[Step, ...]) -> str:
 def full_citation(
     part: str, path: tuple[Step, ...], *, doc_type: str, number: str, date: datetime.date | None, issuer: str
 ) -> str:
-    """The full form: `điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND
-    ngày 23 tháng 3 năm 2023 của Ủy ban nhân dân tỉnh Bình Phước`."""
+    """The full form: `điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 01/2024/QĐ-UBND
+    ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh …` (number, date and issuer from the document)."""
     document = f"{doc_type} số {number}"
     if date:
         document += f" {vietnamese_date(date)}"
@@ -197,6 +197,13 @@ def full_citation(
     head = spoken_for(path)
     where = f"Quy định ban hành kèm theo {document}" if part == "regulation" else document
     return f"{head} {where}".strip()
+
+
+def basis_sentence(*, doc_type: str, number: str, date: datetime.date | None, issuer: str) -> str:
+    """The legal-basis line citing a whole document, as the preamble of an administrative document writes
+    it (Decree 30/2020/NĐ-CP, Annex I): `Căn cứ Quyết định số 01/2024/QĐ-UBND ngày 05 tháng 01 năm 2024
+    của Ủy ban nhân dân tỉnh …`."""
+    return f"Căn cứ {full_citation('decision', (), doc_type=doc_type, number=number, date=date, issuer=issuer)}"
 
 
 def vietnamese_date(day: datetime.date) -> str:

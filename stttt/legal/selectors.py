@@ -67,7 +67,7 @@ def default_document(*, as_of: datetime.date | None = None) -> Document | None:
 
 
 def document_find(reference: str) -> Document | None:
-    """A document by id, by number (`12/2023/QĐ-UBND`, newest version) or by `number@YYYY-MM-DD`."""
+    """A document by id, by number (`01/2024/QĐ-UBND`, newest version) or by `number@YYYY-MM-DD`."""
     reference = (reference or "").strip()
     if reference.isdigit():
         return Document.objects.filter(pk=int(reference)).first()
@@ -213,7 +213,7 @@ def warnings_of(document: Document) -> QuerySet[DataWarning]:
 
 
 def full_citation(provision: Provision) -> str:
-    """`điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND ngày …`."""
+    """`điểm đ khoản 14 Điều 3 Quy định ban hành kèm theo Quyết định số 01/2024/QĐ-UBND ngày …`."""
     document = provision.document
     return rules.full_citation(
         provision.part,
@@ -222,6 +222,14 @@ def full_citation(provision: Provision) -> str:
         number=document.number,
         date=document.signing_date,
         issuer=document.issuer,
+    )
+
+
+def basis_sentence(document: Document) -> str:
+    """`Căn cứ <type> số <number> ngày <signing date> của <issuer>`, read from the document's fields: the
+    line other apps put in a preamble or a "legal basis" field instead of writing the regulation out."""
+    return rules.basis_sentence(
+        doc_type=document.doc_type, number=document.number, date=document.signing_date, issuer=document.issuer
     )
 
 

@@ -23,7 +23,7 @@ from stttt.org.titles import position_title
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA = DATA_DIR / "binh-phuoc.yaml"
-FILES = (DATA, DATA_DIR / "binh-duong.yaml")
+FILES = (DATA, DATA_DIR / "binh-duong.yaml")  # in loading order
 
 
 def _without_missing_regulation(data: dict[str, Any]) -> dict[str, Any]:

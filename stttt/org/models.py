@@ -34,11 +34,11 @@ class Agency(TimeStampedModel):
     deputy_director_cap_basis = models.CharField(_("basis of the cap"), max_length=255, blank=True)
     # Identity used on documents and pages: nothing about a province is written in code (DESIGN §5).
     province = models.CharField(_("province"), max_length=100, blank=True,
-                                help_text=_("Province name without the word “tỉnh”, e.g. Bình Phước."))
+                                help_text=_("Province name without the word “tỉnh”."))
     parent_body = models.CharField(_("parent body"), max_length=255, blank=True,
                                    help_text=_("The body the agency belongs to (first line of the letterhead)."))
     letterhead_parent = models.CharField(_("parent body on the letterhead"), max_length=255, blank=True,
-                                         help_text=_("e.g. UBND TỈNH BÌNH PHƯỚC (Decree 30/2020, Appendix I)."))
+                                         help_text=_("In capitals, e.g. UBND TỈNH … (Decree 30/2020, Appendix I)."))
     letterhead_issuer = models.CharField(_("agency on the letterhead"), max_length=255, blank=True,
                                          help_text=_("e.g. SỞ THÔNG TIN VÀ TRUYỀN THÔNG."))
     council_name = models.CharField(_("People's Council"), max_length=255, blank=True)

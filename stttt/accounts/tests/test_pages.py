@@ -11,12 +11,13 @@ PASSWORD = "Mat-khau-dai-2026"
 
 @pytest.fixture
 def user():
-    return User.objects.create_user("chuyenvien", password=PASSWORD, full_name="Phạm Thị Hoa")
+    """An administrator: the home page greets staff (a user without a post is sent to the portal)."""
+    return User.objects.create_user("chuyenvien", password=PASSWORD, full_name="Phạm Thị Hoa", is_superuser=True)
 
 
-def test_home_sends_anonymous_visitors_to_the_vietnamese_login_page():
+def test_staff_pages_send_anonymous_visitors_to_the_vietnamese_login_page():
     client = Client()
-    response = client.get("/", follow=True)
+    response = client.get("/to-chuc/", follow=True)
     html = response.content.decode()
     assert response.redirect_chain[-1][0].startswith("/tai-khoan/dang-nhap/")
     assert '<html lang="vi">' in html

@@ -81,3 +81,19 @@ def test_highlight_escapes_and_marks():
     assert highlight("Giấy phép <b>", "giay phep") == "<mark>Giấy phép</mark> &lt;b&gt;"
     assert str(highlight("bản tin, bản tin", "ban tin")) == "<mark>bản tin</mark>, <mark>bản tin</mark>"
     assert snippet("abc " * 200, "zzz").endswith("…")
+
+
+def test_basis_sentence_of_the_imported_document(seed):
+    assert selectors.basis_sentence(seed) == (
+        "Căn cứ Quyết định số 12/2023/QĐ-UBND ngày 23 tháng 3 năm 2023 của Ủy ban nhân dân tỉnh Bình Phước"
+    )
+
+
+def test_basis_sentence_is_read_from_the_documents_fields(seed):
+    seed.number, seed.issuer = "01/2024/QĐ-UBND", "Ủy ban nhân dân tỉnh Ví Dụ"
+    seed.signing_date = seed.signing_date.replace(year=2024, month=1, day=5)
+    assert selectors.basis_sentence(seed) == (
+        "Căn cứ Quyết định số 01/2024/QĐ-UBND ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh Ví Dụ"
+    )
+    seed.signing_date = None
+    assert selectors.basis_sentence(seed) == "Căn cứ Quyết định số 01/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Ví Dụ"

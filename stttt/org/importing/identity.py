@@ -67,7 +67,7 @@ def check_agency(c: Any, raw: dict) -> dict[str, Any]:
         try:
             validate_slug(values["slug"])
         except ValidationError:
-            c.add("agency", "slug", _("Use only letters a-z, digits and hyphens, e.g. binh-phuoc."))
+            c.add("agency", "slug", _("Use only letters a-z, digits and hyphens, e.g. so-tttt."))
     if "regulation" in raw:
         values["regulation"] = _regulation(c, raw)
     code = values["code"]
@@ -125,7 +125,7 @@ def check_districts(c: Any, items: Any) -> list[tuple[str, dict[str, Any]]]:
             try:
                 validate_slug(code)
             except ValidationError:
-                c.add(row, "code", _("Use only letters a-z, digits and hyphens, e.g. binh-phuoc."))
+                c.add(row, "code", _("Use only letters a-z, digits and hyphens, e.g. so-tttt."))
             if code in seen:
                 c.add(row, "code", _("District %(code)s appears twice.") % {"code": code})
             seen.add(code)

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         p.add_argument("--primary", action="store_true", help="Make it the Department's regulation.")
         for verb in ("show", "tree", "search", "export"):
             q = sub.add_parser(verb)
-            q.add_argument("--document", help="Id, number (12/2023/QĐ-UBND) or number@YYYY-MM-DD.")
+            q.add_argument("--document", help="Id, number (01/2024/QĐ-UBND) or number@YYYY-MM-DD.")
             q.add_argument("--as-of", type=_date, help="The version in force on this date.")
             if verb == "export":
                 q.add_argument("--format", choices=["akn", "json"], required=True)
