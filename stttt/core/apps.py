@@ -40,9 +40,18 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from stttt.core import audit, signing
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate, pre_migrate
+
+        from stttt.core import audit, auditlog, authaudit, signing
 
         audit.connect()
+        authaudit.connect()
+        # Append-only tables: SQLite triggers call this function; migrations run without the triggers,
+        # which are put back on every table once all apps have migrated (docs/audit.md).
+        connection_created.connect(auditlog.register_sqlite_function, dispatch_uid="stttt.core.sqlite_fn")
+        pre_migrate.connect(auditlog.on_pre_migrate, sender=self, dispatch_uid="stttt.core.drop_triggers")
+        post_migrate.connect(auditlog.on_post_migrate, sender=self, dispatch_uid="stttt.core.install_triggers")
         checks.register(_check_workflow_effects)
         checks.register(signing.check_signing)
 

@@ -80,6 +80,10 @@ def _field_label(instance: models.Model, name: str) -> str:
 
 
 def connect() -> None:
-    from simple_history.signals import pre_create_historical_record
+    from simple_history.signals import post_create_historical_record, pre_create_historical_record
+
+    from stttt.core import auditlog
 
     pre_create_historical_record.connect(_fill_ip, dispatch_uid="stttt.core.audit.fill_ip")
+    # Every history row also becomes an entry of the hash-chained audit log, in the same transaction.
+    post_create_historical_record.connect(auditlog.on_history_record, dispatch_uid="stttt.core.audit.chain")

@@ -65,3 +65,46 @@ class CalendarDay(models.Model):
 
 
 audit.track(CalendarDay)
+
+
+class AuditEntry(models.Model):
+    """One link of the append-only audit log (docs/audit.md).
+
+    Each entry's `hash` is the SHA-256 of its canonical JSON together with `previous_hash`, so changing,
+    removing or inserting a row breaks the chain at that row (`stttt audit verify`). The database refuses
+    UPDATE and DELETE on this table (triggers installed by `stttt.core.auditlog`).
+    """
+
+    sequence = models.BigIntegerField(_("sequence"), unique=True)
+    at = models.DateTimeField(_("at"))
+    actor_id = models.BigIntegerField(_("actor id"), null=True, blank=True)
+    actor = models.CharField(_("actor"), max_length=200, blank=True)
+    address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    action = models.CharField(_("action"), max_length=32)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    previous_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["sequence"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [models.Index(fields=["object_type", "object_id"]), models.Index(fields=["at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.action} {self.object_type}:{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """The chain's head (one row): locked while an entry is appended, so the chain never forks."""
+
+    sequence = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="")
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain head")
