@@ -231,8 +231,8 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def account(self, request: Request, code: str | None = None) -> Response:
         """Link the person to a login (empty username: unlink); their powers then follow their posts."""
+        staff = self.get_object()  # another agency's staff: 404 before anything else
         _require_manager(request)
-        staff = self.get_object()
         username = str(_field(request, "username") or "").strip()
         user = None
         if username:

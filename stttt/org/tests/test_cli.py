@@ -163,3 +163,19 @@ def test_demo_commands(db, tmp_path):
     assert any(f["provision"] == "4.2.a" for f in whatif["added"])
     powers = json.loads(run("powers", "phogiamdoc1", "--at", "2026-12-08"))
     assert powers["is_acting_director"] is True
+
+
+def test_cli_acts_on_the_agency_named(db, tmp_path):
+    demo.load(io.StringIO())
+    findings = json.loads(run("check", "--agency", "STTTT-BD", "--format", "json"))
+    assert findings["agency"] == "STTTT-BD" and findings["findings"] == []
+    exported = tmp_path / "bd.yaml"
+    run("export", "--agency", "STTTT-BD", "-o", str(exported))
+    text = exported.read_text(encoding="utf-8")
+    assert "BD-VP" in text and "thu-dau-mot" in text and "STTTT-BP" not in text
+    with pytest.raises(CommandError) as caught:
+        run("import", str(exported), "--agency", "STTTT-BP")
+    assert caught.value.returncode == 2
+    with pytest.raises(CommandError) as caught:
+        run("check", "--agency", "NOPE")
+    assert caught.value.returncode == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import sys
@@ -47,35 +48,45 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--agency", help="Agency code (default: the only agency)")
+        parser.add_argument("--agency", help="Agency code (default: the first agency)")
         verbs = parser.add_subparsers(dest="verb", required=True)
+        # `stttt org --agency X check` and `stttt org check --agency X` both work
+        agency_option = {"help": "Agency code (default: the first agency)", "default": argparse.SUPPRESS}
         check = verbs.add_parser("check", help="Findings against Art. 4 and 5 on a date")
+        check.add_argument("--agency", **agency_option)
         check.add_argument("--at", help="Date (YYYY-MM-DD or dd/mm/yyyy); default today")
         check.add_argument("--format", choices=["text", "json"], default="text")
         who = verbs.add_parser("who", help="Who handles a duty: CITATION (3.8.a) or words of its text")
+        who.add_argument("--agency", **agency_option)
         who.add_argument("query", nargs="+")
         who.add_argument("--at")
         who.add_argument("--format", choices=["text", "json"], default="text")
         imp = verbs.add_parser("import", help="Import YAML (whole organisation) or XLSX (staff list)")
+        imp.add_argument("--agency", **agency_option)
         imp.add_argument("file")
         imp.add_argument("--format", choices=["text", "json"], default="text")
         exp = verbs.add_parser("export", help="Export the organisation as YAML")
+        exp.add_argument("--agency", **agency_option)
         exp.add_argument("--output", "-o", help="File to write (default: standard output)")
         chart = verbs.add_parser("chart", help="Org chart as SVG or JSON")
+        chart.add_argument("--agency", **agency_option)
         chart.add_argument("--at")
         chart.add_argument("--format", choices=["svg", "json"], default="svg")
         chart.add_argument("--output", "-o")
         plan = verbs.add_parser("plan", help="Staffing plan (4.3.b) as XLSX, DOCX or JSON")
+        plan.add_argument("--agency", **agency_option)
         plan.add_argument("--year", type=int, help="Current year (the plan proposes the next one)")
         plan.add_argument("--format", choices=["xlsx", "docx", "json"], default="json")
         plan.add_argument("--output", "-o")
         whatif = verbs.add_parser("whatif", help="Findings a reassignment would add or clear, saving nothing")
+        whatif.add_argument("--agency", **agency_option)
         whatif.add_argument("staff")
         whatif.add_argument("unit")
         whatif.add_argument("position", choices=Position.values)
         whatif.add_argument("--at")
         whatif.add_argument("--format", choices=["text", "json"], default="text")
         powers = verbs.add_parser("powers", help="A user's powers on a date (from their assignments)")
+        powers.add_argument("--agency", **agency_option)
         powers.add_argument("username")
         powers.add_argument("--at")
 
@@ -84,6 +95,8 @@ class Command(BaseCommand):
             try:
                 agency = selectors.agency_get(options.get("agency"))
             except selectors.OrgNotFound:
+                if options.get("agency") and (options["verb"] != "import" or options["file"].endswith(".xlsx")):
+                    raise CommandError(_("No agency %(code)s.") % {"code": options["agency"]}, returncode=2) from None
                 if options["verb"] != "import":
                     raise CommandError(_("No organisation has been imported yet."), returncode=2) from None
                 agency = None
@@ -143,7 +156,8 @@ class Command(BaseCommand):
                     raise CommandError(_("Import the organisation (YAML) before a staff list."), returncode=2)
                 report = importing.import_staff_xlsx(path.read_bytes(), agency=agency)
             else:
-                report = importing.import_yaml(path.read_bytes())
+                # with --agency, the file may only change that agency
+                report = importing.import_yaml(path.read_bytes(), agency=agency if options.get("agency") else None)
         except importing.ImportFailed as failed:
             if options["format"] == "json":
                 self.stdout.write(
