@@ -168,7 +168,8 @@ def load(stdout) -> list[DemoLogin]:
         return logins
     agency = office.agency
     for order, (code, name, dkind, slug) in enumerate(DISTRICTS, start=1):
-        district = org_services.district_save(
+        # the districts are organisation data (loaded by the org demo); written here only when absent
+        district = District.objects.filter(agency=agency, code=code).first() or org_services.district_save(
             agency, code=code, name=name, kind=dkind, order=order,
             office_name=f"Phòng Văn hóa và Thông tin {name}")
         user = demo_user_ensure(f"vhtt_{slug}", full_name=f"Chuyên viên Phòng VH-TT {name}")
