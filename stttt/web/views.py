@@ -35,18 +35,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("portal:mine")
 
 
-def _my_tasks(user: Any) -> list[Any]:
+def _my_tasks(user: Any) -> list[dict[str, Any]]:
     from stttt.work import selectors as work
     from stttt.work.choices import TASK_OPEN
 
     headed = list(powers_of(user).headed_unit_codes)
     tasks = (work.tasks_visible_to(user).filter(status__in=TASK_OPEN)
              .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed)).order_by("deadline", "pk")[:20])
-    rows = []
-    for task in tasks:
-        task.state = work.task_state(task)
-        rows.append(task)
-    return rows
+    return [{"task": task, "state": work.task_state(task)} for task in tasks]
 
 
 def _staff_home(request: HttpRequest) -> HttpResponse:

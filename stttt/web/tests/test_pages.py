@@ -155,3 +155,12 @@ def test_briefing_links_only_the_tasks_the_user_may_open(world):
     assert reverse("work:task", args=[world.other_task.pk]) not in html  # ...but linked only when visible
     html = client_for(world.director).get(reverse("work:briefing"), {"month": month}).content.decode()
     assert reverse("work:task", args=[world.other_task.pk]) in html
+
+
+@pytest.mark.django_db
+def test_citizens_and_district_officers_cannot_download_the_staffing_plan(world):
+    for user in (world.citizen, world.district_officer_a):
+        client = client_for(user)
+        for fmt in ("xlsx", "docx", "pdf"):
+            assert client.get(reverse("org:plan_file", args=[fmt])).status_code in (403, 404), (user, fmt)
+        assert client.get(reverse("org:plan")).status_code == 403
