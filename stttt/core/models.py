@@ -108,3 +108,6 @@ class AuditHead(models.Model):
     class Meta:
         verbose_name = _("audit chain head")
         verbose_name_plural = _("audit chain head")
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.hash}"
