@@ -158,6 +158,11 @@ def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
 
 
+def office_name(district_name: str) -> str:
+    """The district's Culture and Information Office, the district's name written as it is (capitals kept)."""
+    return f"Phòng Văn hóa và Thông tin {district_name}"
+
+
 def load(stdout) -> list[DemoLogin]:
     from stttt.org import services as org_services
 
@@ -171,7 +176,7 @@ def load(stdout) -> list[DemoLogin]:
         # the districts are organisation data (loaded by the org demo); written here only when absent
         district = District.objects.filter(agency=agency, code=code).first() or org_services.district_save(
             agency, code=code, name=name, kind=dkind, order=order,
-            office_name=f"Phòng Văn hóa và Thông tin {name}")
+            office_name=office_name(name))
         user = demo_user_ensure(f"vhtt_{slug}", full_name=f"Chuyên viên Phòng VH-TT {name}")
         org_services.district_officer_link(user, district, position="Chuyên viên")
         logins.append(DemoLogin(user.username, f"Phòng Văn hóa và Thông tin · {name}"))

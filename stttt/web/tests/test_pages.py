@@ -164,3 +164,11 @@ def test_citizens_and_district_officers_cannot_download_the_staffing_plan(world)
         for fmt in ("xlsx", "docx", "pdf"):
             assert client.get(reverse("org:plan_file", args=[fmt])).status_code in (403, 404), (user, fmt)
         assert client.get(reverse("org:plan")).status_code == 403
+
+
+def test_demo_district_office_names_keep_the_district_capitals():
+    from stttt.work.demo import DISTRICTS, office_name
+
+    for _code, name, _kind, _slug in DISTRICTS:
+        assert office_name(name).endswith(name)
+    assert office_name("Thị xã Bình Long") == "Phòng Văn hóa và Thông tin Thị xã Bình Long"

@@ -23,10 +23,15 @@ ROLES = ["director", "head", "officer", "desk", "district", "citizen", "anonymou
 NOT_FOLLOWED = ("/static/", "/media/", "/i18n/", "/tai-khoan/dang-xuat/", "/admin/")
 
 
+MISSING_IDS = """() => [...document.querySelectorAll('[aria-describedby]')].flatMap(
+    e => e.getAttribute('aria-describedby').split(/\\s+/).filter(id => id && !document.getElementById(id)))"""
+
+
 def _pages(world: World, role: str) -> list[str]:
     """Home, lists, one record."""
     if role == "director":
-        return ["/", reverse("work:leadership"), reverse("work:tasks"), reverse("procedures:index"),
+        return ["/", reverse("work:leadership"), reverse("work:tasks"), reverse("work:task_create"),
+                reverse("procedures:index"),
                 reverse("work:task", args=[world.other_task.pk])]
     if role == "head":
         return ["/", reverse("work:tasks"), reverse("procedures:index"), reverse("work:task", args=[world.task.pk])]
@@ -90,6 +95,7 @@ def test_each_role_walks_its_pages_without_dead_links_in_vietnamese(browser_page
         assert page.locator("html").get_attribute("lang") == "vi", (role, url)
         html = page.content()
         problems += [f"{url}: English {text!r}" for text in untranslated(html) + english_phrases(html)]
+        problems += [f"{url}: aria-describedby points at missing id {i!r}" for i in page.evaluate(MISSING_IDS)]
         for link in sorted(_same_site_links(page, live_server.url)):
             if link not in checked:
                 checked[link] = page.request.get(link, max_redirects=5).status
@@ -97,4 +103,10 @@ def test_each_role_walks_its_pages_without_dead_links_in_vietnamese(browser_page
                 problems.append(f"{url}: link {link} answers {checked[link]}")
     assert checked, f"{role}: no link followed"
     assert problems == [], "\n".join(problems)
+    # The error page is Vietnamese, in the site layout, with a way back (fetched, not navigated: the browser
+    # would report the 404 as a console error).
+    missing = page.request.get("/khong-co-trang-nay/")
+    body = missing.text()
+    assert missing.status == 404
+    assert "Không tìm thấy trang" in body and 'class="site-header"' in body and 'data-testid="ways-back"' in body
     _screenshots(page, role)
