@@ -19,7 +19,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.serializers import ErrorSerializer
+from stttt.core.apierrors import ErrorSerializer
 from stttt.org import importing, permissions, selectors, services
 from stttt.org.choices import AssignmentKind, Position, ReorgKind, UnitKind
 from stttt.org.models import Agency, Assignment, Duty, Staff, Unit, UnitFunction
