@@ -452,14 +452,15 @@ def staff_of_user(user: Any) -> Staff | None:
     return Staff.objects.filter(user=user).select_related("agency").first()
 
 
-def visible_to_department_staff(user: Any, queryset: QuerySet) -> QuerySet:
-    """`queryset` for the Department's own staff (and administrators), nothing for anyone else:
-    internal records such as duties and tasks are not shown to applicants or anonymous visitors."""
-    if getattr(user, "is_superuser", False) or (
-        getattr(user, "is_authenticated", False) and staff_of_user(user) is not None
-    ):
-        return queryset
-    return queryset.none()
+def visible_to_department_staff(user: Any, queryset: QuerySet, field: str = "agency") -> QuerySet:
+    """Rows of `queryset` (whose `field` leads to the agency) of the user's own agency, for its staff (and
+    administrators); nothing for anyone else: internal records such as duties are not shown to applicants,
+    district officers, anonymous visitors or another agency's staff."""
+    from stttt.org.powers import is_department_staff, scope_to_agency
+
+    if not is_department_staff(user):
+        return queryset.none()
+    return scope_to_agency(queryset, user, field)
 
 
 # ------------------------------------------------------------------------------------ identity on documents

@@ -144,3 +144,16 @@ def test_second_demo_agency_loads_clean_and_is_idempotent(db):
     demo.load(out)
     assert (Assignment.objects.count(), second.history.count()) == count
     assert out.getvalue().count("'created': {}, 'updated': {}") == 2
+
+
+def test_a_provision_lists_only_the_duties_of_the_users_agency(two):
+    a, b = two
+    from stttt.org.models import Duty
+    from stttt.org.selectors import visible_to_department_staff
+
+    services.duty_save(a.agency, citation="3.1", title="Một", lead_unit=a.division)
+    services.duty_save(b.agency, citation="3.1", title="Một", lead_unit=b.division)
+    mine = visible_to_department_staff(a.officer, Duty.objects.all())
+    assert [d.agency_id for d in mine] == [a.agency.pk]
+    assert not visible_to_department_staff(a.citizen, Duty.objects.all()).exists()
+    assert not visible_to_department_staff(a.district_officer_a, Duty.objects.all()).exists()
