@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME
+from stttt.legal.selectors import basis_sentence
 from stttt.org import exports, permissions, selectors, services
 from stttt.org.choices import AssignmentKind, Severity
 from stttt.org.forms import ActingForm, AtForm, ReassignForm
@@ -63,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             **ctx,
             "agency": agency,
+            "basis": basis_sentence(agency.regulation) if agency.regulation else "",
             "chart": chart,
             "svg": exports.chart_svg(chart),
             "errors": sum(1 for f in findings if f.severity == Severity.ERROR),

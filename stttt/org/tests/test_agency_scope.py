@@ -157,3 +157,18 @@ def test_a_provision_lists_only_the_duties_of_the_users_agency(two):
     assert [d.agency_id for d in mine] == [a.agency.pk]
     assert not visible_to_department_staff(a.citizen, Duty.objects.all()).exists()
     assert not visible_to_department_staff(a.district_officer_a, Duty.objects.all()).exists()
+
+
+def test_the_org_page_shows_the_agencys_identity_and_regulation(client, db):
+    from stttt.legal.models import Document
+
+    dept = SmallDepartment()
+    dept.agency.regulation = Document.objects.create(
+        work_uri="/vd/qd/2024/1", version_date="2024-01-05", doc_type="Quyết định", number="01/2024/QĐ-UBND",
+        title="Quy định", issuer="Ủy ban nhân dân tỉnh Thử Nghiệm", signing_date="2024-01-05")
+    dept.agency.organisation_source = "Nguồn thử nghiệm"
+    dept.agency.save()
+    client.force_login(dept.officer)
+    html = client.get(reverse("org:index"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Căn cứ Quyết định số 01/2024/QĐ-UBND ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh Thử Nghiệm" in html
+    assert "Nguồn thử nghiệm" in html and "Ủy ban nhân dân tỉnh Thử Nghiệm" in html
