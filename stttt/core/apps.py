@@ -39,14 +39,15 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.core import checks
-
+        from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, pre_migrate
 
-        from stttt.core import audit, auditlog, authaudit, signing
+        from stttt.core import audit, auditlog, authaudit, requestid, signing
 
         audit.connect()
         authaudit.connect()
+        request_finished.connect(requestid.forget_request, dispatch_uid="stttt.core.forget_request")
         # Append-only tables: SQLite triggers call this function; migrations run without the triggers,
         # which are put back on every table once all apps have migrated (docs/audit.md).
         connection_created.connect(auditlog.register_sqlite_function, dispatch_uid="stttt.core.sqlite_fn")

@@ -34,13 +34,15 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.request_id = request_id_for(request)  # type: ignore[attr-defined]
+        # Kept until the request_finished signal, so the handler's own log lines (4xx, 5xx) carry it too.
         auditlog.set_current_request(request)
-        try:
-            response = self.get_response(request)
-        finally:
-            auditlog.set_current_request(None)
+        response = self.get_response(request)
         response[HEADER] = request.request_id  # type: ignore[attr-defined]
         return response
+
+
+def forget_request(sender: Any, **kwargs: Any) -> None:
+    auditlog.set_current_request(None)
 
 
 class DeniedAccessMiddleware:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -155,3 +156,140 @@ def test_login_success_failure_logout_and_denied_access_are_audited(settings):
     client.post("/tai-khoan/dang-xuat/")
     assert AuditEntry.objects.filter(action="logout", actor="canbo").exists()
     assert auditlog.verify()[1] is None
+
+
+def test_a_refused_request_is_audited_with_the_user_and_the_path():
+    user = User.objects.create_user("canbo", password="Mat-khau-dai-2026")
+    client = Client(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.5")
+    client.force_login(user)
+    response = client.post("/tai-khoan/dang-xuat/", HTTP_X_REQUEST_ID="bad id\nwith newline")
+    assert response.status_code == 403
+    entry = AuditEntry.objects.get(action="access_denied")
+    assert entry.actor == "canbo" and entry.address == "10.0.0.5"
+    assert entry.changes == {"method": "POST", "path": "/tai-khoan/dang-xuat/"}
+    assert entry.request_id == response["X-Request-ID"] and "\n" not in entry.request_id
+
+
+def test_log_lines_carry_the_request_id_user_and_address(caplog):
+    import logging
+
+    from stttt.core.requestid import RequestContext
+
+    user = User.objects.create_user("canbo", password="Mat-khau-dai-2026")
+    client = Client(REMOTE_ADDR="10.0.0.6")
+    client.force_login(user)
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Keep()
+    handler.addFilter(RequestContext())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        client.get("/khong-ton-tai-trang-nay/", HTTP_X_REQUEST_ID="abcdef123456")
+    finally:
+        logger.removeHandler(handler)
+    assert records, "Django logs the 404"
+    assert (records[0].request_id, records[0].user, records[0].client) == ("abcdef123456", "canbo", "10.0.0.6")
+
+
+def test_token_issue_and_revoke_and_lockout_are_audited(settings):
+    from rest_framework.authtoken.models import Token
+
+    user = User.objects.create_user("canbo", password="Mat-khau-dai-2026")
+    token = Token.objects.create(user=user)
+    key = token.key
+    token.delete()
+    assert [e.action for e in AuditEntry.objects.filter(object_id=str(user.pk)).order_by("sequence")][-2:] == [
+        "token_issue", "token_revoke"]
+    assert key not in str(list(AuditEntry.objects.values_list("changes", flat=True)))
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 2
+    client = Client(REMOTE_ADDR="10.0.0.7")
+    for _ in range(3):
+        client.post("/tai-khoan/dang-nhap/", {"username": "canbo", "password": "sai"})
+    lockout = AuditEntry.objects.filter(action="lockout").first()
+    assert lockout is not None
+    assert lockout.actor == "canbo" and lockout.address == "10.0.0.7"
+    assert AuditEntry.objects.filter(action="login_failed", actor="canbo").count() >= 2
+
+
+def test_key_mismatch_refuses_the_restore_unless_accepted(tmp_path, settings, monkeypatch):
+    import json
+    import tarfile
+
+    from stttt.core import backup
+
+    monkeypatch.setenv("SECRET_KEY", settings.SECRET_KEY)
+    manifest = {"format": 1, "created_at": "2026-01-01T00:00:00+00:00", "engine": "sqlite",
+                "database": "database.sqlite3", "members": {},
+                "secret_key": {"source": "environment", "fingerprint": backup.key_fingerprint("another key")}}
+    archive = tmp_path / "b.tar.gz"
+    data = json.dumps(manifest).encode()
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    settings.DATA_DIR = tmp_path
+    with pytest.raises(backup.KeyMismatch, match="racking secrets"):
+        backup.restore_backup(archive)
+    assert backup._check_key(manifest, accept_new_key=True, work=tmp_path) == "new"
+    manifest["secret_key"]["fingerprint"] = backup.key_fingerprint(settings.SECRET_KEY)
+    assert backup._check_key(manifest, accept_new_key=False, work=tmp_path) == "same"
+
+
+def test_a_damaged_archive_is_refused(tmp_path, settings):
+    import json
+    import tarfile
+
+    from stttt.core import backup
+
+    payload = b"not the dumped database"
+    manifest = {"format": 1, "created_at": "2026-01-01T00:00:00+00:00", "engine": "sqlite",
+                "database": "database.sqlite3", "members": {"database.sqlite3": {"sha256": "0" * 64, "size": 1}},
+                "secret_key": {"source": "environment", "fingerprint": ""}}
+    archive = tmp_path / "b.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, data in (("database.sqlite3", payload), ("manifest.json", json.dumps(manifest).encode())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    settings.DATA_DIR = tmp_path
+    with pytest.raises(backup.BackupError, match="Checksum mismatch"):
+        backup.restore_backup(archive)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_never_fork_the_chain():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writers are serialised by IMMEDIATE transactions; the in-memory test database "
+                    "is not shared between threads")
+    errors = []
+    barrier = threading.Barrier(8)
+
+    def write(worker):
+        from django.db import connection as own
+
+        try:
+            barrier.wait()
+            for index in range(15):
+                with transaction.atomic():
+                    auditlog.append("note", object_type="core.test", object_id=f"{worker}-{index}")
+        except Exception as exc:  # collected and asserted below
+            errors.append(repr(exc))
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert AuditEntry.objects.count() == 120
+    assert list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True)) == list(range(1, 121))
+    assert auditlog.verify() == (120, None)
