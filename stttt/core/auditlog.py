@@ -276,7 +276,7 @@ def maintenance_enabled() -> int:
     return 1 if getattr(_maintenance, "on", False) else 0
 
 
-class maintenance:  # noqa: N801 - used as a context manager
+class maintenance:
     """Lets this thread's SQLite connections delete protected rows: only the test database flush uses it."""
 
     def __enter__(self) -> None:

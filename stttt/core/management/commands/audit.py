@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def _verify(self, *, progress: bool) -> None:
         total = AuditEntry.objects.count()
-        bar = Progress(_("Verifying"), total, stream=self.stderr._out) if progress and total else None
+        bar = Progress(_("Verifying"), total, stream=cast(TextIO, self.stderr._out)) if progress and total else None
         checked, broken = auditlog.verify(progress=bar)
         if bar is not None:
             bar.finish()
