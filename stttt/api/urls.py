@@ -4,10 +4,10 @@ import importlib
 
 from django.apps import apps
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from stttt.api.views import MeViewSet, TokenView
+from stttt.api.views import CachedSchemaView, MeViewSet, TokenView
 
 
 def build_router() -> DefaultRouter:
@@ -29,6 +29,6 @@ def build_router() -> DefaultRouter:
 urlpatterns = [
     path("v1/", include(build_router().urls)),
     path("v1/auth/token/", TokenView.as_view(), name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema/", CachedSchemaView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -1,0 +1,68 @@
+"""Session cap and the second-factor gate (docs/security.md)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from stttt.accounts import mfa
+
+SESSION_STARTED = "stttt_signed_in_at"
+
+
+def session_cap_seconds() -> int:
+    return int(float(getattr(settings, "STTTT_SESSION_MAX_HOURS", 12)) * 3600)
+
+
+class SessionCapMiddleware:
+    """Ends a session `STTTT_SESSION_MAX_HOURS` after sign-in, however active (ASVS 4:3.3.2).
+
+    The idle timeout is `SESSION_COOKIE_AGE` with `SESSION_SAVE_EVERY_REQUEST`; this is the absolute cap."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            started = request.session.get(SESSION_STARTED)
+            now = int(time.time())
+            if started is None:
+                request.session[SESSION_STARTED] = now
+            elif now - int(started) > session_cap_seconds():
+                logout(request)
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"code": "session_expired", "message": _("The session has expired."),
+                                         "errors": {}}, status=401)
+                return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        return self.get_response(request)
+
+
+class MFAMiddleware:
+    """A signed-in user who owes a second factor reaches only the MFA pages, sign-out and static files."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not self._open(request.path) and mfa.must_verify(user):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"code": "mfa_required", "message": _("A second factor is required."),
+                                     "errors": {}}, status=403)
+            target = "accounts:mfa_enrol" if mfa.must_enrol(user) else "accounts:mfa_verify"
+            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _open(path: str) -> bool:
+        open_paths = (reverse("accounts:mfa_enrol"), reverse("accounts:mfa_verify"), reverse("accounts:logout"),
+                      reverse("accounts:login"), settings.STATIC_URL, "/i18n/", "/api/v1/auth/token/")
+        return any(path.startswith(prefix) for prefix in open_paths)

@@ -1,0 +1,213 @@
+"""Second factor, tokens, session cap and lockouts (docs/security.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from stttt.accounts import mfa
+from stttt.accounts.middleware import SESSION_STARTED
+from stttt.accounts.models import User
+from stttt.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "Mat-khau-dai-2026"
+
+
+@pytest.fixture
+def admin():
+    return User.objects.create_user("quantri", password=PASSWORD, full_name="Quản trị", is_superuser=True)
+
+
+@pytest.fixture
+def enforced(settings):
+    settings.STTTT_MFA_ENFORCED = True
+
+
+def code_for(device: TOTPDevice, offset: int = 0) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
+
+
+def sign_in(client: Client, username: str = "quantri") -> None:
+    response = client.post("/tai-khoan/dang-nhap/", {"username": username, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def enrol(client: Client, user: User) -> tuple[TOTPDevice, list[str]]:
+    page = client.get("/tai-khoan/xac-thuc-hai-buoc/dang-ky/")
+    assert page.status_code == 200 and "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post("/tai-khoan/xac-thuc-hai-buoc/dang-ky/", {"code": code_for(device)})
+    assert response.status_code == 200
+    codes = list(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+    assert len(codes) == 10 and all(code in response.content.decode() for code in codes)
+    device.refresh_from_db()
+    return device, codes
+
+
+def test_a_required_user_reaches_only_enrolment_until_enrolled(admin, enforced):
+    client = Client()
+    sign_in(client)
+    response = client.get("/to-chuc/")
+    assert response.status_code == 302 and response["Location"].startswith("/tai-khoan/xac-thuc-hai-buoc/dang-ky/")
+    assert client.get("/api/v1/me/").status_code == 403
+    page = client.get("/tai-khoan/xac-thuc-hai-buoc/dang-ky/").content.decode()
+    assert "Thiết lập xác thực hai bước" in page
+    device = TOTPDevice.objects.get(user=admin)
+    assert mfa.secret_text(device).replace(" ", "") in page.replace(" ", "")
+    enrol(client, admin)
+    assert client.get("/api/v1/me/").status_code == 200
+    assert AuditEntry.objects.filter(action="mfa_enrol").exists()
+
+
+def test_after_enrolment_sign_in_needs_a_code_used_once_and_recovery_codes_work_once(admin, enforced):
+    client = Client()
+    sign_in(client)
+    device, codes = enrol(client, admin)
+    used = code_for(device)
+    client.post("/tai-khoan/dang-xuat/")
+
+    client = Client()
+    sign_in(client)
+    assert client.get("/").headers["Location"].startswith("/tai-khoan/xac-thuc-hai-buoc/?")
+    assert client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": "000000"}).status_code == 200
+    # The code that confirmed enrolment cannot be used again (ASVS 6.5.1).
+    assert client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": used}).status_code == 200
+    # Failures slow further tries down (django-otp throttling): wait it out, as a user would.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    response = client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": code_for(device, 1)})
+    assert response.status_code == 302
+    assert client.get("/api/v1/me/").status_code == 200
+    client.post("/tai-khoan/dang-xuat/")
+
+    client = Client()
+    sign_in(client)
+    assert client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": codes[0]}).status_code == 302
+    client.post("/tai-khoan/dang-xuat/")
+    client = Client()
+    sign_in(client)
+    assert client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": codes[0]}).status_code == 200  # used up
+    assert client.get("/api/v1/me/").status_code == 403
+
+
+def test_an_administrator_resets_another_users_devices(admin, enforced):
+    user = User.objects.create_user("lanhdao", password=PASSWORD, is_staff=True)
+    TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    assert mfa.has_device(user)
+    client = Client()
+    client.force_login(User.objects.create_user("khac", password=PASSWORD))
+    assert client.post(f"/tai-khoan/xac-thuc-hai-buoc/dat-lai/{user.pk}/").status_code == 403
+    client = Client()
+    sign_in(client)
+    device, _codes = enrol(client, admin)
+    response = client.post(f"/tai-khoan/xac-thuc-hai-buoc/dat-lai/{user.pk}/")
+    assert response.status_code == 302
+    assert not mfa.has_device(user) and mfa.must_enrol(user)
+    assert AuditEntry.objects.filter(action="mfa_reset").exists()
+
+
+def test_the_token_endpoint_asks_for_a_code_when_mfa_is_on(admin, enforced):
+    client = Client()
+    assert client.post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD}).status_code == 403
+    sign_in(client)
+    device, _codes = enrol(client, admin)
+    response = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 400 and "otp" in response.json()["errors"]
+    response = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD,
+                                                     "otp": code_for(device, 1)})
+    assert response.status_code == 200 and response.json()["token"]
+
+
+def test_tokens_expire(admin, settings):
+    settings.STTTT_TOKEN_TTL_HOURS = 12
+    key = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD}).json()["token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/v1/me/").status_code == 200
+    Token.objects.filter(key=key).update(created=timezone.now() - dt.timedelta(hours=13))
+    assert api.get("/api/v1/me/").status_code == 401
+    assert not Token.objects.filter(key=key).exists()
+    fresh = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD}).json()["token"]
+    assert fresh != key
+
+
+def test_tokens_die_with_a_password_change_and_a_disabled_account(admin):
+    key = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD}).json()["token"]
+    admin.set_password("Mot-mat-khau-moi-2027")
+    admin.save()
+    assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/me/").status_code == 401
+    key = Client().post("/api/v1/auth/token/", {"username": "quantri",
+                                                "password": "Mot-mat-khau-moi-2027"}).json()["token"]
+    admin.is_active = False
+    admin.save()
+    assert not Token.objects.filter(user=admin).exists()
+    assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/me/").status_code == 401
+
+
+def test_a_session_ends_after_the_absolute_cap_however_active(admin, settings):
+    settings.STTTT_SESSION_MAX_HOURS = 12
+    client = Client()
+    sign_in(client)
+    assert client.get("/api/v1/me/").status_code == 200
+    session = client.session
+    assert abs(session[SESSION_STARTED] - time.time()) < 60
+    session[SESSION_STARTED] = int(time.time()) - 12 * 3600 - 5
+    session.save()
+    response = client.get("/to-chuc/")
+    assert response.status_code == 302 and response["Location"].startswith("/tai-khoan/dang-nhap/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_six_addresses_cannot_share_out_the_guesses_against_one_account(admin, settings):
+    settings.AXES_ENABLED = True
+    settings.STTTT_RATE_LIMITS = {"login": "1000/min"}
+    locked = 0
+    for attempt in range(60):
+        client = Client(REMOTE_ADDR=f"10.1.0.{attempt % 6 + 1}")
+        response = client.post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": f"sai-{attempt}"})
+        locked += response.status_code == 429
+    assert locked >= 50
+    response = Client(REMOTE_ADDR="10.1.0.99").post("/tai-khoan/dang-nhap/",
+                                                   {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_one_address_cannot_try_many_accounts(admin, settings):
+    settings.AXES_ENABLED = True
+    client = Client(REMOTE_ADDR="10.2.0.1")
+    for n in range(10):
+        client.post("/tai-khoan/dang-nhap/", {"username": f"nguoi{n}", "password": "sai"})
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 429
+    assert Client(REMOTE_ADDR="10.2.0.2").post("/tai-khoan/dang-nhap/", {
+        "username": "quantri", "password": PASSWORD}).status_code == 302
+
+
+def test_the_token_endpoint_answers_429_when_locked(admin, settings):
+    settings.AXES_ENABLED = True
+    for n in range(10):
+        Client(REMOTE_ADDR=f"10.3.0.{n}").post("/api/v1/auth/token/", {"username": "quantri", "password": "sai"})
+    response = Client(REMOTE_ADDR="10.3.1.1").post("/api/v1/auth/token/",
+                                                   {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 429
+    assert response.json()["code"] == "locked_out" and response["Retry-After"]
+
+
+def test_the_login_page_is_rate_limited_per_address_with_a_vietnamese_page(admin, settings):
+    settings.STTTT_RATE_LIMITS = {"login": "5/min"}
+    client = Client(REMOTE_ADDR="10.4.0.1")
+    for _ in range(5):
+        assert client.post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"}).status_code == 200
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "Quá nhiều yêu cầu" in response.content.decode()
+    assert client.get("/tai-khoan/dang-nhap/").status_code == 200  # reading the page is not counted
+    assert Client(REMOTE_ADDR="10.4.0.2").post("/tai-khoan/dang-nhap/", {
+        "username": "x", "password": "y"}).status_code == 200
