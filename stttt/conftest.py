@@ -54,3 +54,12 @@ def browser_page(_browser, live_server):
     context.close()
     assert not outside, f"requests outside the app: {outside}"
     assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and cached builds do not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -52,9 +52,13 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
+    "stttt.core.limits.RequestLimitsMiddleware",  # 413 over STTTT_MAX_REQUEST_BYTES, 405 to TRACE (before any read)
     "django.middleware.security.SecurityMiddleware",
     "stttt.core.requestid.RequestIdMiddleware",  # audit: X-Request-ID, who/where on log lines (docs/audit.md)
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "stttt.accounts.middleware.SessionCapMiddleware",  # absolute session cap (STTTT_SESSION_MAX_HOURS)
+    "stttt.accounts.middleware.MFAMiddleware",  # second factor before anything else (docs/security.md)
     "stttt.core.requestid.DeniedAccessMiddleware",  # audit: every 403 with the user and the path
     "stttt.org.middleware.AgencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -103,19 +110,52 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Brute force: 10 failed logins for one username from one address lock them for 15 minutes
-# (reliability.md row 6; ASVS 6.3.1). The lockout page is shown in the user's language.
+# Brute force (docs/security.md; ASVS 6.3.1, 4:2.2.1): 10 failures for one username, whatever the addresses,
+# or 10 from one address, whatever the usernames, lock for 15 minutes: at most 40 failures per hour per
+# account. The lockout page is shown in the user's language; the token endpoint answers 429.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("STTTT_PROXY_COUNT", "0")) or None
+AXES_CLIENT_IP_CALLABLE = "stttt.core.throttle.client_ip"
+
+# Reverse proxies in front of the app (docs/security.md): 0 = the client is REMOTE_ADDR; N = the Nth address
+# from the right of X-Forwarded-For. Everything that counts per address (throttles, lockouts) uses it.
+STTTT_TRUSTED_PROXIES = int(os.environ.get("STTTT_TRUSTED_PROXIES") or os.environ.get("STTTT_PROXY_COUNT") or 0)
+
+# Shared cache (throttles, lockouts, the API schema): Redis when REDIS_URL/CACHE_URL is set, else a file
+# cache in the data folder, shared by every process of the embedded default; never per-process memory.
+_CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL,
+                "KEY_PREFIX": "stttt"}
+    if _CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+          "LOCATION": os.environ.get("STTTT_CACHE_DIR") or str(DATA_DIR / "cache"),
+          "OPTIONS": {"MAX_ENTRIES": 20_000}}
+}
+# Page limits (`stttt.core.throttle.limit`): {"scope": "count/period"} overrides the code's defaults.
+STTTT_RATE_LIMITS: dict[str, str] = {}
+
+# Second factor (docs/security.md): who must use it is the organisation's policy.
+STTTT_MFA_POLICY = "stttt.org.mfa_policy.mfa_required"
+STTTT_MFA_ENFORCED = env.env_bool("STTTT_MFA_ENFORCED", True)
+OTP_TOTP_ISSUER = os.environ.get("STTTT_OTP_ISSUER", "stttt")
+OTP_TOTP_TOLERANCE = 1  # one 30-second step either side (reliability.md row 7)
+
+# Request size: bodies over STTTT_MAX_REQUEST_BYTES are refused before reading; uploads over 256 KB go to a
+# temporary file instead of memory; form fields (without files) are capped at 5 MB.
+STTTT_MAX_REQUEST_BYTES = int(os.environ.get("STTTT_MAX_REQUEST_BYTES") or 25 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -151,7 +191,9 @@ WHITENOISE_MANIFEST_STRICT = False
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "stttt@localhost")
 
-# Sessions: 30 minutes idle, renewed on each request (reliability.md, ASVS 4:3.3.2).
+# Sessions: 30 minutes idle, renewed on each request, and at most STTTT_SESSION_MAX_HOURS after sign-in
+# (reliability.md, ASVS 4:3.3.2; stttt.accounts.middleware.SessionCapMiddleware).
+STTTT_SESSION_MAX_HOURS = float(os.environ.get("STTTT_SESSION_MAX_HOURS") or 12)
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
@@ -190,7 +232,7 @@ if PRODUCTION:
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous request gets 401 with a WWW-Authenticate header, not 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "stttt.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -203,7 +245,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "stttt.api.errors.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
+    # Throttles count in the shared cache, per client address from STTTT_TRUSTED_PROXIES (docs/security.md).
+    "NUM_PROXIES": STTTT_TRUSTED_PROXIES,
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
+STTTT_TOKEN_TTL_HOURS = float(os.environ.get("STTTT_TOKEN_TTL_HOURS") or 12)
 SPECTACULAR_SETTINGS = {
     "TITLE": "stttt API",
     "DESCRIPTION": "REST API of stttt, the operations platform of a Department of Information and "

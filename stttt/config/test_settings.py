@@ -12,3 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Django's test client logs in without a request, which the lockout backend refuses; the lockout
 # tests turn it back on.
 AXES_ENABLED = False
+# Second factor: enforced only in the tests that turn it on (stttt/accounts/tests/test_security.py); elsewhere
+# tests sign in with force_login. A throwaway cache per test process (cleared before each test).
+STTTT_MFA_ENFORCED = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": __import__("tempfile").mkdtemp(prefix="stttt-test-cache-")}}
