@@ -40,7 +40,5 @@ class RequestLimitsMiddleware:
         if length > limit:
             message = _("The request is too large: at most %(megabytes)s MB can be sent at once.") % {
                 "megabytes": limit // (1024 * 1024)}
-            response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
-            response["Connection"] = "close"
-            return response
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
