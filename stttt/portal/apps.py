@@ -15,10 +15,11 @@ class PortalConfig(CapabilityConfig):
     public = True
 
     def ready(self) -> None:
-        from stttt.portal.particulars import PROVIDER
+        from stttt.portal.particulars import PROVIDER, REFERENCE
         from stttt.procedures import filing
 
         filing.register(PROVIDER)
+        filing.register(REFERENCE)
 
     def summary(self) -> list[tuple[str, object]]:
         from stttt.portal.selectors import home_figures

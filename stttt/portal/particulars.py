@@ -7,12 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import HolderType
 from stttt.licensing.forms import subject_form_fields, subject_from
-from stttt.licensing.kinds import kind_for_procedure
+from stttt.licensing.kinds import KINDS, kind_for_procedure
+from stttt.licensing.models import Application
 from stttt.org.selectors import districts_of
+from stttt.portal.models import Submission
 
 
 class LicenceParticulars:
@@ -36,4 +39,40 @@ class LicenceParticulars:
                 "district": cleaned.get("district") or "", "subject": subject_from(cleaned, kind)}
 
 
+    def display(self, dossier: Any) -> list[tuple[str, Any]]:
+        """What the applicant asked to be licensed, as staff read it on the dossier page."""
+        application = Application.objects.filter(dossier=dossier).first()
+        if application is None:
+            return []
+        rows: list[tuple[str, Any]] = [(_("The holder is"), application.get_holder_type_display())]
+        if application.district:
+            names = dict((d.code, d.name) for d in districts_of(dossier.agency))
+            rows.append((_("District"), names.get(application.district, application.district)))
+        kind = KINDS.get(application.kind)
+        labels = {spec.name: str(spec.label).capitalize() for spec in kind.subject} if kind else {}
+        for name, value in (application.subject or {}).items():
+            shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+            rows.append((labels.get(name, name), shown))
+        return rows
+
+
+class PortalReference:
+    """The portal's reference of an online filing: shown to staff and found by the dossier search."""
+
+    def fields(self, procedure: Any) -> dict[str, forms.Field]:
+        return {}
+
+    def collect(self, procedure: Any, cleaned: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def display(self, dossier: Any) -> list[tuple[str, Any]]:
+        submission = Submission.objects.filter(dossier=dossier).first()
+        return [(_("Portal reference"), submission.reference)] if submission else []
+
+    def lookup(self, query: str) -> Q | None:
+        text = query.strip().upper()
+        return Q(submission__reference=text) if text.startswith("HS-") and len(text) <= 20 else None
+
+
 PROVIDER = LicenceParticulars()
+REFERENCE = PortalReference()

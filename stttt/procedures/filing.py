@@ -41,3 +41,31 @@ def collect(procedure: Any, cleaned: dict[str, Any]) -> dict[str, Any]:
     for provider in _PROVIDERS:
         found.update(provider.collect(procedure, cleaned))
     return found
+
+
+# --- what staff read back ---------------------------------------------------------------------------------
+# A provider may also offer `display(dossier) -> list[(label, value)]` (the particulars it recorded, shown
+# on the staff dossier page) and `lookup(query) -> Q | None` (a condition on `Dossier` that finds dossiers by
+# a reference it gave, e.g. the portal's). Both are optional: the filing registry stays a small protocol.
+
+
+def display(dossier: Any) -> list[tuple[str, Any]]:
+    """The particulars recorded with `dossier` by every provider, as (label, value) rows."""
+    rows: list[tuple[str, Any]] = []
+    for provider in _PROVIDERS:
+        show = getattr(provider, "display", None)
+        if show is not None:
+            rows.extend(show(dossier))
+    return rows
+
+
+def lookup(query: str) -> list[Any]:
+    """Conditions on `Dossier` that find `query` as a reference some provider gave (OR-ed by the caller)."""
+    found = []
+    for provider in _PROVIDERS:
+        find = getattr(provider, "lookup", None)
+        if find is not None:
+            condition = find(query)
+            if condition is not None:
+                found.append(condition)
+    return found

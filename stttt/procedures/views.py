@@ -18,7 +18,7 @@ from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
 from stttt.core.search import search
 from stttt.org import powers
-from stttt.procedures import exports, permissions, selectors, services, slips
+from stttt.procedures import exports, filing, permissions, selectors, services, slips
 from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
     ActionForm,
@@ -134,7 +134,10 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.dossiers_visible_to(request.user)
     query, status = request.GET.get("q", ""), request.GET.get("status", "")
     if query:
-        qs = search(qs, query)
+        found = search(qs, query)
+        for condition in filing.lookup(query):
+            found = found | qs.filter(condition)
+        qs = found.distinct()
     if status in Status.values:
         qs = qs.filter(status=status)
     return render(request, "procedures/dossiers.html", {
@@ -155,7 +158,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "files": dossier.files.all(), "upload_form": UploadForm(dossier=dossier) if roles else None,
         "slips": [(key, slips.SLIPS[key][0], slips.SLIPS[key][2]) for key in slips.slips_for(dossier)],
         "deadline": selectors.deadline_state(dossier), "remaining": selectors.remaining_working_days(dossier),
-        "roles": [ROLE_LABELS[r] for r in sorted(roles)],
+        "roles": [ROLE_LABELS[r] for r in sorted(roles)], "particulars": filing.display(dossier),
     })
 
 

@@ -1,0 +1,31 @@
+"""Issue 11, first day of real use: what staff see of a portal filing, the back button, the filing form."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from stttt.portal.models import Submission
+from stttt.portal.tests.test_portal import CODE, _file
+from stttt.procedures.models import Dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_dossier_page_shows_what_the_applicant_filed(dept, catalog):
+    reference, _secret = _file(Client(), catalog)
+    dossier = Submission.objects.get(reference=reference).dossier
+    staff = Client()
+    staff.force_login(dept.desk)
+    html = staff.get(reverse("procedures:dossier", args=[dossier.pk])).content.decode()
+    for shown in ("3800111222", "0271 3888 999", "saomai@example.vn", "1 Trần Hưng Đạo, Đồng Xoài", reference,
+                  "NHK World", dept.district_a.name):
+        assert shown in html, shown
+    assert catalog[CODE].name[:40] in html.split("<title>")[1].split("</title>")[0]
+    assert "Hồ sơ —" not in html and "Dossier —" not in html
+    found = staff.get(reverse("procedures:dossiers"), {"q": reference.lower()}).content.decode()
+    assert reverse("procedures:dossier", args=[dossier.pk]) in found
+    nothing = staff.get(reverse("procedures:dossiers"), {"q": "HS-ZZZZZZZZ"}).content.decode()
+    assert reverse("procedures:dossier", args=[dossier.pk]) not in nothing
+    assert Dossier.objects.count() == 1
