@@ -48,3 +48,51 @@ def test_pdf_is_a_pdf_with_the_text(paper):
     assert "Nguyễn Văn Ánh" in text
     width = float(reader.pages[0].mediabox.width)
     assert abs(width - (419.5 if paper == "A5" else 595.3)) < 2
+
+
+# --- typography (Decree 30/2020/NĐ-CP, Appendix I) ------------------------------------------------------
+
+LIBERATION_BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"  # fonts-liberation2
+
+
+def _width_cm(text: str, points: float) -> float:
+    """Width of `text` in Liberation Serif Bold (metrics of Times New Roman Bold) at `points`."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(LIBERATION_BOLD, 1000)
+    return font.getlength(text) / 1000 * points / 72 * 2.54
+
+
+def test_docx_is_times_new_roman_13_and_the_national_name_fits_its_column():
+    opened = docx.Document(io.BytesIO(to_docx(sample())))
+    normal = opened.styles["Normal"].font
+    assert normal.name == "Times New Roman"
+    assert normal.size.pt == 13
+    header = opened.tables[0]
+    country = next(r for p in header.cell(0, 1).paragraphs for r in p.runs if r.text == MOTTO_COUNTRY)
+    assert 12 <= country.font.size.pt <= 13 and country.bold
+    column_cm = header.cell(0, 1).width / 360000
+    assert _width_cm(MOTTO_COUNTRY, country.font.size.pt) < column_cm
+    title = next(r for p in opened.paragraphs for r in p.runs if r.text == "GIẤY PHÉP XUẤT BẢN BẢN TIN")
+    assert 13 <= title.font.size.pt <= 14
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_pdf_is_liberation_serif_and_the_national_name_stays_on_one_line(paper):
+    reader = pypdf.PdfReader(io.BytesIO(to_pdf(sample(paper))))
+    page = reader.pages[0]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert fonts and all("Liberation-Serif" in f for f in fonts), fonts
+    assert not any("DejaVu" in f for f in fonts)
+    lines = page.extract_text().splitlines()
+    assert any(MOTTO_COUNTRY in line for line in lines), lines[:6]
+    assert not any(line.strip().endswith("VIỆT") for line in lines)
+
+
+def test_pdf_body_is_13_pt_on_a4():
+    from stttt.core.documents import TYPE_SIZES, to_html
+
+    html = to_html(sample())
+    assert "Liberation Serif" in html and "DejaVu" not in html
+    assert "font-size: 13pt" in html
+    assert 13 <= TYPE_SIZES["A4"].body <= 14
