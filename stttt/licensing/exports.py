@@ -2,16 +2,25 @@
 
 Only what the law makes public leaves here: never a personal ID number, an individual's home address, a
 phone number or an e-mail address. `public_row` is the one place that decides it.
+
+Two readers, two shapes of the same rows:
+- JSON is open data for programs: field names of `COLUMNS` as keys, dates in ISO 8601 (YYYY-MM-DD), codes
+  as codes, the subject as an object keyed by field name;
+- CSV and XLSX are for people: Vietnamese column headings (`HEADINGS`), dates as dd/mm/yyyy, the subject as
+  "label: value" lines with the Vietnamese labels of the kind's fields, and every cell neutralised against
+  formula injection (`stttt.core.spreadsheets`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
 from typing import Any
 
+from django.utils import translation
+
+from stttt.core import spreadsheets
 from stttt.licensing import rules
 from stttt.licensing.choices import Status
 from stttt.licensing.kinds import KINDS
@@ -43,6 +52,33 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("citation", "Điều khoản của quy định"),
     ("verification_url", "Địa chỉ tra cứu"),
 )
+
+
+# Vietnamese headings of the human exports (CSV, XLSX), in the order of `COLUMNS`.
+HEADINGS: dict[str, str] = {
+    "kind": "Mã loại",
+    "kind_name": "Loại giấy phép",
+    "number": "Số, ký hiệu",
+    "issuer": "Cơ quan cấp",
+    "holder_type": "Tổ chức/cá nhân",
+    "holder_name": "Tên tổ chức, cá nhân được cấp",
+    "holder_code": "Mã số doanh nghiệp/đơn vị",
+    "holder_address": "Địa chỉ trụ sở",
+    "district": "Mã huyện",
+    "district_name": "Huyện, thị xã, thành phố",
+    "subject": "Nội dung được cấp phép",
+    "issued_on": "Ngày cấp",
+    "valid_from": "Có hiệu lực từ",
+    "valid_until": "Hết hạn",
+    "status": "Mã tình trạng",
+    "status_name": "Tình trạng",
+    "suspended_until": "Tạm đình chỉ đến",
+    "revoked_on": "Ngày thu hồi",
+    "citation": "Điều khoản của quy định",
+    "verification_url": "Địa chỉ tra cứu",
+}
+DATE_COLUMNS = frozenset({"issued_on", "valid_from", "valid_until", "suspended_until", "revoked_on"})
+HOLDER_TYPES = {"organisation": "Tổ chức", "person": "Cá nhân"}
 
 
 def _date(value: dt.date | None) -> str:
@@ -86,23 +122,46 @@ def public_row(licence: Licence, day: dt.date, verification_url: str) -> dict[st
     }
 
 
+def _human_date(value: str) -> str:
+    """An ISO date of a row (YYYY-MM-DD) as people read it (dd/mm/yyyy); empty stays empty."""
+    return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+
+
+def _subject_text(kind_code: str, subject: dict[str, Any]) -> str:
+    """The public subject as "label: value" parts with the kind's Vietnamese field labels."""
+    kind = KINDS.get(kind_code)
+    parts = []
+    for name, value in subject.items():
+        spec = kind.subject_field(name) if kind else None
+        label = str(spec.label) if spec else name
+        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        parts.append(f"{label[:1].upper()}{label[1:]}: {shown}")
+    return "; ".join(parts)
+
+
 def _flat(row: dict[str, Any]) -> list[str]:
+    """One row of the human exports: Vietnamese labels and dates; the cells are neutralised by the writer."""
     out = []
-    for name, _description in COLUMNS:
-        value = row[name]
-        if isinstance(value, dict):
-            value = "; ".join(f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in value.items())
-        out.append(str(value))
+    with translation.override("vi"):
+        for name, _description in COLUMNS:
+            value = row[name]
+            if name == "subject":
+                value = _subject_text(row["kind"], value)
+            elif name in DATE_COLUMNS:
+                value = _human_date(value)
+            elif name == "holder_type":
+                value = HOLDER_TYPES.get(value, value)
+            out.append(str(value))
     return out
 
 
+def headings() -> list[str]:
+    return [HEADINGS[name] for name, _description in COLUMNS]
+
+
 def to_csv(rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([name for name, _d in COLUMNS])
-    for row in rows:
-        writer.writerow(_flat(row))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: spreadsheets open UTF-8 correctly
+    """The register as CSV for people (UTF-8 with a BOM, Vietnamese headings, dd/mm/yyyy, safe cells)."""
+    return spreadsheets.to_csv(headings(), (_flat(row) for row in rows))
 
 
 def to_json(rows: list[dict[str, Any]], *, title: str, generated: dt.date) -> bytes:
@@ -117,14 +176,14 @@ def to_xlsx(rows: list[dict[str, Any]], *, title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "so-dang-ky"
-    sheet.append([title])
-    sheet.append([name for name, _d in COLUMNS])
+    spreadsheets.append(sheet, [title])
+    spreadsheets.append(sheet, headings())
     for row in rows:
-        sheet.append(_flat(row))
+        spreadsheets.append(sheet, _flat(row))
     fields = book.create_sheet("truong-du-lieu")
-    fields.append(["field", "description"])
+    spreadsheets.append(fields, ["Cột", "Trường dữ liệu mở (JSON)", "Mô tả"])
     for name, description in COLUMNS:
-        fields.append([name, description])
+        spreadsheets.append(fields, [HEADINGS[name], name, description])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
