@@ -28,10 +28,10 @@ class SubmitForm(forms.Form):
     field_order = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
                    "applicant_email", "holder_type", "district", "subject"]
 
-    def __init__(self, *args: Any, procedure: Procedure, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, procedure: Procedure, key: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["idempotency_key"] = uuid.uuid4().hex
+            self.initial["idempotency_key"] = key or uuid.uuid4().hex
         self.procedure = procedure
         self.fields.update(filing.fields_for(procedure))
         self.order_fields(self.field_order)

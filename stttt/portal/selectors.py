@@ -60,3 +60,10 @@ def home_figures() -> list[tuple[str, object]]:
     from stttt.procedures.models import Rating
 
     return [(_("Online submissions"), Submission.objects.count()), (_("Ratings"), Rating.objects.count())]
+
+
+def submission_by_form_key(procedure: Procedure, key: str) -> Submission | None:
+    """The submission a filing form with `key` already produced (the back button shows it again)."""
+    if not key:
+        return None
+    return _submissions(procedure.agency).filter(dossier__procedure=procedure, dossier__idempotency_key=key).first()

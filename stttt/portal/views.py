@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -29,6 +31,20 @@ from stttt.procedures.workflow import public_steps, supplement_action
 
 GRANTS = "portal_grants"
 NEW_SECRET = "portal_new_secret"
+FORM_KEYS = "portal_form_keys"
+
+
+def _form_key(request: HttpRequest, code: str) -> str:
+    """The filing form's key for `code` in this session: the same on every rendering until the applicant asks
+    for a new filing (`?new=<the consumed key>`), so that the back button and a reload give the form the key
+    its first submission consumed, and submitting it again shows that dossier instead of filing another."""
+    keys = dict(request.session.get(FORM_KEYS, {}))
+    key = keys.get(code)
+    if key is None or (request.GET.get("new") and request.GET.get("new") == key):
+        key = uuid.uuid4().hex
+        keys = {**dict(list(keys.items())[-9:]), code: key}
+        request.session[FORM_KEYS] = keys
+    return str(key)
 
 
 def _grants(request: HttpRequest) -> list[int]:
@@ -78,7 +94,12 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(selectors.procedures_online(_agency(request)).filter(online=True), code=code)
     kind = kind_for_procedure(procedure.code)
-    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure)
+    key = request.POST.get("idempotency_key") or _form_key(request, procedure.code)
+    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, key=key)
+    already = selectors.submission_by_form_key(procedure, key)
+    if already is not None and request.method == "POST":
+        _grant(request, already)
+        return redirect("portal:done", reference=already.reference)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -95,7 +116,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 _grant(request, submission)
                 request.session[NEW_SECRET] = [submission.reference, secret]
             return redirect("portal:done", reference=submission.reference)
-    return render(request, "portal/submit.html", {"procedure": procedure, "form": form, "kind": kind})
+    return render(request, "portal/submit.html", {"procedure": procedure, "form": form, "kind": kind,
+                                                  "already": already, "key": key})
 
 
 def done(request: HttpRequest, reference: str) -> HttpResponse:

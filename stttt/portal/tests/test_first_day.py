@@ -29,3 +29,31 @@ def test_staff_dossier_page_shows_what_the_applicant_filed(dept, catalog):
     nothing = staff.get(reverse("procedures:dossiers"), {"q": "HS-ZZZZZZZZ"}).content.decode()
     assert reverse("procedures:dossier", args=[dossier.pk]) not in nothing
     assert Dossier.objects.count() == 1
+
+
+def _rendered_key(html: str) -> str:
+    import re
+
+    return re.search(r'name="idempotency_key" value="([0-9a-f]+)"', html).group(1)
+
+
+def test_back_button_then_submit_does_not_file_a_second_dossier(dept, catalog):
+    from stttt.portal.tests.test_portal import _form
+
+    client = Client()
+    url = reverse("portal:submit", args=[CODE])
+    key = _rendered_key(client.get(url).content.decode())
+    assert client.post(url, _form(catalog, idempotency_key=key)).status_code == 302
+    # back: the browser fetches the form again; it carries the consumed key and says so
+    again = client.get(url).content.decode()
+    assert _rendered_key(again) == key and 'data-testid="already-filed"' in again
+    response = client.post(url, _form(catalog, idempotency_key=key))
+    assert response.status_code == 302 and Dossier.objects.count() == 1
+    reference = Submission.objects.get().reference
+    assert reference in client.get(response["Location"]).content.decode()
+    # a new filing is asked for explicitly, and only once for that consumed key
+    fresh = _rendered_key(client.get(url, {"new": key}).content.decode())
+    assert fresh != key
+    assert _rendered_key(client.get(url, {"new": key}).content.decode()) == fresh
+    assert client.post(url, _form(catalog, idempotency_key=fresh)).status_code == 302
+    assert Dossier.objects.count() == 2
