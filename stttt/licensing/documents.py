@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from django.utils import translation
+
 from stttt.core.documents import Document, Paragraph, Signature, Table, to_docx, to_html
 from stttt.legal import rules as legal_rules
 from stttt.legal.selectors import full_citation
@@ -23,8 +25,33 @@ def qr_png(payload: str) -> bytes:
     return buffer.getvalue()
 
 
-def _value(value: object) -> str:
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+def _value(value: object, kind: str = "text") -> str:
+    """A subject value as printed: lists joined, dates as dd/mm/yyyy (stored as ISO dates)."""
+    if isinstance(value, list):
+        return ", ".join(_value(v, "date" if kind == "date" else "text") for v in value)
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if kind == "date" and isinstance(value, str):
+        try:
+            return f"{dt.date.fromisoformat(value[:10]):%d/%m/%Y}"
+        except ValueError:
+            return value
+    return str(value)
+
+
+def subject_lines(licence: Licence, on: dt.date) -> list[tuple[str, str]]:
+    """What is licensed, as (label, value) in Vietnamese: the kind's subject fields that have a value on the
+    day (amendments applied), in the kind's order; else what the dossier's application or subject says."""
+    kind = licence.kind_spec
+    subject = licence.subject_on(on)
+    if not any(spec.name in subject for spec in kind.subject) and licence.dossier_id:
+        application = getattr(licence.dossier, "application", None)
+        subject = dict(application.subject) if application is not None else {}
+        if not subject and licence.dossier.subject and kind.subject:
+            subject = {kind.subject[0].name: licence.dossier.subject}
+    with translation.override("vi"):
+        return [(str(spec.label).capitalize(), _value(subject[spec.name], spec.type))
+                for spec in kind.subject if subject.get(spec.name) not in (None, "", [])]
 
 
 def _signer(text: str) -> tuple[str, str]:
@@ -54,7 +81,6 @@ def regulation_basis(licence: Licence) -> str:
 def licence_document(licence: Licence, verification_url: str, day: dt.date | None = None) -> Document:
     kind = licence.kind_spec
     on = day or licence.issued_on
-    subject = licence.subject_on(on)
     holder = "Tổ chức" if licence.holder_type == HolderType.ORGANISATION else "Cá nhân"
     blocks: list[Paragraph | Table] = [
         Paragraph(f"Căn cứ {kind.law};" if kind.law else "Căn cứ quy định của pháp luật hiện hành;", italic=True),
@@ -72,13 +98,14 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
         blocks.append(Paragraph(f"Địa chỉ: {licence.holder_address}"))
     if licence.district:
         blocks.append(Paragraph(f"Địa bàn: {licence.district_name}"))
-    rows = [[str(spec.label).capitalize(), _value(subject[spec.name])] for spec in kind.subject if spec.name in subject]
+    lines = subject_lines(licence, on)
     blocks.append(Paragraph("2. Nội dung được cấp phép:", bold=True))
-    if rows:
-        blocks.append(Table(["Nội dung", "Chi tiết"], rows, widths=[1, 2]))
-    else:
-        blocks.append(Paragraph("Theo hồ sơ đề nghị" + (f": {licence.dossier.subject}." if licence.dossier_id
-                                                         and licence.dossier and licence.dossier.subject else ".")))
+    if lines:
+        blocks += [Paragraph(f"- {label}: {value}" + (";" if index < len(lines) - 1 else "."), align="left")
+                   for index, (label, value) in enumerate(lines)]
+    else:  # a record without its particulars: name the kind rather than point at a file the reader lacks
+        with translation.override("vi"):
+            blocks.append(Paragraph(f"{str(kind.label).capitalize()}.", align="left"))
     until = licence.valid_until_on(on)
     blocks.append(Paragraph(
         f"3. Thời hạn: có hiệu lực từ ngày {licence.valid_from:%d/%m/%Y}"
