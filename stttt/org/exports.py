@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
-from stttt.core import documents
+from stttt.core import documents, spreadsheets
 from stttt.org.choices import UnitKind
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 220, 104, 20, 48, 16
@@ -172,17 +172,17 @@ def plan_xlsx(agency_name: str, year: int, rows: list[dict[str, Any]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(year)
-    sheet.append([_("Staffing plan %(year)d — %(agency)s") % {"year": year + 1, "agency": agency_name}])
+    spreadsheets.append(sheet, [_("Staffing plan %(year)d — %(agency)s") % {"year": year + 1, "agency": agency_name}])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([_("Basis: clause 3 of Article 4 of the regulation (4.3.b).")])
-    sheet.append([])
-    sheet.append(plan_headers(year))
+    spreadsheets.append(sheet, [_("Basis: clause 3 of Article 4 of the regulation (4.3.b).")])
+    spreadsheets.append(sheet, [])
+    spreadsheets.append(sheet, plan_headers(year))
     for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in _plan_rows(rows):
-        sheet.append([int(v) if v.isdigit() else v for v in row])
-    sheet.append([int(v) if v.isdigit() else v for v in _totals(rows)])
+        spreadsheets.append(sheet, [int(v) if v.isdigit() else v for v in row])
+    spreadsheets.append(sheet, [int(v) if v.isdigit() else v for v in _totals(rows)])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFGH", (6, 48, 14, 14, 14, 14, 14, 14), strict=True):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from stttt.core import spreadsheets
+
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -28,11 +30,11 @@ def statistics_xlsx(month: str, rows: list[dict[str, Any]]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = month
-    sheet.append(stat_headers())
+    spreadsheets.append(sheet, stat_headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(stat_row(row))
+        spreadsheets.append(sheet, stat_row(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -12,6 +12,7 @@ import json
 from typing import Any, TypedDict
 
 from stttt.core import documents as docs
+from stttt.core import spreadsheets
 from stttt.org.models import Agency
 from stttt.org.selectors import letterhead
 from stttt.work import indicators, selectors
@@ -226,20 +227,21 @@ def district_xlsx(request: DistrictRequest) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Tong hop"
-    sheet.append([request.title])
+    spreadsheets.append(sheet, [request.title])
     sheet["A1"].font = Font(bold=True)
-    sheet.append([f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; hạn nộp {_d(request.deadline)}"])
+    spreadsheets.append(sheet, [f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; "
+                                f"hạn nộp {_d(request.deadline)}"])
     headers = ["STT", "Đơn vị", "Trạng thái", "Ngày nộp", "Trễ hạn",
                *[(f"{i.label} ({i.unit})" if i.unit else i.label) + (" - bình quân" if i.aggregate == "average" else "")
                  for i in board["indicators"]]]
-    sheet.append([])
-    sheet.append(headers)
+    spreadsheets.append(sheet, [])
+    spreadsheets.append(sheet, headers)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for index, row in enumerate(board["rows"], start=1):
-        sheet.append([index, row["district"].name, str(row["status_label"]), _d(row["submitted_on"]),
+        spreadsheets.append(sheet, [index, row["district"].name, str(row["status_label"]), _d(row["submitted_on"]),
                       "x" if row["late"] else "", *row["values"]])
-    sheet.append(["", "Toàn tỉnh", "", "", "", *board["totals"]])
+    spreadsheets.append(sheet, ["", "Toàn tỉnh", "", "", "", *board["totals"]])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 28
