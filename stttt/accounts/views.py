@@ -88,7 +88,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 @login_required
 def mfa_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     """An administrator removes another user's devices (lost phone); the user enrols again."""
-    if not request.user.is_superuser:  # type: ignore[union-attr]
+    if not request.user.is_superuser:
         raise PermissionDenied
     target: Any = get_object_or_404(get_user_model(), pk=user_id)
     removed = mfa.reset(target, actor=request.user, request=request)

@@ -69,7 +69,7 @@ class TokenView(ObtainAuthToken):
             serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]
         if mfa.has_device(user):
-            code = str(request.data.get("otp") or "")
+            code = str(serializer.validated_data.get("otp") or "")
             if not code or mfa.verify(user, code, request=request) is None:
                 return _error("otp_invalid", _("A valid code from the authenticator app is required."),
                               status.HTTP_400_BAD_REQUEST, {"otp": [_("The code is not right, or it has already "
