@@ -519,15 +519,21 @@ def acting_appoint(
 
 @transaction.atomic
 def acting_cancel(appointment: Assignment, *, actor: Any = None, on: datetime.date | None = None) -> Assignment:
-    """End an acting appointment early (on `on`, default: the day before it would start if not begun)."""
+    """Revoke an acting appointment; it takes effect on the day of the revocation (`on`, default today).
+
+    The end date stays inclusive (the last day the acting person holds the powers), so a revocation on day D
+    sets it to D - 1: from D on, `org.powers` gives the powers back to the holder. An appointment revoked on or
+    before its first day never takes effect and is removed; its history row keeps the record, with the
+    reason "Cancelled before it started"."""
     if appointment.kind != AssignmentKind.ACTING:
         raise ValidationError(_("This is not an acting appointment."))
     day = on or selectors.today()
-    if day < appointment.start_on:
-        appointment.end_on = appointment.start_on
-        appointment.note = (appointment.note + "\n" + _("Cancelled before it started.")).strip()
-    else:
-        appointment.end_on = min(day, appointment.end_on or day)
+    if day <= appointment.start_on:
+        appointment._history_user = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
+        appointment._change_reason = _("Cancelled before it started.")  # type: ignore[attr-defined]
+        appointment.delete()
+        return appointment
+    appointment.end_on = min(day - ONE_DAY, appointment.end_on or day)
     _save(appointment, actor, reason=_("Cancelled"))
     return appointment
 
