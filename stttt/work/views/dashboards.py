@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stttt.work import selectors
+from stttt.work.views import charts
 from stttt.work.views.common import department
 
 
@@ -30,7 +31,8 @@ def leadership(request: HttpRequest) -> HttpResponse:
     department(request)
     if not selectors.sees_everything(request.user):
         raise PermissionDenied
-    return render(request, "work/leadership.html", {"board": selectors.leadership_dashboard(request.user)})
+    board = selectors.leadership_dashboard(request.user)
+    return render(request, "work/leadership.html", {"board": board, "chart": charts.tasks_by_unit(board["units"])})
 
 
 @login_required
@@ -40,4 +42,6 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
     from stttt.org.powers import scope_to_agency
 
     unit = get_object_or_404(scope_to_agency(Unit.objects.all(), request.user), code=code)
-    return render(request, "work/unit.html", {"unit": unit, "board": selectors.unit_dashboard(request.user, code)})
+    board = selectors.unit_dashboard(request.user, code)
+    return render(request, "work/unit.html", {"unit": unit, "board": board,
+                                              "chart": charts.task_counts(board["counts"], board["completed_this_month"])})

@@ -16,6 +16,7 @@ from stttt.work.forms import (
     DistrictRequestForm,
 )
 from stttt.work.models import DistrictReport
+from stttt.work.views import charts
 from stttt.work.views.common import department, errors_of
 
 
@@ -59,7 +60,9 @@ def district_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if district is not None:
         report = get_object_or_404(selectors.district_reports_visible_to(request.user), request=item)
         return redirect("work:district_report", pk=report.pk)
-    return render(request, "work/district_request.html", {"board": selectors.district_board(item)})
+    board = selectors.district_board(item)
+    return render(request, "work/district_request.html", {"board": board,
+                                                          "charts": charts.district_indicators(board)})
 
 
 @login_required
