@@ -212,3 +212,13 @@ def test_the_login_page_is_rate_limited_per_address_with_a_vietnamese_page(admin
     assert client.get("/tai-khoan/dang-nhap/").status_code == 200  # reading the page is not counted
     assert Client(REMOTE_ADDR="10.4.0.2").post("/tai-khoan/dang-nhap/", {
         "username": "x", "password": "y"}).status_code == 200
+
+
+def test_disabling_an_account_ends_its_sessions(admin):
+    client = Client()
+    sign_in(client)
+    assert client.get("/api/v1/me/").status_code == 200
+    admin.is_active = False
+    admin.save()
+    assert client.get("/api/v1/me/").status_code in (401, 403)
+    assert client.get("/to-chuc/").status_code == 302
