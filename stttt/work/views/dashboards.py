@@ -43,5 +43,5 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
 
     unit = get_object_or_404(scope_to_agency(Unit.objects.all(), request.user), code=code)
     board = selectors.unit_dashboard(request.user, code)
-    return render(request, "work/unit.html", {"unit": unit, "board": board,
-                                              "chart": charts.task_counts(board["counts"], board["completed_this_month"])})
+    chart = charts.task_counts(board["counts"], board["completed_this_month"])
+    return render(request, "work/unit.html", {"unit": unit, "board": board, "chart": chart})
