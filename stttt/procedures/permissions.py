@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Q
+
 from stttt.org import powers
 from stttt.org.selectors import OrgNotFound
 from stttt.procedures.choices import Channel
@@ -118,13 +120,45 @@ def is_staff_member(user: Any) -> bool:
     return powers.is_department_staff(user)
 
 
-def can_view(user: Any, dossier: Any) -> bool:
-    """Applicants see their own dossiers; staff see the dossiers of their own agency."""
+def need_to_know(user: Any, at: dt.date | None = None) -> Q:
+    """The dossiers a staff member needs to know, as a filter on `Dossier` (on `at`, today by default).
+
+    Applicants' personal data stays with those who process the dossier (need to know):
+    - the one-stop desk of the agency (every dossier of the agency: it receives and returns them);
+    - the processing division (a post in the procedure's division, its head and deputies, acting included);
+    - the officer the dossier is assigned to;
+    - the leaders in charge: the Deputy Director in charge of the division or of the empowering duty (5.2),
+      and the Director or the Deputy Director acting as Director (every dossier of the agency);
+    - the applicant who filed it.
+    Other divisions' staff get nothing. Superusers (administrators of the installation) see everything."""
     if not _authenticated(user):
+        return Q(pk__in=[])
+    if getattr(user, "is_superuser", False):
+        return Q()
+    relations = Q(submitted_by=user)
+    mine = powers.powers_of(user, at)
+    if mine.agency_id is None or mine.staff is None:
+        return relations
+    own = Q(agency_id=mine.agency_id)
+    desk = mine.staff.agency.one_stop_unit_code
+    if mine.is_director or (desk and desk in mine.unit_codes):
+        return relations | own
+    relations |= own & Q(assignee=user)
+    divisions = mine.unit_codes | mine.units_in_charge
+    if divisions:
+        relations |= own & Q(procedure__division_code__in=sorted(divisions))
+    if mine.areas_in_charge:
+        relations |= own & Q(procedure__empowering_citation__in=sorted(mine.areas_in_charge))
+    return relations
+
+
+def can_view(user: Any, dossier: Any) -> bool:
+    """Applicants see their own dossiers; staff see the dossiers they need to know (`need_to_know`)."""
+    if not _authenticated(user) or dossier.pk is None:
         return False
     if dossier.submitted_by_id == user.pk:
         return True
-    return powers.is_department_staff(user) and powers.same_agency(user, dossier.agency_id)
+    return type(dossier).objects.filter(need_to_know(user), pk=dossier.pk).exists()
 
 
 def can_see_statistics(user: Any) -> bool:

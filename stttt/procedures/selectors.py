@@ -39,22 +39,22 @@ def catalogue_agency(user: Any, public_agency: Agency | None) -> Agency | None:
 
 
 def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
-    """Applicants see their own dossiers; staff see every dossier of their own agency (administrators of
-    the installation see all)."""
+    """Applicants see their own dossiers; staff see the dossiers they need to know
+    (`permissions.need_to_know`: the desk, the processing division, the assigned officer, the leaders in
+    charge); administrators of the installation see all."""
     base = Dossier.objects.select_related("procedure", "agency", "assignee", "received_by")
     if not getattr(user, "is_authenticated", False):
         return base.none()
-    own = base.filter(submitted_by=user)
-    if powers.is_department_staff(user):
-        return powers.scope_to_agency(base, user) | own
-    return own
+    return base.filter(permissions.need_to_know(user))
 
 
 def dossiers_of_agency(user: Any) -> QuerySet[Dossier]:
-    """The dossiers of the staff member's own agency (registers, logbook, exports): nothing for others."""
+    """The agency's dossiers a staff member may list (registers, logbook, exports): those they need to
+    know, never another agency's, nothing for people outside the Department."""
     if not powers.is_department_staff(user):
         return Dossier.objects.none()
-    return powers.scope_to_agency(Dossier.objects.select_related("procedure", "agency"), user)
+    scoped = powers.scope_to_agency(Dossier.objects.select_related("procedure", "agency"), user)
+    return scoped.filter(permissions.need_to_know(user))
 
 
 def dossier_get(user: Any, pk: int) -> Dossier:
