@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -88,14 +91,25 @@ _schemas: dict[tuple[str, str], Any] = {}
 generations = 0
 
 
-def _schema_key(language: str, public: bool) -> str:
+@functools.cache
+def code_version() -> str:
+    """The package version plus a fingerprint of its Python files: a deployment or an edit builds anew."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        code_version = version("stttt")
+        release = version("stttt")
     except PackageNotFoundError:
-        code_version = "dev"
-    return f"stttt:api-schema:{code_version}:{settings.SPECTACULAR_SETTINGS.get('VERSION', '')}:{language}:{public}"
+        release = "dev"
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return f"{release}-{digest.hexdigest()[:16]}"
+
+
+def _schema_key(language: str, public: bool) -> str:
+    return f"stttt:api-schema:{code_version()}:{settings.SPECTACULAR_SETTINGS.get('VERSION', '')}:{language}:{public}"
 
 
 def cached_schema(request: Any, *, public: bool = True) -> Any:
@@ -117,7 +131,7 @@ def cached_schema(request: Any, *, public: bool = True) -> Any:
         if schema is None:
             schema = SchemaGenerator().get_schema(request=None, public=public)
             generations += 1
-            cache.set(key, schema, timeout=None)
+            cache.set(key, schema, timeout=7 * 24 * 3600)
         _schemas[(key, language)] = schema
         return schema
 
