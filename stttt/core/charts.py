@@ -85,7 +85,7 @@ def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, ti
     ticks = nice_ticks(max(totals, default=0))
     scale = (WIDTH - LABEL_WIDTH - RIGHT) / ticks[-1]
     legend = len(series) > 1
-    top = 34 if legend else 10
+    top = 34 if legend or category_label else 10
     height = top + ROW * len(categories) + (44 if value_label else 28)
     ident = _ident(title, categories, [(s.label, list(s.values)) for s in series])
     words = "; ".join(
@@ -128,7 +128,7 @@ def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, ti
         out.append(f'<text x="{LABEL_WIDTH + (WIDTH - LABEL_WIDTH - RIGHT) / 2:.1f}" y="{height - 6}" '
                    f'text-anchor="middle" fill="#222">{escape(value_label)}</text>')
     if category_label:
-        out.append(f'<text x="{LABEL_WIDTH - 8}" y="{top - 4 if not legend else 18}" text-anchor="end" '
+        out.append(f'<text x="{LABEL_WIDTH - 8}" y="18" text-anchor="end" '
                    f'font-weight="bold" fill="#222">{escape(category_label)}</text>')
     out.append("</svg>")
     return mark_safe("".join(out))  # every text above is escaped
