@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import Status as LicenceStatus
-from stttt.procedures import filing
+from stttt.procedures import filing, rules
 from stttt.procedures.models import Procedure
 from stttt.procedures.services import Upload
 
@@ -28,28 +28,71 @@ class SubmitForm(forms.Form):
     field_order = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
                    "applicant_email", "holder_type", "district", "subject"]
 
-    def __init__(self, *args: Any, procedure: Procedure, key: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, procedure: Procedure, key: str = "", user: Any = None,
+                 pending: dict[int, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["idempotency_key"] = key or uuid.uuid4().hex
+            if getattr(user, "is_authenticated", False):  # a signed-in applicant files as themselves
+                self.initial.setdefault("applicant_name", getattr(user, "full_name", "") or user.get_full_name())
+                self.initial.setdefault("applicant_email", user.email)
         self.procedure = procedure
+        self.pending = pending or {}
         self.fields.update(filing.fields_for(procedure))
         self.order_fields(self.field_order)
         self.components = list(procedure.components.all())
         for component in self.components:
             label = component.name + (f" ({component.form})" if component.form else "")
+            kept = self.pending.get(component.pk)
+            help_text = _("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB.")
+            if kept is not None:
+                help_text = _("Already received: %(name)s. Choose a file only to replace it.") % {
+                    "name": kept.original_name}
             self.fields[f"file_{component.pk}"] = forms.FileField(
-                label=label, required=component.required,
-                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
-                help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."),
+                label=label, required=component.required and kept is None,
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}), help_text=help_text,
                 error_messages={"required": _("Attach this document.")})
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        checks = [
+            ("applicant_name", rules.applicant_name_problem(data.get("applicant_name", "")) if data.get(
+                "applicant_name") else None),
+            ("applicant_id_number", rules.id_number_problem(data.get("applicant_id_number", ""),
+                                                            data.get("holder_type", ""))),
+            ("applicant_phone", rules.phone_problem(data.get("applicant_phone", ""))),
+        ]
+        for name, problem in checks:
+            if problem:
+                self.add_error(name, problem)
+        if "applicant_email" not in self.errors:
+            contact = rules.contact_problem(data.get("applicant_phone", ""), data.get("applicant_email", ""))
+            if contact:
+                self.add_error("applicant_phone", contact)
+        return data
+
+    def chosen(self) -> list[Upload]:
+        """The documents chosen on this submission (valid or not as a whole form)."""
+        found = []
+        for component in self.components:
+            upload = self.files.get(self.add_prefix(f"file_{component.pk}"))
+            if upload:
+                upload.seek(0)
+                found.append(Upload(component, upload.name, upload.read()))
+        return found
+
     def uploads(self) -> list[Upload]:
+        """What is filed: each document chosen now, else the one kept from an earlier try of this form."""
         found = []
         for component in self.components:
             upload = self.cleaned_data.get(f"file_{component.pk}")
             if upload:
+                upload.seek(0)
                 found.append(Upload(component, upload.name, upload.read()))
+            elif component.pk in self.pending:
+                kept = self.pending[component.pk]
+                with kept.file.open("rb") as handle:
+                    found.append(Upload(component, kept.original_name, handle.read()))
         return found
 
     def particulars(self) -> dict[str, Any]:

@@ -33,3 +33,29 @@ class Submission(models.Model):
 
 
 audit.track(Submission)
+
+
+def _pending_path(instance: PendingUpload, filename: str) -> str:
+    import uuid
+
+    return f"portal/pending/{uuid.uuid4().hex}"
+
+
+class PendingUpload(models.Model):
+    """A document chosen on a filing form that was sent back with an error: kept under the form's key so
+    that the applicant does not choose it again; used (and deleted) when the form is filed."""
+
+    form_key = models.CharField(_("form key"), max_length=80, db_index=True)
+    component = models.ForeignKey("procedures.Component", on_delete=models.CASCADE, related_name="+",
+                                  verbose_name=_("component"))
+    original_name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to=_pending_path)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending upload")
+        verbose_name_plural = _("pending uploads")
+        constraints = [models.UniqueConstraint(fields=["form_key", "component"], name="portal_pending_once")]
+
+    def __str__(self) -> str:
+        return self.original_name

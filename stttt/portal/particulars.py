@@ -69,6 +69,10 @@ class PortalReference:
         submission = Submission.objects.filter(dossier=dossier).first()
         return [(_("Portal reference"), submission.reference)] if submission else []
 
+    def reference(self, dossier: Any) -> str | None:
+        submission = Submission.objects.filter(dossier=dossier).first()
+        return submission.reference if submission else None
+
     def lookup(self, query: str) -> Q | None:
         text = query.strip().upper()
         return Q(submission__reference=text) if text.startswith("HS-") and len(text) <= 20 else None

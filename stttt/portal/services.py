@@ -120,3 +120,41 @@ def submission_claim(submission: Submission, *, user: Any) -> Submission:
     submission.account = user
     submission.save(update_fields=["account"])
     return submission
+
+
+def pending_keep(key: str, uploads: list[Upload]) -> None:
+    """Keep the documents of a filing form sent back with an error, under its key (one per component; a new
+    choice replaces the kept one). Only documents that pass the upload checks are kept."""
+    from django.core.files.base import ContentFile
+
+    from stttt.portal.models import PendingUpload
+    from stttt.procedures import rules as procedure_rules
+
+    key = canonical(key)[:60]
+    if not key:
+        return
+    for upload in uploads:
+        if upload.component is None or procedure_rules.upload_problem(upload.name, len(upload.content),
+                                                                      upload.content[:16]):
+            continue
+        with transaction.atomic():
+            for old in PendingUpload.objects.filter(form_key=key, component=upload.component):
+                old.file.delete(save=False)
+                old.delete()
+            PendingUpload.objects.create(form_key=key, component=upload.component, original_name=upload.name[:255],
+                                         file=ContentFile(upload.content, name="pending"))
+
+
+def pending_uploads(key: str) -> dict[int, Any]:
+    """The kept documents of the filing form `key`, by component id."""
+    from stttt.portal.models import PendingUpload
+
+    return {p.component_id: p for p in PendingUpload.objects.filter(form_key=canonical(key)[:60])} if key else {}
+
+
+def pending_discard(key: str) -> None:
+    from stttt.portal.models import PendingUpload
+
+    for pending in PendingUpload.objects.filter(form_key=canonical(key)[:60]):
+        pending.file.delete(save=False)
+        pending.delete()

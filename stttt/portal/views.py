@@ -95,29 +95,37 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(selectors.procedures_online(_agency(request)).filter(online=True), code=code)
     kind = kind_for_procedure(procedure.code)
     key = request.POST.get("idempotency_key") or _form_key(request, procedure.code)
-    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, key=key)
     already = selectors.submission_by_form_key(procedure, key)
     if already is not None and request.method == "POST":
         _grant(request, already)
         return redirect("portal:done", reference=already.reference)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            submission, secret = services.submission_create(
-                procedure, user=request.user, data=data, uploads=form.uploads(),
-                idempotency_key=data["idempotency_key"], particulars=form.particulars())
-        except (ValidationError, PermissionDenied) as exc:
-            if isinstance(exc, PermissionDenied):
-                form.add_error(None, str(exc))
+    pending = services.pending_uploads(key) if request.method == "POST" else {}
+    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, key=key,
+                      user=request.user, pending=pending)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                submission, secret = services.submission_create(
+                    procedure, user=request.user, data=data, uploads=form.uploads(),
+                    idempotency_key=data["idempotency_key"], particulars=form.particulars())
+            except (ValidationError, PermissionDenied) as exc:
+                if isinstance(exc, PermissionDenied):
+                    form.add_error(None, str(exc))
+                else:
+                    _form_errors(form, exc)
             else:
-                _form_errors(form, exc)
-        else:
-            if secret is not None:
-                _grant(request, submission)
-                request.session[NEW_SECRET] = [submission.reference, secret]
-            return redirect("portal:done", reference=submission.reference)
+                services.pending_discard(key)
+                if secret is not None:
+                    _grant(request, submission)
+                    request.session[NEW_SECRET] = [submission.reference, secret]
+                return redirect("portal:done", reference=submission.reference)
+        # sent back with an error: keep the documents chosen, so that they need not be chosen again
+        services.pending_keep(key, form.chosen())
+        pending = services.pending_uploads(key)
     return render(request, "portal/submit.html", {"procedure": procedure, "form": form, "kind": kind,
-                                                  "already": already, "key": key})
+                                                  "already": already, "key": key,
+                                                  "kept": sorted(pending.values(), key=lambda p: p.component_id)})
 
 
 def done(request: HttpRequest, reference: str) -> HttpResponse:

@@ -69,3 +69,15 @@ def lookup(query: str) -> list[Any]:
             if condition is not None:
                 found.append(condition)
     return found
+
+
+def references(dossier: Any) -> list[str]:
+    """The references providers gave `dossier` for tracking it (e.g. the portal's, used with its secret)."""
+    found: list[str] = []
+    for provider in _PROVIDERS:
+        give = getattr(provider, "reference", None)
+        if give is not None:
+            value = give(dossier)
+            if value:
+                found.append(value)
+    return found

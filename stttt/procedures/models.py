@@ -132,6 +132,9 @@ class Dossier(SearchableModel, TimeStampedModel):
     applicant_email = models.EmailField(_("e-mail"), blank=True)
     subject = models.CharField(_("subject"), max_length=400, blank=True,
                                help_text=_("What is applied for, e.g. the bulletin's name."))
+    paper_components = models.JSONField(
+        _("components seen on paper"), default=list, blank=True,
+        help_text=_("Ids of the components the desk saw on paper when receiving the dossier (no scan)."))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="submitted_dossiers", verbose_name=_("submitted by"))
     idempotency_key = models.CharField(_("idempotency key"), max_length=80, null=True, blank=True)

@@ -206,3 +206,74 @@ def grade(total: float) -> str:
     if total >= 6:
         return "average"
     return "weak"
+
+
+# --- the applicant's particulars on a filing ----------------------------------------------------------
+# Checked on the filing form before anything is stored, so that the desk is not handed a dossier it can
+# neither identify nor contact (Decree 61/2018/NĐ-CP Art. 15: the receiving officer checks the applicant's
+# identity and the dossier; an unreachable applicant cannot be asked to supplement it, Art. 16).
+
+MIN_NAME_CHARACTERS = 3
+# Citizen identity: 12-digit personal identification number (Decree 137/2015/NĐ-CP Art. 7 [verify]); the
+# older identity card (CMND) has 9 digits (Decree 05/1999/NĐ-CP [verify]).
+PERSON_ID_LENGTHS = (9, 12)
+# Enterprise/tax code: 10 digits, 13 (10 + "-" + 3) for a dependent unit (Circular 105/2020/TT-BTC Art. 5
+# [verify]; the enterprise code is the tax code, Law on Enterprises 2020 Art. 29).
+ORGANISATION_ID_LENGTHS = (10, 13)
+# Vietnamese numbering plan (Circular 22/2014/TT-BTTTT [verify]; area codes renumbered in 2017): mobiles are
+# 0 + 9 digits with a prefix 3, 5, 7, 8 or 9; fixed lines are 0 + a 2-3 digit area code starting with 2,
+# 11 digits in all. "+84"/"84" stands for the leading 0.
+MOBILE_PREFIXES = ("3", "5", "7", "8", "9")
+
+
+def _digits(value: str, allowed: str = " .") -> str | None:
+    """The digits of `value` with `allowed` separators removed; None if anything else is left."""
+    text = "".join(ch for ch in (value or "").strip() if ch not in allowed)
+    return text if text.isdigit() else None
+
+
+def applicant_name_problem(name: str) -> str | None:
+    """A name must be a real name: at least three letters or digits, with a letter among them."""
+    significant = [ch for ch in (name or "") if ch.isalnum()]
+    if len(significant) < MIN_NAME_CHARACTERS or not any(ch.isalpha() for ch in significant):
+        return _("Enter the full name of the person or organisation.")
+    return None
+
+
+def id_number_problem(value: str, holder: str = "") -> str | None:
+    """`holder` is "person", "organisation" or "" (unknown: either kind of number is accepted)."""
+    if not (value or "").strip():
+        return None
+    digits = _digits(value, " .-")
+    person = digits is not None and len(digits) in PERSON_ID_LENGTHS and "-" not in value
+    organisation = digits is not None and len(digits) in ORGANISATION_ID_LENGTHS and (
+        len(digits) == 13 or "-" not in value)
+    if holder == "person" and not person:
+        return _("A personal ID number has 9 digits (identity card) or 12 digits (citizen identity card).")
+    if holder == "organisation" and not organisation:
+        return _("An enterprise or tax code has 10 digits, or 13 digits for a dependent unit.")
+    if not (person or organisation):
+        return _("Enter a personal ID number (9 or 12 digits) or an enterprise or tax code (10 or 13 digits).")
+    return None
+
+
+def phone_problem(value: str) -> str | None:
+    if not (value or "").strip():
+        return None
+    text = (value or "").strip()
+    if text.startswith("+"):
+        text = text[1:]
+    digits = _digits(text, " .-()")
+    if digits is not None and digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    mobile = digits is not None and len(digits) == 10 and digits[0] == "0" and digits[1] in MOBILE_PREFIXES
+    fixed = digits is not None and len(digits) == 11 and digits.startswith("02")
+    if not (mobile or fixed):
+        return _("Enter a Vietnamese phone number, e.g. 0912 345 678 or 0271 3888 999.")
+    return None
+
+
+def contact_problem(phone: str, email: str) -> str | None:
+    if not (phone or "").strip() and not (email or "").strip():
+        return _("Give a phone number or an e-mail address so that the desk can reach you.")
+    return None

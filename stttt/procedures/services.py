@@ -214,7 +214,8 @@ def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONL
     try:
         with transaction.atomic():
             dossier = Dossier(agency_id=procedure.agency_id, procedure=procedure, channel=channel, idempotency_key=key,
-                              submitted_at=when, status=Status.SUBMITTED, **who, **values)
+                              submitted_at=when, status=Status.SUBMITTED, **who, **values,
+                              paper_components=[] if online else sorted({int(c) for c in paper}))
             # The idempotency constraint is left to the database: concurrent twins meet there.
             dossier.full_clean(exclude=["code"], validate_constraints=False)
             dossier._change_reason = FILE  # type: ignore[attr-defined]

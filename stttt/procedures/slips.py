@@ -13,6 +13,7 @@ from django.utils import timezone
 from stttt.core.documents import Document, Paragraph, Signature, Table
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
+from stttt.procedures import filing
 from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier
 
@@ -73,12 +74,31 @@ def _applicant(dossier: Dossier) -> list[Paragraph]:
     return [Paragraph(line, align="left") for line in lines]
 
 
+def received_components(dossier: Dossier) -> list:
+    """The components actually received (Circular 01/2018/TT-VPCP form 01 lists what was handed in): a
+    document attached for it, or its paper original seen by the desk. A component never given is not listed."""
+    attached = set(dossier.files.exclude(component=None).values_list("component_id", flat=True))
+    seen = {int(c) for c in (dossier.paper_components or [])}
+    return [c for c in dossier.procedure.components.all() if c.pk in attached | seen]
+
+
+def _tracking(dossier: Dossier) -> str:
+    """How the applicant follows the dossier: on the portal with the reference and the secret given at an
+    online filing; a paper dossier (no secret given) at the desk, by its code."""
+    references = filing.references(dossier)
+    if references:
+        return (f"Tra cứu tình trạng hồ sơ trên Cổng dịch vụ công bằng mã tra cứu {references[0]} (hoặc mã hồ sơ "
+                f"{dossier.code}) cùng mã bí mật được cấp khi nộp hồ sơ trực tuyến.")
+    return f"Tra cứu tình trạng hồ sơ tại Bộ phận tiếp nhận và trả kết quả bằng mã hồ sơ {dossier.code}."
+
+
 def receipt(dossier: Dossier) -> Document:
     """Form 01: receipt and appointment slip."""
     procedure = dossier.procedure
     days, unit = procedure.applicable_limit
+    received = received_components(dossier)
     rows = [[str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
-            for i, c in enumerate(procedure.components.all(), start=1)]
+            for i, c in enumerate(received, start=1)]
     blocks: list = [
         Paragraph(f"Mã hồ sơ: {dossier.code}", bold=True, align="center"),
         Paragraph(f"Bộ phận tiếp nhận và trả kết quả {_issuer_name(dossier.agency)} đã tiếp nhận hồ sơ của:",
@@ -92,7 +112,7 @@ def receipt(dossier: Dossier) -> Document:
                   f"({procedure.time_limit_basis}).", align="left"),
         Paragraph(f"Thời gian nhận hồ sơ: {_when(dossier.received_at)}.", align="left"),
         Paragraph(f"Thời gian trả kết quả giải quyết hồ sơ: {_day(dossier.due_date)}.", bold=True, align="left"),
-        Paragraph(f"Tra cứu tình trạng hồ sơ bằng mã hồ sơ {dossier.code}.", italic=True, align="left"),
+        Paragraph(_tracking(dossier), italic=True, align="left"),
     ]
     signatures = [Signature("Người nộp hồ sơ", dossier.applicant_name, note="(Ký và ghi rõ họ tên)"),
                   Signature("Người tiếp nhận hồ sơ", str(dossier.received_by or ""), note="(Ký và ghi rõ họ tên)")]

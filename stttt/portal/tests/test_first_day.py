@@ -57,3 +57,42 @@ def test_back_button_then_submit_does_not_file_a_second_dossier(dept, catalog):
     assert _rendered_key(client.get(url, {"new": key}).content.decode()) == fresh
     assert client.post(url, _form(catalog, idempotency_key=fresh)).status_code == 302
     assert Dossier.objects.count() == 2
+
+
+def test_filing_form_refuses_bad_particulars_with_a_summary_and_keeps_the_documents(dept, catalog):
+    from stttt.portal.models import PendingUpload
+    from stttt.portal.tests.test_portal import _form
+
+    client = Client()
+    url = reverse("portal:submit", args=[CODE])
+    bad = _form(catalog, applicant_name="x", applicant_id_number="không có", applicant_phone="gọi tôi đi")
+    response = client.post(url, bad)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Dossier.objects.exists()
+    assert html.index('data-testid="error-summary"') < html.index('name="applicant_name"')
+    for field in ("applicant_name", "applicant_id_number", "applicant_phone"):
+        assert f'href="#id_{field}"' in html, field
+    required = list(catalog[CODE].components.filter(required=True))
+    assert PendingUpload.objects.filter(form_key="a" * 32).count() == len(required)
+    assert 'data-testid="kept-files"' in html and f"giay-to-{required[0].pk}.pdf" in html
+    # no contact at all
+    html = client.post(url, _form(catalog, applicant_phone="", applicant_email="")).content.decode()
+    assert 'href="#id_applicant_phone"' in html and not Dossier.objects.exists()
+    # corrected, without choosing the documents again: filed with the kept documents
+    fixed = _form(catalog)
+    for component in required:
+        fixed.pop(f"file_{component.pk}")
+    response = client.post(url, fixed)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    dossier = Dossier.objects.get()
+    assert sorted(f.original_name for f in dossier.files.all()) == sorted(f"giay-to-{c.pk}.pdf" for c in required)
+    assert not PendingUpload.objects.exists()
+
+
+def test_signed_in_citizen_finds_name_and_email_filled_in(dept, catalog):
+    dept.citizen.email = "dan@example.vn"
+    dept.citizen.save(update_fields=["email"])
+    client = Client()
+    client.force_login(dept.citizen)
+    html = client.get(reverse("portal:submit", args=[CODE])).content.decode()
+    assert 'value="Nguyễn Văn Dân"' in html and 'value="dan@example.vn"' in html
