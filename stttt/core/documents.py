@@ -146,7 +146,7 @@ def to_docx(doc: Document) -> bytes:
             run = para.add_run(text)
             run.bold, run.italic = bold, italic
             if len(line) > 3:
-                run.font.size = Pt(line[3])  # type: ignore[misc]
+                run.font.size = Pt(line[3])
 
     header = out.add_table(rows=2, cols=2)
     header.autofit = False
@@ -203,7 +203,7 @@ def to_docx(doc: Document) -> bytes:
                 cell.add_paragraph(f"- {name};").runs[0].font.size = Pt(sizes.recipients)
             offset = 1
         for index, sig in enumerate(doc.signatures):
-            lines = []
+            lines: list[Line] = []
             if sig.authority:
                 lines.append((sig.authority.upper(), True, False))
             lines.append((sig.title.upper(), True, False))

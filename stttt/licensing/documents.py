@@ -44,11 +44,12 @@ def subject_lines(licence: Licence, on: dt.date) -> list[tuple[str, str]]:
     day (amendments applied), in the kind's order; else what the dossier's application or subject says."""
     kind = licence.kind_spec
     subject = licence.subject_on(on)
-    if not any(spec.name in subject for spec in kind.subject) and licence.dossier_id:
-        application = getattr(licence.dossier, "application", None)
+    dossier = licence.dossier if licence.dossier_id else None
+    if not any(spec.name in subject for spec in kind.subject) and dossier is not None:
+        application = getattr(dossier, "application", None)  # the reverse one-to-one, absent for desk records
         subject = dict(application.subject) if application is not None else {}
-        if not subject and licence.dossier.subject and kind.subject:
-            subject = {kind.subject[0].name: licence.dossier.subject}
+        if not subject and dossier.subject and kind.subject:
+            subject = {kind.subject[0].name: dossier.subject}
     with translation.override("vi"):
         return [(str(spec.label).capitalize(), _value(subject[spec.name], spec.type))
                 for spec in kind.subject if subject.get(spec.name) not in (None, "", [])]

@@ -48,3 +48,30 @@ def test_subject_dates_print_as_day_month_year_with_vietnamese_labels(dept):
     assert "2025-04-19" not in body and "Hội sách mùa thu" in body and "Nhà văn hóa tỉnh" in body
     assert all(label[0].isupper() for label in lines)
     assert "Venue" not in lines and "Opens on" not in lines  # labels in Vietnamese whatever the active language
+
+
+def test_the_licence_page_names_amended_fields_in_the_kinds_words_not_their_stored_names(dept):
+    from django.test import Client
+    from django.urls import reverse
+
+    licence = services.licence_record("photocopier", actor=dept.officer, data={
+        "holder_name": "Cơ sở Hồng Phúc", "issued_on": timezone.localdate()},
+        subject={"facility_address": "Đường 1", "device_model": "Ricoh", "serials": ["A1"]})
+    services.licence_event_add(licence.pk, "amend", actor=dept.officer, effective_on=timezone.localdate(),
+                               legal_basis="Nghị định 60/2014/NĐ-CP", changes={"facility_address": "Số 9 Hùng Vương"})
+    client = Client()
+    client.force_login(dept.officer)
+    html = client.get(reverse("licensing:licence", args=[licence.pk]), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    events = html[html.index('data-testid="event-amend"'):]
+    events = events[:events.index("</tr>")]
+    assert "Địa chỉ cơ sở: Số 9 Hùng Vương" in events
+    assert "facility_address" not in events
+
+
+def test_day_filter_prints_iso_register_dates_as_day_month_year():
+    from stttt.licensing.templatetags.licence_display import day, subject_changes
+
+    assert day("2025-04-19") == "19/04/2025" and day(dt.date(2025, 4, 19)) == "19/04/2025"
+    assert day("") == "" and day(None) == ""
+    pairs = subject_changes({"start": "2025-04-19", "holder_name": "X"}, "exhibition")
+    assert ("2025-04-19" not in dict(pairs).values()) and "19/04/2025" in dict(pairs).values()
