@@ -123,3 +123,28 @@ class MonthForm(forms.Form):
                              widget=forms.TextInput(attrs={"type": "month"}))
     by = forms.ChoiceField(choices=[("procedure", _("per procedure")), ("division", _("per division"))],
                            required=False, label=_("Group"))
+
+
+class DossierFilterForm(forms.Form):
+    """The dossier list's search, filters and sort (input only: `selectors.dossiers_filtered` applies them)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200,
+                        help_text=_("Dossier code, portal reference, applicant or subject."))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    procedure = forms.ModelChoiceField(label=_("Procedure"), required=False, queryset=Procedure.objects.none())
+    unit = forms.ChoiceField(label=_("Processing division"), required=False)
+    date_from = forms.DateField(label=_("Filed from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Filed until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.ChoiceField(label=_("Deadline"), required=False, choices=[
+        ("", "—"), ("overdue", _("Overdue")), ("due_soon", _("Due within 2 working days"))])
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("-submitted", _("newest first")), ("submitted", _("oldest first")), ("due", _("appointment date")),
+        ("-due", _("appointment date, latest first")), ("applicant", _("applicant A–Z")),
+        ("code", _("dossier code")), ("status", _("status"))])
+
+    def __init__(self, *args: Any, procedures: QuerySet[Procedure], units: list[tuple[str, str]],
+                 statuses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
+        self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+        self.fields["status"].choices = [("", "—"), *statuses]  # type: ignore[attr-defined]

@@ -293,3 +293,51 @@ def result_granted(dossier: Dossier) -> bool:
 
 def rating_of(dossier: Dossier) -> Rating | None:
     return Rating.objects.filter(dossier=dossier).first()
+
+
+# --- the dossier list ---------------------------------------------------------------------------------
+
+LIST_SORTS = {
+    "-submitted": ("-submitted_at", "-id"), "submitted": ("submitted_at", "id"),
+    "due": ("due_date", "id"), "-due": ("-due_date", "-id"),
+    "applicant": ("applicant_name", "id"), "code": ("code", "id"), "status": ("status", "id"),
+}
+
+
+def dossiers_filtered(qs: QuerySet[Dossier], *, procedure: Any = None, unit: str = "", date_from: dt.date | None = None,
+                      date_to: dt.date | None = None, deadline: str = "", sort: str = "",
+                      today: dt.date | None = None) -> QuerySet[Dossier]:
+    """The dossier list's filters: procedure, processing unit, filing dates (inclusive), the deadline state
+    (`overdue`, `due_soon`: the same states as `rules.deadline_state`, computed in the database) and a sort."""
+    if procedure is not None:
+        qs = qs.filter(procedure=procedure)
+    if unit:
+        qs = qs.filter(procedure__division_code=unit)
+    if date_from is not None:
+        qs = qs.filter(submitted_at__date__gte=date_from)
+    if date_to is not None:
+        qs = qs.filter(submitted_at__date__lte=date_to)
+    if deadline in ("overdue", "due_soon"):
+        today = today or timezone.localdate()
+        running = qs.filter(status__in=IN_PROGRESS).exclude(status__in=CLOCK_STOPPED)
+        if deadline == "overdue":
+            qs = running.filter(due_date__lt=today)
+        else:  # due within DUE_SOON_WORKING_DAYS working days
+            limit = calendar().add_working_days(today, rules.DUE_SOON_WORKING_DAYS + 1)
+            qs = running.filter(due_date__gte=today, due_date__lt=limit)
+    return qs.order_by(*LIST_SORTS.get(sort, LIST_SORTS["-submitted"]))
+
+
+def deadline_states(dossiers: list[Dossier], today: dt.date | None = None) -> dict[int, str]:
+    """`deadline_state` of each dossier of a page, with one calendar."""
+    cal = calendar()
+    day = today or timezone.localdate()
+    return {d.pk: deadline_state(d, cal, day) for d in dossiers}
+
+
+def list_units(user: Any) -> list[tuple[str, str]]:
+    """The processing units of the user's visible catalogue (for the list's filter)."""
+    agency = powers.agency_of(user)
+    codes = set(procedures_active(agency).values_list("division_code", flat=True))
+    names = _unit_names(codes)
+    return sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1])

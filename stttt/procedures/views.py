@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +24,7 @@ from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
     ActionForm,
     DeskReceiveForm,
+    DossierFilterForm,
     GuidanceForm,
     MonthForm,
     UploadForm,
@@ -129,19 +131,34 @@ def desk_guidance(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/guidance.html", {"form": form})
 
 
+LIST_PAGE_SIZE = 50
+
+
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
+    """Every dossier the user may see, a page at a time (never a silent cap), searched, filtered and sorted."""
     qs = selectors.dossiers_visible_to(request.user)
-    query, status = request.GET.get("q", ""), request.GET.get("status", "")
+    form = DossierFilterForm(request.GET or None, procedures=_catalogue(request),
+                             units=selectors.list_units(request.user), statuses=Status.choices)
+    data = form.cleaned_data if form.is_valid() else {}
+    query = data.get("q") or ""
     if query:
         found = search(qs, query)
         for condition in filing.lookup(query):
             found = found | qs.filter(condition)
         qs = found.distinct()
-    if status in Status.values:
-        qs = qs.filter(status=status)
+    if data.get("status"):
+        qs = qs.filter(status=data["status"])
+    qs = selectors.dossiers_filtered(qs, procedure=data.get("procedure"), unit=data.get("unit") or "",
+                                     date_from=data.get("date_from"), date_to=data.get("date_to"),
+                                     deadline=data.get("deadline") or "", sort=data.get("sort") or "")
+    page = Paginator(qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    states = selectors.deadline_states(list(page.object_list))
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(request, "procedures/dossiers.html", {
-        "dossiers": qs[:200], "q": query, "status": status, "statuses": Status.choices})
+        "form": form, "page": page, "rows": [(d, states[d.pk]) for d in page.object_list],
+        "params": params.urlencode()})
 
 
 @login_required
