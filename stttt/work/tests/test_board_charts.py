@@ -47,3 +47,14 @@ def test_a_district_request_charts_each_numeric_indicator_of_the_submitted_distr
     assert block.count("<svg") == 3
     assert "Thành phố Đồng Xoài" in block and "Số đài truyền thanh" in block and "Tỷ lệ phủ sóng (%)" in block
     assert "Huyện Bù Đăng" not in block.split("</div>")[0]  # not submitted: no bar
+
+
+def test_the_list_of_district_requests_charts_submissions_for_the_department_only(dept, district_request, client):
+    report = district_request.reports.get(district=dept.district_a)
+    services.district_report_save(report, actor=dept.officer_a, raw={"dai": "1", "loa": "2"}, submit=True)
+    assert client.login(username="gd", password=PASSWORD)
+    svg = _svg(client.get(reverse("work:district_requests")).content.decode(), "chart-submissions")
+    assert district_request.title in svg and svg.count('width="12" height="12"') == 2
+    client.logout()
+    assert client.login(username="vhtt_a", password=PASSWORD)
+    assert 'class="chart"' not in client.get(reverse("work:district_requests")).content.decode()

@@ -32,6 +32,16 @@ def task_counts(counts: dict[str, int], completed: int) -> SafeString:
                      title=_("Tasks of the unit"), value_label=_("Tasks"))
 
 
+def submissions(boards: list[dict[str, Any]]) -> SafeString:
+    """How many districts have submitted each request and how many have not yet (stacked, with a legend)."""
+    boards = [b for b in boards if b["count"]]
+    return stacked_bar_chart(
+        [b["request"].title for b in boards],
+        [Series(_("Submitted"), [b["submitted"] for b in boards], "success"),
+         Series(_("Not submitted yet"), [b["count"] - b["submitted"] for b in boards], "muted")],
+        title=_("District reports submitted by request"), value_label=_("Districts"), category_label=_("Request"))
+
+
 def _number(value: object) -> float | None:
     if isinstance(value, bool) or value in (None, ""):
         return None

@@ -31,7 +31,8 @@ def district_requests(request: HttpRequest) -> HttpResponse:
         own = {r.request_id: r for r in selectors.district_reports_visible_to(request.user)}
     rows = [{"request": r, "report": own.get(r.pk),
              "board": selectors.district_board(r) if district is None else None} for r in items]
-    return render(request, "work/district_requests.html", {"rows": rows, "district": district})
+    chart = charts.submissions([r["board"] for r in rows if isinstance(r["board"], dict)]) if district is None else ""
+    return render(request, "work/district_requests.html", {"rows": rows, "district": district, "chart": chart})
 
 
 @login_required
