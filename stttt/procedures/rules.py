@@ -277,3 +277,34 @@ def contact_problem(phone: str, email: str) -> str | None:
     if not (phone or "").strip() and not (email or "").strip():
         return _("Give a phone number or an e-mail address so that the desk can reach you.")
     return None
+
+
+def due_date_explanation(cal: WorkingCalendar, received: dt.datetime, counting_start: dt.date, days: int,
+                         unit_label: str, due: dt.date, *, paper: bool) -> list[str]:
+    """How the appointment date was counted, in sentences for the dossier page.
+
+    - a day off: an online filing made on a day off is taken as received on the next working day (the
+      practice of this system: no provision on online filings outside working hours was found [verify]);
+      Decree 61/2018/NĐ-CP Art. 18(2) moves a paper dossier received after the cut-off to the next working day;
+    - Civil Code 2015 Art. 147(1): the day of receipt is not counted, the period runs from the day after;
+    - Civil Code 2015 Art. 148: a period ends at the end of its last day; a last day that is a day off moves
+      to the next working day.
+    """
+    fmt = "%d/%m/%Y"
+    day = received.date()
+    sentences = []
+    if counting_start != day:
+        if not cal.is_working_day(day):
+            sentences.append(_("Filed on %(day)s, a day off: it is taken as received on the next working day, "
+                               "%(start)s.") % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)})
+        elif paper:
+            sentences.append(_("Received after the cut-off time on %(day)s: it goes to the division on the next "
+                               "working day, %(start)s (Decree 61/2018/ND-CP Art. 18(2)).")
+                             % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)})
+    first = counting_start + dt.timedelta(days=1)
+    sentences.append(_("The day of receipt is not counted (Civil Code 2015 Art. 147(1)): the %(days)d %(unit)s "
+                       "run from %(first)s and end on %(due)s.")
+                     % {"days": days, "unit": unit_label, "first": first.strftime(fmt), "due": due.strftime(fmt)})
+    sentences.append(_("A period ends at the end of its last day; a last day that falls on a day off moves to "
+                       "the next working day (Civil Code 2015 Art. 148)."))
+    return sentences

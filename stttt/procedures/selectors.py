@@ -341,3 +341,20 @@ def list_units(user: Any) -> list[tuple[str, str]]:
     codes = set(procedures_active(agency).values_list("division_code", flat=True))
     names = _unit_names(codes)
     return sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1])
+
+
+def due_date_explanation(dossier: Dossier) -> list[str]:
+    """How the dossier's statutory due date was counted (`rules.due_date_explanation`), from its receipt."""
+    from stttt.procedures.choices import Channel, TimeUnit
+
+    if not (dossier.received_at and dossier.counting_start and dossier.statutory_due_date):
+        return []
+    days, unit = dossier.procedure.applicable_limit
+    cal = calendar()
+    received = timezone.localtime(dossier.received_at).replace(tzinfo=None)
+    filed = timezone.localtime(dossier.submitted_at).replace(tzinfo=None)
+    if (dossier.channel == Channel.ONLINE and not cal.is_working_day(filed.date())
+            and cal.next_working_day(filed.date()) == dossier.counting_start):
+        received = filed  # filed online on a day off, received on the next working day
+    return rules.due_date_explanation(cal, received, dossier.counting_start, days, str(TimeUnit(unit).label),
+                                      dossier.statutory_due_date, paper=dossier.channel != Channel.ONLINE)

@@ -176,6 +176,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "slips": [(key, slips.SLIPS[key][0], slips.SLIPS[key][2]) for key in slips.slips_for(dossier)],
         "deadline": selectors.deadline_state(dossier), "remaining": selectors.remaining_working_days(dossier),
         "roles": [ROLE_LABELS[r] for r in sorted(roles)], "particulars": filing.display(dossier),
+        "due_explanation": selectors.due_date_explanation(dossier),
     })
 
 
