@@ -372,3 +372,17 @@ def on_pre_migrate(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) ->
 
 def on_post_migrate(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     install_triggers(using)
+
+
+class triggers_off:
+    """For tests that run migrations through MigrationExecutor (which sends no migrate signals): the
+    triggers are removed while inside and installed again on every table afterwards."""
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS) -> None:
+        self.using = using
+
+    def __enter__(self) -> None:
+        drop_triggers(self.using)
+
+    def __exit__(self, *exc: object) -> None:
+        install_triggers(self.using)

@@ -293,3 +293,12 @@ def test_concurrent_writers_never_fork_the_chain():
     assert AuditEntry.objects.count() == 120
     assert list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True)) == list(range(1, 121))
     assert auditlog.verify() == (120, None)
+
+
+def test_triggers_off_lifts_the_refusal_only_inside():
+    _day()
+    table = AuditEntry._meta.db_table
+    with auditlog.triggers_off(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET reason = 'migration'")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET reason = 'later'")
