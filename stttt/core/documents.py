@@ -46,7 +46,8 @@ TYPE_SIZES: dict[str, TypeSizes] = {
     # A4: 21 cm less margins of 3 cm (left) and 2 cm (right) = 16 cm of text.
     "A4": TypeSizes(body=13, country=12, motto=13, issuer=12, title=14, recipients=11, left_cm=6.2, right_cm=9.8),
     # A5: 14.8 cm less margins of 2 cm and 1.5 cm = 11.3 cm of text.
-    "A5": TypeSizes(body=11, country=10, motto=11, issuer=10, title=12, recipients=9, left_cm=3.9, right_cm=7.4),
+    "A5": TypeSizes(body=11, country=9.5, motto=10.5, issuer=9.5, title=12, recipients=9, left_cm=3.6,
+                    right_cm=7.7),
 }
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -150,7 +151,8 @@ def to_docx(doc: Document) -> bytes:
 
     header = out.add_table(rows=2, cols=2)
     header.autofit = False
-    for row in header.rows:
+    header.columns[0].width, header.columns[1].width = Cm(sizes.left_cm), Cm(sizes.right_cm)  # the grid
+    for row in header.rows:  # and each cell: Word reads one, LibreOffice the other
         row.cells[0].width, row.cells[1].width = Cm(sizes.left_cm), Cm(sizes.right_cm)
     left: list[Line] = [(doc.issuer_parent.upper(), False, False, sizes.issuer)] if doc.issuer_parent else []
     left.append((doc.issuer.upper(), True, False, sizes.issuer))

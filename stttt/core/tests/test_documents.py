@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import docx
+import docx.oxml.ns
 import pypdf
 import pytest
 
@@ -63,18 +64,21 @@ def _width_cm(text: str, points: float) -> float:
     return font.getlength(text) / 1000 * points / 72 * 2.54
 
 
-def test_docx_is_times_new_roman_13_and_the_national_name_fits_its_column():
-    opened = docx.Document(io.BytesIO(to_docx(sample())))
+@pytest.mark.parametrize(("paper", "body", "text_cm"), [("A4", 13, 16), ("A5", 11, 11.3)])
+def test_docx_is_times_new_roman_and_the_national_name_fits_its_column(paper, body, text_cm):
+    opened = docx.Document(io.BytesIO(to_docx(sample(paper))))
     normal = opened.styles["Normal"].font
     assert normal.name == "Times New Roman"
-    assert normal.size.pt == 13
+    assert normal.size.pt == body
     header = opened.tables[0]
     country = next(r for p in header.cell(0, 1).paragraphs for r in p.runs if r.text == MOTTO_COUNTRY)
-    assert 12 <= country.font.size.pt <= 13 and country.bold
+    assert (12 <= country.font.size.pt <= 13 or paper == "A5") and country.bold
     column_cm = header.cell(0, 1).width / 360000
-    assert _width_cm(MOTTO_COUNTRY, country.font.size.pt) < column_cm
+    assert _width_cm(MOTTO_COUNTRY, country.font.size.pt) < column_cm - 0.4  # less the cell's inner margins
+    grid = [int(c.get(docx.oxml.ns.qn("w:w"))) / 567 for c in header._tbl.tblGrid.gridCol_lst]  # twips -> cm
+    assert abs(grid[1] - column_cm) < 0.05 and abs(sum(grid) - text_cm) < 0.1
     title = next(r for p in opened.paragraphs for r in p.runs if r.text == "GIẤY PHÉP XUẤT BẢN BẢN TIN")
-    assert 13 <= title.font.size.pt <= 14
+    assert 13 <= title.font.size.pt <= 14 or paper == "A5"
 
 
 @pytest.mark.parametrize("paper", ["A4", "A5"])
