@@ -26,6 +26,8 @@ TONES = {"primary": PALETTE[0], "danger": PALETTE[1], "warning": PALETTE[2], "su
 
 WIDTH = 640
 LABEL_WIDTH = 190
+COMPACT_WIDTH = 340
+COMPACT_LABEL_WIDTH = 140
 RIGHT = 48
 ROW = 26
 BAR = 16
@@ -75,15 +77,18 @@ def _ident(*parts: object) -> str:
 
 
 def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, title: str, description: str = "",
-                      value_label: str = "", category_label: str = "", show_total: bool = True) -> SafeString:
+                      value_label: str = "", category_label: str = "", show_total: bool = True,
+                      compact: bool = False) -> SafeString:
     """Horizontal stacked bars, one per category, a legend above naming each series by colour, the value axis
-    below with its label. Empty string when there is nothing to draw."""
+    below with its label. `compact` draws it narrower, for a card (its text stays readable when the chart
+    is scaled down to the card's width). Empty string when there is nothing to draw."""
+    chart_width, label_width = (COMPACT_WIDTH, COMPACT_LABEL_WIDTH) if compact else (WIDTH, LABEL_WIDTH)
     categories = [str(c) for c in categories]
     if not categories or not series:
         return mark_safe("")  # a constant
     totals = [sum(float(s.values[i] or 0) for s in series) for i in range(len(categories))]
     ticks = nice_ticks(max(totals, default=0))
-    scale = (WIDTH - LABEL_WIDTH - RIGHT) / ticks[-1]
+    scale = (chart_width - label_width - RIGHT) / ticks[-1]
     legend = len(series) > 1
     top = 34 if legend or category_label else 10
     height = top + ROW * len(categories) + (44 if value_label else 28)
@@ -93,25 +98,25 @@ def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, ti
                     else _number(totals[i]))
         for i, c in enumerate(categories))
     desc = f"{description} {words}." if description else f"{words}."
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {chart_width} {height}" width="100%" '
            f'role="img" aria-labelledby="{ident}-t {ident}-d" {FONT} font-size="12">',
            f'<title id="{ident}-t">{escape(title)}</title>', f'<desc id="{ident}-d">{escape(desc)}</desc>']
     if legend:
-        x: float = LABEL_WIDTH
+        x: float = label_width
         for index, s in enumerate(series):
             out.append(f'<rect x="{x}" y="8" width="12" height="12" fill="{_colour(s.tone, index)}"/>'
                        f'<text x="{x + 16}" y="18" fill="#222">{escape(s.label)}</text>')
             x += 28 + int(len(s.label) * 6.6)
     bottom = top + ROW * len(categories)
     for tick in ticks:  # grid lines and their values
-        x = LABEL_WIDTH + tick * scale
+        x = label_width + tick * scale
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#d9dce1" stroke-width="1"/>'
                    f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="#555">{_number(tick)}</text>')
     for row, category in enumerate(categories):
         y = top + row * ROW + (ROW - BAR) / 2
-        out.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR - 4:.1f}" text-anchor="end" fill="#222">'
-                   f'{escape(_short(category))}</text>')
-        x = float(LABEL_WIDTH)
+        out.append(f'<text x="{label_width - 8}" y="{y + BAR - 4:.1f}" text-anchor="end" fill="#222">'
+                   f'{escape(_short(category, int(label_width / 6.5)))}</text>')
+        x = float(label_width)
         for index, s in enumerate(series):
             value = float(s.values[row] or 0)
             if value <= 0:
@@ -123,24 +128,24 @@ def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, ti
             x += width
         if show_total:
             out.append(f'<text x="{x + 4:.1f}" y="{y + BAR - 4:.1f}" fill="#222">{_number(totals[row])}</text>')
-    out.append(f'<line x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}" y2="{bottom}" stroke="#555"/>')
+    out.append(f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{bottom}" stroke="#555"/>')
     if value_label:
-        out.append(f'<text x="{LABEL_WIDTH + (WIDTH - LABEL_WIDTH - RIGHT) / 2:.1f}" y="{height - 6}" '
+        out.append(f'<text x="{label_width + (chart_width - label_width - RIGHT) / 2:.1f}" y="{height - 6}" '
                    f'text-anchor="middle" fill="#222">{escape(value_label)}</text>')
     if category_label:
-        out.append(f'<text x="{LABEL_WIDTH - 8}" y="18" text-anchor="end" '
+        out.append(f'<text x="{label_width - 8}" y="18" text-anchor="end" '
                    f'font-weight="bold" fill="#222">{escape(category_label)}</text>')
     out.append("</svg>")
     return mark_safe("".join(out))  # every text above is escaped
 
 
 def bar_chart(pairs: Sequence[tuple[str, float]], *, title: str, description: str = "", value_label: str = "",
-              category_label: str = "", tone: str = "primary") -> SafeString:
+              category_label: str = "", tone: str = "primary", compact: bool = False) -> SafeString:
     """Horizontal bars, one per (label, value) pair, in one colour (no legend needed)."""
     pairs = list(pairs)
     return stacked_bar_chart([label for label, _value in pairs], [Series(title, [v for _label, v in pairs], tone)],
                              title=title, description=description, value_label=value_label,
-                             category_label=category_label)
+                             category_label=category_label, compact=compact)
 
 
 def numeric_pairs(pairs: Sequence[tuple[object, object]]) -> list[tuple[str, float]]:

@@ -19,4 +19,4 @@ def figures_chart(figures: Sequence[tuple[object, object]] | None, title: object
     pairs = charts.numeric_pairs(figures or [])
     if len(pairs) < 2:
         return mark_safe("")  # a constant
-    return charts.bar_chart(pairs, title=str(title))
+    return charts.bar_chart(pairs, title=str(title), compact=True)
