@@ -210,7 +210,7 @@ def test_the_portal_serves_each_agency_by_host_name(dept, catalog, other):
     client = Client(HTTP_HOST=other_host)
     component = other.procedure.components.get()
     response = client.post(reverse("portal:submit", args=[OTHER_CODE]), {
-        "applicant_name": "Người nộp ở Sở B", "idempotency_key": "d" * 32,
+        "applicant_name": "Người nộp ở Sở B", "applicant_phone": "0912 345 678", "idempotency_key": "d" * 32,
         f"file_{component.pk}": SimpleUploadedFile("to-khai.pdf", PDF, "application/pdf")})
     assert response.status_code == 302, response.content.decode()[:2000]
     submission = Submission.objects.get(dossier__applicant_name="Người nộp ở Sở B")

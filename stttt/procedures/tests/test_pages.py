@@ -49,7 +49,8 @@ def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
         files = {f"file_{c.pk}": SimpleUploadedFile(f"c{c.pk}.pdf", PDF, "application/pdf")
                  for c in procedure.components.all() if c.required}
         return {"applicant_name": "Hội Văn học Nghệ thuật", "subject": "Kỷ yếu 2024", "idempotency_key": key,
-                "holder_type": "organisation", "subject_title": "Kỷ yếu 2024", "subject_copies": "300", **files}
+                "holder_type": "organisation", "applicant_email": "hoi@example.vn",
+                "subject_title": "Kỷ yếu 2024", "subject_copies": "300", **files}
 
     first = applicant.post(moved["Location"], form())
     again = applicant.post(moved["Location"], form())  # double click
