@@ -44,7 +44,7 @@ class SubmitForm(forms.Form):
         for component in self.components:
             label = component.name + (f" ({component.form})" if component.form else "")
             kept = self.pending.get(component.pk)
-            help_text = _("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB.")
+            help_text: Any = _("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB.")
             if kept is not None:
                 help_text = _("Already received: %(name)s. Choose a file only to replace it.") % {
                     "name": kept.original_name}
@@ -78,7 +78,7 @@ class SubmitForm(forms.Form):
             upload = self.files.get(self.add_prefix(f"file_{component.pk}"))
             if upload:
                 upload.seek(0)
-                found.append(Upload(component, upload.name, upload.read()))
+                found.append(Upload(component, upload.name or "", upload.read()))
         return found
 
     def uploads(self) -> list[Upload]:

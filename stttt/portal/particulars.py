@@ -39,12 +39,12 @@ class LicenceParticulars:
                 "district": cleaned.get("district") or "", "subject": subject_from(cleaned, kind)}
 
 
-    def display(self, dossier: Any) -> list[tuple[str, Any]]:
+    def display(self, dossier: Any) -> list[tuple[Any, Any]]:
         """What the applicant asked to be licensed, as staff read it on the dossier page."""
         application = Application.objects.filter(dossier=dossier).first()
         if application is None:
             return []
-        rows: list[tuple[str, Any]] = [(_("The holder is"), application.get_holder_type_display())]
+        rows: list[tuple[Any, Any]] = [(_("The holder is"), application.get_holder_type_display())]
         if application.district:
             names = dict((d.code, d.name) for d in districts_of(dossier.agency))
             rows.append((_("District"), names.get(application.district, application.district)))
@@ -65,7 +65,7 @@ class PortalReference:
     def collect(self, procedure: Any, cleaned: dict[str, Any]) -> dict[str, Any]:
         return {}
 
-    def display(self, dossier: Any) -> list[tuple[str, Any]]:
+    def display(self, dossier: Any) -> list[tuple[Any, Any]]:
         submission = Submission.objects.filter(dossier=dossier).first()
         return [(_("Portal reference"), submission.reference)] if submission else []
 

@@ -143,7 +143,7 @@ class DossierFilterForm(forms.Form):
         ("code", _("dossier code")), ("status", _("status"))])
 
     def __init__(self, *args: Any, procedures: QuerySet[Procedure], units: list[tuple[str, str]],
-                 statuses: list[tuple[str, str]], **kwargs: Any) -> None:
+                 statuses: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
         self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
