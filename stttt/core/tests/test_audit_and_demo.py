@@ -46,11 +46,13 @@ def test_a_change_is_recorded_with_who_when_and_from_where():
     assert "Trần Văn Cũ" in html and "Trần Văn Mới" in html and "10.1.2.3" in html
 
 
-def test_history_page_is_hidden_from_users_without_view_permission():
+def test_history_page_is_hidden_from_users_who_cannot_see_the_record():
     plain = User.objects.create_user("nguoidung", password="Mat-khau-dai-2026")
+    other = User.objects.create_user("nguoikhac", password="Mat-khau-dai-2026")
     client = Client()
     client.force_login(plain)
-    assert client.get(f"/lich-su/accounts/user/{plain.pk}/").status_code == 404
+    assert client.get(f"/lich-su/accounts/user/{plain.pk}/").status_code == 200  # one's own account
+    assert client.get(f"/lich-su/accounts/user/{other.pk}/").status_code == 404
     assert client.get("/lich-su/khong/co/1/").status_code == 404
 
 

@@ -138,6 +138,7 @@ NOT_RECORDS = {
     "legal:document": "public legal data",
     "legal:provision": "public legal data",
     "api-root": "format suffix of the API root",
+    "accounts:mfa_reset": "a user account (installation-wide), for administrators only",
 }
 PUBLIC_PREFIXES = ("portal:",)
 
