@@ -328,5 +328,7 @@ def ratings(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     quarter = request.GET.get("quarter", "")
     rows = procedure_selectors.rating_summary(procedure_selectors.ratings_visible_to(request.user), quarter)
-    return render(request, "portal/ratings.html", {"rows": rows, "quarter": quarter,
+    labels = procedure_selectors.indicator_labels()
+    table = [(r, [r[name] for name, _label in labels]) for r in rows]
+    return render(request, "portal/ratings.html", {"rows": table, "quarter": quarter, "labels": labels,
                                                    "next": reverse("portal:ratings")})

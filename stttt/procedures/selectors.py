@@ -358,3 +358,8 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
         received = filed  # filed online on a day off, received on the next working day
     return rules.due_date_explanation(cal, received, dossier.counting_start, days, str(TimeUnit(unit).label),
                                       dossier.statutory_due_date, paper=dossier.channel != Channel.ONLINE)
+
+
+def indicator_labels() -> list[tuple[str, Any]]:
+    """(field, label) of each rated indicator, e.g. "3. contacts needed to complete the dossier"."""
+    return [(name, Rating._meta.get_field(name).verbose_name) for name in INDICATORS]

@@ -246,6 +246,9 @@ def test_ratings_are_read_by_each_agencys_leaders_only(dept, catalog, other):
         client.force_login(leader)
         page = client.get(reverse("portal:ratings")).content.decode()
         assert page.count("<tr><td>") == 1 and rows[0]["unit_name"] in page
+        # the columns say what they measure (Circular 01/2018/TT-VPCP Art. 13), not "1 2 3 4 6 7"
+        assert "Tổng thời gian so với quy định" in page and "Số lần liên hệ để hoàn thiện hồ sơ" in page
+        assert page.count('data-testid="indicator"') == 6 and "<th>1</th>" not in page
     assert Client().get(reverse("portal:ratings")).status_code == 302
     officer = Client()
     officer.force_login(dept.officer)
