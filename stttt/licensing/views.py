@@ -175,8 +175,9 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     context: dict[str, Any] = {"licence": licence, "row": row, "subject": subject, "today": today}
     if request.method == "POST":
         upload = request.FILES.get("file")
-        problem = _("Choose a PDF file.") if upload is None or not upload.name.lower().endswith(".pdf") else (
-            uploads.problem(upload.name, upload.size or 0, upload.read(16)))
+        name = (upload.name or "") if upload is not None else ""
+        problem = _("Choose a PDF file.") if upload is None or not name.lower().endswith(".pdf") else (
+            uploads.problem(name, upload.size or 0, upload.read(16)))
         if problem is None and upload is not None:
             upload.seek(0)
             try:
