@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
 from stttt.org.models import Agency, District
-from stttt.portal import services
+from stttt.portal import rules, services
 from stttt.procedures import services as procedure_services
 from stttt.procedures.models import Procedure, Rating
 
@@ -78,21 +80,26 @@ def load(stdout) -> list[DemoLogin]:
                 "doanhnghiep": demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")}
     agency = Agency.objects.order_by("pk").first()
     created = 0
-    for key, account, code, data, holder_type, district, subject, steps in FILINGS:
-        procedure = Procedure.objects.filter(agency=agency, code=code).first()
-        if procedure is None:
-            continue
-        uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF) for c in procedure.components.all() if c.required]
-        known = District.objects.filter(agency=agency, code=district).exists()
-        particulars = {"holder_type": holder_type, "district": district if known else "", "subject": subject}
-        submission, secret = services.submission_create(
-            procedure, user=accounts.get(account) if account else None, data=data, uploads=uploads,
-            idempotency_key=key, particulars=particulars)
-        if secret is None:
-            continue
-        created += 1
-        _walk(submission, steps)
-        if account is None:
-            stdout.write(f"portal: {submission.reference} / {secret} ({_('tracking secret of a demo filing')})\n")
+    # the demo's notices are kept in memory, not printed (a console mail backend would print raw MIME)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        for key, account, code, data, holder_type, district, subject, steps in FILINGS:
+            procedure = Procedure.objects.filter(agency=agency, code=code).first()
+            if procedure is None:
+                continue
+            uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF)
+                       for c in procedure.components.all() if c.required]
+            known = District.objects.filter(agency=agency, code=district).exists()
+            particulars = {"holder_type": holder_type, "district": district if known else "", "subject": subject}
+            demo_secret = rules.demo_secret(key, settings.SECRET_KEY)
+            submission, secret = services.submission_create(
+                procedure, user=accounts.get(account) if account else None, data=data, uploads=uploads,
+                idempotency_key=key, particulars=particulars, secret=demo_secret)
+            if secret is not None:
+                created += 1
+                _walk(submission, steps)
+            if rules.secret_matches(demo_secret, submission.secret_hash, settings.SECRET_KEY):
+                line = _("tracking of a demo filing: reference %(reference)s, secret %(secret)s") % {
+                    "reference": submission.reference, "secret": demo_secret}
+                stdout.write(f"portal: {line}\n")
     stdout.write(f"portal: {created} demo filings\n")
     return [DemoLogin("congdan", _("Applicant (individual) on the public portal"))]

@@ -40,8 +40,12 @@ def _guest(key: str, name: str) -> Any:
     return user
 
 
+def _secret() -> str:
+    return "".join(secrets.choice(rules.SECRET_ALPHABET) for _ in range(rules.SECRET_LENGTH))
+
+
 def submission_create(procedure: Procedure, *, user: Any, data: dict[str, Any], uploads: list[Upload],
-                      idempotency_key: str, particulars: dict[str, Any] | None = None
+                      idempotency_key: str, particulars: dict[str, Any] | None = None, secret: str | None = None
                       ) -> tuple[Submission, str | None]:
     """File a dossier online through `procedures.services.dossier_file` (its checks, its records, its
     effects) and give the portal's reference with a tracking secret. All or nothing. A retry with the same
@@ -65,7 +69,7 @@ def submission_create(procedure: Procedure, *, user: Any, data: dict[str, Any], 
             found = Submission.objects.filter(dossier=dossier).first()
             if found is not None:
                 return found, None
-        secret = secrets.token_urlsafe(9)
+        secret = rules.normalise_secret(secret or "") or _secret()
         submission = Submission.objects.create(dossier=dossier, reference=_reference(), email=email,
                                                secret_hash=rules.secret_hash(secret, settings.SECRET_KEY),
                                                account=applicant)

@@ -71,10 +71,13 @@ def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Proce
               "forward": users["leader"], "refuse": users["leader"], "return_result": users["desk"],
               "withdraw": users["applicant"]}
     hour = 8
+    now = timezone.now()
     for item in path:
         action, offset = (item, 0) if isinstance(item, str) else item
         day = cal.add_working_days(start, offset)
         hour = 8 if offset else hour + 1
+        if _at(day, min(hour, 16)) > now:
+            break  # nothing in the demo happens in the future: the rest of the path is still to come
         kwargs: dict[str, Any] = {}
         if action == "assign":
             kwargs["assignee"] = officer
@@ -85,6 +88,7 @@ def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Proce
 
 def _file(procedure: Procedure, applicant: Any, key: str, name: str, when: dt.datetime) -> tuple[Any, bool]:
     uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF) for c in procedure.components.all() if c.required]
+    when = min(when, timezone.now() - dt.timedelta(hours=1))  # never filed in the future
     return services.dossier_file(procedure, actor=applicant, channel=Channel.ONLINE, data={"applicant_name": name},
                                  uploads=uploads, idempotency_key=key, now=when)
 
@@ -121,7 +125,8 @@ def load(stdout) -> list[DemoLogin]:
     for index, (key, code, name, path) in enumerate(THIS_MONTH):
         procedure = Procedure.objects.get(agency=agency, code=code)
         start = today - dt.timedelta(days=index)
-        start = start if cal.is_working_day(start) else cal.working_day_on_or_after(start)
+        while not cal.is_working_day(start):  # the working day before, never the one after (tomorrow)
+            start -= dt.timedelta(days=1)
         dossier, created = _file(procedure, applicant, key, name, _at(start, 8))
         if created:
             created_count += 1

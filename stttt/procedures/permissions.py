@@ -147,8 +147,13 @@ def need_to_know(user: Any, at: dt.date | None = None) -> Q:
     divisions = mine.unit_codes | mine.units_in_charge
     if divisions:
         relations |= own & Q(procedure__division_code__in=sorted(divisions))
-    if mine.areas_in_charge:
-        relations |= own & Q(procedure__empowering_citation__in=sorted(mine.areas_in_charge))
+    if mine.is_deputy_director:  # the leader in charge of the empowering duty approves its dossiers (5.2)
+        from stttt.procedures.models import Procedure
+
+        procedures = Procedure.objects.filter(agency_id=mine.agency_id).select_related("agency")
+        approved = [p.pk for p in procedures if is_approver(user, p, at)]
+        if approved:
+            relations |= own & Q(procedure_id__in=approved)
     return relations
 
 
