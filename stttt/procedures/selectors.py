@@ -362,4 +362,4 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
 
 def indicator_labels() -> list[tuple[str, Any]]:
     """(field, label) of each rated indicator, e.g. "3. contacts needed to complete the dossier"."""
-    return [(name, Rating._meta.get_field(name).verbose_name) for name in INDICATORS]
+    return [(name, getattr(Rating._meta.get_field(name), "verbose_name", name)) for name in INDICATORS]
