@@ -67,3 +67,11 @@ def test_the_deputy_acting_as_director_sees_it(dept, dossier):
     today = timezone.localdate()
     org_services.acting_appoint(dept.staff["PGD2"], dept.board, start_on=today, end_on=today)
     assert _sees(dept.deputy2, dossier)
+
+
+def test_the_deputy_in_charge_of_the_empowering_duty_sees_it(dept, dossier):
+    assert not _sees(dept.deputy2, dossier)
+    duty = org_services.duty_save(dept.agency, citation=dossier.procedure.empowering_citation, title="Cấp phép",
+                                  lead_unit=dept.division)
+    org_services.area_assign(dept.staff["PGD2"], duty=duty, start_on=START)
+    assert _sees(dept.deputy2, dossier)
