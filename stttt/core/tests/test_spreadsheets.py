@@ -42,3 +42,21 @@ def test_the_check_finds_a_plain_append():
     book = Workbook()
     book.active.append([ATTACK])  # openpyxl alone writes a live formula: what the helper prevents
     assert spreadsheets.live_formulas(_saved(book)) == ["Sheet!A1"]
+
+
+def test_every_module_that_writes_a_spreadsheet_uses_the_helper():
+    """A new CSV or XLSX export must write its cells through `stttt.core.spreadsheets`."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(spreadsheets.__file__).resolve().parents[1]
+    writes = re.compile(r"\bWorkbook\(\)|csv\.writer\(|csv\.DictWriter\(")
+    bypass = re.compile(r"\bsheet\.append\(|\bfields\.append\(|writer\.writerow\(")
+    offenders = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or path.name == "spreadsheets.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if writes.search(text) and ("spreadsheets" not in text or bypass.search(text)):
+            offenders.append(str(path.relative_to(root)))
+    assert offenders == []
