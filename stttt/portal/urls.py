@@ -22,4 +22,5 @@ urlpatterns = [
     path("so-dang-ky/<str:slug>/", views.register, name="register"),
     path("so-dang-ky/<str:slug>.<str:fmt>", views.register_export, name="register_export"),
     path("danh-gia/", views.ratings, name="ratings"),
+    path("chi-so/", views.figures, name="figures"),
 ]

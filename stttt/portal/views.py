@@ -332,3 +332,13 @@ def ratings(request: HttpRequest) -> HttpResponse:
     table = [(r, [r[name] for name, _label in labels]) for r in rows]
     return render(request, "portal/ratings.html", {"rows": table, "quarter": quarter, "labels": labels,
                                                    "next": reverse("portal:ratings")})
+
+
+def figures(request: HttpRequest) -> HttpResponse:
+    """Public: how the agency keeps its deadlines and how applicants rate it, this year (counts only)."""
+    agency = _agency(request)
+    if agency is None:
+        raise Http404
+    since = timezone.localdate().replace(month=1, day=1)
+    index = procedure_selectors.public_index(agency, since)
+    return render(request, "portal/figures.html", {"since": since, **index})

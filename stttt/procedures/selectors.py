@@ -363,3 +363,39 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
 def indicator_labels() -> list[tuple[str, Any]]:
     """(field, label) of each rated indicator, e.g. "3. contacts needed to complete the dossier"."""
     return [(name, getattr(Rating._meta.get_field(name), "verbose_name", name)) for name in INDICATORS]
+
+
+def public_index(agency: Agency, since: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """The public figures of an agency since `since` (the index provincial portals publish): per procedure
+    and per processing division, the dossiers resolved, how many on time, the share on time; per division,
+    the applicants' average rating total (Circular 01/2018/TT-VPCP Art. 15) and its number of ratings.
+    Counts only: nothing that names an applicant."""
+    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
+    resolved = (Dossier.objects.filter(agency=agency, resolved_at__gte=start)
+                .values("procedure__code", "procedure__name", "procedure__division_code", "closed_late"))
+    by_procedure: dict[str, dict[str, Any]] = {}
+    by_unit: dict[str, dict[str, Any]] = {}
+    for row in resolved:
+        for key, name, table in ((row["procedure__code"], row["procedure__name"], by_procedure),
+                                 (row["procedure__division_code"], row["procedure__division_code"], by_unit)):
+            entry = table.setdefault(key, {"key": key, "name": name, "resolved": 0, "on_time": 0})
+            entry["resolved"] += 1
+            entry["on_time"] += 0 if row["closed_late"] else 1
+    names = _unit_names(set(by_unit))
+    ratings = rating_summary(Rating.objects.filter(dossier__agency=agency, rated_at__gte=start))
+    scores: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for r in ratings:
+        scores[r["unit"]].append((r["total"], r["count"]))
+    for unit in scores:
+        by_unit.setdefault(unit, {"key": unit, "name": unit, "resolved": 0, "on_time": 0})
+    for table in (by_procedure, by_unit):
+        for entry in table.values():
+            entry["on_time_pct"] = round(100 * entry["on_time"] / entry["resolved"]) if entry["resolved"] else None
+    for unit, entry in by_unit.items():
+        entry["name"] = names.get(unit, unit)
+        found = scores.get(unit, [])
+        count = sum(c for _t, c in found)
+        entry["ratings"] = count
+        entry["rating_total"] = round(sum(t * c for t, c in found) / count, 1) if count else None
+    return {"procedures": sorted(by_procedure.values(), key=lambda e: e["name"]),
+            "units": sorted(by_unit.values(), key=lambda e: e["name"])}

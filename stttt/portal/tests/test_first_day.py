@@ -96,3 +96,19 @@ def test_signed_in_citizen_finds_name_and_email_filled_in(dept, catalog):
     client.force_login(dept.citizen)
     html = client.get(reverse("portal:submit", args=[CODE])).content.decode()
     assert 'value="Nguyễn Văn Dân"' in html and 'value="dan@example.vn"' in html
+
+
+def test_public_figures_per_procedure_and_unit(dept, catalog):
+    from django.utils import timezone
+
+    from stttt.procedures.tests.conftest import file_dossier
+
+    procedure = catalog[CODE]
+    dossier = file_dossier(procedure, dept.applicant, {"applicant_name": "Khách sạn Sao Mai"})
+    Dossier.objects.filter(pk=dossier.pk).update(status="returned", resolved_at=timezone.now(), closed_late=False)
+    late = file_dossier(procedure, dept.applicant, {"applicant_name": "Khách sạn Sao Mai"}, key="late")
+    Dossier.objects.filter(pk=late.pk).update(status="returned", resolved_at=timezone.now(), closed_late=True)
+    html = Client().get(reverse("portal:figures")).content.decode()
+    table = html.split('data-testid="by-procedure"')[1].split("</table>")[0]
+    assert procedure.name in table and "50%" in table and "Khách sạn" not in html
+    assert dept.division.name in html.split('data-testid="by-unit"')[1]
