@@ -74,8 +74,8 @@ class PortalReference:
         return submission.reference if submission else None
 
     def lookup(self, query: str) -> Q | None:
-        text = query.strip().upper()
-        return Q(submission__reference=text) if text.startswith("HS-") and len(text) <= 20 else None
+        text = query.strip().upper()  # any prefix: references given before "HS-" keep theirs
+        return Q(submission__reference=text) if 4 <= len(text) <= 20 and " " not in text else None
 
 
 PROVIDER = LicenceParticulars()
