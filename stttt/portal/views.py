@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from stttt.core.http import form_errors
 from stttt.core.search import search
+from stttt.core.throttle import limit
 from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
 from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
@@ -91,6 +92,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
                                                      "kind": kind_for_procedure(procedure.code)})
 
 
+@limit("submit", "10/10min", methods=("POST",))
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(selectors.procedures_online(_agency(request)).filter(online=True), code=code)
     kind = kind_for_procedure(procedure.code)
@@ -135,6 +137,7 @@ def done(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "portal/done.html", {"submission": submission, "secret": secret})
 
 
+@limit("tracking", "20/min", methods=("POST",))
 def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -218,6 +221,7 @@ def result(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
     return document_response(licence, fmt, licensing.verification_url(licence, request.build_absolute_uri("/")))
 
 
+@limit("signup", "5/10min", methods=("POST",))
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -301,6 +305,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         "query": query.urlencode(), "kinds": [KINDS[k] for k in kinds], "multiple": len(kinds) > 1})
 
 
+@limit("register-export", "10/min")
 def register_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "json", "xlsx"):
         raise Http404
