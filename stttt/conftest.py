@@ -10,8 +10,14 @@ import pytest
 CHROMIUM = os.environ.get("STTTT_CHROMIUM", "/usr/bin/chromium")
 # Flags for a closed network: no background fetches that the machine would refuse.
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -48,8 +54,14 @@ def browser_page(_browser, live_server):
     errors: list[str] = []
     outside: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("request", lambda req: outside.append(req.url)
-            if not req.url.startswith(live_server.url) and not req.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda req: (
+            outside.append(req.url)
+            if not req.url.startswith(live_server.url) and not req.url.startswith("data:")
+            else None
+        ),
+    )
     yield page
     context.close()
     assert not outside, f"requests outside the app: {outside}"

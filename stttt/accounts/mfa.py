@@ -72,7 +72,7 @@ def qr_svg(device: TOTPDevice) -> str:
     buffer = io.BytesIO()
     image.save(buffer)
     svg = buffer.getvalue().decode()
-    return svg[svg.index("<svg"):] if "<svg" in svg else svg
+    return svg[svg.index("<svg") :] if "<svg" in svg else svg
 
 
 def secret_text(device: TOTPDevice) -> str:
@@ -80,7 +80,7 @@ def secret_text(device: TOTPDevice) -> str:
     from base64 import b32encode
 
     raw = b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def new_recovery_codes(user: Any) -> list[str]:

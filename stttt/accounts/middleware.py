@@ -39,8 +39,9 @@ class SessionCapMiddleware:
             elif now - int(started) > session_cap_seconds():
                 logout(request)
                 if request.path.startswith("/api/"):
-                    return JsonResponse({"code": "session_expired", "message": _("The session has expired."),
-                                         "errors": {}}, status=401)
+                    return JsonResponse(
+                        {"code": "session_expired", "message": _("The session has expired."), "errors": {}}, status=401
+                    )
                 return redirect(f"{reverse('accounts:login')}?next={request.path}")
         return self.get_response(request)
 
@@ -55,14 +56,22 @@ class MFAMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._open(request.path) and mfa.must_verify(user):
             if request.path.startswith("/api/"):
-                return JsonResponse({"code": "mfa_required", "message": _("A second factor is required."),
-                                     "errors": {}}, status=403)
+                return JsonResponse(
+                    {"code": "mfa_required", "message": _("A second factor is required."), "errors": {}}, status=403
+                )
             target = "accounts:mfa_enrol" if mfa.must_enrol(user) else "accounts:mfa_verify"
             return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)
 
     @staticmethod
     def _open(path: str) -> bool:
-        open_paths = (reverse("accounts:mfa_enrol"), reverse("accounts:mfa_verify"), reverse("accounts:logout"),
-                      reverse("accounts:login"), settings.STATIC_URL, "/i18n/", "/api/v1/auth/token/")
+        open_paths = (
+            reverse("accounts:mfa_enrol"),
+            reverse("accounts:mfa_verify"),
+            reverse("accounts:logout"),
+            reverse("accounts:login"),
+            settings.STATIC_URL,
+            "/i18n/",
+            "/api/v1/auth/token/",
+        )
         return any(path.startswith(prefix) for prefix in open_paths)

@@ -33,9 +33,11 @@ class LoginView(auth_views.LoginView):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Code"), max_length=20,
-                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                                         "autofocus": True}))
+    code = forms.CharField(
+        label=gettext_lazy("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
 
 
 def _next(request: HttpRequest) -> str:
@@ -60,10 +62,17 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return render(request, "accounts/mfa_recovery_codes.html", {"codes": codes, "next": _next(request)})
         form.add_error("code", _("The code is not right. Check the time on your phone and try again."))
-    return render(request, "accounts/mfa_enrol.html", {
-        "form": form, "qr_svg": mfa.qr_svg(device), "secret": mfa.secret_text(device), "next": _next(request),
-        "required": mfa.required_for(user),
-    })
+    return render(
+        request,
+        "accounts/mfa_enrol.html",
+        {
+            "form": form,
+            "qr_svg": mfa.qr_svg(device),
+            "secret": mfa.secret_text(device),
+            "next": _next(request),
+            "required": mfa.required_for(user),
+        },
+    )
 
 
 @login_required
@@ -92,6 +101,7 @@ def mfa_reset(request: HttpRequest, user_id: int) -> HttpResponse:
         raise PermissionDenied
     target: Any = get_object_or_404(get_user_model(), pk=user_id)
     removed = mfa.reset(target, actor=request.user, request=request)
-    messages.success(request, _("Second factor reset for %(user)s (%(count)s devices removed).") % {
-        "user": target, "count": removed})
+    messages.success(
+        request, _("Second factor reset for %(user)s (%(count)s devices removed).") % {"user": target, "count": removed}
+    )
     return redirect(request.POST.get("next") or reverse("admin:accounts_user_change", args=[target.pk]))

@@ -34,8 +34,12 @@ class MeViewSet(viewsets.ViewSet):
 
 
 class TokenRequestSerializer(AuthTokenSerializer):
-    otp = serializers.CharField(required=False, allow_blank=True, write_only=True,
-                                help_text="Code from the authenticator app, or a recovery code (staff with MFA).")
+    otp = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text="Code from the authenticator app, or a recovery code (staff with MFA).",
+    )
 
 
 def _error(code: str, message: str, http_status: int, errors: dict[str, list[str]] | None = None) -> Response:
@@ -57,15 +61,20 @@ class TokenView(ObtainAuthToken):
 
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: inline_serializer("Token", {"token": serializers.CharField()}), 400: ErrorSerializer,
-                   403: ErrorSerializer, 429: ErrorSerializer},
+        responses={
+            200: inline_serializer("Token", {"token": serializers.CharField()}),
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            429: ErrorSerializer,
+        },
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         valid = serializer.is_valid()
         if _locked(request):
-            response = _error("locked_out", _("Too many failed log-in attempts: try again later."),
-                              status.HTTP_429_TOO_MANY_REQUESTS)
+            response = _error(
+                "locked_out", _("Too many failed log-in attempts: try again later."), status.HTTP_429_TOO_MANY_REQUESTS
+            )
             response["Retry-After"] = str(int(float(getattr(settings, "AXES_COOLOFF_TIME", 0.25) or 0.25) * 3600))
             return response
         if not valid:
@@ -74,13 +83,18 @@ class TokenView(ObtainAuthToken):
         if mfa.has_device(user):
             code = str(serializer.validated_data.get("otp") or "")
             if not code or mfa.verify(user, code, request=request) is None:
-                return _error("otp_invalid", _("A valid code from the authenticator app is required."),
-                              status.HTTP_400_BAD_REQUEST, {"otp": [_("The code is not right, or it has already "
-                                                                     "been used.")]})
+                return _error(
+                    "otp_invalid",
+                    _("A valid code from the authenticator app is required."),
+                    status.HTTP_400_BAD_REQUEST,
+                    {"otp": [_("The code is not right, or it has already been used.")]},
+                )
         elif mfa.must_enrol(user):
-            return _error("mfa_enrolment_required",
-                          _("Set up two-step verification on the website before asking for a token."),
-                          status.HTTP_403_FORBIDDEN)
+            return _error(
+                "mfa_enrolment_required",
+                _("Set up two-step verification on the website before asking for a token."),
+                status.HTTP_403_FORBIDDEN,
+            )
         token = tokens.issue(user)
         return Response({"token": token.key})
 
@@ -140,5 +154,7 @@ class CachedSchemaView(SpectacularAPIView):
     """`/api/schema/`: the same document for everyone, served from the cached build."""
 
     def _get_schema_response(self, request: Request) -> Response:
-        return Response(cached_schema(request, public=True),
-                        headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, None)}"'})
+        return Response(
+            cached_schema(request, public=True),
+            headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, None)}"'},
+        )

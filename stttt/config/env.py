@@ -72,8 +72,10 @@ def database(folder: Path) -> dict[str, Any]:
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except Exception as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be read ({exc}); expected e.g. "
-                                   "postgres://user@host:5432/name or sqlite:////path/file.sqlite3") from None
+        raise ImproperlyConfigured(
+            f"DATABASE_URL cannot be read ({exc}); expected e.g. "
+            "postgres://user@host:5432/name or sqlite:////path/file.sqlite3"
+        ) from None
     engine = config.get("ENGINE", "")
     if not engine:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be read: unknown scheme in {url!r}.")

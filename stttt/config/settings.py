@@ -133,12 +133,13 @@ STTTT_TRUSTED_PROXIES = int(os.environ.get("STTTT_TRUSTED_PROXIES") or os.enviro
 # cache in the data folder, shared by every process of the embedded default; never per-process memory.
 _CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL,
-                "KEY_PREFIX": "stttt"}
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL, "KEY_PREFIX": "stttt"}
     if _CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-          "LOCATION": os.environ.get("STTTT_CACHE_DIR") or str(DATA_DIR / "cache"),
-          "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("STTTT_CACHE_DIR") or str(DATA_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
 }
 # Page limits (`stttt.core.throttle.limit`): {"scope": "count/period"} overrides the code's defaults.
 STTTT_RATE_LIMITS: dict[str, str] = {}
@@ -286,8 +287,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     # Audit (docs/audit.md): every line carries the request id, the user and the client address.
     "filters": {"request": {"()": "stttt.core.requestid.RequestContext"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s "
-                             "[%(request_id)s %(user)s %(client)s] %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s %(client)s] %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "pyhanko": {"level": "ERROR"}},

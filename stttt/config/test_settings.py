@@ -15,5 +15,9 @@ AXES_ENABLED = False
 # Second factor: enforced only in the tests that turn it on (stttt/accounts/tests/test_security.py); elsewhere
 # tests sign in with force_login. A throwaway cache per test process (cleared before each test).
 STTTT_MFA_ENFORCED = False
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                      "LOCATION": __import__("tempfile").mkdtemp(prefix="stttt-test-cache-")}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": __import__("tempfile").mkdtemp(prefix="stttt-test-cache-"),
+    }
+}

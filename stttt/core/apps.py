@@ -64,7 +64,7 @@ def _check_workflow_effects(app_configs: Any = None, **kwargs: Any) -> list[Any]
     from stttt.core.workflow import WORKFLOWS
 
     return [
-        checks.Error(f"workflow {wf.name!r} declares effect {name!r} that no installed app registers",
-                     id="stttt.E001")
-        for wf in WORKFLOWS.values() for name in wf.missing_effects()
+        checks.Error(f"workflow {wf.name!r} declares effect {name!r} that no installed app registers", id="stttt.E001")
+        for wf in WORKFLOWS.values()
+        for name in wf.missing_effects()
     ]

@@ -56,9 +56,7 @@ def history_of(instance: models.Model) -> list[dict[str, Any]]:
         changes = []
         if previous is not None:
             delta = record.diff_against(previous)
-            changes = [
-                {"field": _field_label(instance, c.field), "old": c.old, "new": c.new} for c in delta.changes
-            ]
+            changes = [{"field": _field_label(instance, c.field), "old": c.old, "new": c.new} for c in delta.changes]
         entries.append(
             {
                 "date": record.history_date,

@@ -118,9 +118,20 @@ def _from_request(request: Any) -> tuple[str | None, str]:
 # --- appending -----------------------------------------------------------------------------------
 
 
-def append(action: str, *, obj: models.Model | None = None, object_type: str = "", object_id: Any = "",
-           changes: dict[str, Any] | None = None, reason: str = "", user: Any = None, actor: str = "",
-           request: Any = None, address: str | None = None, using: str | None = None) -> Any:
+def append(
+    action: str,
+    *,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: Any = "",
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    user: Any = None,
+    actor: str = "",
+    request: Any = None,
+    address: str | None = None,
+    using: str | None = None,
+) -> Any:
     """Add one entry to the chain inside the caller's transaction (or its own when there is none)."""
     from stttt.core.models import AuditEntry, AuditHead
 
@@ -203,8 +214,9 @@ def changes_of(history_instance: Any) -> dict[str, dict[str, Any]]:
     return found
 
 
-def on_history_record(sender: Any, *, instance: Any, history_instance: Any, using: str | None = None,
-                      **kwargs: Any) -> None:
+def on_history_record(
+    sender: Any, *, instance: Any, history_instance: Any, using: str | None = None, **kwargs: Any
+) -> None:
     action = HISTORY_ACTIONS.get(history_instance.history_type, history_instance.history_type)
     reason = history_instance.history_change_reason or ""
     if action == "update" and reason:
@@ -244,15 +256,21 @@ def verify(using: str = DEFAULT_DB_ALIAS, progress: Any = None) -> tuple[int, Br
     checked = 0
     for entry in iter_entries(using):
         if entry.sequence != expected_sequence:
-            return checked, Break(expected_sequence, f"entry #{expected_sequence} is missing "
-                                                     f"(next entry is #{entry.sequence})")
+            return checked, Break(
+                expected_sequence, f"entry #{expected_sequence} is missing (next entry is #{entry.sequence})"
+            )
         if entry.previous_hash != previous:
-            return checked, Break(entry.sequence, f"previous_hash {entry.previous_hash} does not match the hash "
-                                                  f"of entry #{entry.sequence - 1} ({previous})")
+            return checked, Break(
+                entry.sequence,
+                f"previous_hash {entry.previous_hash} does not match the hash "
+                f"of entry #{entry.sequence - 1} ({previous})",
+            )
         computed = hash_of(entry)
         if computed != entry.hash:
-            return checked, Break(entry.sequence, f"content does not match its hash (stored {entry.hash}, "
-                                                  f"computed {computed}): the row was changed")
+            return checked, Break(
+                entry.sequence,
+                f"content does not match its hash (stored {entry.hash}, computed {computed}): the row was changed",
+            )
         previous = entry.hash
         expected_sequence += 1
         checked += 1
@@ -260,8 +278,10 @@ def verify(using: str = DEFAULT_DB_ALIAS, progress: Any = None) -> tuple[int, Br
             progress(checked)
     head = AuditHead.objects.using(using).filter(pk=1).first()
     if head is not None and head.sequence > checked:
-        return checked, Break(checked + 1, f"the chain's head says #{head.sequence} but the log ends at "
-                                           f"#{checked}: entries were removed from the end")
+        return checked, Break(
+            checked + 1,
+            f"the chain's head says #{head.sequence} but the log ends at #{checked}: entries were removed from the end",
+        )
     if head is not None and head.sequence == checked and checked and head.hash != previous:
         return checked, Break(checked, "the last entry's hash differs from the chain's head")
     return checked, None
@@ -341,8 +361,10 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS) -> list[str]:
             elif connection.vendor == "postgresql":
                 for name, operation in ((update_name, "UPDATE"), (delete_name, "DELETE")):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {quoted}")
-                    cursor.execute(f"CREATE TRIGGER {name} BEFORE {operation} ON {quoted} "
-                                   f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}()")
+                    cursor.execute(
+                        f"CREATE TRIGGER {name} BEFORE {operation} ON {quoted} "
+                        f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}()"
+                    )
     return tables
 
 
@@ -352,14 +374,18 @@ def drop_triggers(using: str = DEFAULT_DB_ALIAS) -> int:
     dropped = 0
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-                           [f"{TRIGGER_PREFIX}%"])
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{TRIGGER_PREFIX}%"]
+            )
             for (name,) in cursor.fetchall():
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
                 dropped += 1
         elif connection.vendor == "postgresql":
-            cursor.execute("SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                           "WHERE t.tgname LIKE %s", [f"{TRIGGER_PREFIX}%"])
+            cursor.execute(
+                "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname LIKE %s",
+                [f"{TRIGGER_PREFIX}%"],
+            )
             for name, table in cursor.fetchall():
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {connection.ops.quote_name(table)}")
                 dropped += 1

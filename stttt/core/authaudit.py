@@ -22,15 +22,26 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     username = str(credentials.get("username") or credentials.get("email") or "")[:150]
-    auditlog.append("login_failed", object_type=settings.AUTH_USER_MODEL.lower(), request=request,
-                    actor=username, changes={"username": username})
+    auditlog.append(
+        "login_failed",
+        object_type=settings.AUTH_USER_MODEL.lower(),
+        request=request,
+        actor=username,
+        changes={"username": username},
+    )
 
 
-def _locked_out(sender: Any, request: Any = None, username: str = "", ip_address: str | None = None,
-                **kwargs: Any) -> None:
-    auditlog.append("lockout", object_type=settings.AUTH_USER_MODEL.lower(), request=request,
-                    actor=str(username or "")[:150], address=ip_address,
-                    changes={"username": str(username or "")[:150]})
+def _locked_out(
+    sender: Any, request: Any = None, username: str = "", ip_address: str | None = None, **kwargs: Any
+) -> None:
+    auditlog.append(
+        "lockout",
+        object_type=settings.AUTH_USER_MODEL.lower(),
+        request=request,
+        actor=str(username or "")[:150],
+        address=ip_address,
+        changes={"username": str(username or "")[:150]},
+    )
 
 
 def _remember_password(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -102,8 +102,10 @@ def dump_database(target: Path, using: str = DEFAULT_DB_ALIAS) -> str:
             reader.close()
         return SQLITE_MEMBER
     if connection.vendor == "postgresql":
-        _run(["pg_dump", "-Fc", "--no-owner", "--no-privileges", "-f", str(target), "-d", str(config["NAME"])],
-             _pg_env(config))
+        _run(
+            ["pg_dump", "-Fc", "--no-owner", "--no-privileges", "-f", str(target), "-d", str(config["NAME"])],
+            _pg_env(config),
+        )
         return PG_MEMBER
     raise BackupError(f"Backups are not supported on {connection.vendor}.")
 
@@ -246,24 +248,36 @@ def restore_database(path: Path, member: str, *, using: str = DEFAULT_DB_ALIAS, 
     if connection.vendor == "postgresql" and member == PG_MEMBER:
         if not _database_is_empty(using):
             if not replace:
-                raise BackupError(f"The database {config['NAME']} is not empty; restore into a new database, "
-                                  "or pass --replace to drop its tables first.")
+                raise BackupError(
+                    f"The database {config['NAME']} is not empty; restore into a new database, "
+                    "or pass --replace to drop its tables first."
+                )
             with connection.cursor() as cursor:
                 cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
         connection.close()
-        _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "-d", str(config["NAME"]),
-              str(path)], _pg_env(config))
+        _run(
+            ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "-d", str(config["NAME"]), str(path)],
+            _pg_env(config),
+        )
         return
     raise BackupError(f"This backup holds a {member} dump; the configured database is {connection.vendor}.")
 
 
-def restore_backup(archive_path: Path, *, accept_new_key: bool = False, replace: bool = False,
-                   report: Report = _quiet, using: str = DEFAULT_DB_ALIAS) -> Restored:
+def restore_backup(
+    archive_path: Path,
+    *,
+    accept_new_key: bool = False,
+    replace: bool = False,
+    report: Report = _quiet,
+    using: str = DEFAULT_DB_ALIAS,
+) -> Restored:
     if not archive_path.is_file():
         raise BackupError(f"No such file: {archive_path}")
     data_dir = Path(settings.DATA_DIR)
-    with tempfile.TemporaryDirectory(prefix="stttt-restore-", dir=data_dir) as work_dir, \
-            tarfile.open(archive_path, "r:gz") as archive:
+    with (
+        tempfile.TemporaryDirectory(prefix="stttt-restore-", dir=data_dir) as work_dir,
+        tarfile.open(archive_path, "r:gz") as archive,
+    ):
         work = Path(work_dir)
         manifest = read_manifest(archive)
         _safe_extract(archive, work, manifest, report)

@@ -21,8 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Colours distinguishable by most colour-blind readers and dark enough for white text around them.
 PALETTE = ("#1f5fa8", "#b3261e", "#c77700", "#2e7d32", "#6a4c93", "#00838f", "#5d4037")
-TONES = {"primary": PALETTE[0], "danger": PALETTE[1], "warning": PALETTE[2], "success": PALETTE[3],
-         "muted": "#8a8f98"}
+TONES = {"primary": PALETTE[0], "danger": PALETTE[1], "warning": PALETTE[2], "success": PALETTE[3], "muted": "#8a8f98"}
 
 WIDTH = 640
 LABEL_WIDTH = 190
@@ -76,9 +75,17 @@ def _ident(*parts: object) -> str:
     return "chart-" + hashlib.sha1(repr(parts).encode()).hexdigest()[:10]
 
 
-def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, title: str, description: str = "",
-                      value_label: str = "", category_label: str = "", show_total: bool = True,
-                      compact: bool = False) -> SafeString:
+def stacked_bar_chart(
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str = "",
+    value_label: str = "",
+    category_label: str = "",
+    show_total: bool = True,
+    compact: bool = False,
+) -> SafeString:
     """Horizontal stacked bars, one per category, a legend above naming each series by colour, the value axis
     below with its label. `compact` draws it narrower, for a card (its text stays readable when the chart
     is scaled down to the card's width). Empty string when there is nothing to draw."""
@@ -94,58 +101,88 @@ def stacked_bar_chart(categories: Sequence[str], series: Sequence[Series], *, ti
     height = top + ROW * len(categories) + (44 if value_label else 28)
     ident = _ident(title, categories, [(s.label, list(s.values)) for s in series])
     words = "; ".join(
-        f"{c}: " + (", ".join(f"{s.label} {_number(float(s.values[i] or 0))}" for s in series) if legend
-                    else _number(totals[i]))
-        for i, c in enumerate(categories))
+        f"{c}: "
+        + (", ".join(f"{s.label} {_number(float(s.values[i] or 0))}" for s in series) if legend else _number(totals[i]))
+        for i, c in enumerate(categories)
+    )
     desc = f"{description} {words}." if description else f"{words}."
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {chart_width} {height}" width="100%" '
-           f'role="img" aria-labelledby="{ident}-t {ident}-d" {FONT} font-size="12">',
-           f'<title id="{ident}-t">{escape(title)}</title>', f'<desc id="{ident}-d">{escape(desc)}</desc>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {chart_width} {height}" width="100%" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" {FONT} font-size="12">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(desc)}</desc>',
+    ]
     if legend:
         x: float = label_width
         for index, s in enumerate(series):
-            out.append(f'<rect x="{x}" y="8" width="12" height="12" fill="{_colour(s.tone, index)}"/>'
-                       f'<text x="{x + 16}" y="18" fill="#222">{escape(s.label)}</text>')
+            out.append(
+                f'<rect x="{x}" y="8" width="12" height="12" fill="{_colour(s.tone, index)}"/>'
+                f'<text x="{x + 16}" y="18" fill="#222">{escape(s.label)}</text>'
+            )
             x += 28 + int(len(s.label) * 6.6)
     bottom = top + ROW * len(categories)
     for tick in ticks:  # grid lines and their values
         x = label_width + tick * scale
-        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#d9dce1" stroke-width="1"/>'
-                   f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="#555">{_number(tick)}</text>')
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#d9dce1" stroke-width="1"/>'
+            f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="#555">{_number(tick)}</text>'
+        )
     for row, category in enumerate(categories):
         y = top + row * ROW + (ROW - BAR) / 2
-        out.append(f'<text x="{label_width - 8}" y="{y + BAR - 4:.1f}" text-anchor="end" fill="#222">'
-                   f'{escape(_short(category, int(label_width / 6.5)))}</text>')
+        out.append(
+            f'<text x="{label_width - 8}" y="{y + BAR - 4:.1f}" text-anchor="end" fill="#222">'
+            f"{escape(_short(category, int(label_width / 6.5)))}</text>"
+        )
         x = float(label_width)
         for index, s in enumerate(series):
             value = float(s.values[row] or 0)
             if value <= 0:
                 continue
             width = value * scale
-            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{BAR}" '
-                       f'fill="{_colour(s.tone, index)}"><title>{escape(category)} – {escape(s.label)}: '
-                       f'{_number(value)}</title></rect>')
+            out.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{BAR}" '
+                f'fill="{_colour(s.tone, index)}"><title>{escape(category)} – {escape(s.label)}: '
+                f"{_number(value)}</title></rect>"
+            )
             x += width
         if show_total:
             out.append(f'<text x="{x + 4:.1f}" y="{y + BAR - 4:.1f}" fill="#222">{_number(totals[row])}</text>')
     out.append(f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{bottom}" stroke="#555"/>')
     if value_label:
-        out.append(f'<text x="{label_width + (chart_width - label_width - RIGHT) / 2:.1f}" y="{height - 6}" '
-                   f'text-anchor="middle" fill="#222">{escape(value_label)}</text>')
+        out.append(
+            f'<text x="{label_width + (chart_width - label_width - RIGHT) / 2:.1f}" y="{height - 6}" '
+            f'text-anchor="middle" fill="#222">{escape(value_label)}</text>'
+        )
     if category_label:
-        out.append(f'<text x="{label_width - 8}" y="18" text-anchor="end" '
-                   f'font-weight="bold" fill="#222">{escape(category_label)}</text>')
+        out.append(
+            f'<text x="{label_width - 8}" y="18" text-anchor="end" '
+            f'font-weight="bold" fill="#222">{escape(category_label)}</text>'
+        )
     out.append("</svg>")
     return mark_safe("".join(out))  # every text above is escaped
 
 
-def bar_chart(pairs: Sequence[tuple[str, float]], *, title: str, description: str = "", value_label: str = "",
-              category_label: str = "", tone: str = "primary", compact: bool = False) -> SafeString:
+def bar_chart(
+    pairs: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    description: str = "",
+    value_label: str = "",
+    category_label: str = "",
+    tone: str = "primary",
+    compact: bool = False,
+) -> SafeString:
     """Horizontal bars, one per (label, value) pair, in one colour (no legend needed)."""
     pairs = list(pairs)
-    return stacked_bar_chart([label for label, _value in pairs], [Series(title, [v for _label, v in pairs], tone)],
-                             title=title, description=description, value_label=value_label,
-                             category_label=category_label, compact=compact)
+    return stacked_bar_chart(
+        [label for label, _value in pairs],
+        [Series(title, [v for _label, v in pairs], tone)],
+        title=title,
+        description=description,
+        value_label=value_label,
+        category_label=category_label,
+        compact=compact,
+    )
 
 
 def numeric_pairs(pairs: Sequence[tuple[object, object]]) -> list[tuple[str, float]]:

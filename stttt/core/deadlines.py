@@ -16,8 +16,9 @@ NONE, ON_TRACK, DUE_SOON, OVERDUE = "none", "on_track", "due_soon", "overdue"
 LABELS = {NONE: _("No deadline"), ON_TRACK: _("On track"), DUE_SOON: _("Due soon"), OVERDUE: _("Overdue")}
 
 
-def deadline_state(cal: WorkingCalendar, due: dt.date | None, today: dt.date, *, soon: int,
-                   is_open: bool = True) -> str:
+def deadline_state(
+    cal: WorkingCalendar, due: dt.date | None, today: dt.date, *, soon: int, is_open: bool = True
+) -> str:
     """`overdue` (open, past its due date), `due_soon` (open, due within `soon` working days),
     `on_track`, or `none` (closed, or no due date)."""
     if not is_open or due is None:

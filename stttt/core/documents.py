@@ -46,8 +46,7 @@ TYPE_SIZES: dict[str, TypeSizes] = {
     # A4: 21 cm less margins of 3 cm (left) and 2 cm (right) = 16 cm of text.
     "A4": TypeSizes(body=13, country=12, motto=13, issuer=12, title=14, recipients=11, left_cm=6.2, right_cm=9.8),
     # A5: 14.8 cm less margins of 2 cm and 1.5 cm = 11.3 cm of text.
-    "A5": TypeSizes(body=11, country=9.5, motto=10.5, issuer=9.5, title=12, recipients=9, left_cm=3.6,
-                    right_cm=7.7),
+    "A5": TypeSizes(body=11, country=9.5, motto=10.5, issuer=9.5, title=12, recipients=9, left_cm=3.6, right_cm=7.7),
 }
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -110,6 +109,7 @@ class Document:
 
 # --- DOCX ---------------------------------------------------------------------------------------------
 
+
 def to_docx(doc: Document) -> bytes:
     """The document as a .docx file (python-docx), Times New Roman as Decree 30/2020 asks."""
     from docx import Document as Docx
@@ -117,8 +117,12 @@ def to_docx(doc: Document) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-             "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+    align = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
     from docx.oxml.ns import qn
 
     sizes = doc.sizes
@@ -221,15 +225,21 @@ def to_docx(doc: Document) -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------------------------
 
+
 def to_html(doc: Document) -> str:
     """The document as a standalone HTML page (the source of the PDF)."""
     from django.template.loader import render_to_string
 
     return render_to_string(
         "core/documents/document.html",
-        {"doc": doc, "motto_country": MOTTO_COUNTRY, "motto": MOTTO, "sizes": doc.sizes,
-         "font_family": PDF_FONT_FAMILY,
-         "blocks": [(isinstance(b, Table), b) for b in doc.blocks]},
+        {
+            "doc": doc,
+            "motto_country": MOTTO_COUNTRY,
+            "motto": MOTTO,
+            "sizes": doc.sizes,
+            "font_family": PDF_FONT_FAMILY,
+            "blocks": [(isinstance(b, Table), b) for b in doc.blocks],
+        },
     )
 
 

@@ -34,11 +34,13 @@ class RequestLimitsMiddleware:
         try:
             length = int(declared)
         except ValueError:
-            return HttpResponse(_("The request's Content-Length cannot be read."), status=400,
-                                content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                _("The request's Content-Length cannot be read."), status=400, content_type="text/plain; charset=utf-8"
+            )
         limit = max_request_bytes()
         if length > limit:
             message = _("The request is too large: at most %(megabytes)s MB can be sent at once.") % {
-                "megabytes": limit // (1024 * 1024)}
+                "megabytes": limit // (1024 * 1024)
+            }
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

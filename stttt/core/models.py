@@ -52,8 +52,12 @@ class CalendarDay(models.Model):
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("reason"), max_length=200)
-    source = models.CharField(_("source"), max_length=300, blank=True,
-                              help_text=_("The announcement that decided it, e.g. its number and date."))
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The announcement that decided it, e.g. its number and date."),
+    )
 
     class Meta:
         ordering = ["date"]

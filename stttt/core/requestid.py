@@ -54,8 +54,9 @@ class DeniedAccessMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 403:
-            auditlog.append("access_denied", request=request,
-                            changes={"method": request.method, "path": request.path[:500]})
+            auditlog.append(
+                "access_denied", request=request, changes={"method": request.method, "path": request.path[:500]}
+            )
         return response
 
 

@@ -110,6 +110,7 @@ class SignatureReport:
 
 # --- configuration -----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SigningConfig:
     enabled: bool
@@ -154,22 +155,31 @@ def signing_config() -> SigningConfig:
     if key:
         cert = getattr(settings, "STTTT_SIGNING_CERT", None)
         config = SigningConfig(
-            enabled=enabled is not False, key=Path(key), cert=Path(cert) if cert else None,
-            chain=_paths(getattr(settings, "STTTT_SIGNING_CHAIN", None)), passphrase=_passphrase(),
-            trust_roots=roots)
+            enabled=enabled is not False,
+            key=Path(key),
+            cert=Path(cert) if cert else None,
+            chain=_paths(getattr(settings, "STTTT_SIGNING_CHAIN", None)),
+            passphrase=_passphrase(),
+            trust_roots=roots,
+        )
     else:
         folder = pki_dir()
         generated = all((folder / name).is_file() for name in (ROOT_CERT, SIGNING_CERT, SIGNING_KEY))
         if generated:
             config = SigningConfig(
-                enabled=enabled is not False, key=folder / SIGNING_KEY, cert=folder / SIGNING_CERT,
-                chain=(folder / ROOT_CERT,), trust_roots=roots or (folder / ROOT_CERT,))
+                enabled=enabled is not False,
+                key=folder / SIGNING_KEY,
+                cert=folder / SIGNING_CERT,
+                chain=(folder / ROOT_CERT,),
+                trust_roots=roots or (folder / ROOT_CERT,),
+            )
         else:
             config = SigningConfig(enabled=False, trust_roots=roots)
     if enabled is True and not config.enabled:
         raise ImproperlyConfigured(
             "STTTT_SIGNING_ENABLED is on but no signing key is configured: set STTTT_SIGNING_KEY "
-            "(and STTTT_SIGNING_CERT) or run `stttt pki init`.")
+            "(and STTTT_SIGNING_CERT) or run `stttt pki init`."
+        )
     return config
 
 
@@ -190,8 +200,10 @@ def configuration_problems() -> list[str]:
         assert signer.signing_cert is not None
         not_after = signer.signing_cert["tbs_certificate"]["validity"]["not_after"].native
         if not_after <= dt.datetime.now(dt.UTC):
-            return [f"The signing certificate expired on {not_after:%Y-%m-%d}: documents would be signed with an "
-                    "expired certificate."]
+            return [
+                f"The signing certificate expired on {not_after:%Y-%m-%d}: documents would be signed with an "
+                "expired certificate."
+            ]
     return []
 
 
@@ -204,6 +216,7 @@ def check_signing(app_configs: Any = None, **kwargs: Any) -> list[Any]:
 
 
 # --- loading keys and certificates -------------------------------------------------------------------
+
 
 def _read(path: Path, what: str) -> bytes:
     try:
@@ -260,8 +273,11 @@ def _load_signer(config: SigningConfig) -> SimpleSigner:
     spki = (Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
     if key.public_key().public_bytes(*spki) != signing_cert.public_key.dump():
         raise SigningError("The signing key does not belong to the signing certificate.")
-    return SimpleSigner(signing_cert=signing_cert, signing_key=translate_pyca_cryptography_key_to_asn1(key),
-                        cert_registry=SimpleCertificateStore.from_certs(others))
+    return SimpleSigner(
+        signing_cert=signing_cert,
+        signing_key=translate_pyca_cryptography_key_to_asn1(key),
+        cert_registry=SimpleCertificateStore.from_certs(others),
+    )
 
 
 def _trust_roots_from_config(config: SigningConfig) -> list[asn1_x509.Certificate]:
@@ -280,6 +296,7 @@ def load_trust_roots(sources: Iterable[bytes | str | Path]) -> list[asn1_x509.Ce
 
 
 # --- signing -----------------------------------------------------------------------------------------
+
 
 def sign_pdf(pdf: bytes, *, reason: str, location: str, signer_name: str) -> bytes:
     """The PDF with a PAdES baseline signature of the configured certificate appended (an incremental
@@ -301,9 +318,13 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str, signer_name: str) -> byt
         existing = list(fields.enumerate_sig_fields(writer))
         meta = signers.PdfSignatureMetadata(
             field_name=f"Signature{len(existing) + 1}",
-            reason=reason, location=location, name=signer_name,
-            md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
-            certify=not existing, docmdp_permissions=MDPPerm.FILL_FORMS,
+            reason=reason,
+            location=location,
+            name=signer_name,
+            md_algorithm="sha256",
+            subfilter=SigSeedSubFilter.PADES,
+            certify=not existing,
+            docmdp_permissions=MDPPerm.FILL_FORMS,
         )
         out = signers.PdfSigner(meta, signer=signer).sign_pdf(writer)
     except (PdfError, ValueError) as exc:
@@ -312,6 +333,7 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str, signer_name: str) -> byt
 
 
 # --- verification ------------------------------------------------------------------------------------
+
 
 def _text(sig_object: Any, key: str) -> str:
     value = sig_object.get(key)
@@ -325,8 +347,7 @@ def _name(cert: asn1_x509.Certificate) -> tuple[str, str, str]:
 
     parsed = x509.load_der_x509_certificate(cert.dump())
     common = parsed.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return (parsed.subject.rfc4514_string(), str(common[0].value) if common else "",
-            parsed.issuer.rfc4514_string())
+    return (parsed.subject.rfc4514_string(), str(common[0].value) if common else "", parsed.issuer.rfc4514_string())
 
 
 def _modification(status: Any) -> Modification:
@@ -353,8 +374,9 @@ def _judge(status: Any) -> tuple[SignatureStatus, Modification, list[str]]:
     altered = False
     if not (status.intact and status.valid):
         altered = True
-        problems.append(str(_("The signed content does not match the signature: the document was changed "
-                              "after signing.")))
+        problems.append(
+            str(_("The signed content does not match the signature: the document was changed after signing."))
+        )
     if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         altered = True
         problems.append(str(_("The signature does not cover the whole signed revision of the document.")))
@@ -365,8 +387,14 @@ def _judge(status: Any) -> tuple[SignatureStatus, Modification, list[str]]:
         if status.revoked:
             problems.append(str(_("The signer's certificate has been revoked.")))
         else:
-            problems.append(str(_("The signer's certificate does not chain to a trusted certification "
-                                  "authority, or it has expired.")))
+            problems.append(
+                str(
+                    _(
+                        "The signer's certificate does not chain to a trusted certification "
+                        "authority, or it has expired."
+                    )
+                )
+            )
     if altered:
         return SignatureStatus.ALTERED, modification, problems
     if not status.trusted:
@@ -379,16 +407,37 @@ def _broken_input() -> tuple[type[BaseException], ...]:
     PDFs); caught only to report the file as unreadable or the signature as not valid."""
     from pyhanko.pdf_utils.misc import PdfError
 
-    return (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, NotImplementedError,
-            RecursionError, zlib.error)
+    return (
+        PdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        NotImplementedError,
+        RecursionError,
+        zlib.error,
+    )
 
 
 def _unknown_signature(field_name: str, problem: str) -> SignatureReport:
     return SignatureReport(
-        field_name=field_name, signer_subject="", signer_name="", issuer_subject="", serial_number="",
-        certificate_not_after=None, signing_time=None, reason="", location="", intact=False,
-        covers_whole_document=False, modification=Modification.UNKNOWN, trusted=False,
-        status=SignatureStatus.ALTERED, problems=[problem])
+        field_name=field_name,
+        signer_subject="",
+        signer_name="",
+        issuer_subject="",
+        serial_number="",
+        certificate_not_after=None,
+        signing_time=None,
+        reason="",
+        location="",
+        intact=False,
+        covers_whole_document=False,
+        modification=Modification.UNKNOWN,
+        trusted=False,
+        status=SignatureStatus.ALTERED,
+        problems=[problem],
+    )
 
 
 def verify_pdf(pdf: bytes, *, trust_roots: Sequence[bytes | str | Path] | None = None) -> list[SignatureReport]:
@@ -428,14 +477,25 @@ def verify_pdf(pdf: bytes, *, trust_roots: Sequence[bytes | str | Path] | None =
         cert = status.signing_cert
         subject, common_name, issuer = _name(cert)
         not_after = cert["tbs_certificate"]["validity"]["not_after"].native
-        reports.append(SignatureReport(
-            field_name=field_name, signer_subject=subject, signer_name=common_name, issuer_subject=issuer,
-            serial_number=format(cert.serial_number, "x"), certificate_not_after=not_after,
-            signing_time=status.signer_reported_dt,
-            reason=_text(sig.sig_object, "/Reason"), location=_text(sig.sig_object, "/Location"),
-            intact=bool(status.intact and status.valid),
-            covers_whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-            modification=modification, trusted=bool(status.trusted), status=verdict, problems=problems))
+        reports.append(
+            SignatureReport(
+                field_name=field_name,
+                signer_subject=subject,
+                signer_name=common_name,
+                issuer_subject=issuer,
+                serial_number=format(cert.serial_number, "x"),
+                certificate_not_after=not_after,
+                signing_time=status.signer_reported_dt,
+                reason=_text(sig.sig_object, "/Reason"),
+                location=_text(sig.sig_object, "/Location"),
+                intact=bool(status.intact and status.valid),
+                covers_whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+                modification=modification,
+                trusted=bool(status.trusted),
+                status=verdict,
+                problems=problems,
+            )
+        )
     return reports
 
 
@@ -451,6 +511,7 @@ def document_status(reports: Sequence[SignatureReport]) -> SignatureStatus:
 
 
 # --- a test certificate authority --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PkiFiles:
@@ -485,9 +546,18 @@ def _write_public(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def init_pki(directory: Path, *, organisation: str, common_name: str = "", locality: str = "",
-             country: str = "VN", ca_name: str = "", days: int = 3 * 365, key_size: int = 3072,
-             valid_from: dt.datetime | None = None) -> PkiFiles:
+def init_pki(
+    directory: Path,
+    *,
+    organisation: str,
+    common_name: str = "",
+    locality: str = "",
+    country: str = "VN",
+    ca_name: str = "",
+    days: int = 3 * 365,
+    key_size: int = 3072,
+    valid_from: dt.datetime | None = None,
+) -> PkiFiles:
     """A test root CA and a document-signing certificate issued by it, in `directory`.
 
     Idempotent: files already there are kept (a missing signing certificate is issued again by the
@@ -505,8 +575,14 @@ def init_pki(directory: Path, *, organisation: str, common_name: str = "", local
         raise ValueError("country must be a two-letter code")
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    files = PkiFiles(directory, directory / ROOT_CERT, directory / ROOT_KEY, directory / SIGNING_CERT,
-                     directory / SIGNING_KEY, created=[])
+    files = PkiFiles(
+        directory,
+        directory / ROOT_CERT,
+        directory / ROOT_KEY,
+        directory / SIGNING_CERT,
+        directory / SIGNING_KEY,
+        created=[],
+    )
     have_root = files.root_cert.is_file()
     have_signing = files.signing_cert.is_file() and files.signing_key.is_file()
     if have_root and have_signing:
@@ -521,8 +597,10 @@ def init_pki(directory: Path, *, organisation: str, common_name: str = "", local
         parts = [x509.NameAttribute(NameOID.COUNTRY_NAME, country.upper())]
         if locality:
             parts.append(x509.NameAttribute(NameOID.LOCALITY_NAME, locality))
-        parts += [x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
-                  x509.NameAttribute(NameOID.COMMON_NAME, cn)]
+        parts += [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
         return x509.Name(parts)
 
     if have_root:
@@ -538,15 +616,27 @@ def init_pki(directory: Path, *, organisation: str, common_name: str = "", local
         root_name = name(ca_name or f"stttt test CA - {organisation}")
         root_cert = (
             x509.CertificateBuilder()
-            .subject_name(root_name).issuer_name(root_name)
+            .subject_name(root_name)
+            .issuer_name(root_name)
             .public_key(root_key.public_key())
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5))
             .not_valid_after(now + dt.timedelta(days=max(days, 1) * 3))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                         crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=False,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
             .sign(root_key, hashes.SHA256())
         )
@@ -561,15 +651,27 @@ def init_pki(directory: Path, *, organisation: str, common_name: str = "", local
         signing_key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
         signing_cert = (
             x509.CertificateBuilder()
-            .subject_name(name(common_name or organisation)).issuer_name(root_cert.subject)
+            .subject_name(name(common_name or organisation))
+            .issuer_name(root_cert.subject)
             .public_key(signing_key.public_key())
             .serial_number(x509.random_serial_number())
             .not_valid_before(start)
             .not_valid_after(min(start + dt.timedelta(days=max(days, 1)), root_cert.not_valid_after_utc))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(signing_key.public_key()), critical=False)
             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
             .sign(root_key, hashes.SHA256())

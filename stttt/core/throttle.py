@@ -20,8 +20,18 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-UNITS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600, "hour": 3600,
-         "d": 86400, "day": 86400}
+UNITS = {
+    "s": 1,
+    "sec": 1,
+    "second": 1,
+    "m": 60,
+    "min": 60,
+    "minute": 60,
+    "h": 3600,
+    "hour": 3600,
+    "d": 86400,
+    "day": 86400,
+}
 
 
 def trusted_proxies() -> int:
@@ -45,7 +55,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
     """`"10/min"` -> (10, 60); `"100/h"`, `"5/15min"` are understood too."""
     count, _slash, period = rate.partition("/")
     digits = "".join(ch for ch in period if ch.isdigit())
-    unit = period[len(digits):].strip().lower()
+    unit = period[len(digits) :].strip().lower()
     if unit not in UNITS or not count.strip().isdigit():
         raise ValueError(f"Rate {rate!r} is not of the form '<count>/<period>' (e.g. '10/min').")
     return int(count), int(digits or 1) * UNITS[unit]
@@ -91,9 +101,7 @@ def limit(scope: str, rate: str, *, methods: tuple[str, ...] | None = None) -> C
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if getattr(settings, "STTTT_RATE_LIMITS_ENABLED", True) and (
-                methods is None or request.method in methods
-            ):
+            if getattr(settings, "STTTT_RATE_LIMITS_ENABLED", True) and (methods is None or request.method in methods):
                 wait = hit(scope, client_ip(request), rate_for(scope, rate))
                 if wait is not None:
                     return too_many_requests(request, wait)

@@ -41,8 +41,18 @@ class Transition:
         return state in self.sources and bool(self.who & set(roles))
 
 
-def step(action: str, label: Label, sources: Iterable[str], target: str | None, who: Iterable[str],
-         basis: Label, *, needs: tuple[str, ...] = (), effects: tuple[str, ...] = (), **options: Any) -> Transition:
+def step(
+    action: str,
+    label: Label,
+    sources: Iterable[str],
+    target: str | None,
+    who: Iterable[str],
+    basis: Label,
+    *,
+    needs: tuple[str, ...] = (),
+    effects: tuple[str, ...] = (),
+    **options: Any,
+) -> Transition:
     """A table row, written the way the tables read: action, label, from, to, who, basis."""
     return Transition(action, label, frozenset(sources), target, frozenset(who), basis, needs, effects, options)
 
@@ -82,8 +92,13 @@ def effect(name: str) -> Effect:
 class Workflow:
     """A named table of transitions with the roles that appear in it."""
 
-    def __init__(self, name: str, transitions: Iterable[Transition], roles: Mapping[str, Label],
-                 states: Mapping[str, Label] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        transitions: Iterable[Transition],
+        roles: Mapping[str, Label],
+        states: Mapping[str, Label] | None = None,
+    ) -> None:
         self.name = name
         self.transitions: dict[str, Transition] = {}
         for t in transitions:
@@ -103,8 +118,9 @@ class Workflow:
     def get(self, action: str) -> Transition | None:
         return self.transitions.get(action)
 
-    def available(self, state: str, roles: Iterable[str],
-                  applies: Callable[[Transition], bool] | None = None) -> list[Transition]:
+    def available(
+        self, state: str, roles: Iterable[str], applies: Callable[[Transition], bool] | None = None
+    ) -> list[Transition]:
         """The steps a person with `roles` may take from `state` (and that `applies` to the record)."""
         roles = set(roles)
         return [t for t in self if t.allows(state, roles) and (applies is None or applies(t))]
@@ -143,10 +159,20 @@ class TransitionRefused(Exception):
     Its message is for the user (translated)."""
 
 
-def apply(workflow: Workflow, queryset: Any, pk: Any, action: str, *, actor: Any,
-          roles_of: Callable[[Any, Any], set[str]], state_field: str = "status",
-          expected_version: int | None = None, applies: Callable[[Transition, Any], bool] | None = None,
-          write: Callable[[Any, Transition], None] | None = None, **context: Any) -> Any:
+def apply(
+    workflow: Workflow,
+    queryset: Any,
+    pk: Any,
+    action: str,
+    *,
+    actor: Any,
+    roles_of: Callable[[Any, Any], set[str]],
+    state_field: str = "status",
+    expected_version: int | None = None,
+    applies: Callable[[Transition, Any], bool] | None = None,
+    write: Callable[[Any, Transition], None] | None = None,
+    **context: Any,
+) -> Any:
     """Apply `action` to the row `pk` of `queryset` under `workflow`, in the caller's transaction.
 
     Locks the row, checks the version the actor saw (when the model has `version`), the source state, the
@@ -162,11 +188,13 @@ def apply(workflow: Workflow, queryset: Any, pk: Any, action: str, *, actor: Any
     record = queryset.select_for_update().get(pk=pk)
     has_version = hasattr(record, "version")
     if expected_version is not None and has_version and record.version != expected_version:
-        raise TransitionRefused(_("Someone else changed this record while you were looking at it. "
-                                  "Reload the page and try again."))
+        raise TransitionRefused(
+            _("Someone else changed this record while you were looking at it. Reload the page and try again.")
+        )
     if getattr(record, state_field) not in transition.sources:
-        raise TransitionRefused(_("This action is not possible in the record's current state. "
-                                  "Reload the page and try again."))
+        raise TransitionRefused(
+            _("This action is not possible in the record's current state. Reload the page and try again.")
+        )
     if not transition.who & roles_of(actor, record):
         raise PermissionDenied(_("You may not take this action on this record."))
     if applies is not None and not applies(transition, record):
@@ -179,8 +207,9 @@ def apply(workflow: Workflow, queryset: Any, pk: Any, action: str, *, actor: Any
         # Optimistic check besides the row lock: SQLite has no row locks, the second writer must lose.
         model = type(record)
         if model._default_manager.filter(pk=record.pk, version=record.version).update(version=record.version + 1) != 1:
-            raise TransitionRefused(_("Someone else changed this record at the same time. "
-                                      "Reload the page and try again."))
+            raise TransitionRefused(
+                _("Someone else changed this record at the same time. Reload the page and try again.")
+            )
         record.version += 1
     record._change_reason = action
     record.save()

@@ -64,8 +64,9 @@ def _resolve(model: type[models.Model], field_name: str) -> str:
     raise ValueError(f"{model._meta.label}.{field_name} does not lead to legal.Provision")
 
 
-def register(model: type[models.Model], field_name: str, label: Any = None, *,
-             visible_to: Visibility | None = None) -> None:
+def register(
+    model: type[models.Model], field_name: str, label: Any = None, *, visible_to: Visibility | None = None
+) -> None:
     """Declare that `model` cites provisions through `field_name`: a ForeignKey or ManyToManyField to
     Provision, a lookup path (`duty__provision`), or a link to a model that has one link to Provision.
 

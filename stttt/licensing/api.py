@@ -92,10 +92,14 @@ class RegisterViewSet(viewsets.GenericViewSet):
         agency = getattr(self.request, "agency", None)
         districts = {code for code, _name in selectors.register_districts(agency)}
         return selectors.register(
-            kinds, agency=agency, query=params.get("q", ""),
+            kinds,
+            agency=agency,
+            query=params.get("q", ""),
             status=params.get("status", "") if params.get("status") in Status.values else "",
             district=params.get("district", "") if params.get("district") in districts else "",
-            year=int(year) if year.isdigit() else None, sort=params.get("sort", selectors.DEFAULT_SORT))
+            year=int(year) if year.isdigit() else None,
+            sort=params.get("sort", selectors.DEFAULT_SORT),
+        )
 
     @extend_schema(parameters=REGISTER_PARAMETERS)
     def list(self, request: Request) -> Response:
@@ -109,8 +113,18 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LicenceEvent
-        fields = ["type", "effective_on", "end_on", "new_valid_until", "changes", "legal_basis", "decision_number",
-                  "decision_date", "reason", "decided_by"]
+        fields = [
+            "type",
+            "effective_on",
+            "end_on",
+            "new_valid_until",
+            "changes",
+            "legal_basis",
+            "decision_number",
+            "decision_date",
+            "reason",
+            "decided_by",
+        ]
 
 
 class LicenceSerializer(serializers.ModelSerializer):
@@ -126,9 +140,31 @@ class LicenceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Licence
-        fields = ["id", "kind", "number", "issuer", "issuer_name", "holder_type", "holder_name", "holder_id_number",
-                  "holder_address", "holder_phone", "holder_email", "district", "subject", "issued_on", "valid_from",
-                  "valid_until", "current_until", "status", "conditions", "dossier", "citation", "token", "events"]
+        fields = [
+            "id",
+            "kind",
+            "number",
+            "issuer",
+            "issuer_name",
+            "holder_type",
+            "holder_name",
+            "holder_id_number",
+            "holder_address",
+            "holder_phone",
+            "holder_email",
+            "district",
+            "subject",
+            "issued_on",
+            "valid_from",
+            "valid_until",
+            "current_until",
+            "status",
+            "conditions",
+            "dossier",
+            "citation",
+            "token",
+            "events",
+        ]
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_status(self, obj: Licence) -> str:

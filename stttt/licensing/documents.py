@@ -51,14 +51,17 @@ def subject_lines(licence: Licence, on: dt.date) -> list[tuple[str, str]]:
         if not subject and dossier.subject and kind.subject:
             subject = {kind.subject[0].name: dossier.subject}
     with translation.override("vi"):
-        return [(str(spec.label).capitalize(), _value(subject[spec.name], spec.type))
-                for spec in kind.subject if subject.get(spec.name) not in (None, "", [])]
+        return [
+            (str(spec.label).capitalize(), _value(subject[spec.name], spec.type))
+            for spec in kind.subject
+            if subject.get(spec.name) not in (None, "", [])
+        ]
 
 
 def _signer(text: str) -> tuple[str, str]:
     for authority in ("KT. GIÁM ĐỐC", "Q. GIÁM ĐỐC"):
         if text.startswith(authority + " "):
-            return authority, text[len(authority) + 1:]
+            return authority, text[len(authority) + 1 :]
     return "", text
 
 
@@ -71,9 +74,18 @@ def regulation_basis(licence: Licence) -> str:
     regulation = licence.agency.regulation
     parsed = legal_rules.parse_reference(licence.citation)
     if regulation is not None and parsed is not None:
-        return "Căn cứ " + legal_rules.full_citation(
-            parsed.part, parsed.path, doc_type=regulation.doc_type, number=regulation.number,
-            date=regulation.signing_date, issuer=regulation.issuer) + ";"
+        return (
+            "Căn cứ "
+            + legal_rules.full_citation(
+                parsed.part,
+                parsed.path,
+                doc_type=regulation.doc_type,
+                number=regulation.number,
+                date=regulation.signing_date,
+                issuer=regulation.issuer,
+            )
+            + ";"
+        )
     if regulation is not None:
         return f"Căn cứ {regulation.doc_type} số {regulation.number} ({licence.citation});"
     return f"Căn cứ quy định về chức năng, nhiệm vụ, quyền hạn của {licence.agency.name} ({licence.citation});"
@@ -102,15 +114,21 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     lines = subject_lines(licence, on)
     blocks.append(Paragraph("2. Nội dung được cấp phép:", bold=True))
     if lines:
-        blocks += [Paragraph(f"- {label}: {value}" + (";" if index < len(lines) - 1 else "."), align="left")
-                   for index, (label, value) in enumerate(lines)]
+        blocks += [
+            Paragraph(f"- {label}: {value}" + (";" if index < len(lines) - 1 else "."), align="left")
+            for index, (label, value) in enumerate(lines)
+        ]
     else:  # a record without its particulars: name the kind rather than point at a file the reader lacks
         with translation.override("vi"):
             blocks.append(Paragraph(f"{str(kind.label).capitalize()}.", align="left"))
     until = licence.valid_until_on(on)
-    blocks.append(Paragraph(
-        f"3. Thời hạn: có hiệu lực từ ngày {licence.valid_from:%d/%m/%Y}"
-        + (f" đến hết ngày {until:%d/%m/%Y}." if until else ", không thời hạn."), bold=True))
+    blocks.append(
+        Paragraph(
+            f"3. Thời hạn: có hiệu lực từ ngày {licence.valid_from:%d/%m/%Y}"
+            + (f" đến hết ngày {until:%d/%m/%Y}." if until else ", không thời hạn."),
+            bold=True,
+        )
+    )
     if licence.conditions:
         blocks.append(Paragraph(f"4. Điều kiện: {licence.conditions}"))
     blocks.append(Paragraph(f"Tra cứu tình trạng giấy phép: {verification_url}", italic=True, align="left"))
@@ -119,10 +137,14 @@ def licence_document(licence: Licence, verification_url: str, day: dt.date | Non
     if licence.issuer != Issuer.DEPARTMENT:  # recorded from another body: its name, no parent body
         head = {**head, "issuer": licence.issuer_name.upper(), "issuer_parent": ""}
     return Document(
-        issuer=head["issuer"], issuer_parent=head["issuer_parent"], place=head["place"],
-        title=kind.document_title, date=licence.issued_on, number=licence.number,
-        blocks=blocks, signatures=[Signature(title=title or "GIÁM ĐỐC", name=licence.signer_name,
-                                             authority=authority)],
+        issuer=head["issuer"],
+        issuer_parent=head["issuer_parent"],
+        place=head["place"],
+        title=kind.document_title,
+        date=licence.issued_on,
+        number=licence.number,
+        blocks=blocks,
+        signatures=[Signature(title=title or "GIÁM ĐỐC", name=licence.signer_name, authority=authority)],
         recipients=["Như mục 1", "Lưu: VT, hồ sơ"],
     )
 
@@ -146,15 +168,17 @@ def qr_svg(payload: str) -> str:
 
     image = qrcode.make(payload, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     text = image.to_string(encoding="unicode")
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def licence_html(licence: Licence, verification_url: str) -> str:
     from django.utils.html import escape
 
     svg = qr_svg(verification_url).replace("<svg", '<svg style="width:3cm;height:3cm"', 1)
-    qr = (f'<div style="margin-top:1em;width:3cm" data-qr="{escape(verification_url)}">{svg}'
-          f'<br><span style="font-size:0.8em">{escape(verification_url)}</span></div>')
+    qr = (
+        f'<div style="margin-top:1em;width:3cm" data-qr="{escape(verification_url)}">{svg}'
+        f'<br><span style="font-size:0.8em">{escape(verification_url)}</span></div>'
+    )
     return to_html(licence_document(licence, verification_url)).replace("</body>", qr + "</body>")
 
 
@@ -166,5 +190,9 @@ def licence_pdf(licence: Licence, verification_url: str) -> bytes:
 
     pdf = HTML(string=licence_html(licence, verification_url), url_fetcher=_no_network).write_pdf()
     # Signed as PAdES with the Department's certificate when one is configured (docs/signing.md).
-    return sign_pdf(pdf, reason=f"{licence.kind_spec.document_title} số {licence.number}",
-                    location=licence.agency.place, signer_name=licence.signer_name or licence.issuer_name)
+    return sign_pdf(
+        pdf,
+        reason=f"{licence.kind_spec.document_title} số {licence.number}",
+        location=licence.agency.place,
+        signer_name=licence.signer_name or licence.issuer_name,
+    )

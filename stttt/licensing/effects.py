@@ -22,10 +22,13 @@ from stttt.licensing.kinds import kind_for_procedure
 PARTICULARS = {"holder_type", "district", "subject"}
 
 
-@register_effect("licensing.record_application",
-                 gettext_lazy("records the licence application (holder, district, subject of the licence)"))
-def record_application(dossier: Any, *, transition: Transition, actor: Any, at: dt.date,
-                       particulars: dict[str, Any]) -> Any:
+@register_effect(
+    "licensing.record_application",
+    gettext_lazy("records the licence application (holder, district, subject of the licence)"),
+)
+def record_application(
+    dossier: Any, *, transition: Transition, actor: Any, at: dt.date, particulars: dict[str, Any]
+) -> Any:
     """Keep the particulars of the licence a dossier asks for (`holder_type`, `district`: a district code
     of the dossier's agency or "", `subject`: the kind's subject fields). Nothing to do without
     particulars; particulars for a procedure that produces no licence are refused."""
@@ -40,8 +43,12 @@ def record_application(dossier: Any, *, transition: Transition, actor: Any, at: 
     subject = particulars.get("subject") or {}
     if not isinstance(subject, dict):
         raise ValidationError({"subject": _("The subject of the licence must be a set of named fields.")})
-    return services.application_save(dossier, holder_type=particulars.get("holder_type") or HolderType.ORGANISATION,
-                                     district=str(particulars.get("district") or ""), subject=subject)
+    return services.application_save(
+        dossier,
+        holder_type=particulars.get("holder_type") or HolderType.ORGANISATION,
+        district=str(particulars.get("district") or ""),
+        subject=subject,
+    )
 
 
 @register_effect("licensing.issue_licence", gettext_lazy("issues the licence the procedure produces"))

@@ -165,8 +165,14 @@ def to_csv(rows: list[dict[str, Any]]) -> bytes:
 
 
 def to_json(rows: list[dict[str, Any]], *, title: str, generated: dt.date) -> bytes:
-    payload = {"schema_version": SCHEMA_VERSION, "title": title, "generated_on": generated.isoformat(),
-               "fields": {name: description for name, description in COLUMNS}, "count": len(rows), "items": rows}
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "title": title,
+        "generated_on": generated.isoformat(),
+        "fields": {name: description for name, description in COLUMNS},
+        "count": len(rows),
+        "items": rows,
+    }
     return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -13,8 +13,9 @@ from stttt.licensing.kinds import Kind
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def subject_form_fields(kind: Kind, initial: dict[str, Any] | None = None, *, all_optional: bool = False
-                        ) -> dict[str, forms.Field]:
+def subject_form_fields(
+    kind: Kind, initial: dict[str, Any] | None = None, *, all_optional: bool = False
+) -> dict[str, forms.Field]:
     """One form field per subject field of the kind, named `subject_<name>`."""
     fields: dict[str, forms.Field] = {}
     for spec in kind.subject:
@@ -26,8 +27,9 @@ def subject_form_fields(kind: Kind, initial: dict[str, Any] | None = None, *, al
         elif spec.type == "date":
             field = forms.DateField(label=label, required=required, widget=DATE)
         elif spec.type == "list":
-            field = forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 3}),
-                                    help_text=_("One per line."))
+            field = forms.CharField(
+                label=label, required=required, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One per line.")
+            )
         else:
             field = forms.CharField(label=label, required=required, max_length=400)
         if initial and spec.name in initial:
@@ -48,8 +50,9 @@ def subject_from(cleaned: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 
 class HolderFieldsMixin(forms.Form):
-    holder_type = forms.ChoiceField(label=_("The holder is"), choices=HolderType.choices,
-                                    initial=HolderType.ORGANISATION)
+    holder_type = forms.ChoiceField(
+        label=_("The holder is"), choices=HolderType.choices, initial=HolderType.ORGANISATION
+    )
     district = forms.ChoiceField(label=_("District"), choices=[("", "—")], required=False)
 
     def set_districts(self, districts: list[tuple[str, str]]) -> None:
@@ -59,16 +62,20 @@ class HolderFieldsMixin(forms.Form):
 
 class RecordForm(HolderFieldsMixin):
     holder_name = forms.CharField(label=_("Holder"), max_length=300)
-    holder_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40,
-                                       required=False)
+    holder_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40, required=False)
     holder_address = forms.CharField(label=_("Address"), max_length=400, required=False)
     holder_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     holder_email = forms.EmailField(label=_("E-mail"), required=False)
     issuer = forms.ChoiceField(label=_("Issued by"), choices=Issuer.choices)
-    issuer_name = forms.CharField(label=_("Issuing body"), max_length=200, required=False,
-                                  help_text=_("Required unless the Department issued it."))
-    number = forms.CharField(label=_("Number and symbol"), max_length=60, required=False,
-                             help_text=_("Empty: the Department's next number."))
+    issuer_name = forms.CharField(
+        label=_("Issuing body"),
+        max_length=200,
+        required=False,
+        help_text=_("Required unless the Department issued it."),
+    )
+    number = forms.CharField(
+        label=_("Number and symbol"), max_length=60, required=False, help_text=_("Empty: the Department's next number.")
+    )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, required=False)
     conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

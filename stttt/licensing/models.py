@@ -30,46 +30,77 @@ class Licence(SearchableModel, TimeStampedModel):
 
     search_fields = ("number", "holder_name", "subject_text", "district_name")
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="licences",
-                               verbose_name=_("agency"), db_index=True,
-                               help_text=_("The agency whose register holds it; every list and figure is "
-                                           "scoped by it."))
+    agency = models.ForeignKey(
+        "org.Agency",
+        on_delete=models.PROTECT,
+        related_name="licences",
+        verbose_name=_("agency"),
+        db_index=True,
+        help_text=_("The agency whose register holds it; every list and figure is scoped by it."),
+    )
     kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
     number = models.CharField(_("number and symbol"), max_length=60)
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence in the year"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=20, choices=Issuer.choices, default=Issuer.DEPARTMENT)
     issuer_name = models.CharField(_("issuing body"), max_length=200)
-    holder_type = models.CharField(_("holder is"), max_length=20, choices=HolderType.choices,
-                                   default=HolderType.ORGANISATION)
+    holder_type = models.CharField(
+        _("holder is"), max_length=20, choices=HolderType.choices, default=HolderType.ORGANISATION
+    )
     holder_name = models.CharField(_("holder"), max_length=300)
     holder_id_number = models.CharField(
-        _("holder's identifier"), max_length=40, blank=True,
-        help_text=_("Enterprise or establishment code of an organisation (public); personal ID number of an "
-                    "individual (never public)."))
+        _("holder's identifier"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Enterprise or establishment code of an organisation (public); personal ID number of an "
+            "individual (never public)."
+        ),
+    )
     holder_address = models.CharField(_("holder's address"), max_length=400, blank=True)
     holder_phone = models.CharField(_("holder's phone"), max_length=30, blank=True)
     holder_email = models.EmailField(_("holder's e-mail"), blank=True)
-    district = models.CharField(_("district"), max_length=40, blank=True,
-                                help_text=_("Code of a district of the agency (organisation data)."))
+    district = models.CharField(
+        _("district"), max_length=40, blank=True, help_text=_("Code of a district of the agency (organisation data).")
+    )
     subject = models.JSONField(_("subject"), default=dict, blank=True)
     subject_text = models.TextField(_("subject (text)"), blank=True, editable=False)
     issued_on = models.DateField(_("issued on"))
     valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"), null=True, blank=True,
-                                   help_text=_("Empty: no time limit. Extensions are events."))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty: no time limit. Extensions are events.")
+    )
     conditions = models.TextField(_("conditions"), blank=True)
     signer_title = models.CharField(_("signed by (title)"), max_length=100, blank=True)
     signer_name = models.CharField(_("signed by (name)"), max_length=200, blank=True)
-    dossier = models.OneToOneField("procedures.Dossier", on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="licence", verbose_name=_("dossier"))
-    provision = models.ForeignKey("legal.Provision", on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="licences", verbose_name=_("provision"))
-    citation = models.CharField(_("issued under"), max_length=40,
-                                help_text=_("Citation of the provision of the regulation, e.g. 3.8.c."))
+    dossier = models.OneToOneField(
+        "procedures.Dossier",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="licence",
+        verbose_name=_("dossier"),
+    )
+    provision = models.ForeignKey(
+        "legal.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="licences",
+        verbose_name=_("provision"),
+    )
+    citation = models.CharField(
+        _("issued under"), max_length=40, help_text=_("Citation of the provision of the regulation, e.g. 3.8.c.")
+    )
     token = models.CharField(_("verification code"), max_length=16, unique=True, default=new_token)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -78,10 +109,13 @@ class Licence(SearchableModel, TimeStampedModel):
         constraints = [
             # Sequences restart each year (Decree 30/2020): the number is unique per issuer and year, in the
             # register of each agency (two agencies may both record the same Ministry decision).
-            models.UniqueConstraint(fields=["agency", "issuer_name", "year", "number"],
-                                    name="licensing_number_year_unique"),
-            models.CheckConstraint(condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
-                                   name="licensing_valid_until_after_from"),
+            models.UniqueConstraint(
+                fields=["agency", "issuer_name", "year", "number"], name="licensing_number_year_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="licensing_valid_until_after_from",
+            ),
         ]
         indexes = [models.Index(fields=["kind", "issued_on"])]
 
@@ -89,8 +123,9 @@ class Licence(SearchableModel, TimeStampedModel):
         return f"{self.number} {self.holder_name}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.subject_text = " ".join(str(v) if not isinstance(v, list) else " ".join(map(str, v))
-                                     for v in (self.subject or {}).values())
+        self.subject_text = " ".join(
+            str(v) if not isinstance(v, list) else " ".join(map(str, v)) for v in (self.subject or {}).values()
+        )
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "subject_text"}
         super().save(*args, **kwargs)
@@ -129,47 +164,61 @@ class Licence(SearchableModel, TimeStampedModel):
 class LicenceEvent(TimeStampedModel):
     """Something decided about a licence, with its date, legal basis and the decision or dossier behind it."""
 
-    licence = models.ForeignKey(Licence, on_delete=models.PROTECT, related_name="events",
-                                verbose_name=_("licence"))
+    licence = models.ForeignKey(Licence, on_delete=models.PROTECT, related_name="events", verbose_name=_("licence"))
     type = models.CharField(_("event"), max_length=10, choices=EventType.choices)
     effective_on = models.DateField(_("effective from"))
     end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Last day of a suspension."))
     new_valid_until = models.DateField(_("new expiry date"), null=True, blank=True)
-    changes = models.JSONField(_("changes"), default=dict, blank=True,
-                               help_text=_("Subject fields (and holder_name) as amended."))
+    changes = models.JSONField(
+        _("changes"), default=dict, blank=True, help_text=_("Subject fields (and holder_name) as amended.")
+    )
     legal_basis = models.CharField(_("legal basis"), max_length=300)
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    dossier = models.ForeignKey("procedures.Dossier", on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="licence_events", verbose_name=_("dossier"))
+    dossier = models.ForeignKey(
+        "procedures.Dossier",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="licence_events",
+        verbose_name=_("dossier"),
+    )
     reason = models.TextField(_("reason"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
 
     class Meta:
         ordering = ["licence", "effective_on", "id"]
         verbose_name = _("licence event")
         verbose_name_plural = _("licence events")
         constraints = [
-            models.CheckConstraint(condition=~Q(type="suspend") | Q(end_on__isnull=False),
-                                   name="licensing_suspension_has_end"),
-            models.CheckConstraint(condition=~Q(type="extend") | Q(new_valid_until__isnull=False),
-                                   name="licensing_extension_has_date"),
+            models.CheckConstraint(
+                condition=~Q(type="suspend") | Q(end_on__isnull=False), name="licensing_suspension_has_end"
+            ),
+            models.CheckConstraint(
+                condition=~Q(type="extend") | Q(new_valid_until__isnull=False), name="licensing_extension_has_date"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.licence.number}: {self.get_type_display()} {self.effective_on:%d/%m/%Y}"
 
     def fact(self) -> rules.EventFact:
-        return rules.EventFact(self.type, self.effective_on, self.end_on, self.new_valid_until,
-                               self.changes or {}, self.pk or 0)
+        return rules.EventFact(
+            self.type, self.effective_on, self.end_on, self.new_valid_until, self.changes or {}, self.pk or 0
+        )
 
 
 class ExpiryWarning(models.Model):
     """One expiry warning sent: once per licence, threshold and expiry date (a later extension warns again)."""
 
-    licence = models.ForeignKey(Licence, on_delete=models.CASCADE, related_name="warnings",
-                                verbose_name=_("licence"))
+    licence = models.ForeignKey(Licence, on_delete=models.CASCADE, related_name="warnings", verbose_name=_("licence"))
     days_before = models.PositiveSmallIntegerField(_("days before expiry"))
     valid_until = models.DateField(_("expiry date warned about"))
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
@@ -178,8 +227,9 @@ class ExpiryWarning(models.Model):
     class Meta:
         verbose_name = _("expiry warning")
         verbose_name_plural = _("expiry warnings")
-        constraints = [models.UniqueConstraint(fields=["licence", "days_before", "valid_until"],
-                                               name="licensing_warning_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["licence", "days_before", "valid_until"], name="licensing_warning_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.licence.number} −{self.days_before}"
@@ -189,11 +239,13 @@ class Application(models.Model):
     """What a dossier asks to be licensed: the kind's subject fields, filled in at submission; the licence
     issued on approval starts from it."""
 
-    dossier = models.OneToOneField("procedures.Dossier", on_delete=models.CASCADE, related_name="application",
-                                   verbose_name=_("dossier"))
+    dossier = models.OneToOneField(
+        "procedures.Dossier", on_delete=models.CASCADE, related_name="application", verbose_name=_("dossier")
+    )
     kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
-    holder_type = models.CharField(_("holder is"), max_length=20, choices=HolderType.choices,
-                                   default=HolderType.ORGANISATION)
+    holder_type = models.CharField(
+        _("holder is"), max_length=20, choices=HolderType.choices, default=HolderType.ORGANISATION
+    )
     district = models.CharField(_("district"), max_length=40, blank=True)
     subject = models.JSONField(_("subject"), default=dict, blank=True)
 
@@ -212,8 +264,7 @@ class KindDivision(models.Model):
 
     agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency"))
     kind = models.CharField(_("kind"), max_length=40, choices=kind_choices())
-    unit_code = models.CharField(_("processing division"), max_length=30,
-                                 help_text=_("Code of a unit of the agency."))
+    unit_code = models.CharField(_("processing division"), max_length=30, help_text=_("Code of a unit of the agency."))
 
     class Meta:
         verbose_name = _("division of a kind of licence")

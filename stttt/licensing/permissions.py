@@ -47,8 +47,19 @@ def division_of(kind_code: str, agency: Any) -> str:
     kind = KINDS.get(kind_code)
     if kind is None:
         raise DivisionUnknown(kind_code)
-    codes = sorted({code for code in Procedure.objects.filter(agency=agency, code__in=kind.procedures)
-                    .values_list("division_code", flat=True) if code}) if kind.procedures else []
+    codes = (
+        sorted(
+            {
+                code
+                for code in Procedure.objects.filter(agency=agency, code__in=kind.procedures).values_list(
+                    "division_code", flat=True
+                )
+                if code
+            }
+        )
+        if kind.procedures
+        else []
+    )
     if codes:
         return codes[0]
     mapped = KindDivision.objects.filter(agency=agency, kind=kind_code).values_list("unit_code", flat=True).first()

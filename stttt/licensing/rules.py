@@ -66,9 +66,16 @@ def effective_subject(subject: dict[str, Any], events: list[EventFact], day: dt.
     return current
 
 
-def event_problem(event_type: str, status: str, effective_on: dt.date, issued_on: dt.date,
-                  end_on: dt.date | None, new_valid_until: dt.date | None, current_until: dt.date | None,
-                  legal_basis: str) -> str | None:
+def event_problem(
+    event_type: str,
+    status: str,
+    effective_on: dt.date,
+    issued_on: dt.date,
+    end_on: dt.date | None,
+    new_valid_until: dt.date | None,
+    current_until: dt.date | None,
+    legal_basis: str,
+) -> str | None:
     """Whether an event may be recorded (None) or why not. Every event needs its legal basis; nothing
     happens to a revoked licence or before its issue; a suspension has an end date after its start
     (Decree 72/2013 Art. 23e, Decree 60/2014 Art. 18: suspension for a set period); an extension moves
@@ -113,8 +120,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, day.day) - dt.timedelta(days=1)
 
 
-def warnings_due(today: dt.date, until: dt.date | None, thresholds: tuple[int, ...],
-                 already: set[int]) -> list[int]:
+def warnings_due(today: dt.date, until: dt.date | None, thresholds: tuple[int, ...], already: set[int]) -> list[int]:
     """The thresholds (days before expiry) reached on `today` and not yet warned about; only the nearest
     one is sent when several are reached at once (one e-mail, not three)."""
     if until is None or today > until:

@@ -35,12 +35,16 @@ def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
         Licence.objects.all()
         .annotate(district_label=Coalesce(Subquery(district), Value("")))
         .annotate(current_until=Coalesce(Subquery(extension), F("valid_until")))
-        .annotate(current_status=Case(
-            When(Exists(events.filter(type="revoke")), then=Value(Status.REVOKED.value)),
-            When(Exists(events.filter(type="expire")), then=Value(Status.EXPIRED.value)),
-            When(current_until__lt=day, then=Value(Status.EXPIRED.value)),
-            When(Exists(events.filter(type="suspend", end_on__gte=day)), then=Value(Status.SUSPENDED.value)),
-            default=Value(Status.VALID.value), output_field=CharField()))
+        .annotate(
+            current_status=Case(
+                When(Exists(events.filter(type="revoke")), then=Value(Status.REVOKED.value)),
+                When(Exists(events.filter(type="expire")), then=Value(Status.EXPIRED.value)),
+                When(current_until__lt=day, then=Value(Status.EXPIRED.value)),
+                When(Exists(events.filter(type="suspend", end_on__gte=day)), then=Value(Status.SUSPENDED.value)),
+                default=Value(Status.VALID.value),
+                output_field=CharField(),
+            )
+        )
     )
 
 
@@ -60,10 +64,14 @@ def citing_visible_to(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
 
 
 SORTS = {
-    "number": ("year", "sequence", "number"), "-number": ("-year", "-sequence", "-number"),
-    "holder": ("holder_name",), "-holder": ("-holder_name",),
-    "issued": ("issued_on", "id"), "-issued": ("-issued_on", "-id"),
-    "expiry": ("current_until", "id"), "-expiry": ("-current_until", "-id"),
+    "number": ("year", "sequence", "number"),
+    "-number": ("-year", "-sequence", "-number"),
+    "holder": ("holder_name",),
+    "-holder": ("-holder_name",),
+    "issued": ("issued_on", "id"),
+    "-issued": ("-issued_on", "-id"),
+    "expiry": ("current_until", "id"),
+    "-expiry": ("-current_until", "-id"),
 }
 DEFAULT_SORT = "-issued"
 
@@ -79,8 +87,17 @@ def _in_register(queryset: QuerySet[Any], agency: Agency | None) -> QuerySet[Any
     return queryset.filter(agency_id=agency_id) if agency_id is not None else queryset.none()
 
 
-def register(kinds: list[str], *, agency: Agency | None, query: str = "", status: str = "", district: str = "",
-             year: int | None = None, sort: str = DEFAULT_SORT, today: dt.date | None = None) -> QuerySet[Any]:
+def register(
+    kinds: list[str],
+    *,
+    agency: Agency | None,
+    query: str = "",
+    status: str = "",
+    district: str = "",
+    year: int | None = None,
+    sort: str = DEFAULT_SORT,
+    today: dt.date | None = None,
+) -> QuerySet[Any]:
     """The public register of `agency`: its licences of `kinds`, filtered and sorted (no agency: nothing).
     Unknown filter values are ignored by the caller's form; here they simply match nothing."""
     qs = _in_register(licences_with_status(today), agency).filter(kind__in=kinds).prefetch_related("events")
@@ -129,8 +146,12 @@ def register_districts(agency: Agency | None) -> list[tuple[str, str]]:
 
 def licence_by_token(token: str, *, agency: Agency | None) -> Licence:
     """The licence a printed verification code names, in the agency's register (raises DoesNotExist)."""
-    return (_in_register(licences_with_status(), agency).select_related("dossier")
-            .prefetch_related("events").get(token=token.lower()))
+    return (
+        _in_register(licences_with_status(), agency)
+        .select_related("dossier")
+        .prefetch_related("events")
+        .get(token=token.lower())
+    )
 
 
 def public_base_url() -> str:
@@ -169,6 +190,10 @@ def home_figures(user: Any) -> list[tuple[str, object]]:
     return [
         (_("Licences"), qs.count()),
         (_("Valid"), qs.filter(current_status=Status.VALID).count()),
-        (_("Expiring within 30 days"), qs.filter(
-            current_status=Status.VALID, current_until__lte=timezone.localdate() + dt.timedelta(days=30)).count()),
+        (
+            _("Expiring within 30 days"),
+            qs.filter(
+                current_status=Status.VALID, current_until__lte=timezone.localdate() + dt.timedelta(days=30)
+            ).count(),
+        ),
     ]

@@ -52,8 +52,12 @@ def district_check(agency: Agency, district: str, *, active_only: bool = True) -
     """`district` when it is the code of a district of the agency (or empty); a clear error otherwise."""
     district = canonical(district or "")
     if district and not districts_of(agency, active_only=active_only).filter(code=district).exists():
-        raise ValidationError({"district": _("Choose a district, town or city of the agency's province "
-                                             "(“%(code)s” is not one).") % {"code": district}})
+        raise ValidationError(
+            {
+                "district": _("Choose a district, town or city of the agency's province (“%(code)s” is not one).")
+                % {"code": district}
+            }
+        )
     return district
 
 
@@ -91,18 +95,27 @@ def subject_validate(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
 def _next_number(kind: Kind, year: int, agency_id: int) -> tuple[int, str]:
     """The next number of the symbol in the year, in the agency's own sequence."""
     same_symbol = [k.code for k in KINDS.values() if k.symbol == kind.symbol]
-    last = (Licence.objects.filter(agency_id=agency_id, kind__in=same_symbol, year=year, issuer=Issuer.DEPARTMENT)
-            .aggregate(m=Max("sequence"))["m"]) or 0
+    last = (
+        (
+            Licence.objects.filter(
+                agency_id=agency_id, kind__in=same_symbol, year=year, issuer=Issuer.DEPARTMENT
+            ).aggregate(m=Max("sequence"))["m"]
+        )
+        or 0
+    )
     return last + 1, rules.number(last + 1, kind.symbol)
 
 
 def _save_with_number(licence: Licence, kind: Kind, given_number: str) -> Licence:
     """Save a new licence with the given number, or the next number of its symbol and year; two approvals
     at the same moment meet at the unique constraint and the second takes the following number."""
-    taken = ValidationError({"number": _("This number is already used by another licence of the issuer in that "
-                                         "year.")})
-    if given_number and Licence.objects.filter(agency_id=licence.agency_id, issuer_name=licence.issuer_name,
-                                               year=licence.year, number=given_number).exists():
+    taken = ValidationError({"number": _("This number is already used by another licence of the issuer in that year.")})
+    if (
+        given_number
+        and Licence.objects.filter(
+            agency_id=licence.agency_id, issuer_name=licence.issuer_name, year=licence.year, number=given_number
+        ).exists()
+    ):
         raise taken
     for _attempt in range(5):
         if given_number:
@@ -122,9 +135,9 @@ def _save_with_number(licence: Licence, kind: Kind, given_number: str) -> Licenc
 
 # --- applications (what a dossier asks for) ----------------------------------------------------------
 
+
 @transaction.atomic
-def application_save(dossier: Any, *, holder_type: str, district: str, subject: dict[str, Any]
-                     ) -> Application | None:
+def application_save(dossier: Any, *, holder_type: str, district: str, subject: dict[str, Any]) -> Application | None:
     """Keep the subject an applicant filled in for a licensing procedure (run by the filing step's effect
     `licensing.record_application`); None when the procedure issues no licence kind. The district is one of
     the dossier's agency."""
@@ -136,12 +149,14 @@ def application_save(dossier: Any, *, holder_type: str, district: str, subject: 
     district = district_check(dossier.agency, district)
     cleaned = subject_validate(kind, subject)
     application, _created = Application.objects.update_or_create(
-        dossier=dossier, defaults={"kind": kind.code, "holder_type": holder_type, "district": district,
-                                   "subject": cleaned})
+        dossier=dossier,
+        defaults={"kind": kind.code, "holder_type": holder_type, "district": district, "subject": cleaned},
+    )
     return application
 
 
 # --- issue --------------------------------------------------------------------------------------------
+
 
 def licence_issue_from_dossier(dossier: Any, *, actor: Any, on: dt.date | None = None) -> Licence | None:
     """The licence that an approved dossier produces (run by the approval step's effect
@@ -164,28 +179,57 @@ def licence_issue_from_dossier(dossier: Any, *, actor: Any, on: dt.date | None =
     citation = dossier.procedure.empowering_citation or kind.citation
     agency = dossier.agency
     licence = Licence(
-        agency=agency, kind=kind.code, year=day.year, issuer=Issuer.DEPARTMENT, issuer_name=department_name(agency),
+        agency=agency,
+        kind=kind.code,
+        year=day.year,
+        issuer=Issuer.DEPARTMENT,
+        issuer_name=department_name(agency),
         holder_type=application.holder_type if application else HolderType.ORGANISATION,
-        holder_name=dossier.applicant_name, holder_id_number=dossier.applicant_id_number,
-        holder_address=dossier.applicant_address, holder_phone=dossier.applicant_phone,
-        holder_email=dossier.applicant_email, district=application.district if application else "",
-        subject=subject, issued_on=day, valid_from=day,
+        holder_name=dossier.applicant_name,
+        holder_id_number=dossier.applicant_id_number,
+        holder_address=dossier.applicant_address,
+        holder_phone=dossier.applicant_phone,
+        holder_email=dossier.applicant_email,
+        district=application.district if application else "",
+        subject=subject,
+        issued_on=day,
+        valid_from=day,
         valid_until=rules.add_months(day, kind.validity_months) if kind.validity_months else None,
-        signer_title=" ".join(x for x in (authority, title) if x), signer_name=str(actor or ""),
-        dossier=dossier, citation=citation, provision=_provision(citation, agency), recorded_by=actor,
+        signer_title=" ".join(x for x in (authority, title) if x),
+        signer_name=str(actor or ""),
+        dossier=dossier,
+        citation=citation,
+        provision=_provision(citation, agency),
+        recorded_by=actor,
     )
     licence._change_reason = "issue"  # type: ignore[attr-defined]
     return _save_with_number(licence, kind, canonical(dossier.result_number or ""))
 
 
-RECORD_FIELDS = ("holder_type", "holder_name", "holder_id_number", "holder_address", "holder_phone",
-                 "holder_email", "district", "issued_on", "valid_from", "valid_until", "conditions", "number",
-                 "issuer", "issuer_name", "signer_title", "signer_name")
+RECORD_FIELDS = (
+    "holder_type",
+    "holder_name",
+    "holder_id_number",
+    "holder_address",
+    "holder_phone",
+    "holder_email",
+    "district",
+    "issued_on",
+    "valid_from",
+    "valid_until",
+    "conditions",
+    "number",
+    "issuer",
+    "issuer_name",
+    "signer_title",
+    "signer_name",
+)
 
 
 @transaction.atomic
-def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject: dict[str, Any],
-                   agency: Agency | None = None) -> Licence:
+def licence_record(
+    kind_code: str, *, actor: Any, data: dict[str, Any], subject: dict[str, Any], agency: Agency | None = None
+) -> Licence:
     """Record a licence issued outside a dossier of this system: a district's certificate (3.8.c), an online
     game approved by the Ministry (3.8.c), or a licence issued on paper before the system. It goes into the
     register of the actor's agency (`agency`: for an administrator, who has none). The number is given,
@@ -218,20 +262,39 @@ def licence_record(kind_code: str, *, actor: Any, data: dict[str, Any], subject:
     if values.get("valid_until") and values["valid_until"] < values["valid_from"]:
         raise ValidationError({"valid_until": _("The expiry date cannot be before the licence takes effect.")})
     number = values.pop("number", "")
-    licence = Licence(agency=agency, kind=kind.code, year=values["issued_on"].year,
-                      subject=subject_validate(kind, subject), citation=kind.citation,
-                      provision=_provision(kind.citation, agency), recorded_by=actor, **values)
+    licence = Licence(
+        agency=agency,
+        kind=kind.code,
+        year=values["issued_on"].year,
+        subject=subject_validate(kind, subject),
+        citation=kind.citation,
+        provision=_provision(kind.citation, agency),
+        recorded_by=actor,
+        **values,
+    )
     licence._change_reason = "record"  # type: ignore[attr-defined]
     return _save_with_number(licence, kind, number)
 
 
 # --- life events --------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective_on: dt.date, legal_basis: str,
-                      decision_number: str = "", decision_date: dt.date | None = None, end_on: dt.date | None = None,
-                      new_valid_until: dt.date | None = None, changes: dict[str, Any] | None = None,
-                      reason: str = "", dossier: Any = None) -> LicenceEvent:
+def licence_event_add(
+    licence_id: int,
+    event_type: str,
+    *,
+    actor: Any,
+    effective_on: dt.date,
+    legal_basis: str,
+    decision_number: str = "",
+    decision_date: dt.date | None = None,
+    end_on: dt.date | None = None,
+    new_valid_until: dt.date | None = None,
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    dossier: Any = None,
+) -> LicenceEvent:
     """Record an amendment, extension, suspension (with its end date), revocation or end of a licence.
 
     Suspending and revoking are a leader's decision (`permissions.can_decide`); the other events are
@@ -248,8 +311,9 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
     status = licence.status_on(max(today, effective_on))
     current_until = licence.valid_until_on(max(today, effective_on))
     legal_basis = canonical(legal_basis)
-    problem = rules.event_problem(event_type, status, effective_on, licence.issued_on, end_on, new_valid_until,
-                                  current_until, legal_basis)
+    problem = rules.event_problem(
+        event_type, status, effective_on, licence.issued_on, end_on, new_valid_until, current_until, legal_basis
+    )
     if problem:
         raise ValidationError(problem)
     cleaned: dict[str, Any] = {}
@@ -265,11 +329,20 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
             cleaned["holder_name"] = holder
         if not cleaned:
             raise ValidationError(_("Say what the amendment changes."))
-    event = LicenceEvent(licence=licence, type=event_type, effective_on=effective_on,
-                         end_on=end_on if event_type == EventType.SUSPEND else None,
-                         new_valid_until=new_valid_until if event_type == EventType.EXTEND else None,
-                         changes=cleaned, legal_basis=legal_basis, decision_number=canonical(decision_number),
-                         decision_date=decision_date, reason=canonical(reason), dossier=dossier, decided_by=actor)
+    event = LicenceEvent(
+        licence=licence,
+        type=event_type,
+        effective_on=effective_on,
+        end_on=end_on if event_type == EventType.SUSPEND else None,
+        new_valid_until=new_valid_until if event_type == EventType.EXTEND else None,
+        changes=cleaned,
+        legal_basis=legal_basis,
+        decision_number=canonical(decision_number),
+        decision_date=decision_date,
+        reason=canonical(reason),
+        dossier=dossier,
+        decided_by=actor,
+    )
     event.full_clean()
     event.save()
     if event_type == EventType.AMEND:
@@ -279,19 +352,29 @@ def licence_event_add(licence_id: int, event_type: str, *, actor: Any, effective
 
 # --- expiry warnings ----------------------------------------------------------------------------------
 
+
 def staff_recipients(licence: Licence, day: dt.date) -> list[str]:
     """E-mail addresses of the staff of the licence's agency who process its kind (everyone holding a
     post in the processing division on `day`). Raises `permissions.DivisionUnknown`."""
     from stttt.org.selectors import assignments_at
 
     unit_code = permissions.division_of(licence.kind, licence.agency)
-    emails = (assignments_at(day).filter(unit__agency_id=licence.agency_id, unit__code=unit_code)
-              .exclude(staff__user__isnull=True).values_list("staff__user__email", flat=True))
+    emails = (
+        assignments_at(day)
+        .filter(unit__agency_id=licence.agency_id, unit__code=unit_code)
+        .exclude(staff__user__isnull=True)
+        .values_list("staff__user__email", flat=True)
+    )
     return sorted({email for email in emails if email})
 
 
-def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int, ...] | None = None,
-                         base_url: str = "", agency: Agency | None = None) -> list[ExpiryWarning]:
+def expiry_warnings_send(
+    *,
+    today: dt.date | None = None,
+    thresholds: tuple[int, ...] | None = None,
+    base_url: str = "",
+    agency: Agency | None = None,
+) -> list[ExpiryWarning]:
     """E-mail holders and the staff of the licence's agency who process its kind about licences that reach
     a warning threshold; once per licence, threshold and expiry date, so running it twice sends nothing.
     `agency`: only that agency's licences (default: every agency's, each to its own staff). A kind whose
@@ -304,8 +387,9 @@ def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int,
         raise ValidationError(_("Warning days must be whole numbers, 0 or more."))
     horizon = day + dt.timedelta(days=max(limits))
     sent: list[ExpiryWarning] = []
-    candidates: Any = licences_with_status(day).filter(current_status="valid", current_until__isnull=False,
-                                                  current_until__gte=day, current_until__lte=horizon)
+    candidates: Any = licences_with_status(day).filter(
+        current_status="valid", current_until__isnull=False, current_until__gte=day, current_until__lte=horizon
+    )
     if agency is not None:
         candidates = candidates.filter(agency=agency)
     candidates = list(candidates.select_related("agency"))
@@ -319,27 +403,38 @@ def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int,
             except permissions.DivisionUnknown:
                 unknown.add(f"{licence.agency.code}: {licence.kind}")
     if unknown:
-        raise ValidationError(_("No division is set to process these kinds of licence, so nobody would be "
-                                "warned: %(kinds)s. Set it in the licensing administration (division of a "
-                                "kind of licence).") % {"kinds": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _(
+                "No division is set to process these kinds of licence, so nobody would be "
+                "warned: %(kinds)s. Set it in the licensing administration (division of a "
+                "kind of licence)."
+            )
+            % {"kinds": ", ".join(sorted(unknown))}
+        )
     for licence in candidates:
         until = licence.current_until
-        already = set(ExpiryWarning.objects.filter(licence=licence, valid_until=until)
-                      .values_list("days_before", flat=True))
+        already = set(
+            ExpiryWarning.objects.filter(licence=licence, valid_until=until).values_list("days_before", flat=True)
+        )
         for threshold in rules.warnings_due(day, until, limits, already):
-            recipients = list(dict.fromkeys(r for r in [licence.holder_email, *staff[(licence.agency_id, licence.kind)]]
-                                            if r))
+            recipients = list(
+                dict.fromkeys(r for r in [licence.holder_email, *staff[(licence.agency_id, licence.kind)]] if r)
+            )
             with transaction.atomic():
                 warning, created = ExpiryWarning.objects.get_or_create(
-                    licence=licence, days_before=threshold, valid_until=until,
-                    defaults={"recipients": ", ".join(recipients)})
+                    licence=licence,
+                    days_before=threshold,
+                    valid_until=until,
+                    defaults={"recipients": ", ".join(recipients)},
+                )
                 if not created:
                     continue
                 # Every threshold already passed for this expiry counts as warned: one e-mail, not several.
                 for other in limits:
                     if other > threshold:
-                        ExpiryWarning.objects.get_or_create(licence=licence, days_before=other, valid_until=until,
-                                                            defaults={"recipients": ""})
+                        ExpiryWarning.objects.get_or_create(
+                            licence=licence, days_before=other, valid_until=until, defaults={"recipients": ""}
+                        )
             if recipients:
                 send_mail(
                     subject=f"Giấy phép {licence.number} sắp hết hạn ({until:%d/%m/%Y})",
@@ -351,7 +446,9 @@ def expiry_warnings_send(*, today: dt.date | None = None, thresholds: tuple[int,
                         f"Đề nghị làm thủ tục gia hạn hoặc cấp mới trước ngày hết hạn.\n\n"
                         f"Tra cứu: {verification_url(licence, base_url)}\n\n{licence.issuer_name}"
                     ),
-                    from_email=None, recipient_list=recipients, fail_silently=False,
+                    from_email=None,
+                    recipient_list=recipients,
+                    fail_silently=False,
                 )
             sent.append(warning)
     return sent

@@ -55,9 +55,11 @@ def index(request: HttpRequest) -> HttpResponse:
     if status in Status.values:
         qs = qs.filter(current_status=status)
     page = Paginator(qs.order_by("-issued_on", "-id"), 50).get_page(request.GET.get("page"))
-    return render(request, "licensing/index.html", {
-        "page": page, "q": query, "kind": kind, "status": status, "kinds": KINDS.values(),
-        "statuses": Status.choices})
+    return render(
+        request,
+        "licensing/index.html",
+        {"page": page, "q": query, "kind": kind, "status": status, "kinds": KINDS.values(), "statuses": Status.choices},
+    )
 
 
 @login_required
@@ -70,8 +72,9 @@ def record(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("subject_")}
         try:
-            licence = services.licence_record(kind, actor=request.user, data=data,
-                                              subject=subject_from(form.cleaned_data, spec))
+            licence = services.licence_record(
+                kind, actor=request.user, data=data, subject=subject_from(form.cleaned_data, spec)
+            )
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
@@ -101,14 +104,22 @@ def _event_types(user, licence: Licence) -> list[str]:
 def licence_detail(request: HttpRequest, pk: int) -> HttpResponse:
     licence = _licence(request, pk)
     today = timezone.localdate()
-    form = EventForm(kind=licence.kind_spec, types=_event_types(request.user, licence),
-                     initial={"effective_on": today})
-    return render(request, "licensing/licence.html", {
-        "licence": licence, "events": licence.events.select_related("decided_by", "dossier"),
-        "subject": [(str(s.label).capitalize(), display(licence.subject_on(today).get(s.name)))
-                    for s in licence.kind_spec.subject],
-        "form": form, "verification_url": selectors.verification_url(licence, request.build_absolute_uri("/")),
-        "can_decide": permissions.can_decide(request.user, licence)})
+    form = EventForm(kind=licence.kind_spec, types=_event_types(request.user, licence), initial={"effective_on": today})
+    return render(
+        request,
+        "licensing/licence.html",
+        {
+            "licence": licence,
+            "events": licence.events.select_related("decided_by", "dossier"),
+            "subject": [
+                (str(s.label).capitalize(), display(licence.subject_on(today).get(s.name)))
+                for s in licence.kind_spec.subject
+            ],
+            "form": form,
+            "verification_url": selectors.verification_url(licence, request.build_absolute_uri("/")),
+            "can_decide": permissions.can_decide(request.user, licence),
+        },
+    )
 
 
 @login_required
@@ -125,10 +136,18 @@ def event_add(request: HttpRequest, pk: int) -> HttpResponse:
         changes["holder_name"] = data["holder_name"]
     try:
         services.licence_event_add(
-            licence.pk, data["type"], actor=request.user, effective_on=data["effective_on"],
-            legal_basis=data["legal_basis"], decision_number=data.get("decision_number") or "",
-            decision_date=data.get("decision_date"), end_on=data.get("end_on"),
-            new_valid_until=data.get("new_valid_until"), changes=changes, reason=data.get("reason") or "")
+            licence.pk,
+            data["type"],
+            actor=request.user,
+            effective_on=data["effective_on"],
+            legal_basis=data["legal_basis"],
+            decision_number=data.get("decision_number") or "",
+            decision_date=data.get("decision_date"),
+            end_on=data.get("end_on"),
+            new_valid_until=data.get("new_valid_until"),
+            changes=changes,
+            reason=data.get("reason") or "",
+        )
     except PermissionDenied as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:
@@ -170,14 +189,20 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 
     today = timezone.localdate()
     row = public_row(licence, today, request.build_absolute_uri())
-    subject = [(str(s.label).capitalize(), display(row["subject"][s.name])) for s in licence.kind_spec.subject
-               if s.name in row["subject"]]
+    subject = [
+        (str(s.label).capitalize(), display(row["subject"][s.name]))
+        for s in licence.kind_spec.subject
+        if s.name in row["subject"]
+    ]
     context: dict[str, Any] = {"licence": licence, "row": row, "subject": subject, "today": today}
     if request.method == "POST":
         upload = request.FILES.get("file")
         name = (upload.name or "") if upload is not None else ""
-        problem = _("Choose a PDF file.") if upload is None or not name.lower().endswith(".pdf") else (
-            uploads.problem(name, upload.size or 0, upload.read(16)))
+        problem = (
+            _("Choose a PDF file.")
+            if upload is None or not name.lower().endswith(".pdf")
+            else (uploads.problem(name, upload.size or 0, upload.read(16)))
+        )
         if problem is None and upload is not None:
             upload.seek(0)
             try:

@@ -33,29 +33,64 @@ class Agency(TimeStampedModel):
     )
     deputy_director_cap_basis = models.CharField(_("basis of the cap"), max_length=255, blank=True)
     # Identity used on documents and pages: nothing about a province is written in code (DESIGN §5).
-    province = models.CharField(_("province"), max_length=100, blank=True,
-                                help_text=_("Province name without the word “tỉnh”."))
-    parent_body = models.CharField(_("parent body"), max_length=255, blank=True,
-                                   help_text=_("The body the agency belongs to (first line of the letterhead)."))
-    letterhead_parent = models.CharField(_("parent body on the letterhead"), max_length=255, blank=True,
-                                         help_text=_("In capitals, e.g. UBND TỈNH … (Decree 30/2020, Appendix I)."))
-    letterhead_issuer = models.CharField(_("agency on the letterhead"), max_length=255, blank=True,
-                                         help_text=_("e.g. SỞ THÔNG TIN VÀ TRUYỀN THÔNG."))
+    province = models.CharField(
+        _("province"), max_length=100, blank=True, help_text=_("Province name without the word “tỉnh”.")
+    )
+    parent_body = models.CharField(
+        _("parent body"),
+        max_length=255,
+        blank=True,
+        help_text=_("The body the agency belongs to (first line of the letterhead)."),
+    )
+    letterhead_parent = models.CharField(
+        _("parent body on the letterhead"),
+        max_length=255,
+        blank=True,
+        help_text=_("In capitals, e.g. UBND TỈNH … (Decree 30/2020, Appendix I)."),
+    )
+    letterhead_issuer = models.CharField(
+        _("agency on the letterhead"), max_length=255, blank=True, help_text=_("e.g. SỞ THÔNG TIN VÀ TRUYỀN THÔNG.")
+    )
     council_name = models.CharField(_("People's Council"), max_length=255, blank=True)
-    ministry_name = models.CharField(_("ministry"), max_length=255, blank=True,
-                                     help_text=_("The ministry that guides the sector (reports upward)."))
-    place = models.CharField(_("place name on documents"), max_length=100, blank=True,
-                             help_text=_("Place written before the date of documents (Decree 30/2020, Appendix I)."))
-    national_code = models.CharField(_("national agency code"), max_length=30, blank=True,
-                                     help_text=_("Prefix of dossier codes (Circular 01/2018/TT-VPCP)."))
+    ministry_name = models.CharField(
+        _("ministry"), max_length=255, blank=True, help_text=_("The ministry that guides the sector (reports upward).")
+    )
+    place = models.CharField(
+        _("place name on documents"),
+        max_length=100,
+        blank=True,
+        help_text=_("Place written before the date of documents (Decree 30/2020, Appendix I)."),
+    )
+    national_code = models.CharField(
+        _("national agency code"),
+        max_length=30,
+        blank=True,
+        help_text=_("Prefix of dossier codes (Circular 01/2018/TT-VPCP)."),
+    )
     one_stop_unit_code = models.CharField(_("unit of the one-stop desk"), max_length=30, blank=True)
-    slug = models.SlugField(_("portal path"), max_length=40, unique=True, null=True, blank=True,
-                            help_text=_("Serves the agency's public portal at /cong-khai/<path>/."))
-    host_names = models.CharField(_("host names"), max_length=255, blank=True,
-                                  help_text=_("Comma-separated host names that serve this agency's portal."))
-    regulation = models.ForeignKey("legal.Document", on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("regulation"),
-                                   help_text=_("The decision that sets the agency's functions and organisation."))
+    slug = models.SlugField(
+        _("portal path"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Serves the agency's public portal at /cong-khai/<path>/."),
+    )
+    host_names = models.CharField(
+        _("host names"),
+        max_length=255,
+        blank=True,
+        help_text=_("Comma-separated host names that serve this agency's portal."),
+    )
+    regulation = models.ForeignKey(
+        "legal.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regulation"),
+        help_text=_("The decision that sets the agency's functions and organisation."),
+    )
     organisation_source = models.CharField(_("source of the organisation"), max_length=500, blank=True)
 
     class Meta:
@@ -78,8 +113,9 @@ class District(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=DistrictKind.choices, default=DistrictKind.DISTRICT)
-    office_name = models.CharField(_("office"), max_length=255, blank=True,
-                                   help_text=_("The district's Culture and Information Office."))
+    office_name = models.CharField(
+        _("office"), max_length=255, blank=True, help_text=_("The district's Culture and Information Office.")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     active = models.BooleanField(_("active"), default=True)
 
@@ -99,10 +135,12 @@ audit.track(District)
 class DistrictOfficer(models.Model):
     """A user who reports for one district office: sees only that district's requests and reports (6.6)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="district_post",
-                                verbose_name=_("user"))
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="officers",
-                                 verbose_name=_("district"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="district_post", verbose_name=_("user")
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="officers", verbose_name=_("district")
+    )
     position = models.CharField(_("position in the office"), max_length=120, blank=True)
 
     class Meta:

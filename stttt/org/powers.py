@@ -98,8 +98,13 @@ def _compute_powers(user: Any, day: datetime.date) -> Powers:
         post = DistrictOfficer.objects.filter(user=user).select_related("district").first()
         if post is None:
             return Powers(at=day)
-        return Powers(at=day, agency_id=post.district.agency_id, agency_code="", is_district_officer=True,
-                      district_code=post.district.code)
+        return Powers(
+            at=day,
+            agency_id=post.district.agency_id,
+            agency_code="",
+            is_district_officer=True,
+            district_code=post.district.code,
+        )
     current = list(selectors.assignments_at(day).filter(staff=staff).select_related("unit", "acting_for"))
     units = frozenset(a.unit.code for a in current if a.unit.exists_on(day))
     primary = next((a.unit.code for a in current if a.kind == AssignmentKind.PRIMARY), None)
@@ -189,8 +194,7 @@ def director_user(at: datetime.date | None = None, agency_code: str | None = Non
     return staff.user if staff else None
 
 
-def leader_in_charge(citation_or_unit_code: str, at: datetime.date | None = None,
-                     agency: Agency | None = None) -> Any:
+def leader_in_charge(citation_or_unit_code: str, at: datetime.date | None = None, agency: Agency | None = None) -> Any:
     """The user a matter goes up to: the Deputy Director in charge of the duty (a citation such as
     `3.8.a`) or of the unit (a unit code), else the Director; acting replacement applied (5.2).
     A citation is looked up in `agency` (needed when the installation holds several agencies).

@@ -282,8 +282,10 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
         provision = "4.2.b"
         count = headcount(holdings, unit.code, StaffCategory.PUBLIC_EMPLOYEE)
         messages = (
-            _("%(unit)s has %(count)d public employees; a division of the Centre with fewer than 7 public "
-              "employees may not exist."),
+            _(
+                "%(unit)s has %(count)d public employees; a division of the Centre with fewer than 7 public "
+                "employees may not exist."
+            ),
             _("%(unit)s has %(count)d public employees and %(deputies)d deputies; at most %(max)d allowed."),
         )
         found += _division_findings(unit, provision, count, len(deputies), centre_division_leadership(count), messages)
@@ -332,8 +334,15 @@ def _division_findings(
     `messages` are the (too small, too many deputies) sentences, whole for translation."""
     too_small, too_many = messages
     if not rule.may_exist:
-        return [Finding(unit.code, provision, Severity.ERROR,
-                        too_small % {"unit": unit.name, "count": count}, "division_too_small")]
+        return [
+            Finding(
+                unit.code,
+                provision,
+                Severity.ERROR,
+                too_small % {"unit": unit.name, "count": count},
+                "division_too_small",
+            )
+        ]
     if deputies > rule.max_deputies:
         values = {"unit": unit.name, "count": count, "deputies": deputies, "max": rule.max_deputies}
         return [Finding(unit.code, provision, Severity.ERROR, too_many % values, "too_many_deputies")]

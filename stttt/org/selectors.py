@@ -465,11 +465,15 @@ def visible_to_department_staff(user: Any, queryset: QuerySet, field: str = "age
 
 # ------------------------------------------------------------------------------------ identity on documents
 
+
 def letterhead(agency: Agency) -> dict[str, str]:
     """The header fields of the agency's documents (Decree 30/2020/NĐ-CP, Appendix I): the issuing body
     under its parent body, and the place written before the date. Splat into `core.documents.Document`."""
-    return {"issuer": agency.letterhead_issuer or agency.name.upper(),
-            "issuer_parent": agency.letterhead_parent or agency.parent_body.upper(), "place": agency.place}
+    return {
+        "issuer": agency.letterhead_issuer or agency.name.upper(),
+        "issuer_parent": agency.letterhead_parent or agency.parent_body.upper(),
+        "place": agency.place,
+    }
 
 
 def districts_of(agency: Agency, *, active_only: bool = True) -> QuerySet[District]:

@@ -80,8 +80,13 @@ def agency_save(
     if unknown:
         raise TypeError(f"agency_save() got unknown fields: {', '.join(sorted(unknown))}")
     agency = Agency.objects.filter(code=code).first() or Agency(code=code)
-    values = {"name": name, "short_name": short_name, "deputy_director_cap": deputy_director_cap,
-              "deputy_director_cap_basis": deputy_director_cap_basis, **identity}
+    values = {
+        "name": name,
+        "short_name": short_name,
+        "deputy_director_cap": deputy_director_cap,
+        "deputy_director_cap_basis": deputy_director_cap_basis,
+        **identity,
+    }
     if "slug" in values and not values["slug"]:
         values["slug"] = None  # unique but optional: blank is stored as no path
     changed = [field for field, value in values.items() if getattr(agency, field) != value]

@@ -18,18 +18,34 @@ ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
 
 class SubmitForm(forms.Form):
     applicant_name = forms.CharField(label=_("Applicant (organisation or person)"), max_length=300)
-    applicant_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40,
-                                          required=False)
+    applicant_id_number = forms.CharField(
+        label=_("Enterprise code or personal ID number"), max_length=40, required=False
+    )
     applicant_address = forms.CharField(label=_("Address"), max_length=400, required=False)
     applicant_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     applicant_email = forms.EmailField(label=_("E-mail (to receive the tracking code)"), required=False)
     subject = forms.CharField(label=_("What you apply for"), max_length=400, required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput)
-    field_order = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
-                   "applicant_email", "holder_type", "district", "subject"]
+    field_order = [
+        "applicant_name",
+        "applicant_id_number",
+        "applicant_address",
+        "applicant_phone",
+        "applicant_email",
+        "holder_type",
+        "district",
+        "subject",
+    ]
 
-    def __init__(self, *args: Any, procedure: Procedure, key: str = "", user: Any = None,
-                 pending: dict[int, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        procedure: Procedure,
+        key: str = "",
+        user: Any = None,
+        pending: dict[int, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["idempotency_key"] = key or uuid.uuid4().hex
@@ -47,19 +63,27 @@ class SubmitForm(forms.Form):
             help_text: Any = _("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB.")
             if kept is not None:
                 help_text = _("Already received: %(name)s. Choose a file only to replace it.") % {
-                    "name": kept.original_name}
+                    "name": kept.original_name
+                }
             self.fields[f"file_{component.pk}"] = forms.FileField(
-                label=label, required=component.required and kept is None,
-                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}), help_text=help_text,
-                error_messages={"required": _("Attach this document.")})
+                label=label,
+                required=component.required and kept is None,
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+                help_text=help_text,
+                error_messages={"required": _("Attach this document.")},
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         checks = [
-            ("applicant_name", rules.applicant_name_problem(data.get("applicant_name", "")) if data.get(
-                "applicant_name") else None),
-            ("applicant_id_number", rules.id_number_problem(data.get("applicant_id_number", ""),
-                                                            data.get("holder_type", ""))),
+            (
+                "applicant_name",
+                rules.applicant_name_problem(data.get("applicant_name", "")) if data.get("applicant_name") else None,
+            ),
+            (
+                "applicant_id_number",
+                rules.id_number_problem(data.get("applicant_id_number", ""), data.get("holder_type", "")),
+            ),
             ("applicant_phone", rules.phone_problem(data.get("applicant_phone", ""))),
         ]
         for name, problem in checks:
@@ -101,34 +125,55 @@ class SubmitForm(forms.Form):
 
 class TrackForm(forms.Form):
     reference = forms.CharField(label=_("Reference or dossier code"), max_length=40)
-    secret = forms.CharField(label=_("Tracking secret"), max_length=40,
-                             widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}))
+    secret = forms.CharField(
+        label=_("Tracking secret"),
+        max_length=40,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )
 
 
 class SupplementForm(forms.Form):
-    file = forms.FileField(label=_("Document"), widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
-                           help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."))
-    file2 = forms.FileField(label=_("Another document"), required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+    file = forms.FileField(
+        label=_("Document"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        help_text=_("PDF, JPEG, PNG, DOCX, XLSX or ODT, up to 20 MB."),
+    )
+    file2 = forms.FileField(
+        label=_("Another document"), required=False, widget=forms.ClearableFileInput(attrs={"accept": ACCEPT})
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RatingForm(forms.Form):
     contacts = forms.TypedChoiceField(
         label=_("How many times did you have to come back or be contacted to complete the dossier?"),
-        coerce=int, choices=[(0, _("None")), (1, _("Once")), (2, _("More than once"))], widget=forms.RadioSelect)
+        coerce=int,
+        choices=[(0, _("None")), (1, _("Once")), (2, _("More than once"))],
+        widget=forms.RadioSelect,
+    )
     agencies = forms.ChoiceField(
-        label=_("Which agencies did you have to deal with?"), widget=forms.RadioSelect,
-        choices=[("none", _("None: everything online")), ("desk_only", _("Only the one-stop desk")),
-                 ("several", _("Several agencies or units"))])
+        label=_("Which agencies did you have to deal with?"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("none", _("None: everything online")),
+            ("desk_only", _("Only the one-stop desk")),
+            ("several", _("Several agencies or units")),
+        ],
+    )
     publicity = forms.ChoiceField(
-        label=_("Was the procedure published at the desk and on the portal?"), widget=forms.RadioSelect,
-        choices=[("both", _("Both")), ("one", _("Only one of them")), ("neither", _("Neither"))])
+        label=_("Was the procedure published at the desk and on the portal?"),
+        widget=forms.RadioSelect,
+        choices=[("both", _("Both")), ("one", _("Only one of them")), ("neither", _("Neither"))],
+    )
     complaint = forms.TypedChoiceField(
-        label=_("Do you have a complaint about the staff's conduct?"), widget=forms.RadioSelect,
-        coerce=lambda v: v == "yes", choices=[("no", _("No")), ("yes", _("Yes"))])
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                              max_length=2000)
+        label=_("Do you have a complaint about the staff's conduct?"),
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
 
 
 class SignupForm(forms.Form):
@@ -149,13 +194,21 @@ class RegisterFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "—"), *LicenceStatus.choices])
     district = forms.ChoiceField(label=_("District"), required=False, choices=[("", "—")])
     year = forms.TypedChoiceField(label=_("Year of issue"), required=False, coerce=int, empty_value=None)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
-        ("-issued", _("newest first")), ("issued", _("oldest first")), ("number", _("number")),
-        ("holder", _("holder A–Z")), ("-holder", _("holder Z–A")), ("expiry", _("expiry date"))])
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-issued", _("newest first")),
+            ("issued", _("oldest first")),
+            ("number", _("number")),
+            ("holder", _("holder A–Z")),
+            ("-holder", _("holder Z–A")),
+            ("expiry", _("expiry date")),
+        ],
+    )
 
     def __init__(self, *args: Any, years: list[int], districts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "—"), *[(y, str(y)) for y in years]]
         self.fields["year"].choices = choices  # type: ignore[attr-defined]
         self.fields["district"].choices = [("", "—"), *districts]  # type: ignore[attr-defined]
-

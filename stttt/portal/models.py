@@ -14,13 +14,20 @@ class Submission(models.Model):
     """A dossier filed on the portal. The reference is given at once (the dossier code comes when the desk
     receives it); the tracking secret is shown once and kept only as a keyed hash."""
 
-    dossier = models.OneToOneField("procedures.Dossier", on_delete=models.CASCADE, related_name="submission",
-                                   verbose_name=_("dossier"))
+    dossier = models.OneToOneField(
+        "procedures.Dossier", on_delete=models.CASCADE, related_name="submission", verbose_name=_("dossier")
+    )
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     secret_hash = models.CharField(_("tracking secret (hash)"), max_length=64)
     email = models.EmailField(_("e-mail"), blank=True)
-    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="portal_submissions", verbose_name=_("applicant account"))
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="portal_submissions",
+        verbose_name=_("applicant account"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -46,8 +53,9 @@ class PendingUpload(models.Model):
     that the applicant does not choose it again; used (and deleted) when the form is filed."""
 
     form_key = models.CharField(_("form key"), max_length=80, db_index=True)
-    component = models.ForeignKey("procedures.Component", on_delete=models.CASCADE, related_name="+",
-                                  verbose_name=_("component"))
+    component = models.ForeignKey(
+        "procedures.Component", on_delete=models.CASCADE, related_name="+", verbose_name=_("component")
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     file = models.FileField(_("file"), upload_to=_pending_path)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

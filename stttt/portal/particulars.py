@@ -25,8 +25,9 @@ class LicenceParticulars:
             return {}
         districts = [(d.code, d.name) for d in districts_of(procedure.agency)]
         return {
-            "holder_type": forms.ChoiceField(label=_("The holder is"), choices=HolderType.choices,
-                                             initial=HolderType.ORGANISATION),
+            "holder_type": forms.ChoiceField(
+                label=_("The holder is"), choices=HolderType.choices, initial=HolderType.ORGANISATION
+            ),
             "district": forms.ChoiceField(label=_("District"), choices=[("", "—"), *districts], required=False),
             **subject_form_fields(kind),
         }
@@ -35,9 +36,11 @@ class LicenceParticulars:
         kind = kind_for_procedure(procedure.code)
         if kind is None:
             return {}
-        return {"holder_type": cleaned.get("holder_type") or HolderType.ORGANISATION,
-                "district": cleaned.get("district") or "", "subject": subject_from(cleaned, kind)}
-
+        return {
+            "holder_type": cleaned.get("holder_type") or HolderType.ORGANISATION,
+            "district": cleaned.get("district") or "",
+            "subject": subject_from(cleaned, kind),
+        }
 
     def display(self, dossier: Any) -> list[tuple[Any, Any]]:
         """What the applicant asked to be licensed, as staff read it on the dossier page."""

@@ -33,7 +33,8 @@ def _guest(key: str, name: str) -> Any:
     """The principal of an applicant without an account: one login-less user per submission (its
     idempotency key), so that the procedures app sees an applicant and a retry finds the same dossier."""
     user, created = get_user_model().objects.get_or_create(
-        username=f"portal-{key}"[:150], defaults={"full_name": name[:200], "is_active": True})
+        username=f"portal-{key}"[:150], defaults={"full_name": name[:200], "is_active": True}
+    )
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
@@ -44,9 +45,16 @@ def _secret() -> str:
     return "".join(secrets.choice(rules.SECRET_ALPHABET) for _ in range(rules.SECRET_LENGTH))
 
 
-def submission_create(procedure: Procedure, *, user: Any, data: dict[str, Any], uploads: list[Upload],
-                      idempotency_key: str, particulars: dict[str, Any] | None = None, secret: str | None = None
-                      ) -> tuple[Submission, str | None]:
+def submission_create(
+    procedure: Procedure,
+    *,
+    user: Any,
+    data: dict[str, Any],
+    uploads: list[Upload],
+    idempotency_key: str,
+    particulars: dict[str, Any] | None = None,
+    secret: str | None = None,
+) -> tuple[Submission, str | None]:
     """File a dossier online through `procedures.services.dossier_file` (its checks, its records, its
     effects) and give the portal's reference with a tracking secret. All or nothing. A retry with the same
     key returns the same submission and no new secret: `(submission, secret or None)`."""
@@ -54,33 +62,52 @@ def submission_create(procedure: Procedure, *, user: Any, data: dict[str, Any], 
     if not key or not key.replace("-", "").isalnum():
         raise ValidationError(_("The form has expired; open it again."))
     applicant = user if getattr(user, "is_authenticated", False) else None
-    existing = Submission.objects.filter(dossier__idempotency_key=key, dossier__agency=procedure.agency_id,
-                                         dossier__procedure=procedure).select_related("dossier").first()
+    existing = (
+        Submission.objects.filter(
+            dossier__idempotency_key=key, dossier__agency=procedure.agency_id, dossier__procedure=procedure
+        )
+        .select_related("dossier")
+        .first()
+    )
     if existing is not None:
         return existing, None
     procedure_services.uploads_check(procedure, uploads)  # before a guest principal is created
     email = canonical(str(data.get("applicant_email") or ""))
     with transaction.atomic():
         actor = applicant or _guest(key, canonical(str(data.get("applicant_name") or "")))
-        dossier, created = procedure_services.dossier_file(procedure, actor=actor, channel=Channel.ONLINE, data=data,
-                                                           uploads=uploads, particulars=particulars,
-                                                           idempotency_key=key)
+        dossier, created = procedure_services.dossier_file(
+            procedure,
+            actor=actor,
+            channel=Channel.ONLINE,
+            data=data,
+            uploads=uploads,
+            particulars=particulars,
+            idempotency_key=key,
+        )
         if not created:
             found = Submission.objects.filter(dossier=dossier).first()
             if found is not None:
                 return found, None
         secret = rules.normalise_secret(secret or "") or _secret()
-        submission = Submission.objects.create(dossier=dossier, reference=_reference(), email=email,
-                                               secret_hash=rules.secret_hash(secret, settings.SECRET_KEY),
-                                               account=applicant)
+        submission = Submission.objects.create(
+            dossier=dossier,
+            reference=_reference(),
+            email=email,
+            secret_hash=rules.secret_hash(secret, settings.SECRET_KEY),
+            account=applicant,
+        )
     if email:
         send_mail(
             subject=f"Hồ sơ {submission.reference} đã được nộp trực tuyến",
-            message=(f"Kính gửi {dossier.applicant_name},\n\nHồ sơ “{procedure.name}” đã được nộp.\n"
-                     f"Mã tra cứu: {submission.reference}\nMã bí mật: {secret}\n\n"
-                     f"Dùng hai mã này để theo dõi hồ sơ trên Cổng dịch vụ công của {procedure.agency.name}. "
-                     "Không chia sẻ mã bí mật cho người khác.\n"),
-            from_email=None, recipient_list=[email], fail_silently=True,
+            message=(
+                f"Kính gửi {dossier.applicant_name},\n\nHồ sơ “{procedure.name}” đã được nộp.\n"
+                f"Mã tra cứu: {submission.reference}\nMã bí mật: {secret}\n\n"
+                f"Dùng hai mã này để theo dõi hồ sơ trên Cổng dịch vụ công của {procedure.agency.name}. "
+                "Không chia sẻ mã bí mật cho người khác.\n"
+            ),
+            from_email=None,
+            recipient_list=[email],
+            fail_silently=True,
         )
     return submission, secret
 
@@ -94,8 +121,9 @@ def applicant_actor(submission: Submission, user: Any) -> Any:
 
 def supplement_answer(submission: Submission, *, user: Any, uploads: list[Upload], note: str = "") -> Dossier:
     """Answer an open request with documents, as the applicant (`procedures.services.dossier_supplement_answer`)."""
-    return procedure_services.dossier_supplement_answer(submission.dossier, actor=applicant_actor(submission, user),
-                                                        uploads=uploads, note=note)
+    return procedure_services.dossier_supplement_answer(
+        submission.dossier, actor=applicant_actor(submission, user), uploads=uploads, note=note
+    )
 
 
 @transaction.atomic
@@ -138,15 +166,20 @@ def pending_keep(key: str, uploads: list[Upload]) -> None:
     if not key:
         return
     for upload in uploads:
-        if upload.component is None or procedure_rules.upload_problem(upload.name, len(upload.content),
-                                                                      upload.content[:16]):
+        if upload.component is None or procedure_rules.upload_problem(
+            upload.name, len(upload.content), upload.content[:16]
+        ):
             continue
         with transaction.atomic():
             for old in PendingUpload.objects.filter(form_key=key, component=upload.component):
                 old.file.delete(save=False)
                 old.delete()
-            PendingUpload.objects.create(form_key=key, component=upload.component, original_name=upload.name[:255],
-                                         file=ContentFile(upload.content, name="pending"))
+            PendingUpload.objects.create(
+                form_key=key,
+                component=upload.component,
+                original_name=upload.name[:255],
+                file=ContentFile(upload.content, name="pending"),
+            )
 
 
 def pending_uploads(key: str) -> dict[int, Any]:

@@ -65,8 +65,7 @@ def _agency(request: HttpRequest):
 
 def _submission(request: HttpRequest, reference: str) -> Submission:
     try:
-        return selectors.submission_for(reference, user=request.user, granted=_grants(request),
-                                        agency=_agency(request))
+        return selectors.submission_for(reference, user=request.user, granted=_grants(request), agency=_agency(request))
     except Submission.DoesNotExist:
         raise Http404 from None
 
@@ -88,8 +87,9 @@ def catalog(request: HttpRequest) -> HttpResponse:
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(selectors.procedures_online(_agency(request)), code=code)
-    return render(request, "portal/procedure.html", {"procedure": procedure,
-                                                     "kind": kind_for_procedure(procedure.code)})
+    return render(
+        request, "portal/procedure.html", {"procedure": procedure, "kind": kind_for_procedure(procedure.code)}
+    )
 
 
 @limit("submit", "10/10min", methods=("POST",))
@@ -102,15 +102,21 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         _grant(request, already)
         return redirect("portal:done", reference=already.reference)
     pending = services.pending_uploads(key) if request.method == "POST" else {}
-    form = SubmitForm(request.POST or None, request.FILES or None, procedure=procedure, key=key,
-                      user=request.user, pending=pending)
+    form = SubmitForm(
+        request.POST or None, request.FILES or None, procedure=procedure, key=key, user=request.user, pending=pending
+    )
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
             try:
                 submission, secret = services.submission_create(
-                    procedure, user=request.user, data=data, uploads=form.uploads(),
-                    idempotency_key=data["idempotency_key"], particulars=form.particulars())
+                    procedure,
+                    user=request.user,
+                    data=data,
+                    uploads=form.uploads(),
+                    idempotency_key=data["idempotency_key"],
+                    particulars=form.particulars(),
+                )
             except (ValidationError, PermissionDenied) as exc:
                 if isinstance(exc, PermissionDenied):
                     form.add_error(None, str(exc))
@@ -125,9 +131,18 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         # sent back with an error: keep the documents chosen, so that they need not be chosen again
         services.pending_keep(key, form.chosen())
         pending = services.pending_uploads(key)
-    return render(request, "portal/submit.html", {"procedure": procedure, "form": form, "kind": kind,
-                                                  "already": already, "key": key,
-                                                  "kept": sorted(pending.values(), key=lambda p: p.component_id)})
+    return render(
+        request,
+        "portal/submit.html",
+        {
+            "procedure": procedure,
+            "form": form,
+            "kind": kind,
+            "already": already,
+            "key": key,
+            "kept": sorted(pending.values(), key=lambda p: p.component_id),
+        },
+    )
 
 
 def done(request: HttpRequest, reference: str) -> HttpResponse:
@@ -142,8 +157,9 @@ def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            submission = selectors.submission_by_credentials(form.cleaned_data["reference"],
-                                                             form.cleaned_data["secret"], _agency(request))
+            submission = selectors.submission_by_credentials(
+                form.cleaned_data["reference"], form.cleaned_data["secret"], _agency(request)
+            )
         except Submission.DoesNotExist:
             form.add_error(None, _("No dossier matches this reference and secret. Check both and try again."))
         else:
@@ -158,12 +174,20 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
     steps = public_steps(list(dossier.steps.all()))
     licence = getattr(dossier, "licence", None) if procedure_selectors.result_granted(dossier) else None
     can_supplement = supplement_action(dossier.status) is not None
-    return render(request, "portal/status.html", {
-        "submission": submission, "dossier": dossier, "steps": steps, "licence": licence,
-        "supplement_form": SupplementForm() if can_supplement else None,
-        "rating_form": RatingForm() if procedure_selectors.rateable(dossier) else None,
-        "rating": procedure_selectors.rating_of(dossier),
-        "files": dossier.files.all()})
+    return render(
+        request,
+        "portal/status.html",
+        {
+            "submission": submission,
+            "dossier": dossier,
+            "steps": steps,
+            "licence": licence,
+            "supplement_form": SupplementForm() if can_supplement else None,
+            "rating_form": RatingForm() if procedure_selectors.rateable(dossier) else None,
+            "rating": procedure_selectors.rating_of(dossier),
+            "files": dossier.files.all(),
+        },
+    )
 
 
 def _uploads(request: HttpRequest, form: SupplementForm) -> list[services.Upload]:
@@ -185,8 +209,9 @@ def supplement(request: HttpRequest, reference: str) -> HttpResponse:
                 messages.error(request, str(error))
         return redirect("portal:status", reference=reference)
     try:
-        services.supplement_answer(submission, user=request.user, uploads=_uploads(request, form),
-                                   note=form.cleaned_data.get("note") or "")
+        services.supplement_answer(
+            submission, user=request.user, uploads=_uploads(request, form), note=form.cleaned_data.get("note") or ""
+        )
     except (ValidationError, PermissionDenied) as exc:
         for message in getattr(exc, "messages", [str(exc)]):
             messages.error(request, str(message))
@@ -226,8 +251,11 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.account_create(email=form.cleaned_data["email"], full_name=form.cleaned_data["full_name"],
-                                           password=form.cleaned_data["password"])
+            user = services.account_create(
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password"],
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -239,8 +267,9 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/mine.html",
-                  {"submissions": selectors.submissions_of(request.user, _agency(request))})
+    return render(
+        request, "portal/mine.html", {"submissions": selectors.submissions_of(request.user, _agency(request))}
+    )
 
 
 @login_required
@@ -259,6 +288,7 @@ def claim(request: HttpRequest, reference: str) -> HttpResponse:
 
 # --- public registers ---------------------------------------------------------------------------------
 
+
 def _register_title(key: str) -> str:
     if key == "3.8.c":
         return _("Public video-game service points and licensed online games (3.8.c)")
@@ -268,9 +298,15 @@ def _register_title(key: str) -> str:
 def registers(request: HttpRequest) -> HttpResponse:
     counts = licensing.register_counts(agency=_agency(request))
     entries = [(k, counts.get(k.code, 0)) for k in KINDS.values()]
-    return render(request, "portal/registers.html", {
-        "entries": entries, "list_slug": licensing.LIST_38C_SLUG,
-        "list_count": sum(counts.get(k, 0) for k in LISTS_38C)})
+    return render(
+        request,
+        "portal/registers.html",
+        {
+            "entries": entries,
+            "list_slug": licensing.LIST_38C_SLUG,
+            "list_count": sum(counts.get(k, 0) for k in LISTS_38C),
+        },
+    )
 
 
 def _register_query(request: HttpRequest, slug: str):
@@ -279,12 +315,21 @@ def _register_query(request: HttpRequest, slug: str):
         raise Http404
     key, kinds = found
     agency = _agency(request)
-    form = RegisterFilterForm(request.GET or None, years=licensing.register_years(kinds, agency=agency),
-                              districts=licensing.register_districts(agency))
+    form = RegisterFilterForm(
+        request.GET or None,
+        years=licensing.register_years(kinds, agency=agency),
+        districts=licensing.register_districts(agency),
+    )
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = licensing.register(kinds, agency=agency, query=filters.get("q") or "", status=filters.get("status") or "",
-                            district=filters.get("district") or "", year=filters.get("year"),
-                            sort=filters.get("sort") or licensing.DEFAULT_SORT)
+    qs = licensing.register(
+        kinds,
+        agency=agency,
+        query=filters.get("q") or "",
+        status=filters.get("status") or "",
+        district=filters.get("district") or "",
+        year=filters.get("year"),
+        sort=filters.get("sort") or licensing.DEFAULT_SORT,
+    )
     return key, kinds, form, qs
 
 
@@ -300,9 +345,20 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         rows.append((licence, row))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "portal/register.html", {
-        "title": _register_title(key), "slug": slug, "form": form, "page": page, "rows": rows,
-        "query": query.urlencode(), "kinds": [KINDS[k] for k in kinds], "multiple": len(kinds) > 1})
+    return render(
+        request,
+        "portal/register.html",
+        {
+            "title": _register_title(key),
+            "slug": slug,
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "kinds": [KINDS[k] for k in kinds],
+            "multiple": len(kinds) > 1,
+        },
+    )
 
 
 @limit("register-export", "10/min")
@@ -312,14 +368,16 @@ def register_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     key, _kinds, _form, qs = _register_query(request, slug)
     today = timezone.localdate()
     base = request.build_absolute_uri("/")
-    rows = [register_exports.public_row(licence, today, licensing.verification_url(licence, base))
-            for licence in qs[:10000]]
+    rows = [
+        register_exports.public_row(licence, today, licensing.verification_url(licence, base)) for licence in qs[:10000]
+    ]
     title = _register_title(key)
     if fmt == "csv":
         response = HttpResponse(register_exports.to_csv(rows), content_type="text/csv; charset=utf-8")
     elif fmt == "json":
-        response = HttpResponse(register_exports.to_json(rows, title=title, generated=today),
-                                content_type="application/json")
+        response = HttpResponse(
+            register_exports.to_json(rows, title=title, generated=today), content_type="application/json"
+        )
     else:
         response = HttpResponse(register_exports.to_xlsx(rows, title=title), content_type=register_exports.XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="so-dang-ky-{slug}-{today:%Y%m%d}.{fmt}"'
@@ -335,8 +393,11 @@ def ratings(request: HttpRequest) -> HttpResponse:
     rows = procedure_selectors.rating_summary(procedure_selectors.ratings_visible_to(request.user), quarter)
     labels = procedure_selectors.indicator_labels()
     table = [(r, [r[name] for name, _label in labels]) for r in rows]
-    return render(request, "portal/ratings.html", {"rows": table, "quarter": quarter, "labels": labels,
-                                                   "next": reverse("portal:ratings")})
+    return render(
+        request,
+        "portal/ratings.html",
+        {"rows": table, "quarter": quarter, "labels": labels, "next": reverse("portal:ratings")},
+    )
 
 
 def figures(request: HttpRequest) -> HttpResponse:

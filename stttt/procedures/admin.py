@@ -10,8 +10,18 @@ class ComponentInline(admin.TabularInline):
 
 @admin.register(Procedure)
 class ProcedureAdmin(admin.ModelAdmin):
-    list_display = ["code", "agency", "name", "empowering_citation", "time_limit", "time_unit", "local_time_limit",
-                    "handling", "division_code", "active"]
+    list_display = [
+        "code",
+        "agency",
+        "name",
+        "empowering_citation",
+        "time_limit",
+        "time_unit",
+        "local_time_limit",
+        "handling",
+        "division_code",
+        "active",
+    ]
     list_filter = ["agency", "field_code", "handling", "time_unit", "division_code", "active"]
     search_fields = ["code", "name", "legal_basis"]
     inlines = [ComponentInline]

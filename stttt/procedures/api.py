@@ -32,10 +32,28 @@ class ProcedureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Procedure
-        fields = ["code", "name", "field_code", "empowering_citation", "legal_basis", "time_limit", "time_unit",
-                  "time_limit_basis", "local_time_limit", "desk_days", "division_days", "leader_days", "fee",
-                  "result_kind", "result_name", "handling", "handling_note", "division_code", "online",
-                  "components"]
+        fields = [
+            "code",
+            "name",
+            "field_code",
+            "empowering_citation",
+            "legal_basis",
+            "time_limit",
+            "time_unit",
+            "time_limit_basis",
+            "local_time_limit",
+            "desk_days",
+            "division_days",
+            "leader_days",
+            "fee",
+            "result_kind",
+            "result_name",
+            "handling",
+            "handling_note",
+            "division_code",
+            "online",
+            "components",
+        ]
 
 
 class StepSerializer(serializers.ModelSerializer):
@@ -57,11 +75,35 @@ class DossierSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Dossier
-        fields = ["id", "code", "procedure", "status", "portal_status_code", "version", "channel", "applicant_name",
-                  "applicant_id_number", "applicant_address", "applicant_phone", "applicant_email", "subject",
-                  "submitted_at", "received_at", "counting_start", "statutory_due_date", "due_date",
-                  "deadline_state", "assignee", "resolved_at", "returned_at", "refusal_reasons",
-                  "supplement_reasons", "result_number", "closed_late", "steps"]
+        fields = [
+            "id",
+            "code",
+            "procedure",
+            "status",
+            "portal_status_code",
+            "version",
+            "channel",
+            "applicant_name",
+            "applicant_id_number",
+            "applicant_address",
+            "applicant_phone",
+            "applicant_email",
+            "subject",
+            "submitted_at",
+            "received_at",
+            "counting_start",
+            "statutory_due_date",
+            "due_date",
+            "deadline_state",
+            "assignee",
+            "resolved_at",
+            "returned_at",
+            "refusal_reasons",
+            "supplement_reasons",
+            "result_number",
+            "closed_late",
+            "steps",
+        ]
         read_only_fields = fields
 
     def get_deadline_state(self, obj: Dossier) -> str:
@@ -85,11 +127,16 @@ class FilingSerializer(serializers.Serializer):
     applicant_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     applicant_email = serializers.EmailField(required=False, allow_blank=True)
     subject = serializers.CharField(max_length=400, required=False, allow_blank=True, default="")
-    particulars = serializers.DictField(required=False, default=dict,
-                                       help_text="holder_type, district and subject of a licence applied for.")
+    particulars = serializers.DictField(
+        required=False, default=dict, help_text="holder_type, district and subject of a licence applied for."
+    )
     files = FilingFileSerializer(many=True, required=False, default=list)
-    paper = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
-                                  help_text="Components whose paper original the desk has seen.")
+    paper = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=list,
+        help_text="Components whose paper original the desk has seen.",
+    )
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -111,7 +158,8 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.procedures_active(
-            selectors.catalogue_agency(self.request.user, getattr(self.request, "agency", None)))
+            selectors.catalogue_agency(self.request.user, getattr(self.request, "agency", None))
+        )
 
 
 class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -123,10 +171,11 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.dossiers_visible_to(self.request.user).prefetch_related("steps__actor")
 
-    @extend_schema(request=FilingSerializer,
-                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
-                   responses={201: DossierSerializer, 200: DossierSerializer, 400: ErrorSerializer,
-                              403: ErrorSerializer})
+    @extend_schema(
+        request=FilingSerializer,
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+        responses={201: DossierSerializer, 200: DossierSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = FilingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -147,15 +196,23 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 raise ValidationError({"files": ["This component belongs to another procedure."]})
             uploads.append(services.Upload(component, item["name"], content))
         dossier, created = services.dossier_file(
-            procedure, actor=request.user, channel=data.pop("channel"), data=data, uploads=uploads,
-            paper=data.pop("paper"), particulars=data.pop("particulars"),
-            idempotency_key=request.headers.get("Idempotency-Key"))
-        return Response(DossierSerializer(dossier).data,
-                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+            procedure,
+            actor=request.user,
+            channel=data.pop("channel"),
+            data=data,
+            uploads=uploads,
+            paper=data.pop("paper"),
+            particulars=data.pop("particulars"),
+            idempotency_key=request.headers.get("Idempotency-Key"),
+        )
+        return Response(
+            DossierSerializer(dossier).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
 
-    @extend_schema(request=TransitionSerializer,
-                   responses={200: DossierSerializer, 400: ErrorSerializer, 403: ErrorSerializer,
-                              409: ErrorSerializer})
+    @extend_schema(
+        request=TransitionSerializer,
+        responses={200: DossierSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 409: ErrorSerializer},
+    )
     @action(detail=True, methods=["post"])
     def transition(self, request: Request, pk: str | None = None) -> Response:
         """Apply one workflow action; 409 when someone else changed the dossier first."""
@@ -170,9 +227,15 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 raise ValidationError({"assignee": ["Unknown user."]})
         try:
             dossier = services.dossier_transition(
-                dossier.pk, data["action"], actor=request.user, expected_version=data.get("expected_version"),
-                reasons=data["reasons"], assignee=assignee, new_due=data.get("new_due"),
-                result_number=data["result_number"])
+                dossier.pk,
+                data["action"],
+                actor=request.user,
+                expected_version=data.get("expected_version"),
+                reasons=data["reasons"],
+                assignee=assignee,
+                new_due=data.get("new_due"),
+                result_number=data["result_number"],
+            )
         except services.Conflict as exc:
             raise Conflict(" ".join(str(m) for m in exc.messages)) from None
         except DjangoValidationError:
@@ -183,9 +246,10 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class StatisticsViewSet(viewsets.ViewSet):
     """Per procedure or division for one month (`?month=YYYY-MM&by=procedure|division`)."""
 
-    @extend_schema(parameters=[OpenApiParameter("month", str), OpenApiParameter("by", str)],
-                   responses={200: serializers.ListSerializer(child=serializers.DictField()),
-                              400: ErrorSerializer})
+    @extend_schema(
+        parameters=[OpenApiParameter("month", str), OpenApiParameter("by", str)],
+        responses={200: serializers.ListSerializer(child=serializers.DictField()), 400: ErrorSerializer},
+    )
     def list(self, request: Request) -> Response:
         from django.utils import timezone
 

@@ -70,8 +70,9 @@ class Grade(models.TextChoices):
 
 # Named groups of statuses (used by lists, statistics and deadline checks).
 BEFORE_RECEIPT = frozenset({Status.SUBMITTED, Status.INCOMPLETE})
-IN_PROGRESS = frozenset({Status.RECEIVED, Status.TRANSFERRED, Status.IN_APPRAISAL, Status.AWAITING_SUPPLEMENT,
-                         Status.AWAITING_APPROVAL})
+IN_PROGRESS = frozenset(
+    {Status.RECEIVED, Status.TRANSFERRED, Status.IN_APPRAISAL, Status.AWAITING_SUPPLEMENT, Status.AWAITING_APPROVAL}
+)
 RESOLVED = frozenset({Status.APPROVED, Status.REFUSED, Status.FORWARDED, Status.RETURNED})
 TERMINAL = frozenset({Status.REJECTED, Status.FORWARDED, Status.RETURNED, Status.WITHDRAWN})
 # The period does not run while the applicant is completing the dossier (Decree 61/2018 Art. 19).

@@ -30,20 +30,57 @@ DIVISION_USERS: dict[str, tuple[str, str]] = {  # (head, officer) of each divisi
 
 # (key, procedure code, applicant, working day of last month received, path of actions with working-day offsets)
 LAST_MONTH = [
-    ("demo-01", "1.003868", "Hội Nông dân tỉnh", 1, ["receive", "transfer", "assign", ("propose", 4), ("approve", 5),
-                                                      ("return_result", 6)]),
-    ("demo-02", "STTTT.TTDT.01", "Công ty Cổ phần Truyền thông Sông Bé", 2,
-     ["receive", "transfer", "assign", ("propose", 6), ("approve", 8), ("return_result", 9)]),
-    ("demo-03", "2.001740", "Cơ sở in Minh Phát", 3,
-     ["receive", "transfer", "assign", ("propose", 5), ("approve", 6), ("return_result", 6)]),  # late
-    ("demo-04", "STTTT.IN.02", "Công ty TNHH Văn phòng phẩm Đồng Xoài", 4,
-     ["receive", "transfer", "assign", ("request_supplement", 1), ("supplement_received", 3), ("propose", 5),
-      ("approve", 6)]),
-    ("demo-05", "STTTT.BCH.02", "Công ty TNHH Chuyển phát nhanh Bình Long", 5,
-     ["receive", "transfer", "assign", ("refuse", 3), ("return_result", 4)]),
+    (
+        "demo-01",
+        "1.003868",
+        "Hội Nông dân tỉnh",
+        1,
+        ["receive", "transfer", "assign", ("propose", 4), ("approve", 5), ("return_result", 6)],
+    ),
+    (
+        "demo-02",
+        "STTTT.TTDT.01",
+        "Công ty Cổ phần Truyền thông Sông Bé",
+        2,
+        ["receive", "transfer", "assign", ("propose", 6), ("approve", 8), ("return_result", 9)],
+    ),
+    (
+        "demo-03",
+        "2.001740",
+        "Cơ sở in Minh Phát",
+        3,
+        ["receive", "transfer", "assign", ("propose", 5), ("approve", 6), ("return_result", 6)],
+    ),  # late
+    (
+        "demo-04",
+        "STTTT.IN.02",
+        "Công ty TNHH Văn phòng phẩm Đồng Xoài",
+        4,
+        [
+            "receive",
+            "transfer",
+            "assign",
+            ("request_supplement", 1),
+            ("supplement_received", 3),
+            ("propose", 5),
+            ("approve", 6),
+        ],
+    ),
+    (
+        "demo-05",
+        "STTTT.BCH.02",
+        "Công ty TNHH Chuyển phát nhanh Bình Long",
+        5,
+        ["receive", "transfer", "assign", ("refuse", 3), ("return_result", 4)],
+    ),
     ("demo-06", "1.003114", "Nhà sách Phước Long", 6, ["receive", ("withdraw", 2)]),
-    ("demo-07", "STTTT.BC.01", "Trường Cao đẳng Bình Phước", 7,
-     ["receive", "transfer", "assign", ("propose", 5), ("forward", 6)]),
+    (
+        "demo-07",
+        "STTTT.BC.01",
+        "Trường Cao đẳng Bình Phước",
+        7,
+        ["receive", "transfer", "assign", ("propose", 5), ("forward", 6)],
+    ),
     ("demo-08", "STTTT.PTTH.01", "Khách sạn Sao Mai", 12, ["receive", "transfer", "assign"]),
     ("demo-09", "2.001740", "Cơ sở in Hoa Mai", 10, ["receive", "transfer", "assign"]),  # overdue at month end
 ]
@@ -66,10 +103,19 @@ def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Proce
     cal = calendar()
     names = DIVISION_USERS.get(procedure.division_code, DIVISION_USERS["TTBCXB"])
     head, officer = _user(names[0]), _user(names[1])
-    actors = {"receive": users["desk"], "transfer": users["desk"], "assign": head, "propose": officer,
-              "request_supplement": officer, "supplement_received": users["desk"], "approve": users["leader"],
-              "forward": users["leader"], "refuse": users["leader"], "return_result": users["desk"],
-              "withdraw": users["applicant"]}
+    actors = {
+        "receive": users["desk"],
+        "transfer": users["desk"],
+        "assign": head,
+        "propose": officer,
+        "request_supplement": officer,
+        "supplement_received": users["desk"],
+        "approve": users["leader"],
+        "forward": users["leader"],
+        "refuse": users["leader"],
+        "return_result": users["desk"],
+        "withdraw": users["applicant"],
+    }
     hour = 8
     now = timezone.now()
     for item in path:
@@ -89,8 +135,15 @@ def _walk(dossier, path, start: dt.date, users: dict[str, Any], procedure: Proce
 def _file(procedure: Procedure, applicant: Any, key: str, name: str, when: dt.datetime) -> tuple[Any, bool]:
     uploads = [services.Upload(c, f"{key}-{c.order}.pdf", PDF) for c in procedure.components.all() if c.required]
     when = min(when, timezone.now() - dt.timedelta(hours=1))  # never filed in the future
-    return services.dossier_file(procedure, actor=applicant, channel=Channel.ONLINE, data={"applicant_name": name},
-                                 uploads=uploads, idempotency_key=key, now=when)
+    return services.dossier_file(
+        procedure,
+        actor=applicant,
+        channel=Channel.ONLINE,
+        data={"applicant_name": name},
+        uploads=uploads,
+        idempotency_key=key,
+        now=when,
+    )
 
 
 def load(stdout) -> list[DemoLogin]:

@@ -15,15 +15,33 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def stat_headers() -> list[str]:
-    return [_("Code"), _("Procedure or division"), _("Division"), _("Received"), _("Resolved on time"),
-            _("Resolved late"), _("In progress, on time"), _("In progress, overdue"), _("Withdrawn"),
-            _("Average working days")]
+    return [
+        _("Code"),
+        _("Procedure or division"),
+        _("Division"),
+        _("Received"),
+        _("Resolved on time"),
+        _("Resolved late"),
+        _("In progress, on time"),
+        _("In progress, overdue"),
+        _("Withdrawn"),
+        _("Average working days"),
+    ]
 
 
 def stat_row(row: dict[str, Any]) -> list[Any]:
-    return [row["key"], row["name"], row["division"], row["received"], row["resolved_on_time"],
-            row["resolved_late"], row["in_progress_on_time"], row["in_progress_overdue"], row["withdrawn"],
-            row["average_working_days"]]
+    return [
+        row["key"],
+        row["name"],
+        row["division"],
+        row["received"],
+        row["resolved_on_time"],
+        row["resolved_late"],
+        row["in_progress_on_time"],
+        row["in_progress_overdue"],
+        row["withdrawn"],
+        row["average_working_days"],
+    ]
 
 
 def statistics_xlsx(month: str, rows: list[dict[str, Any]]) -> bytes:

@@ -22,8 +22,14 @@ class ApplicantForm(forms.ModelForm):
 
     class Meta:
         model = Dossier
-        fields = ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
-                  "applicant_email", "subject"]
+        fields = [
+            "applicant_name",
+            "applicant_id_number",
+            "applicant_address",
+            "applicant_phone",
+            "applicant_email",
+            "subject",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,8 +50,9 @@ class DeskReceiveForm(ApplicantForm):
     particulars the procedure needs, and for each component its scan or a tick that the original was seen."""
 
     procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
-    channel = forms.ChoiceField(label=_("Channel"), choices=[(Channel.DESK, Channel.DESK.label),
-                                                              (Channel.POST, Channel.POST.label)])
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[(Channel.DESK, Channel.DESK.label), (Channel.POST, Channel.POST.label)]
+    )
 
     class Meta(ApplicantForm.Meta):
         fields = ["procedure", "channel", *ApplicantForm.Meta.fields]
@@ -62,10 +69,13 @@ class DeskReceiveForm(ApplicantForm):
         for component in self.components:
             label = component.name + (f" ({component.form})" if component.form else "")
             self.fields[f"paper_{component.pk}"] = forms.BooleanField(
-                label=_("%(name)s: original seen on paper") % {"name": label}, required=False)
+                label=_("%(name)s: original seen on paper") % {"name": label}, required=False
+            )
             self.fields[f"file_{component.pk}"] = forms.FileField(
-                label=_("%(name)s: scan") % {"name": label}, required=False,
-                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+                label=_("%(name)s: scan") % {"name": label},
+                required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+            )
 
     def uploads(self) -> list[Upload]:
         found = []
@@ -95,8 +105,7 @@ class GuidanceForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Document"))
-    component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False,
-                                                               label=_("Component"))
+    component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False, label=_("Component"))
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -108,8 +117,9 @@ class ActionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reasons = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     assignee = forms.ChoiceField(label=_("Officer"), required=False)
-    new_due = forms.DateField(label=_("New appointment date"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    new_due = forms.DateField(
+        label=_("New appointment date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     result_number = forms.CharField(label=_("Number of the result"), required=False, max_length=60)
 
     def __init__(self, *args: Any, officers: Any = (), **kwargs: Any) -> None:
@@ -118,32 +128,59 @@ class ActionForm(forms.Form):
 
 
 class MonthForm(forms.Form):
-    month = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", label=_("Month"), required=False,
-                             error_messages={"invalid": _("Write the month as YYYY-MM.")},
-                             widget=forms.TextInput(attrs={"type": "month"}))
-    by = forms.ChoiceField(choices=[("procedure", _("per procedure")), ("division", _("per division"))],
-                           required=False, label=_("Group"))
+    month = forms.RegexField(
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        label=_("Month"),
+        required=False,
+        error_messages={"invalid": _("Write the month as YYYY-MM.")},
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+    by = forms.ChoiceField(
+        choices=[("procedure", _("per procedure")), ("division", _("per division"))], required=False, label=_("Group")
+    )
 
 
 class DossierFilterForm(forms.Form):
     """The dossier list's search, filters and sort (input only: `selectors.dossiers_filtered` applies them)."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200,
-                        help_text=_("Dossier code, portal reference, applicant or subject."))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Dossier code, portal reference, applicant or subject."),
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     procedure = forms.ModelChoiceField(label=_("Procedure"), required=False, queryset=Procedure.objects.none())
     unit = forms.ChoiceField(label=_("Processing division"), required=False)
     date_from = forms.DateField(label=_("Filed from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Filed until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    deadline = forms.ChoiceField(label=_("Deadline"), required=False, choices=[
-        ("", "—"), ("overdue", _("Overdue")), ("due_soon", _("Due within 2 working days"))])
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
-        ("-submitted", _("newest first")), ("submitted", _("oldest first")), ("due", _("appointment date")),
-        ("-due", _("appointment date, latest first")), ("applicant", _("applicant A–Z")),
-        ("code", _("dossier code")), ("status", _("status"))])
+    deadline = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", "—"), ("overdue", _("Overdue")), ("due_soon", _("Due within 2 working days"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-submitted", _("newest first")),
+            ("submitted", _("oldest first")),
+            ("due", _("appointment date")),
+            ("-due", _("appointment date, latest first")),
+            ("applicant", _("applicant A–Z")),
+            ("code", _("dossier code")),
+            ("status", _("status")),
+        ],
+    )
 
-    def __init__(self, *args: Any, procedures: QuerySet[Procedure], units: list[tuple[str, str]],
-                 statuses: list[tuple[str, Any]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        procedures: QuerySet[Procedure],
+        units: list[tuple[str, str]],
+        statuses: list[tuple[str, Any]],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
         self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]

@@ -22,38 +22,59 @@ class Procedure(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "name", "empowering_citation", "legal_basis")
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="procedures",
-                               verbose_name=_("agency"), help_text=_("The agency whose catalogue lists it."))
-    code = models.CharField(_("code"), max_length=40,
-                            help_text=_("Code in the national procedure database where known, else a local code."))
+    agency = models.ForeignKey(
+        "org.Agency",
+        on_delete=models.PROTECT,
+        related_name="procedures",
+        verbose_name=_("agency"),
+        help_text=_("The agency whose catalogue lists it."),
+    )
+    code = models.CharField(
+        _("code"), max_length=40, help_text=_("Code in the national procedure database where known, else a local code.")
+    )
     name = models.CharField(_("name"), max_length=300)
-    field_code = models.SlugField(_("field"), max_length=60,
-                                  help_text=_("Field of state management (Article 2 taxonomy), e.g. bao-chi."))
+    field_code = models.SlugField(
+        _("field"), max_length=60, help_text=_("Field of state management (Article 2 taxonomy), e.g. bao-chi.")
+    )
     empowering_citation = models.CharField(
-        _("empowering provision"), max_length=40,
-        help_text=_("The provision of the regulation that empowers the Department, e.g. 3.4.b."))
+        _("empowering provision"),
+        max_length=40,
+        help_text=_("The provision of the regulation that empowers the Department, e.g. 3.4.b."),
+    )
     provision = models.ForeignKey(
-        "legal.Provision", on_delete=models.SET_NULL, null=True, blank=True, related_name="procedures",
-        verbose_name=_("provision"), help_text=_("Linked from the citation when the regulation is loaded."))
+        "legal.Provision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="procedures",
+        verbose_name=_("provision"),
+        help_text=_("Linked from the citation when the regulation is loaded."),
+    )
     legal_basis = models.TextField(_("governing law"), help_text=_("Laws, decrees, circulars and articles."))
     time_limit = models.PositiveSmallIntegerField(_("statutory time limit"))
     time_unit = models.CharField(_("unit of the time limit"), max_length=10, choices=TimeUnit.choices)
-    time_limit_basis = models.CharField(_("basis of the time limit"), max_length=300,
-                                        help_text=_("The article that sets the time limit."))
+    time_limit_basis = models.CharField(
+        _("basis of the time limit"), max_length=300, help_text=_("The article that sets the time limit.")
+    )
     local_time_limit = models.PositiveSmallIntegerField(
-        _("published shorter time (working days)"), null=True, blank=True,
-        help_text=_("The province's published shorter time, if any; it then applies instead."))
+        _("published shorter time (working days)"),
+        null=True,
+        blank=True,
+        help_text=_("The province's published shorter time, if any; it then applies instead."),
+    )
     desk_days = models.PositiveSmallIntegerField(_("desk (working days)"), default=0)
     division_days = models.PositiveSmallIntegerField(_("division appraisal (working days)"), default=0)
     leader_days = models.PositiveSmallIntegerField(_("leadership approval (working days)"), default=0)
     fee = models.CharField(_("fees"), max_length=300, blank=True)
     result_kind = models.CharField(_("result"), max_length=20, choices=ResultKind.choices)
     result_name = models.CharField(_("name of the result"), max_length=300)
-    handling = models.CharField(_("role of the Department"), max_length=10, choices=Handling.choices,
-                                default=Handling.DECIDE)
+    handling = models.CharField(
+        _("role of the Department"), max_length=10, choices=Handling.choices, default=Handling.DECIDE
+    )
     handling_note = models.CharField(_("where the Department's part ends"), max_length=300, blank=True)
-    division_code = models.CharField(_("processing division"), max_length=30,
-                                     help_text=_("Code of the unit in the organisation that processes it."))
+    division_code = models.CharField(
+        _("processing division"), max_length=30, help_text=_("Code of the unit in the organisation that processes it.")
+    )
     online = models.BooleanField(_("can be filed online"), default=True)
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -82,11 +103,13 @@ class Procedure(SearchableModel, TimeStampedModel):
 class Component(models.Model):
     """A document the dossier must contain."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="components",
-                                  verbose_name=_("procedure"))
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, related_name="components", verbose_name=_("procedure")
+    )
     name = models.CharField(_("name"), max_length=400)
-    copy_kind = models.CharField(_("original or copy"), max_length=30, choices=CopyKind.choices,
-                                 default=CopyKind.ORIGINAL)
+    copy_kind = models.CharField(
+        _("original or copy"), max_length=30, choices=CopyKind.choices, default=CopyKind.ORIGINAL
+    )
     copies = models.PositiveSmallIntegerField(_("number of copies"), default=1)
     form = models.CharField(_("form"), max_length=120, blank=True)
     required = models.BooleanField(_("required"), default=True)
@@ -116,11 +139,17 @@ class Dossier(SearchableModel, TimeStampedModel):
 
     search_fields = ("code", "applicant_name", "subject")
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="dossiers",
-                               verbose_name=_("agency"), db_index=True,
-                               help_text=_("The agency of the procedure; every list and figure is scoped by it."))
-    procedure = models.ForeignKey(Procedure, on_delete=models.PROTECT, related_name="dossiers",
-                                  verbose_name=_("procedure"))
+    agency = models.ForeignKey(
+        "org.Agency",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("agency"),
+        db_index=True,
+        help_text=_("The agency of the procedure; every list and figure is scoped by it."),
+    )
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("procedure")
+    )
     code = models.CharField(_("dossier code"), max_length=40, unique=True, null=True, blank=True)
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.SUBMITTED)
     version = models.PositiveIntegerField(_("version"), default=0)
@@ -130,25 +159,47 @@ class Dossier(SearchableModel, TimeStampedModel):
     applicant_address = models.CharField(_("address"), max_length=400, blank=True)
     applicant_phone = models.CharField(_("phone"), max_length=30, blank=True)
     applicant_email = models.EmailField(_("e-mail"), blank=True)
-    subject = models.CharField(_("subject"), max_length=400, blank=True,
-                               help_text=_("What is applied for, e.g. the bulletin's name."))
+    subject = models.CharField(
+        _("subject"), max_length=400, blank=True, help_text=_("What is applied for, e.g. the bulletin's name.")
+    )
     paper_components = models.JSONField(
-        _("components seen on paper"), default=list, blank=True,
-        help_text=_("Ids of the components the desk saw on paper when receiving the dossier (no scan)."))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="submitted_dossiers", verbose_name=_("submitted by"))
+        _("components seen on paper"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of the components the desk saw on paper when receiving the dossier (no scan)."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submitted_dossiers",
+        verbose_name=_("submitted by"),
+    )
     idempotency_key = models.CharField(_("idempotency key"), max_length=80, null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"))
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
-    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="received_dossiers", verbose_name=_("received by"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_dossiers",
+        verbose_name=_("received by"),
+    )
     counting_start = models.DateField(_("period counted from"), null=True, blank=True)
     statutory_due_date = models.DateField(_("statutory due date"), null=True, blank=True)
     due_date = models.DateField(_("appointment date"), null=True, blank=True)
     stage_due_date = models.DateField(_("current step due"), null=True, blank=True)
     stage_started_at = models.DateTimeField(_("current step started"), null=True, blank=True)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="assigned_dossiers", verbose_name=_("officer"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_dossiers",
+        verbose_name=_("officer"),
+    )
     supplement_requested_at = models.DateTimeField(_("supplement requested at"), null=True, blank=True)
     supplement_reasons = models.TextField(_("supplement requested"), blank=True)
     apology_at = models.DateTimeField(_("apology sent at"), null=True, blank=True)
@@ -165,13 +216,17 @@ class Dossier(SearchableModel, TimeStampedModel):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         constraints = [
-            models.UniqueConstraint(fields=["submitted_by", "idempotency_key"],
-                                    condition=Q(idempotency_key__isnull=False),
-                                    name="procedures_dossier_idempotency_unique"),
+            models.UniqueConstraint(
+                fields=["submitted_by", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="procedures_dossier_idempotency_unique",
+            ),
             # A paper dossier has no applicant account: the desk that received it keys its retries.
-            models.UniqueConstraint(fields=["received_by", "idempotency_key"],
-                                    condition=Q(submitted_by__isnull=True, idempotency_key__isnull=False),
-                                    name="procedures_dossier_desk_idempotency_unique"),
+            models.UniqueConstraint(
+                fields=["received_by", "idempotency_key"],
+                condition=Q(submitted_by__isnull=True, idempotency_key__isnull=False),
+                name="procedures_dossier_desk_idempotency_unique",
+            ),
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
         permissions = [("view_all_dossiers", _("Can view all dossiers"))]
@@ -193,8 +248,9 @@ class DossierStep(models.Model):
     action = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=24, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=24, choices=Status.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                              verbose_name=_("by"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"))
     started_at = models.DateTimeField(_("step started"), null=True, blank=True)
     due_date = models.DateField(_("step due"), null=True, blank=True)
@@ -220,15 +276,17 @@ class DossierFile(models.Model):
     """A document uploaded with a dossier: type and size checked, checksum kept, served only as download."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="files", verbose_name=_("dossier"))
-    component = models.ForeignKey(Component, on_delete=models.SET_NULL, null=True, blank=True,
-                                  verbose_name=_("component"))
+    component = models.ForeignKey(
+        Component, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("component")
+    )
     file = models.FileField(_("file"), upload_to=_upload_path)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    verbose_name=_("uploaded by"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("uploaded by")
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
@@ -260,8 +318,7 @@ class Rating(models.Model):
     that the citizen can judge (3, 4, 6, 7), each scored 0, 1 or 2; indicators 1 and 2 are computed from the
     dossier's own dates when it is rated (`rules.rating_scores`)."""
 
-    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating",
-                                   verbose_name=_("dossier"))
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating", verbose_name=_("dossier"))
     unit_code = models.CharField(_("unit"), max_length=30)
     quarter = models.CharField(_("quarter"), max_length=7)  # YYYY-Qn of the result
     indicator_1 = models.PositiveSmallIntegerField(_("1. total time against the rule"))
@@ -278,9 +335,17 @@ class Rating(models.Model):
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
         constraints = [
-            models.CheckConstraint(condition=Q(indicator_1__lte=2, indicator_2__lte=2, indicator_3__lte=2,
-                                               indicator_4__lte=2, indicator_6__lte=2, indicator_7__lte=2),
-                                   name="procedures_rating_scores_0_to_2"),
+            models.CheckConstraint(
+                condition=Q(
+                    indicator_1__lte=2,
+                    indicator_2__lte=2,
+                    indicator_3__lte=2,
+                    indicator_4__lte=2,
+                    indicator_6__lte=2,
+                    indicator_7__lte=2,
+                ),
+                name="procedures_rating_scores_0_to_2",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -288,8 +353,14 @@ class Rating(models.Model):
 
     @property
     def total(self) -> int:
-        return (self.indicator_1 + self.indicator_2 + self.indicator_3 + self.indicator_4 + self.indicator_6
-                + self.indicator_7)
+        return (
+            self.indicator_1
+            + self.indicator_2
+            + self.indicator_3
+            + self.indicator_4
+            + self.indicator_6
+            + self.indicator_7
+        )
 
 
 audit.track(Dossier, excluded_fields=["search_text"])

@@ -44,8 +44,9 @@ def on_time(done: dt.date, due: dt.date | None) -> bool | None:
     return None if due is None else done <= due
 
 
-def supplement_request_allowed(cal: WorkingCalendar, counting_start: dt.date, today: dt.date,
-                               already_requested: bool) -> str | None:
+def supplement_request_allowed(
+    cal: WorkingCalendar, counting_start: dt.date, today: dt.date, already_requested: bool
+) -> str | None:
     """Decree 61/2018/NĐ-CP Art. 19: an incomplete dossier is returned with one complete request for
     supplement, within 03 working days of receipt. Returns the reason it is not allowed, or None."""
     if already_requested:
@@ -161,8 +162,9 @@ def indicator_attitude(complaint: bool, time_score: int) -> int:
     return 2 if time_score == 2 else 1
 
 
-def rating_problem(status: str, resolved: bool, already_rated: bool, contacts: int, agencies: str,
-                   publicity: str) -> str | None:
+def rating_problem(
+    status: str, resolved: bool, already_rated: bool, contacts: int, agencies: str, publicity: str
+) -> str | None:
     """Art. 13: the service is assessed once, after the result, on every question. Returns the problem."""
     if status not in RATEABLE_STATUSES or not resolved:
         return _("The service can be rated once the result is out.")
@@ -173,14 +175,27 @@ def rating_problem(status: str, resolved: bool, already_rated: bool, contacts: i
     return None
 
 
-def rating_scores(resolved: dt.date, statutory_due: dt.date | None, steps: list[tuple[dt.date, dt.date | None]],
-                  *, contacts: int, agencies: str, publicity: str, complaint: bool) -> dict[str, int]:
+def rating_scores(
+    resolved: dt.date,
+    statutory_due: dt.date | None,
+    steps: list[tuple[dt.date, dt.date | None]],
+    *,
+    contacts: int,
+    agencies: str,
+    publicity: str,
+    complaint: bool,
+) -> dict[str, int]:
     """The six indicators the applicant's assessment yields (Art. 13): 1 and 2 from the dossier's own dates,
     3, 4, 6 and 7 from the applicant's answers."""
     time_score = indicator_time(resolved, statutory_due)
-    return {"indicator_1": time_score, "indicator_2": indicator_steps(steps),
-            "indicator_3": indicator_contacts(contacts), "indicator_4": indicator_agencies(agencies),
-            "indicator_6": indicator_publicity(publicity), "indicator_7": indicator_attitude(complaint, time_score)}
+    return {
+        "indicator_1": time_score,
+        "indicator_2": indicator_steps(steps),
+        "indicator_3": indicator_contacts(contacts),
+        "indicator_4": indicator_agencies(agencies),
+        "indicator_6": indicator_publicity(publicity),
+        "indicator_7": indicator_attitude(complaint, time_score),
+    }
 
 
 def quarter_of(day: dt.date) -> str:
@@ -246,8 +261,9 @@ def id_number_problem(value: str, holder: str = "") -> str | None:
         return None
     digits = _digits(value, " .-")
     person = digits is not None and len(digits) in PERSON_ID_LENGTHS and "-" not in value
-    organisation = digits is not None and len(digits) in ORGANISATION_ID_LENGTHS and (
-        len(digits) == 13 or "-" not in value)
+    organisation = (
+        digits is not None and len(digits) in ORGANISATION_ID_LENGTHS and (len(digits) == 13 or "-" not in value)
+    )
     if holder == "person" and not person:
         return _("A personal ID number has 9 digits (identity card) or 12 digits (citizen identity card).")
     if holder == "organisation" and not organisation:
@@ -279,8 +295,16 @@ def contact_problem(phone: str, email: str) -> str | None:
     return None
 
 
-def due_date_explanation(cal: WorkingCalendar, received: dt.datetime, counting_start: dt.date, days: int,
-                         unit_label: str, due: dt.date, *, paper: bool) -> list[str]:
+def due_date_explanation(
+    cal: WorkingCalendar,
+    received: dt.datetime,
+    counting_start: dt.date,
+    days: int,
+    unit_label: str,
+    due: dt.date,
+    *,
+    paper: bool,
+) -> list[str]:
     """How the appointment date was counted, in sentences for the dossier page.
 
     - a day off: an online filing made on a day off is taken as received on the next working day (the
@@ -295,16 +319,30 @@ def due_date_explanation(cal: WorkingCalendar, received: dt.datetime, counting_s
     sentences = []
     if counting_start != day:
         if not cal.is_working_day(day):
-            sentences.append(_("Filed on %(day)s, a day off: it is taken as received on the next working day, "
-                               "%(start)s.") % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)})
+            sentences.append(
+                _("Filed on %(day)s, a day off: it is taken as received on the next working day, %(start)s.")
+                % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)}
+            )
         elif paper:
-            sentences.append(_("Received after the cut-off time on %(day)s: it goes to the division on the next "
-                               "working day, %(start)s (Decree 61/2018/ND-CP Art. 18(2)).")
-                             % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)})
+            sentences.append(
+                _(
+                    "Received after the cut-off time on %(day)s: it goes to the division on the next "
+                    "working day, %(start)s (Decree 61/2018/ND-CP Art. 18(2))."
+                )
+                % {"day": day.strftime(fmt), "start": counting_start.strftime(fmt)}
+            )
     first = counting_start + dt.timedelta(days=1)
-    sentences.append(_("The day of receipt is not counted (Civil Code 2015 Art. 147(1)): the %(days)d %(unit)s "
-                       "run from %(first)s and end on %(due)s.")
-                     % {"days": days, "unit": unit_label, "first": first.strftime(fmt), "due": due.strftime(fmt)})
-    sentences.append(_("A period ends at the end of its last day; a last day that falls on a day off moves to "
-                       "the next working day (Civil Code 2015 Art. 148)."))
+    sentences.append(
+        _(
+            "The day of receipt is not counted (Civil Code 2015 Art. 147(1)): the %(days)d %(unit)s "
+            "run from %(first)s and end on %(due)s."
+        )
+        % {"days": days, "unit": unit_label, "first": first.strftime(fmt), "due": due.strftime(fmt)}
+    )
+    sentences.append(
+        _(
+            "A period ends at the end of its last day; a last day that falls on a day off moves to "
+            "the next working day (Civil Code 2015 Art. 148)."
+        )
+    )
     return sentences

@@ -74,14 +74,16 @@ def deadline_state(dossier: Dossier, cal: WorkingCalendar | None = None, today: 
     return rules.deadline_state(cal or calendar(), dossier.due_date, today or timezone.localdate())
 
 
-def remaining_working_days(dossier: Dossier, cal: WorkingCalendar | None = None,
-                           today: dt.date | None = None) -> int | None:
+def remaining_working_days(
+    dossier: Dossier, cal: WorkingCalendar | None = None, today: dt.date | None = None
+) -> int | None:
     if dossier.due_date is None or dossier.status not in IN_PROGRESS:
         return None
     return (cal or calendar()).working_days_between(today or timezone.localdate(), dossier.due_date)
 
 
 # --- inboxes ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Inbox:
@@ -95,8 +97,9 @@ def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]
     today = today or timezone.localdate()
     cal = calendar()
     open_dossiers = list(
-        dossiers_visible_to(user).filter(Q(status__in=IN_PROGRESS) | Q(status__in=[
-            Status.SUBMITTED, Status.APPROVED, Status.REFUSED])).order_by("due_date", "submitted_at")
+        dossiers_visible_to(user)
+        .filter(Q(status__in=IN_PROGRESS) | Q(status__in=[Status.SUBMITTED, Status.APPROVED, Status.REFUSED]))
+        .order_by("due_date", "submitted_at")
     )
     roles_cache: dict[int, set[str]] = {}
 
@@ -130,8 +133,7 @@ def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]
     return {key: boxes.get(key, []) for key in INBOX_KEYS}
 
 
-INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve", "to_return", "due_soon",
-              "overdue")
+INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve", "to_return", "due_soon", "overdue")
 
 
 def home_figures(agency: Agency | None = None) -> list[tuple[str, object]]:
@@ -150,8 +152,15 @@ def home_figures(agency: Agency | None = None) -> list[tuple[str, object]]:
 
 # --- statistics ---------------------------------------------------------------------------------------
 
-STAT_KEYS = ("received", "resolved_on_time", "resolved_late", "in_progress_on_time", "in_progress_overdue",
-             "withdrawn", "average_working_days")
+STAT_KEYS = (
+    "received",
+    "resolved_on_time",
+    "resolved_late",
+    "in_progress_on_time",
+    "in_progress_overdue",
+    "withdrawn",
+    "average_working_days",
+)
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
@@ -172,8 +181,9 @@ def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localtime(value).date() if value else None
 
 
-def statistics(month: str, *, by: str = "procedure", today: dt.date | None = None, user: Any = None,
-               agency: Agency | None = None) -> list[dict[str, Any]]:
+def statistics(
+    month: str, *, by: str = "procedure", today: dt.date | None = None, user: Any = None, agency: Agency | None = None
+) -> list[dict[str, Any]]:
     """Per procedure (or per division) for one month, of the dossiers `user` may see as staff (their own
     agency's) or of `agency`; of every agency when neither is given (the installation's own reports).
     Counted from the dossiers' own dates:
@@ -200,8 +210,15 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
     for dossier in dossiers:
         procedure = dossier.procedure
         key = procedure.code if by == "procedure" else procedure.division_code
-        row = rows.setdefault(key, {"key": key, "name": procedure.name if by == "procedure" else key,
-                                    "division": procedure.division_code, **{k: 0 for k in STAT_KEYS}})
+        row = rows.setdefault(
+            key,
+            {
+                "key": key,
+                "name": procedure.name if by == "procedure" else key,
+                "division": procedure.division_code,
+                **{k: 0 for k in STAT_KEYS},
+            },
+        )
         received = _local_date(dossier.received_at)
         resolved = _local_date(dossier.resolved_at)
         withdrawn = _local_date(dossier.withdrawn_at)
@@ -213,8 +230,12 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
                 durations[key].append(max(0, cal.working_days_between(dossier.counting_start, resolved)))
         if withdrawn and first <= withdrawn <= last:
             row["withdrawn"] += 1
-        open_at_end = (received is not None and received <= cutoff and (resolved is None or resolved > cutoff)
-                       and (withdrawn is None or withdrawn > cutoff))
+        open_at_end = (
+            received is not None
+            and received <= cutoff
+            and (resolved is None or resolved > cutoff)
+            and (withdrawn is None or withdrawn > cutoff)
+        )
         if open_at_end:
             late = dossier.statutory_due_date is not None and cutoff > dossier.statutory_due_date
             row["in_progress_overdue" if late else "in_progress_on_time"] += 1
@@ -232,9 +253,11 @@ def statistics(month: str, *, by: str = "procedure", today: dt.date | None = Non
 def officers_of(procedure: Procedure, at: dt.date | None = None) -> list[Any]:
     """Users holding a post in the procedure's division on `at` (whom its head may assign), from `org`."""
     day = at or timezone.localdate()
-    rows = (org_selectors.assignments_at(day)
-            .filter(unit__agency=procedure.agency_id, unit__code=procedure.division_code, staff__user__isnull=False)
-            .select_related("staff__user"))
+    rows = (
+        org_selectors.assignments_at(day)
+        .filter(unit__agency=procedure.agency_id, unit__code=procedure.division_code, staff__user__isnull=False)
+        .select_related("staff__user")
+    )
     users: list[Any] = []
     for row in rows:
         if row.staff.user not in users:
@@ -272,23 +295,36 @@ def rating_summary(ratings: QuerySet[Rating], quarter: str = "") -> list[dict[st
     for (unit, q), found in sorted(groups.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True):
         averages = {name: rules.average([getattr(r, name) for r in found]) for name in INDICATORS}
         total = round(sum(v for v in averages.values() if v is not None), 1)
-        rows.append({"unit": unit, "unit_name": names.get(unit, unit), "quarter": q, "count": len(found),
-                     **averages, "total": total, "grade": rules.grade(total),
-                     "grade_label": Grade(rules.grade(total)).label})
+        rows.append(
+            {
+                "unit": unit,
+                "unit_name": names.get(unit, unit),
+                "quarter": q,
+                "count": len(found),
+                **averages,
+                "total": total,
+                "grade": rules.grade(total),
+                "grade_label": Grade(rules.grade(total)).label,
+            }
+        )
     return rows
 
 
 def rateable(dossier: Dossier) -> bool:
     """The applicant may rate now: the result is out and the dossier is not rated yet."""
-    return (dossier.status in rules.RATEABLE_STATUSES and dossier.resolved_at is not None
-            and not Rating.objects.filter(dossier=dossier).exists())
+    return (
+        dossier.status in rules.RATEABLE_STATUSES
+        and dossier.resolved_at is not None
+        and not Rating.objects.filter(dossier=dossier).exists()
+    )
 
 
 def result_granted(dossier: Dossier) -> bool:
     """The dossier's result is granted and may be handed to the applicant: approved, or returned after an
     approval (a refusal gives no result document)."""
-    return dossier.status == Status.APPROVED or (dossier.status == Status.RETURNED and dossier.refusal_reasons == ""
-                                                 and dossier.resolved_at is not None)
+    return dossier.status == Status.APPROVED or (
+        dossier.status == Status.RETURNED and dossier.refusal_reasons == "" and dossier.resolved_at is not None
+    )
 
 
 def rating_of(dossier: Dossier) -> Rating | None:
@@ -298,15 +334,27 @@ def rating_of(dossier: Dossier) -> Rating | None:
 # --- the dossier list ---------------------------------------------------------------------------------
 
 LIST_SORTS = {
-    "-submitted": ("-submitted_at", "-id"), "submitted": ("submitted_at", "id"),
-    "due": ("due_date", "id"), "-due": ("-due_date", "-id"),
-    "applicant": ("applicant_name", "id"), "code": ("code", "id"), "status": ("status", "id"),
+    "-submitted": ("-submitted_at", "-id"),
+    "submitted": ("submitted_at", "id"),
+    "due": ("due_date", "id"),
+    "-due": ("-due_date", "-id"),
+    "applicant": ("applicant_name", "id"),
+    "code": ("code", "id"),
+    "status": ("status", "id"),
 }
 
 
-def dossiers_filtered(qs: QuerySet[Dossier], *, procedure: Any = None, unit: str = "", date_from: dt.date | None = None,
-                      date_to: dt.date | None = None, deadline: str = "", sort: str = "",
-                      today: dt.date | None = None) -> QuerySet[Dossier]:
+def dossiers_filtered(
+    qs: QuerySet[Dossier],
+    *,
+    procedure: Any = None,
+    unit: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    deadline: str = "",
+    sort: str = "",
+    today: dt.date | None = None,
+) -> QuerySet[Dossier]:
     """The dossier list's filters: procedure, processing unit, filing dates (inclusive), the deadline state
     (`overdue`, `due_soon`: the same states as `rules.deadline_state`, computed in the database) and a sort."""
     if procedure is not None:
@@ -353,11 +401,21 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
     cal = calendar()
     received = timezone.localtime(dossier.received_at).replace(tzinfo=None)
     filed = timezone.localtime(dossier.submitted_at).replace(tzinfo=None)
-    if (dossier.channel == Channel.ONLINE and not cal.is_working_day(filed.date())
-            and cal.next_working_day(filed.date()) == dossier.counting_start):
+    if (
+        dossier.channel == Channel.ONLINE
+        and not cal.is_working_day(filed.date())
+        and cal.next_working_day(filed.date()) == dossier.counting_start
+    ):
         received = filed  # filed online on a day off, received on the next working day
-    return rules.due_date_explanation(cal, received, dossier.counting_start, days, str(TimeUnit(unit).label),
-                                      dossier.statutory_due_date, paper=dossier.channel != Channel.ONLINE)
+    return rules.due_date_explanation(
+        cal,
+        received,
+        dossier.counting_start,
+        days,
+        str(TimeUnit(unit).label),
+        dossier.statutory_due_date,
+        paper=dossier.channel != Channel.ONLINE,
+    )
 
 
 def indicator_labels() -> list[tuple[str, Any]]:
@@ -371,13 +429,16 @@ def public_index(agency: Agency, since: dt.date) -> dict[str, list[dict[str, Any
     the applicants' average rating total (Circular 01/2018/TT-VPCP Art. 15) and its number of ratings.
     Counts only: nothing that names an applicant."""
     start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
-    resolved = (Dossier.objects.filter(agency=agency, resolved_at__gte=start)
-                .values("procedure__code", "procedure__name", "procedure__division_code", "closed_late"))
+    resolved = Dossier.objects.filter(agency=agency, resolved_at__gte=start).values(
+        "procedure__code", "procedure__name", "procedure__division_code", "closed_late"
+    )
     by_procedure: dict[str, dict[str, Any]] = {}
     by_unit: dict[str, dict[str, Any]] = {}
     for row in resolved:
-        for key, name, table in ((row["procedure__code"], row["procedure__name"], by_procedure),
-                                 (row["procedure__division_code"], row["procedure__division_code"], by_unit)):
+        for key, name, table in (
+            (row["procedure__code"], row["procedure__name"], by_procedure),
+            (row["procedure__division_code"], row["procedure__division_code"], by_unit),
+        ):
             entry = table.setdefault(key, {"key": key, "name": name, "resolved": 0, "on_time": 0})
             entry["resolved"] += 1
             entry["on_time"] += 0 if row["closed_late"] else 1
@@ -397,5 +458,7 @@ def public_index(agency: Agency, since: dt.date) -> dict[str, list[dict[str, Any
         count = sum(c for _t, c in found)
         entry["ratings"] = count
         entry["rating_total"] = round(sum(t * c for t, c in found) / count, 1) if count else None
-    return {"procedures": sorted(by_procedure.values(), key=lambda e: e["name"]),
-            "units": sorted(by_unit.values(), key=lambda e: e["name"])}
+    return {
+        "procedures": sorted(by_procedure.values(), key=lambda e: e["name"]),
+        "units": sorted(by_unit.values(), key=lambda e: e["name"]),
+    }

@@ -55,17 +55,34 @@ class Conflict(TransitionError):
 # --- catalogue ----------------------------------------------------------------------------------------
 
 PROCEDURE_FIELDS = (
-    "name", "field_code", "empowering_citation", "legal_basis", "time_limit", "time_unit", "time_limit_basis",
-    "local_time_limit", "desk_days", "division_days", "leader_days", "fee", "result_kind", "result_name",
-    "handling", "handling_note", "division_code", "online", "notes",
+    "name",
+    "field_code",
+    "empowering_citation",
+    "legal_basis",
+    "time_limit",
+    "time_unit",
+    "time_limit_basis",
+    "local_time_limit",
+    "desk_days",
+    "division_days",
+    "leader_days",
+    "fee",
+    "result_kind",
+    "result_name",
+    "handling",
+    "handling_note",
+    "division_code",
+    "online",
+    "notes",
 )
 
 
 def _division_problems(agency: Agency, entries: list[dict[str, Any]]) -> list[str]:
     """Division codes of the data that are not units of the agency (refused: nobody could approve)."""
     codes = {str(entry.get("division_code") or "") for entry in entries}
-    known = set(org_selectors.units_at(agency, org_selectors.today()).filter(code__in=codes)
-                .values_list("code", flat=True))
+    known = set(
+        org_selectors.units_at(agency, org_selectors.today()).filter(code__in=codes).values_list("code", flat=True)
+    )
     return sorted(codes - known)
 
 
@@ -77,8 +94,10 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     unknown = _division_problems(agency, entries)
     if unknown:
-        raise ValidationError(_("These processing divisions are not units of %(agency)s: %(codes)s.")
-                              % {"agency": agency, "codes": ", ".join(unknown)})
+        raise ValidationError(
+            _("These processing divisions are not units of %(agency)s: %(codes)s.")
+            % {"agency": agency, "codes": ", ".join(unknown)}
+        )
     for order, entry in enumerate(entries, start=1):
         values = {name: entry[name] for name in PROCEDURE_FIELDS if name in entry}
         values["order"] = order * 10
@@ -92,15 +111,31 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
             for name in values:
                 setattr(procedure, name, getattr(candidate, name))
             procedure.save()
-        wanted = [(comp["name"], comp.get("copy_kind", "original"), comp.get("copies", 1), comp.get("form", ""),
-                   comp.get("required", True)) for comp in entry.get("components", [])]
-        current = list(procedure.components.order_by("order", "id").values_list(
-            "name", "copy_kind", "copies", "form", "required"))
+        wanted = [
+            (
+                comp["name"],
+                comp.get("copy_kind", "original"),
+                comp.get("copies", 1),
+                comp.get("form", ""),
+                comp.get("required", True),
+            )
+            for comp in entry.get("components", [])
+        ]
+        current = list(
+            procedure.components.order_by("order", "id").values_list("name", "copy_kind", "copies", "form", "required")
+        )
         if current != wanted:  # rewrite only what changed, so loading twice changes nothing
             procedure.components.all().delete()
             for index, (name, copy_kind, copies, form, required) in enumerate(wanted, start=1):
-                Component.objects.create(procedure=procedure, order=index, name=name, copy_kind=copy_kind,
-                                         copies=copies, form=form, required=required)
+                Component.objects.create(
+                    procedure=procedure,
+                    order=index,
+                    name=name,
+                    copy_kind=copy_kind,
+                    copies=copies,
+                    form=form,
+                    required=required,
+                )
         _link_provision(procedure)
     return len(entries)
 
@@ -109,8 +144,7 @@ def _link_provision(procedure: Procedure) -> None:
     """Link the procedure to its empowering provision in the agency's regulation, once that is imported
     (until then the citation string stays authoritative)."""
     try:
-        provision = legal_selectors.provision_get(procedure.empowering_citation,
-                                                  document=procedure.agency.regulation)
+        provision = legal_selectors.provision_get(procedure.empowering_citation, document=procedure.agency.regulation)
     except legal_selectors.ProvisionNotFound:
         return
     if procedure.provision_id != provision.pk:
@@ -131,8 +165,14 @@ def catalog_link_provisions(agency: Agency | None = None) -> int:
 
 # --- dossiers: filing ---------------------------------------------------------------------------------
 
-APPLICANT_FIELDS = ("applicant_name", "applicant_id_number", "applicant_address", "applicant_phone",
-                    "applicant_email", "subject")
+APPLICANT_FIELDS = (
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_address",
+    "applicant_phone",
+    "applicant_email",
+    "subject",
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +192,9 @@ def _clean_applicant(data: dict[str, Any]) -> dict[str, str]:
     return values
 
 
-def uploads_check(procedure: Procedure, uploads: Iterable[Upload], *, paper: Iterable[int] = (),
-                  field: str = "file") -> None:
+def uploads_check(
+    procedure: Procedure, uploads: Iterable[Upload], *, paper: Iterable[int] = (), field: str = "file"
+) -> None:
     """The checks every filing passes: each document's type, size and content (`rules.upload_problem`),
     each component of this procedure, and every required component given, attached or (at the desk)
     seen on paper. Raises one ValidationError naming each problem by field (`file_<component id>`)."""
@@ -176,9 +217,18 @@ def uploads_check(procedure: Procedure, uploads: Iterable[Upload], *, paper: Ite
         raise ValidationError(errors)
 
 
-def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONLINE, data: dict[str, Any],
-                 uploads: Iterable[Upload] = (), paper: Iterable[int] = (), particulars: dict[str, Any] | None = None,
-                 idempotency_key: str | None = None, now: dt.datetime | None = None) -> tuple[Dossier, bool]:
+def dossier_file(
+    procedure: Procedure,
+    *,
+    actor: Any,
+    channel: str = Channel.ONLINE,
+    data: dict[str, Any],
+    uploads: Iterable[Upload] = (),
+    paper: Iterable[int] = (),
+    particulars: dict[str, Any] | None = None,
+    idempotency_key: str | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[Dossier, bool]:
     """File a dossier: the one way a dossier comes into being, whichever page, API or script files it.
 
     - online (`channel="online"`): the actor is the applicant; every required component is attached;
@@ -195,12 +245,18 @@ def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONL
     when = now or timezone.now()
     day = timezone.localtime(when).date()
     if not procedure.active or (channel == Channel.ONLINE and not procedure.online):
-        raise ValidationError(_("This procedure cannot be filed online.") if channel == Channel.ONLINE
-                              else _("This procedure is not active."))
+        raise ValidationError(
+            _("This procedure cannot be filed online.")
+            if channel == Channel.ONLINE
+            else _("This procedure is not active.")
+        )
     transition = TRANSITIONS[FILE]
     if not transition.who & permissions.filing_roles(actor, procedure, channel, day):
-        raise PermissionDenied(_("Only the one-stop desk receives dossiers.") if channel != Channel.ONLINE
-                               else _("Sign in to file a dossier."))
+        raise PermissionDenied(
+            _("Only the one-stop desk receives dossiers.")
+            if channel != Channel.ONLINE
+            else _("Sign in to file a dossier.")
+        )
     online = channel == Channel.ONLINE
     # Online the actor is the applicant; on paper the desk records the dossier it receives.
     who = {"submitted_by": actor} if online else {"submitted_by": None, "received_by": actor}
@@ -213,9 +269,17 @@ def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONL
     uploads_check(procedure, uploads, paper=() if online else paper)
     try:
         with transaction.atomic():
-            dossier = Dossier(agency_id=procedure.agency_id, procedure=procedure, channel=channel, idempotency_key=key,
-                              submitted_at=when, status=Status.SUBMITTED, **who, **values,
-                              paper_components=[] if online else sorted({int(c) for c in paper}))
+            dossier = Dossier(
+                agency_id=procedure.agency_id,
+                procedure=procedure,
+                channel=channel,
+                idempotency_key=key,
+                submitted_at=when,
+                status=Status.SUBMITTED,
+                **who,
+                **values,
+                paper_components=[] if online else sorted({int(c) for c in paper}),
+            )
             # The idempotency constraint is left to the database: concurrent twins meet there.
             dossier.full_clean(exclude=["code"], validate_constraints=False)
             dossier._change_reason = FILE  # type: ignore[attr-defined]
@@ -235,22 +299,43 @@ def dossier_file(procedure: Procedure, *, actor: Any, channel: str = Channel.ONL
 
 # --- dossiers: the one transition service -------------------------------------------------------------
 
-def _step(dossier: Dossier, action: str, source: str, target: str, actor: Any, at: dt.datetime,
-          started: dt.datetime | None, due: dt.date | None, note: str, basis: Any) -> DossierStep:
+
+def _step(
+    dossier: Dossier,
+    action: str,
+    source: str,
+    target: str,
+    actor: Any,
+    at: dt.datetime,
+    started: dt.datetime | None,
+    due: dt.date | None,
+    note: str,
+    basis: Any,
+) -> DossierStep:
     done = timezone.localtime(at).date()
     with translation.override("vi"):  # the control sheet is an official record, kept in Vietnamese
         basis_text = str(basis)
     return DossierStep.objects.create(
-        dossier=dossier, action=action, from_status=source, to_status=target, actor=actor, at=at,
-        started_at=started, due_date=due, on_time=rules.on_time(done, due), note=note, basis=basis_text,
+        dossier=dossier,
+        action=action,
+        from_status=source,
+        to_status=target,
+        actor=actor,
+        at=at,
+        started_at=started,
+        due_date=due,
+        on_time=rules.on_time(done, due),
+        note=note,
+        basis=basis_text,
     )
 
 
 def _next_code(agency: Agency, day: dt.date) -> str:
     """The next dossier code of the agency on `day`, from its national code (Circular 01/2018 Art. 19)."""
     if not agency.national_code:
-        raise TransitionError(_("The agency has no national agency code for dossier codes; set it in the "
-                                "organisation first."))
+        raise TransitionError(
+            _("The agency has no national agency code for dossier codes; set it in the organisation first.")
+        )
     sequence, _created = DailySequence.objects.select_for_update().get_or_create(agency=agency, day=day)
     sequence.last += 1
     sequence.save(update_fields=["last"])
@@ -259,8 +344,9 @@ def _next_code(agency: Agency, day: dt.date) -> str:
 
 def _restart_period(dossier: Dossier, cal: WorkingCalendar, when: dt.datetime) -> None:
     days, unit = dossier.procedure.applicable_limit
-    dossier.counting_start = cal.counting_start(timezone.localtime(when).replace(tzinfo=None),
-                                                paper=dossier.channel != Channel.ONLINE)
+    dossier.counting_start = cal.counting_start(
+        timezone.localtime(when).replace(tzinfo=None), paper=dossier.channel != Channel.ONLINE
+    )
     dossier.statutory_due_date = rules.due_date(cal, dossier.counting_start, days, unit)
     dossier.due_date = dossier.statutory_due_date
 
@@ -270,8 +356,12 @@ def _enter_stage(dossier: Dossier, status: str, cal: WorkingCalendar, when: dt.d
     if stage is None:
         return
     procedure = dossier.procedure
-    allotment = {"desk": procedure.desk_days, "division": procedure.division_days,
-                 "leader": procedure.leader_days, "return": 0}[stage]
+    allotment = {
+        "desk": procedure.desk_days,
+        "division": procedure.division_days,
+        "leader": procedure.leader_days,
+        "return": 0,
+    }[stage]
     start = max(timezone.localtime(when).date(), dossier.counting_start or timezone.localtime(when).date())
     if stage == "return":
         dossier.stage_due_date = max(dossier.due_date or start, start)
@@ -284,8 +374,10 @@ def transition_check(dossier: Dossier, transition: Transition, actor: Any, at: d
     """Raise if `actor` may not take `transition` on `dossier` as it is (state, handling, role)."""
     if dossier.status not in transition.sources:
         raise Conflict(
-            _("The dossier is now “%(status)s”, so “%(action)s” is not possible. Someone may have just "
-              "changed it: reload the page and try again.")
+            _(
+                "The dossier is now “%(status)s”, so “%(action)s” is not possible. Someone may have just "
+                "changed it: reload the page and try again."
+            )
             % {"status": dossier.get_status_display(), "action": transition.label}
         )
     if not applies_to(transition, dossier.procedure.handling):
@@ -295,9 +387,19 @@ def transition_check(dossier: Dossier, transition: Transition, actor: Any, at: d
 
 
 @transaction.atomic
-def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_version: int | None = None,
-                       reasons: str = "", note: str = "", assignee: Any = None, new_due: dt.date | None = None,
-                       result_number: str = "", now: dt.datetime | None = None) -> Dossier:
+def dossier_transition(
+    dossier_id: int,
+    action: str,
+    *,
+    actor: Any,
+    expected_version: int | None = None,
+    reasons: str = "",
+    note: str = "",
+    assignee: Any = None,
+    new_due: dt.date | None = None,
+    result_number: str = "",
+    now: dt.datetime | None = None,
+) -> Dossier:
     """Apply one step of the workflow table to a filed dossier, atomically.
 
     Locks the row, checks the version the actor saw, the source state, the actor's role (from `org`) and
@@ -310,9 +412,13 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
         raise TransitionError(_("Unknown action."))
     dossier = Dossier.objects.select_for_update().select_related("procedure__agency", "agency").get(pk=dossier_id)
     if expected_version is not None and dossier.version != expected_version:
-        raise Conflict(_("Someone else changed this dossier while you were looking at it "
-                         "(it is now “%(status)s”). Reload the page and try again.")
-                       % {"status": dossier.get_status_display()})
+        raise Conflict(
+            _(
+                "Someone else changed this dossier while you were looking at it "
+                "(it is now “%(status)s”). Reload the page and try again."
+            )
+            % {"status": dossier.get_status_display()}
+        )
     when = now or timezone.now()
     today = timezone.localtime(when).date()
     transition_check(dossier, transition, actor, today)
@@ -336,16 +442,18 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
             raise TransitionError(_("Choose an officer of the processing division."))
         dossier.assignee = assignee
     elif action == "request_supplement":
-        problem = rules.supplement_request_allowed(cal, dossier.counting_start or today, today,
-                                                   dossier.supplement_requested_at is not None)
+        problem = rules.supplement_request_allowed(
+            cal, dossier.counting_start or today, today, dossier.supplement_requested_at is not None
+        )
         if problem:
             raise TransitionError(problem)
         dossier.supplement_requested_at, dossier.supplement_reasons = when, reasons
     elif action == "supplement_received":
         _restart_period(dossier, cal, when)
         stage_due, stage_started = None, None
-        dossier.stage_due_date = rules.stage_due_date(cal, dossier.counting_start or today,
-                                                      dossier.procedure.division_days, dossier.due_date)
+        dossier.stage_due_date = rules.stage_due_date(
+            cal, dossier.counting_start or today, dossier.procedure.division_days, dossier.due_date
+        )
         dossier.stage_started_at = when
     elif action == "apologise":
         problem = rules.apology_allowed(today, dossier.due_date, new_due, dossier.apology_at is not None)
@@ -379,29 +487,36 @@ def dossier_transition(dossier_id: int, action: str, *, actor: Any, expected_ver
         step_note = _("New appointment: %(date)s. %(reason)s") % {"date": f"{new_due:%d/%m/%Y}", "reason": reasons}
     dossier._change_reason = action  # type: ignore[attr-defined]
     dossier.save()
-    _step(dossier, action, source, dossier.status, actor, when, stage_started, stage_due, step_note,
-          transition.basis)
+    _step(dossier, action, source, dossier.status, actor, when, stage_started, stage_due, step_note, transition.basis)
     WORKFLOW.run_effects(transition, dossier, actor=actor, at=today)
     return dossier
 
 
 # --- documents ----------------------------------------------------------------------------------------
 
+
 def _store(dossier: Dossier, upload: Upload, actor: Any) -> DossierFile:
     """Keep one checked document: SHA-256 kept, stored under a random name (never the client's)."""
     name = upload_policy.clean_name(upload.name)
     content = upload.content
-    record = DossierFile(dossier=dossier, component=upload.component, original_name=name, size=len(content),
-                         content_type=upload_policy.content_type_for(name), sha256=hashlib.sha256(content).hexdigest(),
-                         uploaded_by=actor)
+    record = DossierFile(
+        dossier=dossier,
+        component=upload.component,
+        original_name=name,
+        size=len(content),
+        content_type=upload_policy.content_type_for(name),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=actor,
+    )
     record.file.save(name, ContentFile(content), save=False)
     record.save()
     return record
 
 
 @transaction.atomic
-def dossier_file_add(dossier: Dossier, *, actor: Any, name: str, content: bytes,
-                     component: Component | None = None) -> DossierFile:
+def dossier_file_add(
+    dossier: Dossier, *, actor: Any, name: str, content: bytes, component: Component | None = None
+) -> DossierFile:
     """Attach a document to a filed dossier: type, size and content checked like a filing's documents."""
     if not permissions.roles_of(actor, dossier):
         raise PermissionDenied(_("You may not add documents to this dossier."))
@@ -425,8 +540,11 @@ def dossier_supplement_answer(dossier: Dossier, *, actor: Any, uploads: Iterable
     uploads = list(uploads)
     if not uploads:
         raise ValidationError({"file": [_("Attach at least one document.")]})
-    errors = [f"{upload_policy.clean_name(u.name)}: {problem}" for u in uploads
-              if (problem := upload_policy.check(u.name, u.content))]
+    errors = [
+        f"{upload_policy.clean_name(u.name)}: {problem}"
+        for u in uploads
+        if (problem := upload_policy.check(u.name, u.content))
+    ]
     if errors:
         raise ValidationError({"file": errors})
     for upload in uploads:
@@ -436,20 +554,40 @@ def dossier_supplement_answer(dossier: Dossier, *, actor: Any, uploads: Iterable
 
 # --- the applicant's assessment -----------------------------------------------------------------------
 
+
 @transaction.atomic
-def rating_save(dossier: Dossier, *, contacts: int, agencies: str, publicity: str, complaint: bool,
-                comment: str = "") -> Rating:
+def rating_save(
+    dossier: Dossier, *, contacts: int, agencies: str, publicity: str, complaint: bool, comment: str = ""
+) -> Rating:
     """Rate the service once the result is out, on the indicators of Circular 01/2018/TT-VPCP Art. 13
     (`rules.rating_scores`); the unit rated is the procedure's processing division."""
     dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
-    problem = rules.rating_problem(dossier.status, dossier.resolved_at is not None,
-                                   Rating.objects.filter(dossier=dossier).exists(), contacts, agencies, publicity)
+    problem = rules.rating_problem(
+        dossier.status,
+        dossier.resolved_at is not None,
+        Rating.objects.filter(dossier=dossier).exists(),
+        contacts,
+        agencies,
+        publicity,
+    )
     if problem:
         raise ValidationError(problem)
     assert dossier.resolved_at is not None
     resolved = timezone.localtime(dossier.resolved_at).date()
     steps = [(timezone.localtime(s.at).date(), s.due_date) for s in dossier.steps.all()]
-    scores = rules.rating_scores(resolved, dossier.statutory_due_date, steps, contacts=contacts, agencies=agencies,
-                                 publicity=publicity, complaint=complaint)
-    return Rating.objects.create(dossier=dossier, unit_code=dossier.procedure.division_code,
-                                 quarter=rules.quarter_of(resolved), comment=canonical(comment)[:2000], **scores)
+    scores = rules.rating_scores(
+        resolved,
+        dossier.statutory_due_date,
+        steps,
+        contacts=contacts,
+        agencies=agencies,
+        publicity=publicity,
+        complaint=complaint,
+    )
+    return Rating.objects.create(
+        dossier=dossier,
+        unit_code=dossier.procedure.division_code,
+        quarter=rules.quarter_of(resolved),
+        comment=canonical(comment)[:2000],
+        **scores,
+    )

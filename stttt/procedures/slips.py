@@ -18,16 +18,30 @@ from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier
 
 STEP_NAMES = {
-    "submit": "Nộp hồ sơ", "receive": "Tiếp nhận hồ sơ", "return_for_completion": "Hướng dẫn hoàn thiện hồ sơ",
-    "resubmit": "Nộp lại hồ sơ", "reject": "Từ chối tiếp nhận", "transfer": "Chuyển phòng chuyên môn",
-    "assign": "Phân công xử lý", "request_supplement": "Yêu cầu bổ sung hồ sơ",
-    "supplement_received": "Nhận hồ sơ bổ sung", "propose": "Trình lãnh đạo phê duyệt",
-    "send_back": "Lãnh đạo trả lại để xử lý", "approve": "Phê duyệt, ban hành kết quả",
-    "forward": "Chuyển cơ quan có thẩm quyền", "refuse": "Từ chối giải quyết",
-    "apologise": "Xin lỗi và hẹn lại ngày trả kết quả", "return_result": "Trả kết quả", "withdraw": "Rút hồ sơ",
+    "submit": "Nộp hồ sơ",
+    "receive": "Tiếp nhận hồ sơ",
+    "return_for_completion": "Hướng dẫn hoàn thiện hồ sơ",
+    "resubmit": "Nộp lại hồ sơ",
+    "reject": "Từ chối tiếp nhận",
+    "transfer": "Chuyển phòng chuyên môn",
+    "assign": "Phân công xử lý",
+    "request_supplement": "Yêu cầu bổ sung hồ sơ",
+    "supplement_received": "Nhận hồ sơ bổ sung",
+    "propose": "Trình lãnh đạo phê duyệt",
+    "send_back": "Lãnh đạo trả lại để xử lý",
+    "approve": "Phê duyệt, ban hành kết quả",
+    "forward": "Chuyển cơ quan có thẩm quyền",
+    "refuse": "Từ chối giải quyết",
+    "apologise": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "return_result": "Trả kết quả",
+    "withdraw": "Rút hồ sơ",
 }
-COPY_NAMES = {"original": "Bản chính", "copy": "Bản sao", "certified_copy": "Bản sao có chứng thực",
-              "original_or_certified": "Bản chính hoặc bản sao có chứng thực"}
+COPY_NAMES = {
+    "original": "Bản chính",
+    "copy": "Bản sao",
+    "certified_copy": "Bản sao có chứng thực",
+    "original_or_certified": "Bản chính hoặc bản sao có chứng thực",
+}
 UNIT_NAMES = {"working": "ngày làm việc", "calendar": "ngày"}
 
 
@@ -54,14 +68,31 @@ def _day(value: dt.date | None) -> str:
     return f"ngày {value:%d/%m/%Y}" if value else "…"
 
 
-def _base(dossier: Dossier | None, title: str, blocks: list, signatures: list[Signature], *, paper: str = "A5",
-          landscape: bool = False, number: str = "", agency: Agency | None = None) -> Document:
+def _base(
+    dossier: Dossier | None,
+    title: str,
+    blocks: list,
+    signatures: list[Signature],
+    *,
+    paper: str = "A5",
+    landscape: bool = False,
+    number: str = "",
+    agency: Agency | None = None,
+) -> Document:
     agency = agency or (dossier.agency if dossier is not None else None)
     head = _letterhead(agency)
-    return Document(issuer=head["issuer"], issuer_parent=head["issuer_parent"], place=head["place"],
-                    date=timezone.localdate(), title=title,
-                    number=number or (dossier.code or "" if dossier else ""), blocks=blocks, signatures=signatures,
-                    paper=paper, landscape=landscape)  # type: ignore[arg-type]
+    return Document(
+        issuer=head["issuer"],
+        issuer_parent=head["issuer_parent"],
+        place=head["place"],
+        date=timezone.localdate(),
+        title=title,
+        number=number or (dossier.code or "" if dossier else ""),
+        blocks=blocks,
+        signatures=signatures,
+        paper=paper,  # type: ignore[arg-type]
+        landscape=landscape,
+    )
 
 
 def _applicant(dossier: Dossier) -> list[Paragraph]:
@@ -87,8 +118,10 @@ def _tracking(dossier: Dossier) -> str:
     online filing; a paper dossier (no secret given) at the desk, by its code."""
     references = filing.references(dossier)
     if references:
-        return (f"Tra cứu tình trạng hồ sơ trên Cổng dịch vụ công bằng mã tra cứu {references[0]} (hoặc mã hồ sơ "
-                f"{dossier.code}) cùng mã bí mật được cấp khi nộp hồ sơ trực tuyến.")
+        return (
+            f"Tra cứu tình trạng hồ sơ trên Cổng dịch vụ công bằng mã tra cứu {references[0]} (hoặc mã hồ sơ "
+            f"{dossier.code}) cùng mã bí mật được cấp khi nộp hồ sơ trực tuyến."
+        )
     return f"Tra cứu tình trạng hồ sơ tại Bộ phận tiếp nhận và trả kết quả bằng mã hồ sơ {dossier.code}."
 
 
@@ -97,25 +130,34 @@ def receipt(dossier: Dossier) -> Document:
     procedure = dossier.procedure
     days, unit = procedure.applicable_limit
     received = received_components(dossier)
-    rows = [[str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
-            for i, c in enumerate(received, start=1)]
+    rows = [
+        [str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
+        for i, c in enumerate(received, start=1)
+    ]
     blocks: list = [
         Paragraph(f"Mã hồ sơ: {dossier.code}", bold=True, align="center"),
-        Paragraph(f"Bộ phận tiếp nhận và trả kết quả {_issuer_name(dossier.agency)} đã tiếp nhận hồ sơ của:",
-                  align="left"),
+        Paragraph(
+            f"Bộ phận tiếp nhận và trả kết quả {_issuer_name(dossier.agency)} đã tiếp nhận hồ sơ của:", align="left"
+        ),
         *_applicant(dossier),
-        Paragraph(f"Nội dung yêu cầu giải quyết: {procedure.name}"
-                  + (f" ({dossier.subject})" if dossier.subject else ""), align="left"),
+        Paragraph(
+            f"Nội dung yêu cầu giải quyết: {procedure.name}" + (f" ({dossier.subject})" if dossier.subject else ""),
+            align="left",
+        ),
         Paragraph("Thành phần hồ sơ và số lượng mỗi loại giấy tờ gồm:", align="left"),
         Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], rows),
-        Paragraph(f"Thời gian giải quyết hồ sơ theo quy định: {days} {UNIT_NAMES[unit]} "
-                  f"({procedure.time_limit_basis}).", align="left"),
+        Paragraph(
+            f"Thời gian giải quyết hồ sơ theo quy định: {days} {UNIT_NAMES[unit]} ({procedure.time_limit_basis}).",
+            align="left",
+        ),
         Paragraph(f"Thời gian nhận hồ sơ: {_when(dossier.received_at)}.", align="left"),
         Paragraph(f"Thời gian trả kết quả giải quyết hồ sơ: {_day(dossier.due_date)}.", bold=True, align="left"),
         Paragraph(_tracking(dossier), italic=True, align="left"),
     ]
-    signatures = [Signature("Người nộp hồ sơ", dossier.applicant_name, note="(Ký và ghi rõ họ tên)"),
-                  Signature("Người tiếp nhận hồ sơ", str(dossier.received_by or ""), note="(Ký và ghi rõ họ tên)")]
+    signatures = [
+        Signature("Người nộp hồ sơ", dossier.applicant_name, note="(Ký và ghi rõ họ tên)"),
+        Signature("Người tiếp nhận hồ sơ", str(dossier.received_by or ""), note="(Ký và ghi rõ họ tên)"),
+    ]
     return _base(dossier, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", blocks, signatures)
 
 
@@ -126,15 +168,24 @@ def supplement(dossier: Dossier) -> Document:
         Paragraph(f"Nội dung yêu cầu giải quyết: {dossier.procedure.name}", align="left"),
         Paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", align="left"),
         Paragraph(dossier.supplement_reasons or "…", align="left"),
-        Paragraph("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ Bộ phận tiếp nhận và trả "
-                  "kết quả để được hướng dẫn. Thời hạn giải quyết được tính lại từ ngày nhận đủ hồ sơ.",
-                  italic=True),
+        Paragraph(
+            "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ Bộ phận tiếp nhận và trả "
+            "kết quả để được hướng dẫn. Thời hạn giải quyết được tính lại từ ngày nhận đủ hồ sơ.",
+            italic=True,
+        ),
     ]
     when = dossier.supplement_requested_at or dossier.updated_at
     blocks.insert(0, Paragraph(f"Thời điểm yêu cầu: {_when(when)}", align="left"))
-    return _base(dossier, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", blocks,
-                 [Signature("Người hướng dẫn", str(dossier.assignee or dossier.received_by or ""),
-                            note="(Ký và ghi rõ họ tên)")])
+    return _base(
+        dossier,
+        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        blocks,
+        [
+            Signature(
+                "Người hướng dẫn", str(dossier.assignee or dossier.received_by or ""), note="(Ký và ghi rõ họ tên)"
+            )
+        ],
+    )
 
 
 def refusal(dossier: Dossier) -> Document:
@@ -147,27 +198,40 @@ def refusal(dossier: Dossier) -> Document:
         Paragraph(dossier.refusal_reasons or "…", align="left"),
         Paragraph("Xin thông báo để ông/bà được biết và thực hiện.", italic=True),
     ]
-    return _base(dossier, f"Phiếu từ chối {stage} hồ sơ", blocks,
-                 [Signature("Người từ chối", note="(Ký và ghi rõ họ tên)")])
+    return _base(
+        dossier, f"Phiếu từ chối {stage} hồ sơ", blocks, [Signature("Người từ chối", note="(Ký và ghi rõ họ tên)")]
+    )
 
 
 def apology(dossier: Dossier) -> Document:
     """Form 04: apology and new appointment."""
     blocks: list = [
-        Paragraph(f"Ngày {timezone.localtime(dossier.received_at):%d/%m/%Y}" if dossier.received_at else "",
-                  align="left"),
-        Paragraph(f"{_issuer_name(dossier.agency)} tiếp nhận hồ sơ của {dossier.applicant_name}, "
-                  f"mã hồ sơ {dossier.code}, nội dung: {dossier.procedure.name}; "
-                  f"hẹn trả kết quả {_day(dossier.statutory_due_date)}.",
-                  align="left"),
-        Paragraph("Tuy nhiên, đến nay cơ quan chưa trả kết quả được cho ông/bà vì lý do: "
-                  f"{dossier.apology_reason}", align="left"),
-        Paragraph(f"Sự chậm trễ này đã gây phiền hà cho ông/bà. Cơ quan xin lỗi và hẹn trả kết quả vào "
-                  f"{_day(dossier.due_date)}.", bold=True),
+        Paragraph(
+            f"Ngày {timezone.localtime(dossier.received_at):%d/%m/%Y}" if dossier.received_at else "", align="left"
+        ),
+        Paragraph(
+            f"{_issuer_name(dossier.agency)} tiếp nhận hồ sơ của {dossier.applicant_name}, "
+            f"mã hồ sơ {dossier.code}, nội dung: {dossier.procedure.name}; "
+            f"hẹn trả kết quả {_day(dossier.statutory_due_date)}.",
+            align="left",
+        ),
+        Paragraph(
+            f"Tuy nhiên, đến nay cơ quan chưa trả kết quả được cho ông/bà vì lý do: {dossier.apology_reason}",
+            align="left",
+        ),
+        Paragraph(
+            f"Sự chậm trễ này đã gây phiền hà cho ông/bà. Cơ quan xin lỗi và hẹn trả kết quả vào "
+            f"{_day(dossier.due_date)}.",
+            bold=True,
+        ),
         Paragraph("Mong nhận được sự cảm thông của ông/bà.", italic=True),
     ]
-    return _base(dossier, "Phiếu xin lỗi và hẹn lại ngày trả kết quả", blocks,
-                 [Signature("Thủ trưởng cơ quan", note="(Ký, ghi rõ họ tên và đóng dấu)")])
+    return _base(
+        dossier,
+        "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        blocks,
+        [Signature("Thủ trưởng cơ quan", note="(Ký, ghi rõ họ tên và đóng dấu)")],
+    )
 
 
 def _step_result(on_time: bool | None) -> str:
@@ -178,14 +242,16 @@ def control_sheet(dossier: Dossier) -> Document:
     """Form 05: processing control sheet, every step with its deadline and whether it was on time."""
     rows = []
     for step in dossier.steps.select_related("actor").all():
-        rows.append([
-            STEP_NAMES.get(step.action, step.action),
-            _when(step.at),
-            str(step.actor or ""),
-            _day(step.due_date) if step.due_date else "",
-            _step_result(step.on_time),
-            step.note,
-        ])
+        rows.append(
+            [
+                STEP_NAMES.get(step.action, step.action),
+                _when(step.at),
+                str(step.actor or ""),
+                _day(step.due_date) if step.due_date else "",
+                _step_result(step.on_time),
+                step.note,
+            ]
+        )
     blocks: list = [
         Paragraph(f"Kèm theo hồ sơ của: {dossier.applicant_name}", align="left"),
         Paragraph(f"Nội dung yêu cầu giải quyết: {dossier.procedure.name}", align="left"),
@@ -199,21 +265,39 @@ def logbook(dossiers: Iterable[Dossier], first: dt.date, last: dt.date, *, agenc
     """Form 06: dossier logbook for a period (A4 landscape)."""
     rows = []
     for index, d in enumerate(dossiers, start=1):
-        rows.append([
-            str(index), d.code or "", d.procedure.name, d.applicant_name,
-            ", ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
-            d.procedure.division_code,
-            f"{timezone.localtime(d.received_at):%d/%m/%Y %H:%M}" if d.received_at else "",
-            f"{d.due_date:%d/%m/%Y}" if d.due_date else "",
-            f"{timezone.localtime(d.resolved_at):%d/%m/%Y}" if d.resolved_at else "",
-            f"{timezone.localtime(d.returned_at):%d/%m/%Y}" if d.returned_at else "",
-            d.get_status_display(),
-        ])
+        rows.append(
+            [
+                str(index),
+                d.code or "",
+                d.procedure.name,
+                d.applicant_name,
+                ", ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
+                d.procedure.division_code,
+                f"{timezone.localtime(d.received_at):%d/%m/%Y %H:%M}" if d.received_at else "",
+                f"{d.due_date:%d/%m/%Y}" if d.due_date else "",
+                f"{timezone.localtime(d.resolved_at):%d/%m/%Y}" if d.resolved_at else "",
+                f"{timezone.localtime(d.returned_at):%d/%m/%Y}" if d.returned_at else "",
+                d.get_status_display(),
+            ]
+        )
     blocks: list = [
         Paragraph(f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}", align="center", italic=True),
-        Table(["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại",
-               "Cơ quan chủ trì giải quyết", "Ngày nhận hồ sơ", "Ngày hẹn trả", "Ngày có kết quả",
-               "Ngày trả kết quả", "Ghi chú"], rows),
+        Table(
+            [
+                "STT",
+                "Mã hồ sơ",
+                "Tên thủ tục hành chính",
+                "Tên tổ chức, cá nhân",
+                "Địa chỉ, số điện thoại",
+                "Cơ quan chủ trì giải quyết",
+                "Ngày nhận hồ sơ",
+                "Ngày hẹn trả",
+                "Ngày có kết quả",
+                "Ngày trả kết quả",
+                "Ghi chú",
+            ],
+            rows,
+        ),
     ]
     return _base(None, "Sổ theo dõi hồ sơ", blocks, [], paper="A4", landscape=True, agency=agency)
 
@@ -251,9 +335,18 @@ def guidance(procedure, applicant_name: str, missing: str) -> Document:
         Paragraph("Hồ sơ chưa đầy đủ; đề nghị bổ sung, hoàn thiện những nội dung sau:", align="left"),
         Paragraph(missing, align="left"),
         Paragraph("Thành phần hồ sơ theo quy định:", align="left"),
-        Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"],
-              [[str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
-               for i, c in enumerate(procedure.components.all(), start=1)]),
+        Table(
+            ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"],
+            [
+                [str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
+                for i, c in enumerate(procedure.components.all(), start=1)
+            ],
+        ),
     ]
-    return _base(None, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", blocks,
-                 [Signature("Người hướng dẫn", note="(Ký và ghi rõ họ tên)")], agency=procedure.agency)
+    return _base(
+        None,
+        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        blocks,
+        [Signature("Người hướng dẫn", note="(Ký và ghi rõ họ tên)")],
+        agency=procedure.agency,
+    )

@@ -51,16 +51,28 @@ def index(request: HttpRequest) -> HttpResponse:
     """Staff see their inboxes; applicants see their dossiers."""
     staff = permissions.is_staff_member(request.user)
     boxes = selectors.inboxes(request.user) if staff else {}
-    labels = {"to_receive": _("To receive"), "to_transfer": _("To transfer to the division"),
-              "to_assign": _("To assign"), "assigned": _("Assigned to me"), "to_approve": _("To approve"),
-              "to_return": _("Results to return"), "due_soon": _("Due within 2 working days"),
-              "overdue": _("Overdue")}
+    labels = {
+        "to_receive": _("To receive"),
+        "to_transfer": _("To transfer to the division"),
+        "to_assign": _("To assign"),
+        "assigned": _("Assigned to me"),
+        "to_approve": _("To approve"),
+        "to_return": _("Results to return"),
+        "due_soon": _("Due within 2 working days"),
+        "overdue": _("Overdue"),
+    }
     mine = Dossier.objects.filter(submitted_by=request.user.pk).select_related("procedure")[:50]
     is_desk = permissions.is_desk(request.user, powers.agency_of(request.user))
-    return render(request, "procedures/index.html", {
-        "staff": staff, "boxes": [(key, labels[key], items) for key, items in boxes.items()],
-        "mine": mine, "is_desk": is_desk,
-    })
+    return render(
+        request,
+        "procedures/index.html",
+        {
+            "staff": staff,
+            "boxes": [(key, labels[key], items) for key, items in boxes.items()],
+            "mine": mine,
+            "is_desk": is_desk,
+        },
+    )
 
 
 def _catalogue(request: HttpRequest):
@@ -71,8 +83,11 @@ def _catalogue(request: HttpRequest):
 def catalog(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     procedures = _catalogue(request)
-    return render(request, "procedures/catalog.html",
-                  {"procedures": search(procedures, query) if query else procedures, "q": query})
+    return render(
+        request,
+        "procedures/catalog.html",
+        {"procedures": search(procedures, query) if query else procedures, "q": query},
+    )
 
 
 @login_required
@@ -101,14 +116,21 @@ def desk_receive(request: HttpRequest) -> HttpResponse:
     the applicant and, for each component, the scan or a tick that the paper original was seen."""
     agency = _desk_agency(request)
     chosen = (request.POST if request.method == "POST" else request.GET).get("procedure")
-    form = DeskReceiveForm(request.POST or None, request.FILES or None,
-                           procedures=selectors.procedures_active(agency), chosen=chosen)
+    form = DeskReceiveForm(
+        request.POST or None, request.FILES or None, procedures=selectors.procedures_active(agency), chosen=chosen
+    )
     if request.method == "POST" and form.is_valid() and form.chosen is not None:
         try:
             dossier, _created = services.dossier_file(
-                form.chosen, actor=request.user, channel=form.cleaned_data["channel"], data=form.cleaned_data,
-                uploads=form.uploads(), paper=form.paper(), particulars=form.particulars(),
-                idempotency_key=form.cleaned_data.get("idempotency_key"))
+                form.chosen,
+                actor=request.user,
+                channel=form.cleaned_data["channel"],
+                data=form.cleaned_data,
+                uploads=form.uploads(),
+                paper=form.paper(),
+                particulars=form.particulars(),
+                idempotency_key=form.cleaned_data.get("idempotency_key"),
+            )
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
@@ -138,8 +160,12 @@ LIST_PAGE_SIZE = 50
 def dossier_list(request: HttpRequest) -> HttpResponse:
     """Every dossier the user may see, a page at a time (never a silent cap), searched, filtered and sorted."""
     qs = selectors.dossiers_visible_to(request.user)
-    form = DossierFilterForm(request.GET or None, procedures=_catalogue(request),
-                             units=selectors.list_units(request.user), statuses=Status.choices)
+    form = DossierFilterForm(
+        request.GET or None,
+        procedures=_catalogue(request),
+        units=selectors.list_units(request.user),
+        statuses=Status.choices,
+    )
     data = form.cleaned_data if form.is_valid() else {}
     query = data.get("q") or ""
     if query:
@@ -149,16 +175,29 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         qs = found.distinct()
     if data.get("status"):
         qs = qs.filter(status=data["status"])
-    qs = selectors.dossiers_filtered(qs, procedure=data.get("procedure"), unit=data.get("unit") or "",
-                                     date_from=data.get("date_from"), date_to=data.get("date_to"),
-                                     deadline=data.get("deadline") or "", sort=data.get("sort") or "")
+    qs = selectors.dossiers_filtered(
+        qs,
+        procedure=data.get("procedure"),
+        unit=data.get("unit") or "",
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+        deadline=data.get("deadline") or "",
+        sort=data.get("sort") or "",
+    )
     page = Paginator(qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     states = selectors.deadline_states(list(page.object_list))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "procedures/dossiers.html", {
-        "form": form, "page": page, "rows": [(d, states[d.pk]) for d in page.object_list],
-        "params": params.urlencode()})
+    return render(
+        request,
+        "procedures/dossiers.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": [(d, states[d.pk]) for d in page.object_list],
+            "params": params.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -166,18 +205,33 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _dossier(request, pk)
     actions = selectors.actions_for(request.user, dossier)
     officers = selectors.officers_of(dossier.procedure)
-    forms_ = [(t, ActionForm(initial={"action": t.action, "version": dossier.version}, officers=officers,
-                             auto_id=f"id_{t.action}_%s")) for t in actions]
+    forms_ = [
+        (
+            t,
+            ActionForm(
+                initial={"action": t.action, "version": dossier.version}, officers=officers, auto_id=f"id_{t.action}_%s"
+            ),
+        )
+        for t in actions
+    ]
     roles = permissions.roles_of(request.user, dossier)
-    return render(request, "procedures/dossier.html", {
-        "dossier": dossier, "action_forms": forms_,
-        "steps": [(s, ACTION_LABELS.get(s.action, s.action)) for s in dossier.steps.select_related("actor")],
-        "files": dossier.files.all(), "upload_form": UploadForm(dossier=dossier) if roles else None,
-        "slips": [(key, slips.SLIPS[key][0], slips.SLIPS[key][2]) for key in slips.slips_for(dossier)],
-        "deadline": selectors.deadline_state(dossier), "remaining": selectors.remaining_working_days(dossier),
-        "roles": [ROLE_LABELS[r] for r in sorted(roles)], "particulars": filing.display(dossier),
-        "due_explanation": selectors.due_date_explanation(dossier),
-    })
+    return render(
+        request,
+        "procedures/dossier.html",
+        {
+            "dossier": dossier,
+            "action_forms": forms_,
+            "steps": [(s, ACTION_LABELS.get(s.action, s.action)) for s in dossier.steps.select_related("actor")],
+            "files": dossier.files.all(),
+            "upload_form": UploadForm(dossier=dossier) if roles else None,
+            "slips": [(key, slips.SLIPS[key][0], slips.SLIPS[key][2]) for key in slips.slips_for(dossier)],
+            "deadline": selectors.deadline_state(dossier),
+            "remaining": selectors.remaining_working_days(dossier),
+            "roles": [ROLE_LABELS[r] for r in sorted(roles)],
+            "particulars": filing.display(dossier),
+            "due_explanation": selectors.due_date_explanation(dossier),
+        },
+    )
 
 
 @login_required
@@ -192,10 +246,16 @@ def dossier_action(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     assignee = get_user_model().objects.filter(pk=data["assignee"]).first() if data.get("assignee") else None
     try:
-        services.dossier_transition(dossier.pk, data["action"], actor=request.user,
-                                    expected_version=data["version"], reasons=data.get("reasons") or "",
-                                    assignee=assignee, new_due=data.get("new_due"),
-                                    result_number=data.get("result_number") or "")
+        services.dossier_transition(
+            dossier.pk,
+            data["action"],
+            actor=request.user,
+            expected_version=data["version"],
+            reasons=data.get("reasons") or "",
+            assignee=assignee,
+            new_due=data.get("new_due"),
+            result_number=data.get("result_number") or "",
+        )
     except PermissionDenied as exc:
         messages.error(request, str(exc) or _("You may not take this action on this dossier."))
     except ValidationError as exc:
@@ -214,8 +274,13 @@ def dossier_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            services.dossier_file_add(dossier, actor=request.user, name=upload.name, content=upload.read(),
-                                      component=form.cleaned_data.get("component"))
+            services.dossier_file_add(
+                dossier,
+                actor=request.user,
+                name=upload.name,
+                content=upload.read(),
+                component=form.cleaned_data.get("component"),
+            )
         except PermissionDenied as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
@@ -233,8 +298,12 @@ def file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
     """Always a download (never rendered inline), with the stored checksum in a header."""
     dossier = _dossier(request, pk)
     record = get_object_or_404(DossierFile, pk=file_id, dossier=dossier)
-    response = FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name,
-                            content_type="application/octet-stream")
+    response = FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        filename=record.original_name,
+        content_type="application/octet-stream",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Digest"] = f"sha-256={record.sha256}"
@@ -283,8 +352,9 @@ def logbook(request: HttpRequest, fmt: str) -> HttpResponse:
     first, last = selectors.month_bounds(month)
     start = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(last, dt.time.max))
-    dossiers = (selectors.dossiers_of_agency(request.user).filter(received_at__range=(start, end))
-                .order_by("received_at"))
+    dossiers = (
+        selectors.dossiers_of_agency(request.user).filter(received_at__range=(start, end)).order_by("received_at")
+    )
     agency = powers.agency_of(request.user) or getattr(request, "agency", None)
     return _document_response(slips.logbook(dossiers, first, last, agency=agency), f"so-theo-doi-{month}", fmt)
 
@@ -303,7 +373,17 @@ def statistics(request: HttpRequest) -> HttpResponse:
     for row in rows:
         for key in ("resolved_on_time", "resolved_late", "in_progress_on_time", "in_progress_overdue"):
             row[f"{key}_pct"] = round(100 * row[key] / peak)
-    totals = {k: sum(r[k] for r in rows) for k in ("received", "resolved_on_time", "resolved_late",
-                                                    "in_progress_on_time", "in_progress_overdue", "withdrawn")}
-    return render(request, "procedures/statistics.html",
-                  {"rows": rows, "month": month, "by": by, "form": form, "totals": totals})
+    totals = {
+        k: sum(r[k] for r in rows)
+        for k in (
+            "received",
+            "resolved_on_time",
+            "resolved_late",
+            "in_progress_on_time",
+            "in_progress_overdue",
+            "withdrawn",
+        )
+    }
+    return render(
+        request, "procedures/statistics.html", {"rows": rows, "month": month, "by": by, "form": form, "totals": totals}
+    )

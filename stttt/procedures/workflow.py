@@ -22,8 +22,13 @@ from stttt.procedures.choices import Handling, Status
 
 S = Status
 DESK, HEAD, OFFICER, APPROVER, APPLICANT = "desk", "division_head", "officer", "approver", "applicant"
-ROLE_LABELS = {DESK: _("one-stop desk"), HEAD: _("head of the processing division"), OFFICER: _("assigned officer"),
-               APPROVER: _("approving leader"), APPLICANT: _("applicant")}
+ROLE_LABELS = {
+    DESK: _("one-stop desk"),
+    HEAD: _("head of the processing division"),
+    OFFICER: _("assigned officer"),
+    APPROVER: _("approving leader"),
+    APPLICANT: _("applicant"),
+}
 
 NEW = ""  # the pseudo state of a dossier not filed yet (the `from` of the filing step on the control sheet)
 FILE = "submit"  # the filing step; its name is the one kept on existing control-sheet rows
@@ -41,38 +46,136 @@ ART_19 = _("Art. 19 of Decree 61/2018/NĐ-CP")
 ART_19_RESTART = _("Art. 19 of Decree 61/2018/NĐ-CP (the period restarts)")
 ART_20 = _("Art. 20 of Decree 61/2018/NĐ-CP")
 
-WORKFLOW = Workflow("procedures.dossier", [
-    # action, label, from states, to state, who may, legal basis; what it needs, its effects, its options
-    step(FILE, _("File the dossier"), {NEW}, S.SUBMITTED, {APPLICANT, DESK}, ART_17,
-         effects=("licensing.record_application",)),
-    step("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, ART_17_1_C, slip="receipt"),
-    step("return_for_completion", _("Ask to complete the dossier"), {S.SUBMITTED}, S.INCOMPLETE, {DESK},
-         ART_17_1_A, needs=("reasons",), slip="supplement", tells_applicant=True),
-    step("resubmit", _("Resubmit"), {S.INCOMPLETE}, S.SUBMITTED, {APPLICANT, DESK}, ART_17),
-    step("reject", _("Refuse to receive"), {S.SUBMITTED, S.INCOMPLETE}, S.REJECTED, {DESK}, ART_17_1_B,
-         needs=("reasons",), slip="refusal", tells_applicant=True),
-    step("transfer", _("Transfer to the division"), {S.RECEIVED}, S.TRANSFERRED, {DESK}, ART_18),
-    step("assign", _("Assign an officer"), {S.TRANSFERRED, S.IN_APPRAISAL}, S.IN_APPRAISAL, {HEAD}, ART_19,
-         needs=("assignee",)),
-    step("request_supplement", _("Request a supplement"), {S.IN_APPRAISAL}, S.AWAITING_SUPPLEMENT, {OFFICER, HEAD},
-         ART_19, needs=("reasons",), slip="supplement", tells_applicant=True),
-    step("supplement_received", _("Record the complete supplement"), {S.AWAITING_SUPPLEMENT}, S.IN_APPRAISAL,
-         {DESK, APPLICANT}, ART_19_RESTART),
-    step("propose", _("Propose for approval"), {S.IN_APPRAISAL}, S.AWAITING_APPROVAL, {OFFICER, HEAD}, ART_19),
-    step("send_back", _("Send back to the officer"), {S.AWAITING_APPROVAL}, S.IN_APPRAISAL, {APPROVER}, ART_19,
-         needs=("reasons",)),
-    step("approve", _("Approve and issue the result"), {S.AWAITING_APPROVAL}, S.APPROVED, {APPROVER}, ART_19,
-         effects=("licensing.issue_licence",), handling=frozenset({Handling.DECIDE})),
-    step("forward", _("Forward to the competent authority"), {S.AWAITING_APPROVAL}, S.FORWARDED, {APPROVER},
-         ART_19, handling=frozenset({Handling.PROPOSE, Handling.FORWARD})),
-    step("refuse", _("Refuse with reasons"), {S.IN_APPRAISAL, S.AWAITING_APPROVAL}, S.REFUSED, {APPROVER}, ART_19,
-         needs=("reasons",), slip="refusal", tells_applicant=True),
-    step("apologise", _("Apologise and set a new appointment"), {S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_APPROVAL},
-         None, {OFFICER, HEAD}, ART_19, needs=("reasons", "new_due"), slip="apology", tells_applicant=True),
-    step("return_result", _("Return the result"), {S.APPROVED, S.REFUSED}, S.RETURNED, {DESK}, ART_20),
-    step("withdraw", _("Withdraw at the applicant's request"), {S.SUBMITTED, S.INCOMPLETE, *WORKING}, S.WITHDRAWN,
-         {APPLICANT, DESK}, ART_19),
-], roles=ROLE_LABELS, states={NEW: _("not filed"), **dict(Status.choices)})
+WORKFLOW = Workflow(
+    "procedures.dossier",
+    [
+        # action, label, from states, to state, who may, legal basis; what it needs, its effects, its options
+        step(
+            FILE,
+            _("File the dossier"),
+            {NEW},
+            S.SUBMITTED,
+            {APPLICANT, DESK},
+            ART_17,
+            effects=("licensing.record_application",),
+        ),
+        step("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, ART_17_1_C, slip="receipt"),
+        step(
+            "return_for_completion",
+            _("Ask to complete the dossier"),
+            {S.SUBMITTED},
+            S.INCOMPLETE,
+            {DESK},
+            ART_17_1_A,
+            needs=("reasons",),
+            slip="supplement",
+            tells_applicant=True,
+        ),
+        step("resubmit", _("Resubmit"), {S.INCOMPLETE}, S.SUBMITTED, {APPLICANT, DESK}, ART_17),
+        step(
+            "reject",
+            _("Refuse to receive"),
+            {S.SUBMITTED, S.INCOMPLETE},
+            S.REJECTED,
+            {DESK},
+            ART_17_1_B,
+            needs=("reasons",),
+            slip="refusal",
+            tells_applicant=True,
+        ),
+        step("transfer", _("Transfer to the division"), {S.RECEIVED}, S.TRANSFERRED, {DESK}, ART_18),
+        step(
+            "assign",
+            _("Assign an officer"),
+            {S.TRANSFERRED, S.IN_APPRAISAL},
+            S.IN_APPRAISAL,
+            {HEAD},
+            ART_19,
+            needs=("assignee",),
+        ),
+        step(
+            "request_supplement",
+            _("Request a supplement"),
+            {S.IN_APPRAISAL},
+            S.AWAITING_SUPPLEMENT,
+            {OFFICER, HEAD},
+            ART_19,
+            needs=("reasons",),
+            slip="supplement",
+            tells_applicant=True,
+        ),
+        step(
+            "supplement_received",
+            _("Record the complete supplement"),
+            {S.AWAITING_SUPPLEMENT},
+            S.IN_APPRAISAL,
+            {DESK, APPLICANT},
+            ART_19_RESTART,
+        ),
+        step("propose", _("Propose for approval"), {S.IN_APPRAISAL}, S.AWAITING_APPROVAL, {OFFICER, HEAD}, ART_19),
+        step(
+            "send_back",
+            _("Send back to the officer"),
+            {S.AWAITING_APPROVAL},
+            S.IN_APPRAISAL,
+            {APPROVER},
+            ART_19,
+            needs=("reasons",),
+        ),
+        step(
+            "approve",
+            _("Approve and issue the result"),
+            {S.AWAITING_APPROVAL},
+            S.APPROVED,
+            {APPROVER},
+            ART_19,
+            effects=("licensing.issue_licence",),
+            handling=frozenset({Handling.DECIDE}),
+        ),
+        step(
+            "forward",
+            _("Forward to the competent authority"),
+            {S.AWAITING_APPROVAL},
+            S.FORWARDED,
+            {APPROVER},
+            ART_19,
+            handling=frozenset({Handling.PROPOSE, Handling.FORWARD}),
+        ),
+        step(
+            "refuse",
+            _("Refuse with reasons"),
+            {S.IN_APPRAISAL, S.AWAITING_APPROVAL},
+            S.REFUSED,
+            {APPROVER},
+            ART_19,
+            needs=("reasons",),
+            slip="refusal",
+            tells_applicant=True,
+        ),
+        step(
+            "apologise",
+            _("Apologise and set a new appointment"),
+            {S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_APPROVAL},
+            None,
+            {OFFICER, HEAD},
+            ART_19,
+            needs=("reasons", "new_due"),
+            slip="apology",
+            tells_applicant=True,
+        ),
+        step("return_result", _("Return the result"), {S.APPROVED, S.REFUSED}, S.RETURNED, {DESK}, ART_20),
+        step(
+            "withdraw",
+            _("Withdraw at the applicant's request"),
+            {S.SUBMITTED, S.INCOMPLETE, *WORKING},
+            S.WITHDRAWN,
+            {APPLICANT, DESK},
+            ART_19,
+        ),
+    ],
+    roles=ROLE_LABELS,
+    states={NEW: _("not filed"), **dict(Status.choices)},
+)
 
 TRANSITIONS: dict[str, Transition] = WORKFLOW.transitions
 # The steps taken on a filed dossier (pages and API offer these; filing has its own service).
@@ -115,6 +218,12 @@ def public_steps(steps: list[Any]) -> list[dict[str, Any]]:
     for row in steps:
         transition = TRANSITIONS.get(row.action)
         tells = transition is not None and transition.options.get("tells_applicant")
-        rows.append({"label": transition.label if transition else row.action, "status": row.get_to_status_display(),
-                     "at": row.at, "note": row.note if tells else ""})
+        rows.append(
+            {
+                "label": transition.label if transition else row.action,
+                "status": row.get_to_status_display(),
+                "at": row.at,
+                "note": row.note if tells else "",
+            }
+        )
     return rows

@@ -29,10 +29,16 @@ class SmallDepartment:
         a = self.agency = org_services.agency_save(code=f"{p}{code}", name=name, deputy_director_cap=3)
         slug = f"{p}{code}".lower().replace("_", "-")
         Agency.objects.filter(pk=a.pk).update(
-            province=province, parent_body=f"Ủy ban nhân dân tỉnh {province}",
-            letterhead_parent=f"UBND TỈNH {province.upper()}", letterhead_issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-            council_name=f"Hội đồng nhân dân tỉnh {province}", ministry_name="Bộ Thông tin và Truyền thông",
-            place=province, national_code=f"{p}000.00.00.H99", one_stop_unit_code=f"{p}VP", slug=slug,
+            province=province,
+            parent_body=f"Ủy ban nhân dân tỉnh {province}",
+            letterhead_parent=f"UBND TỈNH {province.upper()}",
+            letterhead_issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            council_name=f"Hội đồng nhân dân tỉnh {province}",
+            ministry_name="Bộ Thông tin và Truyền thông",
+            place=province,
+            national_code=f"{p}000.00.00.H99",
+            one_stop_unit_code=f"{p}VP",
+            slug=slug,
             host_names=f"{slug}.example.gov.vn",
         )
         a.refresh_from_db()
@@ -52,10 +58,12 @@ class SmallDepartment:
         self.outsider = self.person("CV3", self.other, Position.STAFF, "cv3")
         org_services.area_assign(self.staff["PGD"], unit=self.division, start_on=START)
         org_services.area_assign(self.staff["PGD2"], unit=self.office, start_on=START)
-        self.district_a = District.objects.create(agency=a, code=f"{slug}-a", name="Thành phố Một",
-                                                  kind=DistrictKind.CITY, order=1)
-        self.district_b = District.objects.create(agency=a, code=f"{slug}-b", name="Huyện Hai",
-                                                  kind=DistrictKind.DISTRICT, order=2)
+        self.district_a = District.objects.create(
+            agency=a, code=f"{slug}-a", name="Thành phố Một", kind=DistrictKind.CITY, order=1
+        )
+        self.district_b = District.objects.create(
+            agency=a, code=f"{slug}-b", name="Huyện Hai", kind=DistrictKind.DISTRICT, order=2
+        )
         self.district_officer_a = self.user("vhtt_a", "Cán bộ huyện Một")
         self.district_officer_b = self.user("vhtt_b", "Cán bộ huyện Hai")
         DistrictOfficer.objects.create(user=self.district_officer_a, district=self.district_a)
@@ -69,8 +77,9 @@ class SmallDepartment:
         return User.objects.create_user(f"{self.prefix.lower()}{username}", password=PASSWORD, full_name=full_name)
 
     def person(self, code: str, unit: Any, position: str, username: str) -> Any:
-        staff = org_services.staff_save(self.agency, code=f"{self.prefix}{code}", full_name=f"Cán bộ {code}",
-                                        category=StaffCategory.CIVIL_SERVANT)
+        staff = org_services.staff_save(
+            self.agency, code=f"{self.prefix}{code}", full_name=f"Cán bộ {code}", category=StaffCategory.CIVIL_SERVANT
+        )
         org_services.assignment_create(staff, unit, position=position, start_on=START)
         user = self.user(username, f"Cán bộ {code}")
         org_services.staff_link_user(staff, user)

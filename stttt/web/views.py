@@ -15,9 +15,13 @@ from stttt.org.powers import is_department_staff, powers_of
 from stttt.web import visibility
 
 INBOX_LABELS = {
-    "to_receive": _("To receive"), "to_transfer": _("To transfer to the division"),
-    "to_assign": _("To assign"), "assigned": _("Assigned to me"), "to_approve": _("To approve"),
-    "to_return": _("To return to the applicant"), "due_soon": _("Due within 2 working days"),
+    "to_receive": _("To receive"),
+    "to_transfer": _("To transfer to the division"),
+    "to_assign": _("To assign"),
+    "assigned": _("Assigned to me"),
+    "to_approve": _("To approve"),
+    "to_return": _("To return to the applicant"),
+    "due_soon": _("Due within 2 working days"),
     "overdue": _("Overdue"),
 }
 
@@ -40,8 +44,12 @@ def _my_tasks(user: Any) -> list[dict[str, Any]]:
     from stttt.work.choices import TASK_OPEN
 
     headed = list(powers_of(user).headed_unit_codes)
-    tasks = (work.tasks_visible_to(user).filter(status__in=TASK_OPEN)
-             .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed)).order_by("deadline", "pk")[:20])
+    tasks = (
+        work.tasks_visible_to(user)
+        .filter(status__in=TASK_OPEN)
+        .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed))
+        .order_by("deadline", "pk")[:20]
+    )
     return [{"task": task, "state": work.task_state(task)} for task in tasks]
 
 
@@ -50,22 +58,33 @@ def _staff_home(request: HttpRequest) -> HttpResponse:
 
     user = request.user
     boxes = procedures.inboxes(user)
-    inboxes = [{"key": key, "label": INBOX_LABELS[key], "dossiers": boxes[key][:10], "count": len(boxes[key])}
-               for key in procedures.INBOX_KEYS if boxes.get(key)]
+    inboxes = [
+        {"key": key, "label": INBOX_LABELS[key], "dossiers": boxes[key][:10], "count": len(boxes[key])}
+        for key in procedures.INBOX_KEYS
+        if boxes.get(key)
+    ]
     is_leader = bool(user.is_superuser or powers_of(user).is_leader)
     mounted = get_resolver().namespace_dict
     cards = [c for c in capabilities() if c.nav_url and c.label in mounted]
-    return render(request, "web/home.html", {
-        "cards": cards, "is_leader": is_leader, "tasks": _my_tasks(user), "inboxes": inboxes,
-    })
+    return render(
+        request,
+        "web/home.html",
+        {
+            "cards": cards,
+            "is_leader": is_leader,
+            "tasks": _my_tasks(user),
+            "inboxes": inboxes,
+        },
+    )
 
 
 def _district_home(request: HttpRequest) -> HttpResponse:
     from stttt.work import selectors as work
 
     district = work.district_of(request.user)
-    reports = list(work.district_reports_visible_to(request.user).select_related("request")
-                   .order_by("request__deadline", "pk"))
+    reports = list(
+        work.district_reports_visible_to(request.user).select_related("request").order_by("request__deadline", "pk")
+    )
     return render(request, "web/home_district.html", {"district": district, "reports": reports})
 
 
@@ -85,5 +104,8 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> H
         raise Http404 from None
     if not visibility.can_view_record(request.user, record):
         raise Http404
-    return render(request, "web/history.html", {"record": record, "entries": history_of(record),
-                                                "model_name": model._meta.verbose_name})
+    return render(
+        request,
+        "web/history.html",
+        {"record": record, "entries": history_of(record), "model_name": model._meta.verbose_name},
+    )

@@ -51,11 +51,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-for model, fields in [(Task, ["title", "agency", "lead_unit", "deadline", "status"]),
-                      (Meeting, ["held_on", "agency", "kind", "title"]),
-                      (Report, ["report_type", "agency", "period_start", "period_end", "status", "due_on", "sent_on"]),
-                      (DistrictRequest, ["title", "agency", "deadline"]),
-                      (DistrictReport, ["request", "district", "status", "submitted_at"]),
-                      (CouncilQuestion, ["asked_by", "agency", "deadline", "status"]),
-                      (Coordination, ["subject", "agency", "counterpart", "status"])]:
+for model, fields in [
+    (Task, ["title", "agency", "lead_unit", "deadline", "status"]),
+    (Meeting, ["held_on", "agency", "kind", "title"]),
+    (Report, ["report_type", "agency", "period_start", "period_end", "status", "due_on", "sent_on"]),
+    (DistrictRequest, ["title", "agency", "deadline"]),
+    (DistrictReport, ["request", "district", "status", "submitted_at"]),
+    (CouncilQuestion, ["asked_by", "agency", "deadline", "status"]),
+    (Coordination, ["subject", "agency", "counterpart", "status"]),
+]:
     admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnlyAdmin,), {"list_display": fields}))

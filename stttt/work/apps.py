@@ -10,8 +10,10 @@ class WorkConfig(CapabilityConfig):
     url_prefix = "cong-viec/"
     nav_label = _("Tasks and reports")
     nav_url = "work:index"
-    description = _("Tasks from the PPC and the Ministry, the monthly briefing, reports upward and from the "
-                    "districts, Council questions and coordination.")
+    description = _(
+        "Tasks from the PPC and the Ministry, the monthly briefing, reports upward and from the "
+        "districts, Council questions and coordination."
+    )
     nav_order = 40
 
     def ready(self) -> None:
@@ -20,11 +22,16 @@ class WorkConfig(CapabilityConfig):
         from stttt.work.models import CouncilQuestion, ReportType, Task
         from stttt.work.selectors import department_records, tasks_visible_to
 
-        citing.register(Task, "duty", _("Tasks"),
-                        visible_to=lambda user, tasks: tasks.filter(pk__in=tasks_visible_to(user).values("pk")))
+        citing.register(
+            Task,
+            "duty",
+            _("Tasks"),
+            visible_to=lambda user, tasks: tasks.filter(pk__in=tasks_visible_to(user).values("pk")),
+        )
         citing.register(ReportType, "provision", _("Report types"), visible_to=department_records)
-        citing.register(CouncilQuestion, "provision", _("Council questions and petitions"),
-                        visible_to=department_records)
+        citing.register(
+            CouncilQuestion, "provision", _("Council questions and petitions"), visible_to=department_records
+        )
         indicators.register_builtin()
 
     def summary(self) -> list[tuple[str, object]]:

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy
 from stttt.core.workflow import register_effect
 
 
-@register_effect("work.mail_return_reason",
-                 gettext_lazy("The district's officers are e-mailed the reason for the return"))
+@register_effect(
+    "work.mail_return_reason", gettext_lazy("The district's officers are e-mailed the reason for the return")
+)
 def mail_return_reason(report: Any, **context: Any) -> None:
     """Art. 6.6 of the regulation: the office learns at once what to correct. Sent once the step is saved."""
     recipients = [o.user.email for o in report.district.officers.select_related("user") if o.user.email]
@@ -23,8 +24,9 @@ def mail_return_reason(report: Any, **context: Any) -> None:
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Report returned for correction — %(title)s") % {"title": report.request.title}
-        body = _("The Department has returned your office's report \"%(title)s\" for correction: %(reason)s "
-                 "Please correct it and submit it again in stttt.") % {
-            "title": report.request.title, "reason": report.return_reason}
+        body = _(
+            'The Department has returned your office\'s report "%(title)s" for correction: %(reason)s '
+            "Please correct it and submit it again in stttt."
+        ) % {"title": report.request.title, "reason": report.return_reason}
     messages = [(subject, body, None, [address]) for address in recipients]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))

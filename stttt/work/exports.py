@@ -34,7 +34,8 @@ def _head(agency: Agency) -> _Head:
 def recipient_name(agency: Agency, recipient: str) -> str:
     """The body a report goes to, as the agency's data names it (PPC, People's Council, Ministry)."""
     return {"ppc": agency.parent_body, "council": agency.council_name, "ministry": agency.ministry_name}.get(
-        recipient, "")
+        recipient, ""
+    )
 
 
 def _leadership_unit_name(agency: Agency) -> str:
@@ -81,42 +82,68 @@ def briefing_document(pack: dict[str, Any]) -> docs.Document:
     """The briefing pack of a month (5.4): per unit counts, overdue tasks with reasons, indicators."""
     first: dt.date = pack["first"]
     blocks: list[docs.Block] = [
-        docs.Paragraph(f"Căn cứ khoản 4 Điều 5 Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của "
-                       f"Sở, Sở tổ chức họp giao ban chuyên môn tháng {first.month:02d}/{first.year}. "
-                       f"Số liệu tổng hợp đến ngày {_d(min(pack['last'], pack['on']))}."),
+        docs.Paragraph(
+            f"Căn cứ khoản 4 Điều 5 Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của "
+            f"Sở, Sở tổ chức họp giao ban chuyên môn tháng {first.month:02d}/{first.year}. "
+            f"Số liệu tổng hợp đến ngày {_d(min(pack['last'], pack['on']))}."
+        ),
         docs.Paragraph("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ", bold=True, align="left"),
         docs.Table(
             headers=["STT", "Đơn vị", "Hoàn thành", "Đang thực hiện", "Quá hạn"],
-            rows=[[str(i), r["name"], str(r["completed"]), str(r["in_progress"]), str(r["overdue"])]
-                  for i, r in enumerate(pack["units"], start=1)]
-            + [["", "Tổng cộng", str(pack["totals"]["completed"]), str(pack["totals"]["in_progress"]),
-                str(pack["totals"]["overdue"])]],
-            widths=[0.6, 4, 1.3, 1.5, 1.1]),
+            rows=[
+                [str(i), r["name"], str(r["completed"]), str(r["in_progress"]), str(r["overdue"])]
+                for i, r in enumerate(pack["units"], start=1)
+            ]
+            + [
+                [
+                    "",
+                    "Tổng cộng",
+                    str(pack["totals"]["completed"]),
+                    str(pack["totals"]["in_progress"]),
+                    str(pack["totals"]["overdue"]),
+                ]
+            ],
+            widths=[0.6, 4, 1.3, 1.5, 1.1],
+        ),
     ]
     overdue = [(r["name"], t) for r in pack["units"] for t in r["overdue_tasks"]]
     blocks.append(docs.Paragraph("II. NHIỆM VỤ QUÁ HẠN VÀ NGUYÊN NHÂN", bold=True, align="left"))
     if overdue:
-        blocks.append(docs.Table(headers=["STT", "Đơn vị", "Nhiệm vụ", "Hạn", "Nguyên nhân"],
-                                 rows=[[str(i), unit, t["title"], _d(t["deadline"]), t["reason"] or "Chưa báo cáo"]
-                                       for i, (unit, t) in enumerate(overdue, start=1)],
-                                 widths=[0.6, 2, 4, 1.3, 3]))
+        blocks.append(
+            docs.Table(
+                headers=["STT", "Đơn vị", "Nhiệm vụ", "Hạn", "Nguyên nhân"],
+                rows=[
+                    [str(i), unit, t["title"], _d(t["deadline"]), t["reason"] or "Chưa báo cáo"]
+                    for i, (unit, t) in enumerate(overdue, start=1)
+                ],
+                widths=[0.6, 2, 4, 1.3, 3],
+            )
+        )
     else:
         blocks.append(docs.Paragraph("Không có nhiệm vụ quá hạn."))
     if pack["indicator_codes"]:
         codes = pack["indicator_codes"]
         blocks.append(docs.Paragraph("III. CHỈ TIÊU CỦA CÁC LĨNH VỰC", bold=True, align="left"))
-        rows = [[r["name"], *[_num(r["indicators"].get(c)) for c in codes]] for r in pack["units"]
-                if any(r["indicators"].get(c) for c in codes)]
+        rows = [
+            [r["name"], *[_num(r["indicators"].get(c)) for c in codes]]
+            for r in pack["units"]
+            if any(r["indicators"].get(c) for c in codes)
+        ]
         rows.append(["Toàn Sở", *[_num(pack["indicator_totals"].get(c)) for c in codes]])
         blocks.append(docs.Table(headers=["Đơn vị", *[indicators.label_of(c) for c in codes]], rows=rows))
     blocks.append(docs.Paragraph("IV. DỰ KIẾN CHƯƠNG TRÌNH CÔNG TÁC THÁNG SAU", bold=True, align="left"))
     blocks.extend(_programme_blocks(pack["programme"]))
     agency: Agency = pack["agency"]
     return docs.Document(
-        **_head(agency), date=selectors.today(), title="Báo cáo giao ban chuyên môn",
-        summary=f"Tháng {first.month:02d}/{first.year}", blocks=blocks,
-        signatures=[_director_signature()], recipients=[_leadership_unit_name(agency), "Các phòng, đơn vị thuộc Sở",
-                                                        _filing_line(agency)], landscape=False)
+        **_head(agency),
+        date=selectors.today(),
+        title="Báo cáo giao ban chuyên môn",
+        summary=f"Tháng {first.month:02d}/{first.year}",
+        blocks=blocks,
+        signatures=[_director_signature()],
+        recipients=[_leadership_unit_name(agency), "Các phòng, đơn vị thuộc Sở", _filing_line(agency)],
+        landscape=False,
+    )
 
 
 def _programme_blocks(programme: dict[str, Any]) -> list[docs.Block]:
@@ -125,22 +152,44 @@ def _programme_blocks(programme: dict[str, Any]) -> list[docs.Block]:
     agency: Agency = programme["agency"]
     office = _office(agency)
     office_name = office.name if office else ""
-    rows = [[str(i), t.title, t.lead_unit.name, _d(t.deadline), str(t.person_in_charge or "")]
-            for i, t in enumerate(programme["tasks"], start=1)]
+    rows = [
+        [str(i), t.title, t.lead_unit.name, _d(t.deadline), str(t.person_in_charge or "")]
+        for i, t in enumerate(programme["tasks"], start=1)
+    ]
     n = len(rows)
     for r in programme["reports"]:
         n += 1
-        rows.append([str(n), f"{r['type'].name} (kỳ {_d(r['period_start'])} - {_d(r['period_end'])})",
-                     office_name, _d(r["due"]), ""])
+        rows.append(
+            [
+                str(n),
+                f"{r['type'].name} (kỳ {_d(r['period_start'])} - {_d(r['period_end'])})",
+                office_name,
+                _d(r["due"]),
+                "",
+            ]
+        )
     for request in programme["district_requests"]:
         n += 1
-        rows.append([str(n), f"Tổng hợp báo cáo của các huyện, thị xã, thành phố: {request.title}",
-                     office_name, _d(request.deadline), ""])
+        rows.append(
+            [
+                str(n),
+                f"Tổng hợp báo cáo của các huyện, thị xã, thành phố: {request.title}",
+                office_name,
+                _d(request.deadline),
+                "",
+            ]
+        )
     n += 1
-    rows.append([str(n), f"Họp giao ban chuyên môn tháng {first.month:02d}/{first.year}",
-                 _leadership_unit_name(agency), "", ""])
-    blocks.append(docs.Table(headers=["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Người phụ trách"],
-                             rows=rows, widths=[0.6, 5, 2.5, 1.3, 2]))
+    rows.append(
+        [str(n), f"Họp giao ban chuyên môn tháng {first.month:02d}/{first.year}", _leadership_unit_name(agency), "", ""]
+    )
+    blocks.append(
+        docs.Table(
+            headers=["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Người phụ trách"],
+            rows=rows,
+            widths=[0.6, 5, 2.5, 1.3, 2],
+        )
+    )
     return blocks
 
 
@@ -148,12 +197,20 @@ def programme_document(programme: dict[str, Any]) -> docs.Document:
     first: dt.date = programme["first"]
     agency: Agency = programme["agency"]
     return docs.Document(
-        **_head(agency), date=selectors.today(),
-        title="Chương trình công tác", summary=f"Tháng {first.month:02d}/{first.year}",
-        blocks=[docs.Paragraph("Dự thảo chương trình công tác tháng gồm các nhiệm vụ đến hạn, các báo cáo định "
-                               "kỳ và các công việc thường xuyên (khoản 4 Điều 5)."),
-                *_programme_blocks(programme)],
-        signatures=[_director_signature()], recipients=["Các phòng, đơn vị thuộc Sở", _filing_line(agency)])
+        **_head(agency),
+        date=selectors.today(),
+        title="Chương trình công tác",
+        summary=f"Tháng {first.month:02d}/{first.year}",
+        blocks=[
+            docs.Paragraph(
+                "Dự thảo chương trình công tác tháng gồm các nhiệm vụ đến hạn, các báo cáo định "
+                "kỳ và các công việc thường xuyên (khoản 4 Điều 5)."
+            ),
+            *_programme_blocks(programme),
+        ],
+        signatures=[_director_signature()],
+        recipients=["Các phòng, đơn vị thuộc Sở", _filing_line(agency)],
+    )
 
 
 def report_document(report: Report) -> docs.Document:
@@ -169,17 +226,27 @@ def report_document(report: Report) -> docs.Document:
         blocks.append(docs.Paragraph(report.narrative.get(section, "") or "…"))
     if report.values:
         blocks.append(docs.Paragraph("Số liệu", bold=True, align="left"))
-        blocks.append(docs.Table(headers=["STT", "Chỉ tiêu", "Số liệu"],
-                                 rows=[[str(i), indicators.label_of(code), _num(value)]
-                                       for i, (code, value) in enumerate(report.values.items(), start=1)],
-                                 widths=[0.6, 6, 2]))
+        blocks.append(
+            docs.Table(
+                headers=["STT", "Chỉ tiêu", "Số liệu"],
+                rows=[
+                    [str(i), indicators.label_of(code), _num(value)]
+                    for i, (code, value) in enumerate(report.values.items(), start=1)
+                ],
+                widths=[0.6, 6, 2],
+            )
+        )
     approver = report.approved_by
     return docs.Document(
-        **_head(agency), number=report.number,
+        **_head(agency),
+        number=report.number,
         date=report.sent_on or (report.approved_at.date() if report.approved_at else selectors.today()),
-        title="Báo cáo", summary=f"{rt.name} (từ {_d(report.period_start)} đến {_d(report.period_end)})",
-        blocks=blocks, signatures=[docs.Signature(title="Giám đốc", name=str(approver) if approver else "")],
-        recipients=[to, "Lãnh đạo Sở", _filing_line(agency)])
+        title="Báo cáo",
+        summary=f"{rt.name} (từ {_d(report.period_start)} đến {_d(report.period_end)})",
+        blocks=blocks,
+        signatures=[docs.Signature(title="Giám đốc", name=str(approver) if approver else "")],
+        recipients=[to, "Lãnh đạo Sở", _filing_line(agency)],
+    )
 
 
 def render(doc: docs.Document, fmt: str) -> tuple[bytes, str]:
@@ -201,18 +268,32 @@ def _default(value: Any) -> Any:
 def briefing_json(pack: dict[str, Any]) -> str:
     programme = pack["programme"]
     data = {
-        "month": pack["month"], "as_of": min(pack["last"], pack["on"]), "units": pack["units"],
-        "totals": pack["totals"], "indicators": {c: {"label": pack["indicator_labels"][c],
-                                                    "total": pack["indicator_totals"][c]}
-                                                for c in pack["indicator_codes"]},
+        "month": pack["month"],
+        "as_of": min(pack["last"], pack["on"]),
+        "units": pack["units"],
+        "totals": pack["totals"],
+        "indicators": {
+            c: {"label": pack["indicator_labels"][c], "total": pack["indicator_totals"][c]}
+            for c in pack["indicator_codes"]
+        },
         "programme": {
             "month": programme["month"],
-            "tasks": [{"id": t.pk, "title": t.title, "unit": t.lead_unit.code, "deadline": t.deadline}
-                      for t in programme["tasks"]],
-            "reports": [{"type": r["type"].code, "period_start": r["period_start"], "period_end": r["period_end"],
-                         "due": r["due"]} for r in programme["reports"]],
-            "district_requests": [{"id": r.pk, "title": r.title, "deadline": r.deadline}
-                                  for r in programme["district_requests"]],
+            "tasks": [
+                {"id": t.pk, "title": t.title, "unit": t.lead_unit.code, "deadline": t.deadline}
+                for t in programme["tasks"]
+            ],
+            "reports": [
+                {
+                    "type": r["type"].code,
+                    "period_start": r["period_start"],
+                    "period_end": r["period_end"],
+                    "due": r["due"],
+                }
+                for r in programme["reports"]
+            ],
+            "district_requests": [
+                {"id": r.pk, "title": r.title, "deadline": r.deadline} for r in programme["district_requests"]
+            ],
         },
     }
     return json.dumps(data, default=_default, ensure_ascii=False, indent=2)
@@ -229,18 +310,36 @@ def district_xlsx(request: DistrictRequest) -> bytes:
     sheet.title = "Tong hop"
     spreadsheets.append(sheet, [request.title])
     sheet["A1"].font = Font(bold=True)
-    spreadsheets.append(sheet, [f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; "
-                                f"hạn nộp {_d(request.deadline)}"])
-    headers = ["STT", "Đơn vị", "Trạng thái", "Ngày nộp", "Trễ hạn",
-               *[(f"{i.label} ({i.unit})" if i.unit else i.label) + (" - bình quân" if i.aggregate == "average" else "")
-                 for i in board["indicators"]]]
+    spreadsheets.append(
+        sheet, [f"Kỳ báo cáo: {_d(request.period_start)} - {_d(request.period_end)}; hạn nộp {_d(request.deadline)}"]
+    )
+    headers = [
+        "STT",
+        "Đơn vị",
+        "Trạng thái",
+        "Ngày nộp",
+        "Trễ hạn",
+        *[
+            (f"{i.label} ({i.unit})" if i.unit else i.label) + (" - bình quân" if i.aggregate == "average" else "")
+            for i in board["indicators"]
+        ],
+    ]
     spreadsheets.append(sheet, [])
     spreadsheets.append(sheet, headers)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for index, row in enumerate(board["rows"], start=1):
-        spreadsheets.append(sheet, [index, row["district"].name, str(row["status_label"]), _d(row["submitted_on"]),
-                      "x" if row["late"] else "", *row["values"]])
+        spreadsheets.append(
+            sheet,
+            [
+                index,
+                row["district"].name,
+                str(row["status_label"]),
+                _d(row["submitted_on"]),
+                "x" if row["late"] else "",
+                *row["values"],
+            ],
+        )
     spreadsheets.append(sheet, ["", "Toàn tỉnh", "", "", "", *board["totals"]])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)

@@ -29,15 +29,30 @@ def _users(agency: Any) -> Any:
 
 
 class TaskForm(forms.ModelForm):
-    duty_citation = forms.CharField(label=_("Duty (citation in the regulation)"), required=False, max_length=30,
-                                    help_text=_("e.g. 3.29 or 3.14.đ"))
+    duty_citation = forms.CharField(
+        label=_("Duty (citation in the regulation)"), required=False, max_length=30, help_text=_("e.g. 3.29 or 3.14.đ")
+    )
 
     class Meta:
         model = Task
-        fields = ["source_kind", "source_body", "source_number", "source_date", "title", "content", "deadline",
-                  "lead_unit", "coordinating_units", "person_in_charge"]
-        widgets = {"source_date": DATE, "deadline": DATE, "content": forms.Textarea(attrs={"rows": 4}),
-                   "coordinating_units": forms.CheckboxSelectMultiple}
+        fields = [
+            "source_kind",
+            "source_body",
+            "source_number",
+            "source_date",
+            "title",
+            "content",
+            "deadline",
+            "lead_unit",
+            "coordinating_units",
+            "person_in_charge",
+        ]
+        widgets = {
+            "source_date": DATE,
+            "deadline": DATE,
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "coordinating_units": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,8 +74,11 @@ class CompleteForm(forms.Form):
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
-    month = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", label=_("Month reviewed (YYYY-MM)"),
-                             error_messages={"invalid": _("Write the month as YYYY-MM.")})
+    month = forms.RegexField(
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        label=_("Month reviewed (YYYY-MM)"),
+        error_messages={"invalid": _("Write the month as YYYY-MM.")},
+    )
     held_on = forms.DateField(label=_("Held on"), widget=DATE)
     title = forms.CharField(label=_("Title"), required=False, max_length=300)
     place = forms.CharField(label=_("Place"), required=False, max_length=255)
@@ -89,8 +107,9 @@ class AttendanceForm(forms.Form):
 
 class ReportCreateForm(forms.Form):
     report_type: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Report type"), queryset=None)
-    period_start = forms.DateField(label=_("Period from"), required=False, widget=DATE,
-                                   help_text=_("Leave empty for the last complete period."))
+    period_start = forms.DateField(
+        label=_("Period from"), required=False, widget=DATE, help_text=_("Leave empty for the last complete period.")
+    )
     period_end = forms.DateField(label=_("Period to"), required=False, widget=DATE)
 
     def __init__(self, *args: Any, report_types: Any, **kwargs: Any) -> None:
@@ -98,9 +117,11 @@ class ReportCreateForm(forms.Form):
         self.fields["report_type"].queryset = report_types  # type: ignore[attr-defined]
 
 
-INDICATOR_LINE = re.compile(r"^\s*([a-z0-9-]+)\s*\|\s*([^|]+?)\s*\|\s*(integer|decimal)\s*\|\s*(-?[\d.]*)\s*\|"
-                            r"\s*(-?[\d.]*)\s*\|\s*(yes|no|có|không)\s*(?:\|\s*([^|]*?)\s*)?(?:\|\s*(sum|average)\s*)?$",
-                            re.IGNORECASE)
+INDICATOR_LINE = re.compile(
+    r"^\s*([a-z0-9-]+)\s*\|\s*([^|]+?)\s*\|\s*(integer|decimal)\s*\|\s*(-?[\d.]*)\s*\|"
+    r"\s*(-?[\d.]*)\s*\|\s*(yes|no|có|không)\s*(?:\|\s*([^|]*?)\s*)?(?:\|\s*(sum|average)\s*)?$",
+    re.IGNORECASE,
+)
 
 
 class DistrictRequestForm(forms.Form):
@@ -111,10 +132,14 @@ class DistrictRequestForm(forms.Form):
     deadline = forms.DateField(label=_("Deadline"), widget=DATE)
     instructions = forms.CharField(label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     indicators = forms.CharField(
-        label=_("Indicators"), widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line: code | label | integer or decimal | minimum | maximum | required (yes/no) | "
-                    "unit | sum or average (province figure, sum by default). Example: cum-loa | Number of "
-                    "loudspeaker clusters | integer | 0 | 5000 | yes | clusters"))
+        label=_("Indicators"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "One per line: code | label | integer or decimal | minimum | maximum | required (yes/no) | "
+            "unit | sum or average (province figure, sum by default). Example: cum-loa | Number of "
+            "loudspeaker clusters | integer | 0 | 5000 | yes | clusters"
+        ),
+    )
 
     def clean_indicators(self) -> list[dict[str, Any]]:
         found = []
@@ -125,10 +150,18 @@ class DistrictRequestForm(forms.Form):
             if not match:
                 raise forms.ValidationError(_("Line %(n)s cannot be read: %(line)s") % {"n": number, "line": line})
             code, label, kind, low, high, required, unit, aggregate = match.groups()
-            found.append({"code": code, "label": label, "value_type": ValueType(kind.lower()),
-                          "min_value": low or None, "max_value": high or None,
-                          "required": required.lower() in ("yes", "có"), "unit": unit or "",
-                          "aggregate": Aggregate((aggregate or "sum").lower())})
+            found.append(
+                {
+                    "code": code,
+                    "label": label,
+                    "value_type": ValueType(kind.lower()),
+                    "min_value": low or None,
+                    "max_value": high or None,
+                    "required": required.lower() in ("yes", "có"),
+                    "unit": unit or "",
+                    "aggregate": Aggregate((aggregate or "sum").lower()),
+                }
+            )
         if not found:
             raise forms.ValidationError(_("Ask for at least one figure."))
         return found
@@ -167,8 +200,17 @@ class AnswerForm(forms.Form):
 class CoordinationForm(forms.ModelForm):
     class Meta:
         model = Coordination
-        fields = ["direction", "counterpart_kind", "counterpart", "subject", "content", "document_number", "sent_on",
-                  "deadline", "unit"]
+        fields = [
+            "direction",
+            "counterpart_kind",
+            "counterpart",
+            "subject",
+            "content",
+            "document_number",
+            "sent_on",
+            "deadline",
+            "unit",
+        ]
         widgets = {"sent_on": DATE, "deadline": DATE, "content": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:

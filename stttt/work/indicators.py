@@ -41,8 +41,15 @@ class Indicator:
 _registry: dict[str, Indicator] = {}
 
 
-def register(code: str, label: Any, function: IndicatorFunction, *, source: str = "", per_unit: bool = True,
-             agency_aware: bool = False) -> None:
+def register(
+    code: str,
+    label: Any,
+    function: IndicatorFunction,
+    *,
+    source: str = "",
+    per_unit: bool = True,
+    agency_aware: bool = False,
+) -> None:
     """Add (or replace) an indicator; safe to call again when `ready()` runs twice."""
     _registry[code] = Indicator(code, label, function, source, per_unit, agency_aware)
 
@@ -64,8 +71,9 @@ def label_of(code: str) -> str:
     return str(found.label) if found else code
 
 
-def value(code: str, start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
-          ) -> Number | None:
+def value(
+    code: str, start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
+) -> Number | None:
     """The indicator's value for the period and unit (or the whole `agency`), None when unknown or not
     applicable."""
     found = _registry.get(code)
@@ -78,12 +86,14 @@ def value(code: str, start: dt.date, end: dt.date, unit_code: str | None = None,
     return found.function(start, end, unit_code)
 
 
-def values(codes: list[str], start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
-           ) -> dict[str, Any]:
+def values(
+    codes: list[str], start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
+) -> dict[str, Any]:
     return {code: value(code, start, end, unit_code, agency=agency) for code in codes}
 
 
 # --- Built-in indicators -------------------------------------------------------------------------------
+
 
 def _task_counter(bucket: str) -> IndicatorFunction:
     def count(start: dt.date, end: dt.date, unit_code: str | None, *, agency: Any = None) -> int:
@@ -131,8 +141,11 @@ def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunc
 
 def register_builtin() -> None:
     """Task counts (this app) and, when `procedures` is installed, its dossier statistics."""
-    for bucket, label in (("completed", _("Tasks completed")), ("in_progress", _("Tasks in progress")),
-                          ("overdue", _("Tasks overdue"))):
+    for bucket, label in (
+        ("completed", _("Tasks completed")),
+        ("in_progress", _("Tasks in progress")),
+        ("overdue", _("Tasks overdue")),
+    ):
         register(f"work.tasks_{bucket}", label, _task_counter(bucket), source="work", agency_aware=True)
     if apps.is_installed("stttt.procedures"):
         try:
@@ -141,12 +154,31 @@ def register_builtin() -> None:
             return
         if not hasattr(procedure_selectors, "statistics"):  # pragma: no cover
             return
-        register("procedures.received", _("Dossiers received"), _procedures_counter("received"),
-                 source="procedures", agency_aware=True)
-        register("procedures.resolved_on_time", _("Dossiers resolved on time"),
-                 _procedures_counter("resolved_on_time"), source="procedures", agency_aware=True)
-        register("procedures.resolved_late", _("Dossiers resolved late"), _procedures_counter("resolved_late"),
-                 source="procedures", agency_aware=True)
-        register("procedures.in_progress_overdue", _("Dossiers overdue at the period's end"),
-                 _procedures_counter("in_progress_overdue", at_end_only=True), source="procedures",
-                 agency_aware=True)
+        register(
+            "procedures.received",
+            _("Dossiers received"),
+            _procedures_counter("received"),
+            source="procedures",
+            agency_aware=True,
+        )
+        register(
+            "procedures.resolved_on_time",
+            _("Dossiers resolved on time"),
+            _procedures_counter("resolved_on_time"),
+            source="procedures",
+            agency_aware=True,
+        )
+        register(
+            "procedures.resolved_late",
+            _("Dossiers resolved late"),
+            _procedures_counter("resolved_late"),
+            source="procedures",
+            agency_aware=True,
+        )
+        register(
+            "procedures.in_progress_overdue",
+            _("Dossiers overdue at the period's end"),
+            _procedures_counter("in_progress_overdue", at_end_only=True),
+            source="procedures",
+            agency_aware=True,
+        )

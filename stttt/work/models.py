@@ -37,11 +37,13 @@ USER = settings.AUTH_USER_MODEL
 
 
 def _agency_field() -> Any:
-    return models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+", db_index=True,
-                             verbose_name=_("agency"))
+    return models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="+", db_index=True, verbose_name=_("agency")
+    )
 
 
 # --- Tasks ----------------------------------------------------------------------------------------------
+
 
 class Task(SearchableModel, TimeStampedModel):
     """A task given to the Department (PPC letter, Ministry, Council) or by the Director or a head."""
@@ -55,18 +57,38 @@ class Task(SearchableModel, TimeStampedModel):
     source_date = models.DateField(_("document date"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)
     content = models.TextField(_("content"), blank=True)
-    duty = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="work_tasks", verbose_name=_("duty (provision)"))
+    duty = models.ForeignKey(
+        "legal.Provision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_tasks",
+        verbose_name=_("duty (provision)"),
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    lead_unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="work_tasks",
-                                  verbose_name=_("lead unit"))
-    coordinating_units = models.ManyToManyField("org.Unit", blank=True, related_name="work_coordinated_tasks",
-                                                verbose_name=_("coordinating units"))
-    person_in_charge = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True,
-                                         related_name="work_tasks", verbose_name=_("person in charge"))
+    lead_unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="work_tasks", verbose_name=_("lead unit")
+    )
+    coordinating_units = models.ManyToManyField(
+        "org.Unit", blank=True, related_name="work_coordinated_tasks", verbose_name=_("coordinating units")
+    )
+    person_in_charge = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_tasks",
+        verbose_name=_("person in charge"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NEW)
-    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="work_tasks_created", verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_tasks_created",
+        verbose_name=_("created by"),
+    )
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     completion_report = models.TextField(_("completion report"), blank=True)
 
@@ -125,6 +147,7 @@ class TaskAttachment(models.Model):
 
 # --- Briefing meetings (5.4) ----------------------------------------------------------------------------
 
+
 class Meeting(TimeStampedModel):
     """The monthly professional briefing, or an extraordinary meeting on urgent tasks (5.4)."""
 
@@ -133,8 +156,9 @@ class Meeting(TimeStampedModel):
     month = models.DateField(_("month reviewed"), help_text=_("First day of the month the meeting reviews."))
     held_on = models.DateField(_("held on"))
     title = models.CharField(_("title"), max_length=300, blank=True)
-    chaired_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                   verbose_name=_("chaired by"))
+    chaired_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("chaired by")
+    )
     place = models.CharField(_("meeting place"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -151,8 +175,7 @@ class Meeting(TimeStampedModel):
 
 
 class Attendance(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting"))
     user = models.ForeignKey(USER, on_delete=models.PROTECT, verbose_name=_("person"))
     present = models.BooleanField(_("present"), default=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
@@ -169,15 +192,18 @@ class Attendance(models.Model):
 class Conclusion(models.Model):
     """A conclusion of a meeting; `task` is set once it has been turned into a task."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conclusions",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="conclusions", verbose_name=_("meeting")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.TextField(_("conclusion"))
-    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    task = models.OneToOneField(Task, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="conclusion", verbose_name=_("task"))
+    task = models.OneToOneField(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="conclusion", verbose_name=_("task")
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -190,6 +216,7 @@ class Conclusion(models.Model):
 
 # --- Reports upward (3.29, 6.1, 6.3) --------------------------------------------------------------------
 
+
 class ReportType(TimeStampedModel):
     """A kind of report as data: recipient, periodicity, due-date rule and template (sections, indicators)."""
 
@@ -199,13 +226,22 @@ class ReportType(TimeStampedModel):
     recipient = models.CharField(_("recipient"), max_length=20, choices=Recipient.choices)
     periodicity = models.CharField(_("periodicity"), max_length=20, choices=Periodicity.choices)
     due_offset_days = models.SmallIntegerField(
-        _("due (days after the period ends)"), default=5,
-        help_text=_("Negative: before the period ends (e.g. -5 for a report due five days before month end)."))
+        _("due (days after the period ends)"),
+        default=5,
+        help_text=_("Negative: before the period ends (e.g. -5 for a report due five days before month end)."),
+    )
     sections = models.JSONField(_("sections"), default=list, blank=True)
-    indicators = models.JSONField(_("indicators"), default=list, blank=True,
-                                  help_text=_("Codes of indicators pre-filled from stttt's data."))
-    provision = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="work_report_types", verbose_name=_("legal basis in the regulation"))
+    indicators = models.JSONField(
+        _("indicators"), default=list, blank=True, help_text=_("Codes of indicators pre-filled from stttt's data.")
+    )
+    provision = models.ForeignKey(
+        "legal.Provision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_report_types",
+        verbose_name=_("legal basis in the regulation"),
+    )
     basis = models.CharField(_("source of the obligation"), max_length=255, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
@@ -226,27 +262,32 @@ class Report(TimeStampedModel):
     """One report for one period: indicators pre-filled, narrative by staff, approved, exported, sent."""
 
     agency = _agency_field()
-    report_type = models.ForeignKey(ReportType, on_delete=models.PROTECT, related_name="reports",
-                                    verbose_name=_("report type"))
+    report_type = models.ForeignKey(
+        ReportType, on_delete=models.PROTECT, related_name="reports", verbose_name=_("report type")
+    )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     due_on = models.DateField(_("due on"))
-    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices,
-                              default=ReportStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     values = models.JSONField(_("indicator values"), default=dict, blank=True)
     narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
-    prepared_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("prepared by"))
-    approved_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("approved by"))
+    prepared_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("prepared by")
+    )
+    approved_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("approved by")
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-period_start", "report_type"]
-        constraints = [models.UniqueConstraint(fields=["report_type", "period_start", "period_end"],
-                                               name="work_report_once_per_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_type", "period_start", "period_end"], name="work_report_once_per_period"
+            )
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -259,6 +300,7 @@ class Report(TimeStampedModel):
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
+
 class DistrictRequest(TimeStampedModel):
     """A request for figures sent to every district office (6.6): indicators, period, deadline."""
 
@@ -269,8 +311,9 @@ class DistrictRequest(TimeStampedModel):
     period_end = models.DateField(_("period to"))
     deadline = models.DateField(_("deadline"))
     instructions = models.TextField(_("instructions"), blank=True)
-    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                   verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("created by")
+    )
 
     class Meta:
         ordering = ["-deadline", "-pk"]
@@ -287,8 +330,9 @@ class DistrictRequest(TimeStampedModel):
 class RequestIndicator(models.Model):
     """One figure a district must give: its type, allowed range and whether it is required."""
 
-    request = models.ForeignKey(DistrictRequest, on_delete=models.CASCADE, related_name="indicators",
-                                verbose_name=_("request"))
+    request = models.ForeignKey(
+        DistrictRequest, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("request")
+    )
     code = models.SlugField(_("code"), max_length=50)
     label = models.CharField(_("label"), max_length=255)
     unit = models.CharField(_("unit of measure"), max_length=40, blank=True)
@@ -296,8 +340,7 @@ class RequestIndicator(models.Model):
     min_value = models.DecimalField(_("minimum"), max_digits=16, decimal_places=2, null=True, blank=True)
     max_value = models.DecimalField(_("maximum"), max_digits=16, decimal_places=2, null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
-    aggregate = models.CharField(_("province figure"), max_length=10, choices=Aggregate.choices,
-                                 default=Aggregate.SUM)
+    aggregate = models.CharField(_("province figure"), max_length=10, choices=Aggregate.choices, default=Aggregate.SUM)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -313,18 +356,22 @@ class RequestIndicator(models.Model):
 class DistrictReport(TimeStampedModel):
     """One district's answer to a request: values kept as typed while a draft, locked once submitted."""
 
-    request = models.ForeignKey(DistrictRequest, on_delete=models.CASCADE, related_name="reports",
-                                verbose_name=_("request"))
-    district = models.ForeignKey("org.District", on_delete=models.PROTECT, related_name="work_reports",
-                                 verbose_name=_("district"))
-    status = models.CharField(_("status"), max_length=20, choices=DistrictReportStatus.choices,
-                              default=DistrictReportStatus.NOT_STARTED)
+    request = models.ForeignKey(
+        DistrictRequest, on_delete=models.CASCADE, related_name="reports", verbose_name=_("request")
+    )
+    district = models.ForeignKey(
+        "org.District", on_delete=models.PROTECT, related_name="work_reports", verbose_name=_("district")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=DistrictReportStatus.choices, default=DistrictReportStatus.NOT_STARTED
+    )
     raw = models.JSONField(_("values as typed"), default=dict, blank=True)
     values = models.JSONField(_("validated values"), default=dict, blank=True)
     note = models.TextField(_("note"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                     verbose_name=_("submitted by"))
+    submitted_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("submitted by")
+    )
     return_reason = models.TextField(_("reason for return"), blank=True)
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
@@ -340,6 +387,7 @@ class DistrictReport(TimeStampedModel):
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
+
 
 def _answer_path(instance: Any, filename: str) -> str:
     """A random storage name: the client's file name is kept in `answer_file_name`, never used as a path."""
@@ -358,19 +406,28 @@ class CouncilQuestion(SearchableModel, TimeStampedModel):
     received_on = models.DateField(_("received on"))
     content = models.TextField(_("content"))
     deadline = models.DateField(_("answer due"))
-    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                             verbose_name=_("unit"))
-    assignee = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                 verbose_name=_("assignee"))
-    status = models.CharField(_("status"), max_length=20, choices=QuestionStatus.choices,
-                              default=QuestionStatus.RECEIVED)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    assignee = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("assignee")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.RECEIVED
+    )
     answer = models.TextField(_("answer"), blank=True)
     answer_number = models.CharField(_("answer document number"), max_length=100, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_file = models.FileField(_("answer document"), upload_to=_answer_path, blank=True)
     answer_file_name = models.CharField(_("answer document name"), max_length=255, blank=True)
-    provision = models.ForeignKey("legal.Provision", on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="work_questions", verbose_name=_("legal basis in the regulation"))
+    provision = models.ForeignKey(
+        "legal.Provision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_questions",
+        verbose_name=_("legal basis in the regulation"),
+    )
 
     class Meta:
         ordering = ["deadline", "pk"]
@@ -398,10 +455,12 @@ class Coordination(SearchableModel, TimeStampedModel):
     document_number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
     sent_on = models.DateField(_("date"), default=dt.date.today)
     deadline = models.DateField(_("reply due"), null=True, blank=True)
-    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                             verbose_name=_("unit"))
-    status = models.CharField(_("status"), max_length=20, choices=CoordinationStatus.choices,
-                              default=CoordinationStatus.OPEN)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CoordinationStatus.choices, default=CoordinationStatus.OPEN
+    )
     reply = models.TextField(_("reply"), blank=True)
     replied_on = models.DateField(_("replied on"), null=True, blank=True)
     escalated_on = models.DateField(_("escalated on"), null=True, blank=True)
@@ -420,6 +479,17 @@ class Coordination(SearchableModel, TimeStampedModel):
         return reverse("work:coordination", args=[self.pk])
 
 
-for _model in (Task, TaskUpdate, Meeting, Conclusion, ReportType, Report, DistrictRequest, RequestIndicator,
-               DistrictReport, CouncilQuestion, Coordination):
+for _model in (
+    Task,
+    TaskUpdate,
+    Meeting,
+    Conclusion,
+    ReportType,
+    Report,
+    DistrictRequest,
+    RequestIndicator,
+    DistrictReport,
+    CouncilQuestion,
+    Coordination,
+):
     audit.track(_model)

@@ -22,8 +22,21 @@ from typing import Any
 from stttt.org import powers as org_powers
 from stttt.org.powers import Powers, is_department_staff, powers_of, same_agency
 
-ADMINISTRATOR_ROLES = frozenset({"leadership", "head", "assigner", "unit", "unit_head", "in_charge", "assignee",
-                                 "staff", "approver", "officer", "department"})
+ADMINISTRATOR_ROLES = frozenset(
+    {
+        "leadership",
+        "head",
+        "assigner",
+        "unit",
+        "unit_head",
+        "in_charge",
+        "assignee",
+        "staff",
+        "approver",
+        "officer",
+        "department",
+    }
+)
 
 
 def _authenticated(user: Any) -> bool:
@@ -84,6 +97,7 @@ def _unit_roles(user: Any, unit: Any, roles: set[str]) -> None:
 
 # --- Tasks (5.1-5.3) ------------------------------------------------------------------------------------
 
+
 def roles_of_task(user: Any, task: Any) -> set[str]:
     if _superuser(user):
         return set(ADMINISTRATOR_ROLES)
@@ -124,6 +138,7 @@ def can_cancel_task(user: Any, task: Any) -> bool:
 
 # --- Meetings (5.4) -------------------------------------------------------------------------------------
 
+
 def can_record_meeting(user: Any, agency_id: int | None) -> bool:
     """Any member of the agency records a meeting and its attendance (the Office keeps the minutes)."""
     return is_staff_of(user, agency_id)
@@ -139,6 +154,7 @@ def can_add_conclusion(user: Any, meeting: Any) -> bool:
 
 
 # --- Reports upward (3.29, 6.1, 6.3) --------------------------------------------------------------------
+
 
 def roles_of_report(user: Any, report: Any) -> set[str]:
     if _superuser(user):
@@ -162,6 +178,7 @@ def can_approve_report(user: Any, report: Any) -> bool:
 
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
+
 
 def district_of(user: Any) -> Any:
     """The `org.District` a district officer reports for, None for anyone else."""
@@ -197,6 +214,7 @@ def can_request_districts(user: Any, agency_id: int | None) -> bool:
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
 
+
 def roles_of_question(user: Any, question: Any) -> set[str]:
     if _superuser(user):
         return set(ADMINISTRATOR_ROLES)
@@ -211,8 +229,12 @@ def roles_of_question(user: Any, question: Any) -> set[str]:
 
 def can_assign_question(user: Any, question: Any, unit: Any) -> bool:
     """Give a question to `unit`: the leadership to any unit, a head to their own (5.1-5.3)."""
-    return bool(roles_of_question(user, question) & {"leadership", "head"}) and unit is not None \
-        and unit.agency_id == question.agency_id and can_assign_task(user, unit)
+    return (
+        bool(roles_of_question(user, question) & {"leadership", "head"})
+        and unit is not None
+        and unit.agency_id == question.agency_id
+        and can_assign_task(user, unit)
+    )
 
 
 def can_answer_question(user: Any, question: Any) -> bool:
@@ -239,6 +261,7 @@ def can_close_coordination(user: Any, item: Any) -> bool:
 
 
 # --- Visibility -----------------------------------------------------------------------------------------
+
 
 def sees_department_records(user: Any) -> bool:
     """Department pages (reports, questions, coordination, briefing) are for the agencies' staff."""
@@ -268,8 +291,11 @@ def can_view_record(user: Any, obj: Any) -> bool:
         models.Coordination: selectors.coordinations_visible_to,
         models.Meeting: selectors.meetings_visible_to,
     }
-    parents: dict[type, str] = {models.TaskUpdate: "task", models.Conclusion: "meeting",
-                                models.RequestIndicator: "request"}
+    parents: dict[type, str] = {
+        models.TaskUpdate: "task",
+        models.Conclusion: "meeting",
+        models.RequestIndicator: "request",
+    }
     kind = type(obj)
     if kind in parents:
         return can_view_record(user, getattr(obj, parents[kind]))

@@ -78,8 +78,10 @@ def is_late(due: dt.date | None, done_on: dt.date | None, today: dt.date) -> boo
 
 # --- Tasks (5.1, 5.3, 5.4; 3.35) ------------------------------------------------------------------------
 
-def deadline_state(*, is_open: bool, deadline: dt.date | None, today: dt.date, cal: WorkingCalendar,
-                   soon: int = DUE_SOON_WORKING_DAYS) -> str:
+
+def deadline_state(
+    *, is_open: bool, deadline: dt.date | None, today: dt.date, cal: WorkingCalendar, soon: int = DUE_SOON_WORKING_DAYS
+) -> str:
     """`overdue` (open past its deadline), `due_soon` (open, deadline within `soon` working days),
     `on_track`, or `none` (closed or no deadline). Computed, never typed.
 
@@ -93,8 +95,16 @@ def deadline_state(*, is_open: bool, deadline: dt.date | None, today: dt.date, c
     return "on_track"
 
 
-def month_bucket(*, status_open: bool, completed_on: dt.date | None, deadline: dt.date | None,
-                 created_on: dt.date, first: dt.date, last: dt.date, today: dt.date) -> str | None:
+def month_bucket(
+    *,
+    status_open: bool,
+    completed_on: dt.date | None,
+    deadline: dt.date | None,
+    created_on: dt.date,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
+) -> str | None:
     """Where a task falls in the briefing of the month [first, last] (5.4):
 
     - `completed`: completed during the month;
@@ -119,6 +129,7 @@ def month_bucket(*, status_open: bool, completed_on: dt.date | None, deadline: d
 
 # --- Who may do what (5.1-5.3), on the facts of `stttt.org.powers.Powers` -------------------------
 
+
 def sees_everything(powers: Any) -> bool:
     """The Director (or the Deputy acting as Director) and the Deputy Directors see all tasks (5.1, 5.2)."""
     return bool(powers.is_director or powers.is_deputy_director)
@@ -142,6 +153,7 @@ def can_work_on_task(powers: Any, *, lead_unit_code: str, in_charge: bool) -> bo
 
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IndicatorSpec:
@@ -177,8 +189,9 @@ def _fmt(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def validate_district_values(specs: Iterable[IndicatorSpec], raw: Mapping[str, Any], *, final: bool
-                             ) -> tuple[dict[str, float | int | None], dict[str, str]]:
+def validate_district_values(
+    specs: Iterable[IndicatorSpec], raw: Mapping[str, Any], *, final: bool
+) -> tuple[dict[str, float | int | None], dict[str, str]]:
     """Check the figures of a district report (6.6: the Department may require statistical reports).
 
     Returns (values, errors): values parsed per indicator code (None when blank), errors per code with a
@@ -199,12 +212,16 @@ def validate_district_values(specs: Iterable[IndicatorSpec], raw: Mapping[str, A
             errors[spec.code] = str(exc)
             continue
         if spec.min_value is not None and number < spec.min_value:
-            errors[spec.code] = _("%(label)s must be at least %(min)s.") % {"label": spec.label,
-                                                                             "min": _fmt(spec.min_value)}
+            errors[spec.code] = _("%(label)s must be at least %(min)s.") % {
+                "label": spec.label,
+                "min": _fmt(spec.min_value),
+            }
             continue
         if spec.max_value is not None and number > spec.max_value:
-            errors[spec.code] = _("%(label)s must be at most %(max)s.") % {"label": spec.label,
-                                                                            "max": _fmt(spec.max_value)}
+            errors[spec.code] = _("%(label)s must be at most %(max)s.") % {
+                "label": spec.label,
+                "max": _fmt(spec.max_value),
+            }
             continue
         values[spec.code] = number if isinstance(number, int) else float(number)
     return values, errors
@@ -215,8 +232,9 @@ def district_report_editable(status: str) -> bool:
     return status in ("not_started", "draft", "returned")
 
 
-def province_totals(codes: Iterable[str], reports: Iterable[Mapping[str, Any]],
-                    averaged: Iterable[str] = ()) -> dict[str, float | int]:
+def province_totals(
+    codes: Iterable[str], reports: Iterable[Mapping[str, Any]], averaged: Iterable[str] = ()
+) -> dict[str, float | int]:
     """Province figures (6.6): for each indicator the sum of the submitted districts' values; for the
     indicators in `averaged` (rates, percentages) the mean of the districts that gave one, to 2 decimals."""
     codes = list(codes)

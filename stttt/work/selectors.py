@@ -34,6 +34,7 @@ def today() -> dt.date:
 
 # --- Who is asking --------------------------------------------------------------------------------------
 
+
 def powers(user: Any, at: dt.date | None = None) -> Powers:
     if not getattr(user, "is_authenticated", False):
         return Powers(at=at or today())
@@ -67,9 +68,11 @@ def department_records(user: Any, queryset: QuerySet) -> QuerySet:
 
 # --- Tasks ----------------------------------------------------------------------------------------------
 
+
 def _tasks() -> QuerySet[Task]:
-    return (Task.objects.select_related("lead_unit", "person_in_charge", "duty", "created_by")
-            .prefetch_related("coordinating_units"))
+    return Task.objects.select_related("lead_unit", "person_in_charge", "duty", "created_by").prefetch_related(
+        "coordinating_units"
+    )
 
 
 def tasks_visible_to(user: Any) -> QuerySet[Task]:
@@ -85,7 +88,9 @@ def tasks_visible_to(user: Any) -> QuerySet[Task]:
         return tasks
     units = list(p.unit_codes)
     return tasks.filter(
-        Q(lead_unit__code__in=units) | Q(coordinating_units__code__in=units) | Q(person_in_charge=user)
+        Q(lead_unit__code__in=units)
+        | Q(coordinating_units__code__in=units)
+        | Q(person_in_charge=user)
         | Q(created_by=user)
     ).distinct()
 
@@ -95,12 +100,22 @@ def task_get(user: Any, pk: int) -> Task:
 
 
 def task_state(task: Task, on: dt.date | None = None) -> str:
-    return rules.deadline_state(is_open=task.status in TASK_OPEN, deadline=task.deadline, today=on or today(),
-                                cal=calendar())
+    return rules.deadline_state(
+        is_open=task.status in TASK_OPEN, deadline=task.deadline, today=on or today(), cal=calendar()
+    )
 
 
-def task_list(user: Any, *, unit: str = "", person: str = "", source: str = "", duty: str = "",
-              state: str = "", status: str = "", query: str = "") -> list[Task]:
+def task_list(
+    user: Any,
+    *,
+    unit: str = "",
+    person: str = "",
+    source: str = "",
+    duty: str = "",
+    state: str = "",
+    status: str = "",
+    query: str = "",
+) -> list[Task]:
     """Visible tasks filtered by unit, person, source, duty (citation prefix), computed state and status."""
     from stttt.core.search import search
 
@@ -122,14 +137,21 @@ def task_list(user: Any, *, unit: str = "", person: str = "", source: str = "", 
     cal = calendar()
     for task in items:
         task.state = rules.deadline_state(  # type: ignore[attr-defined]
-            is_open=task.status in TASK_OPEN, deadline=task.deadline, today=on, cal=cal)
+            is_open=task.status in TASK_OPEN, deadline=task.deadline, today=on, cal=cal
+        )
     if state:
         items = [t for t in items if t.state == state]  # type: ignore[attr-defined]
     return items
 
 
-def task_buckets(first: dt.date, last: dt.date, *, unit_code: str | None = None, on: dt.date | None = None,
-                 agency: Agency | None = None) -> dict[str, list[Task]]:
+def task_buckets(
+    first: dt.date,
+    last: dt.date,
+    *,
+    unit_code: str | None = None,
+    on: dt.date | None = None,
+    agency: Agency | None = None,
+) -> dict[str, list[Task]]:
     """Tasks of the period by briefing bucket (rules.month_bucket), for one lead unit or the whole agency
     (no unit and no agency: nothing, never every agency's tasks)."""
     qs = Task.objects.select_related("lead_unit", "person_in_charge").prefetch_related("updates")
@@ -144,8 +166,15 @@ def task_buckets(first: dt.date, last: dt.date, *, unit_code: str | None = None,
     for task in qs:
         created = timezone.localtime(task.created_at).date() if task.created_at else first
         created = min(created, task.source_date or created)
-        bucket = rules.month_bucket(status_open=task.status in TASK_OPEN, completed_on=task.completed_on,
-                                    deadline=task.deadline, created_on=created, first=first, last=last, today=on)
+        bucket = rules.month_bucket(
+            status_open=task.status in TASK_OPEN,
+            completed_on=task.completed_on,
+            deadline=task.deadline,
+            created_on=created,
+            first=first,
+            last=last,
+            today=on,
+        )
         if bucket:
             buckets[bucket].append(task)
     return buckets
@@ -161,6 +190,7 @@ def delay_reason(task: Task) -> str:
 
 # --- Briefing pack and programme (5.4) ------------------------------------------------------------------
 
+
 def briefing_units(on: dt.date, agency: Agency | None) -> list[Any]:
     """The agency's units alive on `on`, leadership board first (none without an agency)."""
     from stttt.org import selectors as org_selectors
@@ -172,8 +202,12 @@ def briefing_units(on: dt.date, agency: Agency | None) -> list[Any]:
     return units
 
 
-BRIEFING_INDICATORS = ("procedures.received", "procedures.resolved_on_time", "procedures.resolved_late",
-                       "procedures.in_progress_overdue")
+BRIEFING_INDICATORS = (
+    "procedures.received",
+    "procedures.resolved_on_time",
+    "procedures.resolved_late",
+    "procedures.in_progress_overdue",
+)
 
 
 def briefing_pack(month: str, *, agency: Agency | None, on: dt.date | None = None) -> dict[str, Any]:
@@ -182,8 +216,9 @@ def briefing_pack(month: str, *, agency: Agency | None, on: dt.date | None = Non
     first, last = rules.month_bounds(month)
     on = on or today()
     buckets = task_buckets(first, last, on=on, agency=agency)
-    per_unit: dict[str, dict[str, list[Task]]] = defaultdict(lambda: {"completed": [], "in_progress": [],
-                                                                      "overdue": []})
+    per_unit: dict[str, dict[str, list[Task]]] = defaultdict(
+        lambda: {"completed": [], "in_progress": [], "overdue": []}
+    )
     for bucket, tasks in buckets.items():
         for task in tasks:
             per_unit[task.lead_unit.code][bucket].append(task)
@@ -198,17 +233,30 @@ def briefing_pack(month: str, *, agency: Agency | None, on: dt.date | None = Non
                 units.append(task.lead_unit)
     for unit in units:
         b = per_unit[unit.code]
-        rows.append({
-            "code": unit.code, "name": unit.name,
-            "completed": len(b["completed"]), "in_progress": len(b["in_progress"]), "overdue": len(b["overdue"]),
-            "overdue_tasks": [{"id": t.pk, "title": t.title, "deadline": t.deadline, "reason": delay_reason(t)}
-                              for t in b["overdue"]],
-            "indicators": {code: indicators.value(code, first, last, unit.code, agency=agency) for code in extra},
-        })
+        rows.append(
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "completed": len(b["completed"]),
+                "in_progress": len(b["in_progress"]),
+                "overdue": len(b["overdue"]),
+                "overdue_tasks": [
+                    {"id": t.pk, "title": t.title, "deadline": t.deadline, "reason": delay_reason(t)}
+                    for t in b["overdue"]
+                ],
+                "indicators": {code: indicators.value(code, first, last, unit.code, agency=agency) for code in extra},
+            }
+        )
     totals = {key: sum(r[key] for r in rows) for key in ("completed", "in_progress", "overdue")}
     return {
-        "month": month, "first": first, "last": last, "on": on, "units": rows, "totals": totals,
-        "indicator_codes": extra, "indicator_labels": {c: indicators.label_of(c) for c in extra},
+        "month": month,
+        "first": first,
+        "last": last,
+        "on": on,
+        "units": rows,
+        "totals": totals,
+        "indicator_codes": extra,
+        "indicator_labels": {c: indicators.label_of(c) for c in extra},
         "indicator_totals": {code: indicators.value(code, first, last, None, agency=agency) for code in extra},
         "programme": programme(rules.next_month(first).strftime("%Y-%m"), agency=agency),
         "meetings": list(Meeting.objects.filter(month=first, agency=agency).prefetch_related("conclusions")),
@@ -240,10 +288,17 @@ def programme(month: str, *, agency: Agency | None) -> dict[str, Any]:
     """The agency's draft work programme of `month`: open tasks due then, periodic reports due, district
     requests whose deadline falls in it, and the monthly briefing itself (5.4)."""
     first, last = rules.month_bounds(month)
-    tasks = list(Task.objects.filter(agency=agency, status__in=TASK_OPEN, deadline__range=(first, last))
-                 .select_related("lead_unit", "person_in_charge").order_by("deadline", "pk"))
+    tasks = list(
+        Task.objects.filter(agency=agency, status__in=TASK_OPEN, deadline__range=(first, last))
+        .select_related("lead_unit", "person_in_charge")
+        .order_by("deadline", "pk")
+    )
     return {
-        "month": month, "first": first, "last": last, "tasks": tasks, "agency": agency,
+        "month": month,
+        "first": first,
+        "last": last,
+        "tasks": tasks,
+        "agency": agency,
         "reports": recurring_reports_due(first, last, agency),
         "district_requests": list(DistrictRequest.objects.filter(agency=agency, deadline__range=(first, last))),
     }
@@ -251,10 +306,12 @@ def programme(month: str, *, agency: Agency | None) -> dict[str, Any]:
 
 # --- Reports upward (3.29, 6.1, 6.3) --------------------------------------------------------------------
 
+
 def reports_visible_to(user: Any) -> QuerySet[Report]:
     """Reports upward are the agency's: every member of the agency sees them."""
-    return department_records(user, Report.objects.select_related("report_type", "prepared_by", "approved_by",
-                                                                  "agency"))
+    return department_records(
+        user, Report.objects.select_related("report_type", "prepared_by", "approved_by", "agency")
+    )
 
 
 def report_types(user: Any) -> QuerySet[ReportType]:
@@ -286,6 +343,7 @@ def report_approvers(report: Report) -> list[Any]:
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
+
 def districts(agency_id: int) -> QuerySet[District]:
     """The agency's active districts (org keeps them)."""
     return District.objects.filter(agency_id=agency_id, active=True).order_by("order", "name")
@@ -313,8 +371,10 @@ def district_reports_visible_to(user: Any) -> QuerySet[DistrictReport]:
 
 
 def indicator_specs(request: DistrictRequest) -> list[rules.IndicatorSpec]:
-    return [rules.IndicatorSpec(i.code, i.label, i.value_type, i.min_value, i.max_value, i.required)
-            for i in request.indicators.all()]
+    return [
+        rules.IndicatorSpec(i.code, i.label, i.value_type, i.min_value, i.max_value, i.required)
+        for i in request.indicators.all()
+    ]
 
 
 def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> dict[str, Any]:
@@ -329,23 +389,37 @@ def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> di
     for report in reports.order_by("district__order", "district__name"):
         submitted_on = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
         done = report.status == DistrictReportStatus.SUBMITTED
-        rows.append({
-            "report": report, "district": report.district, "status": report.status,
-            "status_label": report.get_status_display(), "submitted": done, "submitted_on": submitted_on,
-            "late": rules.is_late(request.deadline, submitted_on if done else None, on),
-            "values": [report.values.get(code) if done else None for code in codes],
-        })
-    totals = rules.province_totals(codes, [r["report"].values for r in rows if r["submitted"]],
-                                   averaged=[i.code for i in indicator_rows if i.aggregate == "average"])
+        rows.append(
+            {
+                "report": report,
+                "district": report.district,
+                "status": report.status,
+                "status_label": report.get_status_display(),
+                "submitted": done,
+                "submitted_on": submitted_on,
+                "late": rules.is_late(request.deadline, submitted_on if done else None, on),
+                "values": [report.values.get(code) if done else None for code in codes],
+            }
+        )
+    totals = rules.province_totals(
+        codes,
+        [r["report"].values for r in rows if r["submitted"]],
+        averaged=[i.code for i in indicator_rows if i.aggregate == "average"],
+    )
     return {
-        "request": request, "indicators": indicator_rows, "rows": rows,
-        "totals": [totals[c] for c in codes], "totals_by_code": totals,
-        "submitted": sum(1 for r in rows if r["submitted"]), "late": sum(1 for r in rows if r["late"]),
+        "request": request,
+        "indicators": indicator_rows,
+        "rows": rows,
+        "totals": [totals[c] for c in codes],
+        "totals_by_code": totals,
+        "submitted": sum(1 for r in rows if r["submitted"]),
+        "late": sum(1 for r in rows if r["late"]),
         "count": len(rows),
     }
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
+
 
 def questions_visible_to(user: Any) -> QuerySet[CouncilQuestion]:
     return department_records(user, CouncilQuestion.objects.select_related("unit", "assignee"))
@@ -360,6 +434,7 @@ def meetings_visible_to(user: Any) -> QuerySet[Meeting]:
 
 
 # --- Dashboards -----------------------------------------------------------------------------------------
+
 
 def _state_counts(tasks: list[Task], on: dt.date) -> dict[str, int]:
     counts = {"open": 0, "overdue": 0, "due_soon": 0}
@@ -381,12 +456,15 @@ def unit_dashboard(user: Any, unit_code: str, *, on: dt.date | None = None) -> d
     open_tasks = [t for t in tasks if t.status in TASK_OPEN]
     first, last = on.replace(day=1), rules.month_bounds(on.strftime("%Y-%m"))[1]
     return {
-        "tasks": open_tasks, "counts": _state_counts(tasks, on),
+        "tasks": open_tasks,
+        "counts": _state_counts(tasks, on),
         "completed_this_month": sum(1 for t in tasks if t.completed_on and first <= t.completed_on <= last),
-        "questions": list(questions_visible_to(user).filter(unit__code=unit_code)
-                          .exclude(status="answered")),
-        "coordinations": list(coordinations_visible_to(user).filter(unit__code=unit_code)
-                              .filter(status__in=["open", "disagreed", "escalated"])),
+        "questions": list(questions_visible_to(user).filter(unit__code=unit_code).exclude(status="answered")),
+        "coordinations": list(
+            coordinations_visible_to(user)
+            .filter(unit__code=unit_code)
+            .filter(status__in=["open", "disagreed", "escalated"])
+        ),
     }
 
 
@@ -404,12 +482,15 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
         units.append({"code": unit.code, "name": unit.name, **counts})
     reports = [r for r in reports_visible_to(user).exclude(status=ReportStatus.SENT)]
     return {
-        "units": units, "totals": _state_counts(tasks, on),
+        "units": units,
+        "totals": _state_counts(tasks, on),
         "reports_pending": [r for r in reports if r.status == ReportStatus.PENDING],
         "reports_late": [r for r in reports if report_is_late(r, on)],
         "reports_due": recurring_reports_due(on, on + dt.timedelta(days=31), agency),
-        "district_requests": [district_board(r, on=on) for r in district_requests_visible_to(user).filter(
-            deadline__gte=on - dt.timedelta(days=60))[:5]],
+        "district_requests": [
+            district_board(r, on=on)
+            for r in district_requests_visible_to(user).filter(deadline__gte=on - dt.timedelta(days=60))[:5]
+        ],
         "questions_open": questions_visible_to(user).exclude(status="answered").count(),
         "coordinations_escalated": coordinations_visible_to(user).filter(status="escalated").count(),
     }

@@ -84,11 +84,23 @@ def _step(kind: str, record: Any, action: str, *, actor: Any, write: Any = None)
 
 # --- Tasks ----------------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def task_create(*, actor: Any, lead_unit: Any, title: str, source_kind: str = SourceKind.PPC,
-                source_body: str = "", source_number: str = "", source_date: dt.date | None = None,
-                content: str = "", duty: Any = None, deadline: dt.date | None = None,
-                coordinating_units: list[Any] | tuple[Any, ...] = (), person_in_charge: Any = None) -> Task:
+def task_create(
+    *,
+    actor: Any,
+    lead_unit: Any,
+    title: str,
+    source_kind: str = SourceKind.PPC,
+    source_body: str = "",
+    source_number: str = "",
+    source_date: dt.date | None = None,
+    content: str = "",
+    duty: Any = None,
+    deadline: dt.date | None = None,
+    coordinating_units: list[Any] | tuple[Any, ...] = (),
+    person_in_charge: Any = None,
+) -> Task:
     """Record a task on a lead unit: the leadership for any unit, a head for their own (5.1-5.3)."""
     _require(permissions.can_assign_task(actor, lead_unit), _("You may assign tasks only to the units you lead."))
     if deadline and source_date and deadline < source_date:
@@ -96,25 +108,38 @@ def task_create(*, actor: Any, lead_unit: Any, title: str, source_kind: str = So
     if any(u.agency_id != lead_unit.agency_id for u in coordinating_units):
         raise ValidationError({"coordinating_units": _("Coordinating units must belong to the same agency.")})
     _same_agency_person(person_in_charge, lead_unit.agency_id, "person_in_charge")
-    task = Task(agency_id=lead_unit.agency_id, source_kind=source_kind, source_body=source_body,
-                source_number=source_number, source_date=source_date, title=title, content=content, duty=duty,
-                deadline=deadline, lead_unit=lead_unit, person_in_charge=person_in_charge, created_by=actor)
+    task = Task(
+        agency_id=lead_unit.agency_id,
+        source_kind=source_kind,
+        source_body=source_body,
+        source_number=source_number,
+        source_date=source_date,
+        title=title,
+        content=content,
+        duty=duty,
+        deadline=deadline,
+        lead_unit=lead_unit,
+        person_in_charge=person_in_charge,
+        created_by=actor,
+    )
     _save(task, actor)
     task.coordinating_units.set([u for u in coordinating_units if u.pk != lead_unit.pk])
     return task
 
 
 @transaction.atomic
-def task_progress(task: Task, *, actor: Any, note: str, progress: int = 0, reason: str = "",
-                  on: dt.date | None = None) -> TaskUpdate:
+def task_progress(
+    task: Task, *, actor: Any, note: str, progress: int = 0, reason: str = "", on: dt.date | None = None
+) -> TaskUpdate:
     """Add a dated progress update; the first one puts a new task in progress (table `work.task`)."""
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage between 0 and 100.")})
     if not note.strip():
         raise ValidationError({"note": _("Write what was done.")})
     task = _step("task", task, "progress", actor=actor)
-    update = TaskUpdate(task=task, on=on or selectors.today(), author=actor, progress=progress, note=note,
-                        reason=reason)
+    update = TaskUpdate(
+        task=task, on=on or selectors.today(), author=actor, progress=progress, note=note, reason=reason
+    )
     return _save(update, actor)
 
 
@@ -122,13 +147,18 @@ def _attachment(task: Task, upload: Any, actor: Any) -> TaskAttachment:
     """Check an uploaded file as dossier files are checked (type, size, content), then store it under a
     random name; the client's file name is kept as data only."""
     name = _stored_upload(upload, field="attachment")
-    return _save(TaskAttachment(task=task, file=upload, name=name, content_type=uploads.content_type_for(name),
-                                uploaded_by=actor), actor)
+    return _save(
+        TaskAttachment(
+            task=task, file=upload, name=name, content_type=uploads.content_type_for(name), uploaded_by=actor
+        ),
+        actor,
+    )
 
 
 @transaction.atomic
-def task_complete(task: Task, *, actor: Any, report: str, on: dt.date | None = None,
-                  files: list[Any] | tuple[Any, ...] = ()) -> Task:
+def task_complete(
+    task: Task, *, actor: Any, report: str, on: dt.date | None = None, files: list[Any] | tuple[Any, ...] = ()
+) -> Task:
     """Close a task with its completion report and attachments (table `work.task`)."""
     if not report.strip():
         raise ValidationError({"completion_report": _("Write what was done.")})
@@ -147,8 +177,9 @@ def task_complete(task: Task, *, actor: Any, report: str, on: dt.date | None = N
 
 @transaction.atomic
 def task_attach(task: Task, *, actor: Any, upload: Any) -> TaskAttachment:
-    _require(permissions.can_work_on_task(actor, task),
-             _("Only the lead unit and the person in charge report on this task."))
+    _require(
+        permissions.can_work_on_task(actor, task), _("Only the lead unit and the person in charge report on this task.")
+    )
     return _attachment(task, upload, actor)
 
 
@@ -166,15 +197,33 @@ def task_cancel(task: Task, *, actor: Any, reason: str) -> Task:
 
 # --- Meetings (5.4) -------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def meeting_create(*, actor: Any, kind: str, month: dt.date, held_on: dt.date, title: str = "",
-                   place: str = "", notes: str = "", chaired_by: Any = None) -> Meeting:
+def meeting_create(
+    *,
+    actor: Any,
+    kind: str,
+    month: dt.date,
+    held_on: dt.date,
+    title: str = "",
+    place: str = "",
+    notes: str = "",
+    chaired_by: Any = None,
+) -> Meeting:
     """Record the monthly briefing or an extraordinary meeting (5.4)."""
     agency_id = _agency_id(actor)
     _require(permissions.can_record_meeting(actor, agency_id))
     _same_agency_person(chaired_by, agency_id, "chaired_by")
-    meeting = Meeting(agency_id=agency_id, kind=kind, month=month.replace(day=1), held_on=held_on, title=title,
-                      place=place, notes=notes, chaired_by=chaired_by)
+    meeting = Meeting(
+        agency_id=agency_id,
+        kind=kind,
+        month=month.replace(day=1),
+        held_on=held_on,
+        title=title,
+        place=place,
+        notes=notes,
+        chaired_by=chaired_by,
+    )
     return _save(meeting, actor)
 
 
@@ -182,17 +231,21 @@ def meeting_create(*, actor: Any, kind: str, month: dt.date, held_on: dt.date, t
 def attendance_set(meeting: Meeting, *, actor: Any, user: Any, present: bool = True, note: str = "") -> Attendance:
     _require(permissions.can_record_meeting(actor, meeting.agency_id))
     _same_agency_person(user, meeting.agency_id, "user")
-    row, _created = Attendance.objects.update_or_create(meeting=meeting, user=user,
-                                                        defaults={"present": present, "note": note})
+    row, _created = Attendance.objects.update_or_create(
+        meeting=meeting, user=user, defaults={"present": present, "note": note}
+    )
     return row
 
 
 @transaction.atomic
-def conclusion_add(meeting: Meeting, *, actor: Any, text: str, unit: Any = None,
-                   deadline: dt.date | None = None) -> Conclusion:
+def conclusion_add(
+    meeting: Meeting, *, actor: Any, text: str, unit: Any = None, deadline: dt.date | None = None
+) -> Conclusion:
     """A conclusion of the meeting, written by its chair or the leadership (5.4)."""
-    _require(permissions.can_add_conclusion(actor, meeting),
-             _("Only the person chairing the meeting or the leadership records its conclusions."))
+    _require(
+        permissions.can_add_conclusion(actor, meeting),
+        _("Only the person chairing the meeting or the leadership records its conclusions."),
+    )
     if unit is not None and unit.agency_id != meeting.agency_id:
         raise ValidationError({"unit": _("Choose a unit of the Department.")})
     meeting = _lock(Meeting, meeting.pk)
@@ -209,10 +262,17 @@ def conclusion_to_task(conclusion: Conclusion, *, actor: Any, person_in_charge: 
     if conclusion.unit is None:
         raise ValidationError({"unit": _("Choose the unit that carries out the conclusion first.")})
     meeting = conclusion.meeting
-    task = task_create(actor=actor, lead_unit=conclusion.unit, title=conclusion.text[:300],
-                       content=conclusion.text, source_kind=SourceKind.MEETING,
-                       source_body=str(meeting.get_kind_display()), source_date=meeting.held_on,
-                       deadline=conclusion.deadline, person_in_charge=person_in_charge)
+    task = task_create(
+        actor=actor,
+        lead_unit=conclusion.unit,
+        title=conclusion.text[:300],
+        content=conclusion.text,
+        source_kind=SourceKind.MEETING,
+        source_body=str(meeting.get_kind_display()),
+        source_date=meeting.held_on,
+        deadline=conclusion.deadline,
+        person_in_charge=person_in_charge,
+    )
     conclusion.task = task
     _save(conclusion, actor)
     return task
@@ -220,10 +280,17 @@ def conclusion_to_task(conclusion: Conclusion, *, actor: Any, person_in_charge: 
 
 # --- Reports upward (3.29, 6.1, 6.3) --------------------------------------------------------------------
 
+
 @transaction.atomic
-def report_create(report_type: ReportType, *, actor: Any, period_start: dt.date | None = None,
-                  period_end: dt.date | None = None, on: dt.date | None = None,
-                  due_on: dt.date | None = None) -> Report:
+def report_create(
+    report_type: ReportType,
+    *,
+    actor: Any,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+    on: dt.date | None = None,
+    due_on: dt.date | None = None,
+) -> Report:
     """Open the report of a period with its indicators pre-filled from stttt's data.
 
     Without dates, a periodic report covers the period before the one containing `on` (today)."""
@@ -238,9 +305,16 @@ def report_create(report_type: ReportType, *, actor: Any, period_start: dt.date 
         raise ValidationError(_("This report already exists for that period."))
     due = due_on or rules.report_due(period_end, report_type.due_offset_days, calendar())
     values = selectors.report_prefill(report_type, period_start, period_end)
-    report = Report(agency_id=report_type.agency_id, report_type=report_type, period_start=period_start,
-                    period_end=period_end, due_on=due, prepared_by=actor, values=_jsonable(values),
-                    narrative={section: "" for section in report_type.sections})
+    report = Report(
+        agency_id=report_type.agency_id,
+        report_type=report_type,
+        period_start=period_start,
+        period_end=period_end,
+        due_on=due,
+        prepared_by=actor,
+        values=_jsonable(values),
+        narrative={section: "" for section in report_type.sections},
+    )
     return _save(report, actor)
 
 
@@ -249,8 +323,14 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def report_save(report: Report, *, actor: Any, narrative: dict[str, str] | None = None,
-                values: dict[str, Any] | None = None, number: str | None = None) -> Report:
+def report_save(
+    report: Report,
+    *,
+    actor: Any,
+    narrative: dict[str, str] | None = None,
+    values: dict[str, Any] | None = None,
+    number: str | None = None,
+) -> Report:
     """Staff write the narrative (and may correct a figure) while the report is a draft."""
     typed: dict[str, Any] = {}
     for code, value in (values or {}).items():
@@ -276,9 +356,9 @@ def report_save(report: Report, *, actor: Any, narrative: dict[str, str] | None 
 @transaction.atomic
 def report_refresh(report: Report, *, actor: Any) -> Report:
     """Recompute the pre-filled indicators of a draft from the data as it is now."""
+
     def write(record: Report, _step_: Any) -> None:
-        record.values = _jsonable(selectors.report_prefill(record.report_type, record.period_start,
-                                                           record.period_end))
+        record.values = _jsonable(selectors.report_prefill(record.report_type, record.period_start, record.period_end))
 
     return _step("report", report, "refresh", actor=actor, write=write)
 
@@ -292,6 +372,7 @@ def report_submit(report: Report, *, actor: Any) -> Report:
 @transaction.atomic
 def report_approve(report: Report, *, actor: Any, approve: bool = True) -> Report:
     """The leader in charge (or the acting leader, or the Director) approves, or sends it back to draft."""
+
     def write(record: Report, _step_: Any) -> None:
         if approve:
             record.approved_by = actor
@@ -303,6 +384,7 @@ def report_approve(report: Report, *, actor: Any, approve: bool = True) -> Repor
 @transaction.atomic
 def report_mark_sent(report: Report, *, actor: Any, sent_on: dt.date | None = None, number: str = "") -> Report:
     """Record that the approved report was sent (its date decides whether it was late)."""
+
     def write(record: Report, _step_: Any) -> None:
         record.sent_on = sent_on or selectors.today()
         if number:
@@ -312,13 +394,25 @@ def report_mark_sent(report: Report, *, actor: Any, sent_on: dt.date | None = No
 
 
 @transaction.atomic
-def report_type_save(*, code: str, name: str, recipient: str, periodicity: str, due_offset_days: int = 5,
-                     sections: list[str] | None = None, indicator_codes: list[str] | None = None,
-                     provision: Any = None, basis: str = "", actor: Any = None, agency: Any = None) -> ReportType:
+def report_type_save(
+    *,
+    code: str,
+    name: str,
+    recipient: str,
+    periodicity: str,
+    due_offset_days: int = 5,
+    sections: list[str] | None = None,
+    indicator_codes: list[str] | None = None,
+    provision: Any = None,
+    basis: str = "",
+    actor: Any = None,
+    agency: Any = None,
+) -> ReportType:
     """Create or update a report type of an agency by its code (data, not code)."""
     agency_id = agency.pk if agency is not None else _agency_id(actor)
     report_type = ReportType.objects.filter(agency_id=agency_id, code=code).first() or ReportType(
-        agency_id=agency_id, code=code)
+        agency_id=agency_id, code=code
+    )
     report_type.name, report_type.recipient, report_type.periodicity = name, recipient, periodicity
     report_type.due_offset_days = due_offset_days
     report_type.sections = sections or []
@@ -329,17 +423,25 @@ def report_type_save(*, code: str, name: str, recipient: str, periodicity: str, 
 
 # --- Reports from districts (6.6) -----------------------------------------------------------------------
 
-def district_save(*, code: str, name: str, kind: str, office_name: str = "", order: int = 100,
-                  actor: Any = None, agency: Any = None) -> District:
+
+def district_save(
+    *, code: str, name: str, kind: str, office_name: str = "", order: int = 100, actor: Any = None, agency: Any = None
+) -> District:
     """Create or update a district of an agency (kept in `org`: the one district model)."""
     from stttt.org import services as org_services
 
-    return org_services.district_save(agency or selectors.working_agency(actor) or _no_agency(), code=code,
-                                      name=name, kind=kind, office_name=office_name, order=order, actor=actor)
+    return org_services.district_save(
+        agency or selectors.working_agency(actor) or _no_agency(),
+        code=code,
+        name=name,
+        kind=kind,
+        office_name=office_name,
+        order=order,
+        actor=actor,
+    )
 
 
-def district_officer_link(user: Any, district: District, *, position: str = "", actor: Any = None
-                          ) -> DistrictOfficer:
+def district_officer_link(user: Any, district: District, *, position: str = "", actor: Any = None) -> DistrictOfficer:
     """Make `user` report for `district` (and only for it)."""
     from stttt.org import services as org_services
 
@@ -351,9 +453,17 @@ def _no_agency() -> Any:
 
 
 @transaction.atomic
-def district_request_create(*, actor: Any, title: str, period_start: dt.date, period_end: dt.date,
-                            deadline: dt.date, indicators: list[dict[str, Any]], number: str = "",
-                            instructions: str = "") -> DistrictRequest:
+def district_request_create(
+    *,
+    actor: Any,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    deadline: dt.date,
+    indicators: list[dict[str, Any]],
+    number: str = "",
+    instructions: str = "",
+) -> DistrictRequest:
     """Send a request for figures to every active district office of the agency (6.6); each gets an empty
     report."""
     agency_id = _agency_id(actor)
@@ -362,9 +472,19 @@ def district_request_create(*, actor: Any, title: str, period_start: dt.date, pe
         raise ValidationError(_("Ask for at least one figure."))
     if period_end < period_start:
         raise ValidationError({"period_end": _("The period ends before it starts.")})
-    request = _save(DistrictRequest(agency_id=agency_id, title=title, number=number, period_start=period_start,
-                                    period_end=period_end, deadline=deadline, instructions=instructions,
-                                    created_by=actor), actor)
+    request = _save(
+        DistrictRequest(
+            agency_id=agency_id,
+            title=title,
+            number=number,
+            period_start=period_start,
+            period_end=period_end,
+            deadline=deadline,
+            instructions=instructions,
+            created_by=actor,
+        ),
+        actor,
+    )
     for order, spec in enumerate(indicators, start=1):
         _save(RequestIndicator(request=request, order=order, **spec), actor)
     for district in selectors.districts(agency_id):
@@ -373,8 +493,9 @@ def district_request_create(*, actor: Any, title: str, period_start: dt.date, pe
 
 
 @transaction.atomic
-def district_report_save(report: DistrictReport, *, actor: Any, raw: dict[str, Any], note: str = "",
-                         submit: bool = False) -> DistrictReport:
+def district_report_save(
+    report: DistrictReport, *, actor: Any, raw: dict[str, Any], note: str = "", submit: bool = False
+) -> DistrictReport:
     """A district officer saves a draft or submits their district's report (6.6; table `work.district_report`).
 
     Only an officer of that district may; a submitted report is locked until the Department returns it.
@@ -383,8 +504,9 @@ def district_report_save(report: DistrictReport, *, actor: Any, raw: dict[str, A
     if not permissions.can_file_district_report(actor, report):
         raise PermissionDenied(_("You may only report for your own district."))
     if not rules.district_report_editable(report.status):
-        raise ValidationError(_("This report has been submitted; the Department must return it before it "
-                                "can be changed."))
+        raise ValidationError(
+            _("This report has been submitted; the Department must return it before it can be changed.")
+        )
     specs = selectors.indicator_specs(report.request)
     cleaned_raw = {spec.code: str(raw.get(spec.code, "") or "").strip() for spec in specs}
     values, errors = rules.validate_district_values(specs, cleaned_raw, final=submit)
@@ -435,15 +557,24 @@ def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
     """One e-mail per officer, in Vietnamese (the offices' language), sent only once the reminder is saved."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reminder: report due %(deadline)s — %(title)s") % {
-            "deadline": f"{request.deadline:%d/%m/%Y}", "title": request.title}
-        body = _("%(agency)s has not yet received your office's report \"%(title)s\" for %(start)s–%(end)s, "
-                 "due on %(deadline)s. Please submit it in stttt.") % {
-            "agency": request.agency.name, "title": request.title, "start": f"{request.period_start:%d/%m/%Y}",
-            "end": f"{request.period_end:%d/%m/%Y}", "deadline": f"{request.deadline:%d/%m/%Y}"}
+            "deadline": f"{request.deadline:%d/%m/%Y}",
+            "title": request.title,
+        }
+        body = _(
+            '%(agency)s has not yet received your office\'s report "%(title)s" for %(start)s–%(end)s, '
+            "due on %(deadline)s. Please submit it in stttt."
+        ) % {
+            "agency": request.agency.name,
+            "title": request.title,
+            "start": f"{request.period_start:%d/%m/%Y}",
+            "end": f"{request.period_end:%d/%m/%Y}",
+            "deadline": f"{request.deadline:%d/%m/%Y}",
+        }
     send_mass_mail([(subject, body, None, [address]) for address in recipients], fail_silently=False)
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
+
 
 def _same_agency_person(user: Any, agency_id: int, field: str) -> None:
     if user is not None and not permissions.is_staff_of(user, agency_id):
@@ -456,9 +587,19 @@ def _same_agency_unit(unit: Any, agency_id: int) -> None:
 
 
 @transaction.atomic
-def question_create(*, actor: Any, kind: str, asked_by: str, content: str, received_on: dt.date,
-                    deadline: dt.date, session: str = "", unit: Any = None, assignee: Any = None,
-                    provision: Any = None) -> CouncilQuestion:
+def question_create(
+    *,
+    actor: Any,
+    kind: str,
+    asked_by: str,
+    content: str,
+    received_on: dt.date,
+    deadline: dt.date,
+    session: str = "",
+    unit: Any = None,
+    assignee: Any = None,
+    provision: Any = None,
+) -> CouncilQuestion:
     """Receive a delegate's question or a voters' petition (6.2), optionally assigning it at once."""
     agency_id = _agency_id(actor)
     _require(permissions.is_staff_of(actor, agency_id))
@@ -466,10 +607,19 @@ def question_create(*, actor: Any, kind: str, asked_by: str, content: str, recei
     _same_agency_person(assignee, agency_id, "assignee")
     if deadline < received_on:
         raise ValidationError({"deadline": _("The answer cannot be due before the question was received.")})
-    question = CouncilQuestion(agency_id=agency_id, kind=kind, asked_by=asked_by, content=content,
-                               received_on=received_on, deadline=deadline, session=session, unit=unit,
-                               assignee=assignee, provision=provision,
-                               status=QuestionStatus.ASSIGNED if unit else QuestionStatus.RECEIVED)
+    question = CouncilQuestion(
+        agency_id=agency_id,
+        kind=kind,
+        asked_by=asked_by,
+        content=content,
+        received_on=received_on,
+        deadline=deadline,
+        session=session,
+        unit=unit,
+        assignee=assignee,
+        provision=provision,
+        status=QuestionStatus.ASSIGNED if unit else QuestionStatus.RECEIVED,
+    )
     return _save(question, actor)
 
 
@@ -505,8 +655,15 @@ def _stored_upload(upload: Any, field: str = "file") -> str:
 
 
 @transaction.atomic
-def question_answer(question: CouncilQuestion, *, actor: Any, answer: str, number: str = "",
-                    on: dt.date | None = None, upload: Any = None) -> CouncilQuestion:
+def question_answer(
+    question: CouncilQuestion,
+    *,
+    actor: Any,
+    answer: str,
+    number: str = "",
+    on: dt.date | None = None,
+    upload: Any = None,
+) -> CouncilQuestion:
     """Record the answer: the question's unit, its assignee or the leadership (table `work.question`)."""
     if not answer.strip():
         raise ValidationError({"answer": _("Write the answer.")})
@@ -523,22 +680,42 @@ def question_answer(question: CouncilQuestion, *, actor: Any, answer: str, numbe
 
 
 @transaction.atomic
-def coordination_create(*, actor: Any, direction: str, counterpart_kind: str, counterpart: str, subject: str,
-                        content: str = "", document_number: str = "", sent_on: dt.date | None = None,
-                        deadline: dt.date | None = None, unit: Any = None) -> Coordination:
+def coordination_create(
+    *,
+    actor: Any,
+    direction: str,
+    counterpart_kind: str,
+    counterpart: str,
+    subject: str,
+    content: str = "",
+    document_number: str = "",
+    sent_on: dt.date | None = None,
+    deadline: dt.date | None = None,
+    unit: Any = None,
+) -> Coordination:
     """Record a coordination request sent to, or received from, a department or district PC (6.4, 6.5)."""
     agency_id = _agency_id(actor)
     _require(permissions.is_staff_of(actor, agency_id))
     _same_agency_unit(unit, agency_id)
-    item = Coordination(agency_id=agency_id, direction=direction, counterpart_kind=counterpart_kind,
-                        counterpart=counterpart, subject=subject, content=content, document_number=document_number,
-                        sent_on=sent_on or selectors.today(), deadline=deadline, unit=unit)
+    item = Coordination(
+        agency_id=agency_id,
+        direction=direction,
+        counterpart_kind=counterpart_kind,
+        counterpart=counterpart,
+        subject=subject,
+        content=content,
+        document_number=document_number,
+        sent_on=sent_on or selectors.today(),
+        deadline=deadline,
+        unit=unit,
+    )
     return _save(item, actor)
 
 
 @transaction.atomic
-def coordination_reply(item: Coordination, *, actor: Any, reply: str, agreed: bool = True,
-                       on: dt.date | None = None) -> Coordination:
+def coordination_reply(
+    item: Coordination, *, actor: Any, reply: str, agreed: bool = True, on: dt.date | None = None
+) -> Coordination:
     def write(record: Coordination, _step_: Any) -> None:
         record.reply, record.replied_on = reply, on or selectors.today()
 

@@ -50,9 +50,15 @@ def test_wrong_password_is_refused_in_vietnamese(user):
 def test_password_change(user):
     client = Client()
     client.force_login(user)
-    response = client.post("/tai-khoan/doi-mat-khau/", {
-        "old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-2027", "new_password2": "Mot-mat-khau-moi-2027",
-    }, follow=True)
+    response = client.post(
+        "/tai-khoan/doi-mat-khau/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-2027",
+            "new_password2": "Mot-mat-khau-moi-2027",
+        },
+        follow=True,
+    )
     assert "Đã đổi mật khẩu" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password("Mot-mat-khau-moi-2027")
@@ -61,9 +67,14 @@ def test_password_change(user):
 def test_weak_new_password_is_refused_and_nothing_changes(user):
     client = Client()
     client.force_login(user)
-    response = client.post("/tai-khoan/doi-mat-khau/", {
-        "old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678",
-    })
+    response = client.post(
+        "/tai-khoan/doi-mat-khau/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "12345678",
+            "new_password2": "12345678",
+        },
+    )
     assert response.status_code == 200
     assert "quá phổ biến" in response.content.decode() or "toàn bộ là số" in response.content.decode()
     user.refresh_from_db()

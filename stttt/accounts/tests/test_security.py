@@ -122,8 +122,9 @@ def test_the_token_endpoint_asks_for_a_code_when_mfa_is_on(admin, enforced):
     device, _codes = enrol(client, admin)
     response = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD})
     assert response.status_code == 400 and "otp" in response.json()["errors"]
-    response = Client().post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD,
-                                                     "otp": code_for(device, 1)})
+    response = Client().post(
+        "/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD, "otp": code_for(device, 1)}
+    )
     assert response.status_code == 200 and response.json()["token"]
 
 
@@ -144,8 +145,11 @@ def test_tokens_die_with_a_password_change_and_a_disabled_account(admin):
     admin.set_password("Mot-mat-khau-moi-2027")
     admin.save()
     assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/me/").status_code == 401
-    key = Client().post("/api/v1/auth/token/", {"username": "quantri",
-                                                "password": "Mot-mat-khau-moi-2027"}).json()["token"]
+    key = (
+        Client()
+        .post("/api/v1/auth/token/", {"username": "quantri", "password": "Mot-mat-khau-moi-2027"})
+        .json()["token"]
+    )
     admin.is_active = False
     admin.save()
     assert not Token.objects.filter(user=admin).exists()
@@ -175,8 +179,9 @@ def test_six_addresses_cannot_share_out_the_guesses_against_one_account(admin, s
         response = client.post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": f"sai-{attempt}"})
         locked += response.status_code == 429
     assert locked >= 50
-    response = Client(REMOTE_ADDR="10.1.0.99").post("/tai-khoan/dang-nhap/",
-                                                   {"username": "quantri", "password": PASSWORD})
+    response = Client(REMOTE_ADDR="10.1.0.99").post(
+        "/tai-khoan/dang-nhap/", {"username": "quantri", "password": PASSWORD}
+    )
     assert response.status_code == 429
 
 
@@ -187,16 +192,19 @@ def test_one_address_cannot_try_many_accounts(admin, settings):
         client.post("/tai-khoan/dang-nhap/", {"username": f"nguoi{n}", "password": "sai"})
     response = client.post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": PASSWORD})
     assert response.status_code == 429
-    assert Client(REMOTE_ADDR="10.2.0.2").post("/tai-khoan/dang-nhap/", {
-        "username": "quantri", "password": PASSWORD}).status_code == 302
+    assert (
+        Client(REMOTE_ADDR="10.2.0.2")
+        .post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": PASSWORD})
+        .status_code
+        == 302
+    )
 
 
 def test_the_token_endpoint_answers_429_when_locked(admin, settings):
     settings.AXES_ENABLED = True
     for n in range(10):
         Client(REMOTE_ADDR=f"10.3.0.{n}").post("/api/v1/auth/token/", {"username": "quantri", "password": "sai"})
-    response = Client(REMOTE_ADDR="10.3.1.1").post("/api/v1/auth/token/",
-                                                   {"username": "quantri", "password": PASSWORD})
+    response = Client(REMOTE_ADDR="10.3.1.1").post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD})
     assert response.status_code == 429
     assert response.json()["code"] == "locked_out" and response["Retry-After"]
 
@@ -210,8 +218,10 @@ def test_the_login_page_is_rate_limited_per_address_with_a_vietnamese_page(admin
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     assert "Quá nhiều yêu cầu" in response.content.decode()
     assert client.get("/tai-khoan/dang-nhap/").status_code == 200  # reading the page is not counted
-    assert Client(REMOTE_ADDR="10.4.0.2").post("/tai-khoan/dang-nhap/", {
-        "username": "x", "password": "y"}).status_code == 200
+    assert (
+        Client(REMOTE_ADDR="10.4.0.2").post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"}).status_code
+        == 200
+    )
 
 
 def test_disabling_an_account_ends_its_sessions(admin):

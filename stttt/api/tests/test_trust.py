@@ -31,9 +31,15 @@ class Unreadable:
 
 
 def test_a_300_mb_declared_upload_is_refused_without_reading_the_body():
-    response = Client().generic("POST", "/cong-khai/", **{
-        "CONTENT_LENGTH": str(300 * 1024 * 1024), "CONTENT_TYPE": "multipart/form-data; boundary=x",
-        "wsgi.input": Unreadable()})
+    response = Client().generic(
+        "POST",
+        "/cong-khai/",
+        **{
+            "CONTENT_LENGTH": str(300 * 1024 * 1024),
+            "CONTENT_TYPE": "multipart/form-data; boundary=x",
+            "wsgi.input": Unreadable(),
+        },
+    )
     assert response.status_code == 413
     assert "quá lớn" in response.content.decode()
 
@@ -48,8 +54,10 @@ def test_the_size_cap_is_a_setting(settings):
 def test_a_real_server_answers_413_before_the_body_arrives(live_server):
     url = urlparse(live_server.url)
     with socket.create_connection((url.hostname, url.port), timeout=10) as sock:
-        sock.sendall(b"POST /cong-khai/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-                     b"Content-Length: 314572800\r\n\r\n" + b"x" * 1024)
+        sock.sendall(
+            b"POST /cong-khai/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+            b"Content-Length: 314572800\r\n\r\n" + b"x" * 1024
+        )
         reply = sock.recv(4096).decode(errors="replace")
     assert reply.startswith("HTTP/1.1 413")
 
@@ -61,8 +69,7 @@ def test_trace_is_refused(method):
 
 def test_rotating_x_forwarded_for_buys_no_new_allowance_on_the_public_api(settings):
     client = Client(REMOTE_ADDR="10.9.0.1")
-    answers = [client.get("/api/v1/registers/", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
-               for n in range(65)]
+    answers = [client.get("/api/v1/registers/", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(65)]
     assert answers[:60] == [200] * 60
     assert set(answers[60:]) == {429}
     assert Client(REMOTE_ADDR="10.9.0.2").get("/api/v1/registers/").status_code == 200
@@ -86,8 +93,10 @@ def test_the_page_limit_ignores_forged_forwarded_addresses(settings):
         return HttpResponse("ok")
 
     factory = RequestFactory()
-    answers = [view(factory.get("/", REMOTE_ADDR="10.0.0.1",
-                                HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.7")).status_code for n in range(5)]
+    answers = [
+        view(factory.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.7")).status_code
+        for n in range(5)
+    ]
     assert answers == [200, 200, 200, 429, 429]
 
 
@@ -98,8 +107,10 @@ def test_limits_live_in_the_shared_cache():
 
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5")
     assert view(request).status_code == 200
-    assert any(cache.get(f"stttt:limit:shared:10.0.0.5:{start}") for start in
-               (int(time.time()) - int(time.time()) % 60, int(time.time()) - int(time.time()) % 60 - 60))
+    assert any(
+        cache.get(f"stttt:limit:shared:10.0.0.5:{start}")
+        for start in (int(time.time()) - int(time.time()) % 60, int(time.time()) - int(time.time()) % 60 - 60)
+    )
 
 
 def test_the_default_cache_is_shared_between_processes():
@@ -108,8 +119,11 @@ def test_the_default_cache_is_shared_between_processes():
     import stttt.config.settings as production
 
     backend = production.CACHES["default"]["BACKEND"]
-    assert backend in ("django.core.cache.backends.filebased.FileBasedCache",
-                       "django.core.cache.backends.redis.RedisCache", "django.core.cache.backends.db.DatabaseCache")
+    assert backend in (
+        "django.core.cache.backends.filebased.FileBasedCache",
+        "django.core.cache.backends.redis.RedisCache",
+        "django.core.cache.backends.db.DatabaseCache",
+    )
     assert "locmem" not in live.CACHES["default"]["BACKEND"]
 
 
@@ -142,5 +156,3 @@ def test_forty_concurrent_schema_requests_all_answer_200(live_server):
     for thread in threads:
         thread.join()
     assert statuses == [200] * 40
-
-

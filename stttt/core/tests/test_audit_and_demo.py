@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()
-            if model._meta.app_label not in {"sessions", "admin"}}
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label not in {"sessions", "admin"}
+    }
 
 
 def test_demo_twice_changes_nothing_the_second_time():
@@ -30,10 +33,17 @@ def test_a_change_is_recorded_with_who_when_and_from_where():
     target = User.objects.create_user("canbo", password="Mat-khau-dai-2026", full_name="Trần Văn Cũ")
     client = Client(REMOTE_ADDR="10.1.2.3")
     client.force_login(admin)
-    response = client.post(f"/admin/accounts/user/{target.pk}/change/", {
-        "username": "canbo", "full_name": "Trần Văn Mới", "email": "", "is_active": "on",
-        "date_joined_0": "2026-01-01", "date_joined_1": "08:00:00",
-    })
+    response = client.post(
+        f"/admin/accounts/user/{target.pk}/change/",
+        {
+            "username": "canbo",
+            "full_name": "Trần Văn Mới",
+            "email": "",
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "08:00:00",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     latest = target.history.latest()
     assert latest.history_user == admin

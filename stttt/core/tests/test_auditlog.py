@@ -102,8 +102,9 @@ def test_verify_reports_the_row_changed_with_triggers_dropped():
     auditlog.drop_triggers()
     try:
         with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {AuditEntry._meta.db_table} SET changes = %s WHERE id = %s",
-                           ['{"n": 99}', target.pk])
+            cursor.execute(
+                f"UPDATE {AuditEntry._meta.db_table} SET changes = %s WHERE id = %s", ['{"n": 99}', target.pk]
+            )
     finally:
         auditlog.install_triggers()
     checked, broken = auditlog.verify()
@@ -204,7 +205,9 @@ def test_token_issue_and_revoke_and_lockout_are_audited(settings):
     key = token.key
     token.delete()
     assert [e.action for e in AuditEntry.objects.filter(object_id=str(user.pk)).order_by("sequence")][-2:] == [
-        "token_issue", "token_revoke"]
+        "token_issue",
+        "token_revoke",
+    ]
     assert key not in str(list(AuditEntry.objects.values_list("changes", flat=True)))
 
     settings.AXES_ENABLED = True
@@ -225,9 +228,14 @@ def test_key_mismatch_refuses_the_restore_unless_accepted(tmp_path, settings, mo
     from stttt.core import backup
 
     monkeypatch.setenv("SECRET_KEY", settings.SECRET_KEY)
-    manifest = {"format": 1, "created_at": "2026-01-01T00:00:00+00:00", "engine": "sqlite",
-                "database": "database.sqlite3", "members": {},
-                "secret_key": {"source": "environment", "fingerprint": backup.key_fingerprint("another key")}}
+    manifest = {
+        "format": 1,
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "engine": "sqlite",
+        "database": "database.sqlite3",
+        "members": {},
+        "secret_key": {"source": "environment", "fingerprint": backup.key_fingerprint("another key")},
+    }
     archive = tmp_path / "b.tar.gz"
     data = json.dumps(manifest).encode()
     with tarfile.open(archive, "w:gz") as tar:
@@ -249,9 +257,14 @@ def test_a_damaged_archive_is_refused(tmp_path, settings):
     from stttt.core import backup
 
     payload = b"not the dumped database"
-    manifest = {"format": 1, "created_at": "2026-01-01T00:00:00+00:00", "engine": "sqlite",
-                "database": "database.sqlite3", "members": {"database.sqlite3": {"sha256": "0" * 64, "size": 1}},
-                "secret_key": {"source": "environment", "fingerprint": ""}}
+    manifest = {
+        "format": 1,
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "engine": "sqlite",
+        "database": "database.sqlite3",
+        "members": {"database.sqlite3": {"sha256": "0" * 64, "size": 1}},
+        "secret_key": {"source": "environment", "fingerprint": ""},
+    }
     archive = tmp_path / "b.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:
         for name, data in (("database.sqlite3", payload), ("manifest.json", json.dumps(manifest).encode())):
@@ -266,8 +279,10 @@ def test_a_damaged_archive_is_refused(tmp_path, settings):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_never_fork_the_chain():
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite writers are serialised by IMMEDIATE transactions; the in-memory test database "
-                    "is not shared between threads")
+        pytest.skip(
+            "SQLite writers are serialised by IMMEDIATE transactions; the in-memory test database "
+            "is not shared between threads"
+        )
     errors = []
     barrier = threading.Barrier(8)
 

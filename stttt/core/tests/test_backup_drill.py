@@ -98,8 +98,7 @@ TARGET = textwrap.dedent(
 
 
 def _run(script: str, env: dict[str, str], *args: str) -> None:
-    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
-                            timeout=600)
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
 
 
@@ -146,8 +145,10 @@ def test_sqlite_backup_under_writes_restores_every_committed_row(tmp_path):
     assert (target_dir / upload).read_bytes() == (source_dir / upload).read_bytes()
 
 
-@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-                    reason="the PostgreSQL drill runs when the suite runs on PostgreSQL")
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the PostgreSQL drill runs when the suite runs on PostgreSQL",
+)
 def test_postgresql_backup_under_writes_restores_every_committed_row(tmp_path):
     import psycopg
 

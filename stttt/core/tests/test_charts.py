@@ -17,8 +17,12 @@ def _parse(svg: str) -> ET.Element:
 
 
 def test_bar_chart_is_valid_svg_with_title_desc_and_axis():
-    svg = bar_chart([("Văn phòng", 3), ("Phòng Báo chí", 12)], title="Việc đang mở theo đơn vị",
-                    value_label="Số việc", category_label="Đơn vị")
+    svg = bar_chart(
+        [("Văn phòng", 3), ("Phòng Báo chí", 12)],
+        title="Việc đang mở theo đơn vị",
+        value_label="Số việc",
+        category_label="Đơn vị",
+    )
     root = _parse(svg)
     assert root.tag == SVG + "svg" and root.get("role") == "img"
     title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
@@ -33,8 +37,12 @@ def test_bar_chart_is_valid_svg_with_title_desc_and_axis():
 
 
 def test_stacked_bar_chart_has_a_legend_and_stacks_segments():
-    svg = stacked_bar_chart(["A", "B"], [Series("Quá hạn", [1, 0], "danger"), Series("Đúng hạn", [2, 5], "success")],
-                            title="Việc theo đơn vị", value_label="Số việc")
+    svg = stacked_bar_chart(
+        ["A", "B"],
+        [Series("Quá hạn", [1, 0], "danger"), Series("Đúng hạn", [2, 5], "success")],
+        title="Việc theo đơn vị",
+        value_label="Số việc",
+    )
     root = _parse(svg)
     texts = [t.text for t in root.iter(SVG + "text")]
     assert "Quá hạn" in texts and "Đúng hạn" in texts  # the legend names each colour
@@ -72,7 +80,8 @@ def test_empty_data_draws_nothing_and_ids_differ_between_charts():
 def test_figures_filter_charts_only_the_numbers():
     assert numeric_pairs([("a", 1), ("b", "text"), ("c", True), ("d", 2.5)]) == [("a", 1.0), ("d", 2.5)]
     html = Template("{% load stttt_charts %}{{ figures|figures_chart:'Hồ sơ' }}").render(
-        Context({"figures": [("Đã nhận", 10), ("Quá hạn", 2), ("Ghi chú", "—")]}))
+        Context({"figures": [("Đã nhận", 10), ("Quá hạn", 2), ("Ghi chú", "—")]})
+    )
     root = _parse(html)
     assert root.find(SVG + "title").text == "Hồ sơ"
     assert Template("{% load stttt_charts %}{{ f|figures_chart:'x' }}").render(Context({"f": [("a", 1)]})) == ""

@@ -33,9 +33,17 @@ def test_docx_opens_and_holds_the_header_and_data():
     texts = [p.text for p in opened.paragraphs]
     cells = [c.text for t in opened.tables for row in t.rows for c in row.cells]
     everything = "\n".join(texts + cells)
-    for expected in (MOTTO_COUNTRY, MOTTO, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 12/GP-STTTT",
-                     "Bình Phước, ngày 07 tháng 03 năm 2025", "GIẤY PHÉP XUẤT BẢN BẢN TIN", "Đặc san",
-                     "Nguyễn Văn Ánh", "Nơi nhận:"):
+    for expected in (
+        MOTTO_COUNTRY,
+        MOTTO,
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Số: 12/GP-STTTT",
+        "Bình Phước, ngày 07 tháng 03 năm 2025",
+        "GIẤY PHÉP XUẤT BẢN BẢN TIN",
+        "Đặc san",
+        "Nguyễn Văn Ánh",
+        "Nơi nhận:",
+    ):
         assert expected in everything, expected
 
 

@@ -14,8 +14,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the `stttt` package
 
-CAPABILITIES = {"procedures", "licensing", "work", "correspondence", "press", "inspection", "cyber", "digital",
-                "supervision"}
+CAPABILITIES = {
+    "procedures",
+    "licensing",
+    "work",
+    "correspondence",
+    "press",
+    "inspection",
+    "cyber",
+    "digital",
+    "supervision",
+}
 LAYERS: dict[str, int] = {
     "core": 0,
     "accounts": 1,
@@ -75,7 +84,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     def visit(app: str, path: list[str]) -> None:
         for target in sorted(graph.get(app, ())):
             if target in path:
-                cycles.append([*path[path.index(target):], target])
+                cycles.append([*path[path.index(target) :], target])
             else:
                 visit(target, [*path, target])
 

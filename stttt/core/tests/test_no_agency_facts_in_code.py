@@ -32,8 +32,9 @@ def _offences(source: str, facts: set[str]) -> list[str]:
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type not in (tokenize.STRING, tokenize.COMMENT):
             continue
-        found += [f"line {token.start[0]}: {fact}" for fact, pattern in patterns.items()
-                  if pattern.search(token.string)]
+        found += [
+            f"line {token.start[0]}: {fact}" for fact, pattern in patterns.items() if pattern.search(token.string)
+        ]
     return found
 
 

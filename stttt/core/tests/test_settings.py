@@ -59,8 +59,9 @@ def _run_stttt(*args, **extra_env):
     # the browser tests of this process.
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return subprocess.run([sys.executable, "-m", "stttt", *args], capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "stttt", *args], capture_output=True, text=True, env=environment, timeout=120
+    )
 
 
 def test_bad_database_url_stops_start_up_with_one_clear_line(tmp_path):
@@ -73,9 +74,14 @@ def test_bad_database_url_stops_start_up_with_one_clear_line(tmp_path):
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     result = _run_stttt(
-        "check", "--deploy", "--fail-level", "WARNING",
-        STTTT_PRODUCTION="1", SECRET_KEY="x" * 20 + "k3y-for-the-deploy-check-only-9f8e7d6c5b4a3",
-        ALLOWED_HOSTS="stttt.example.gov.vn", STTTT_DATA_DIR=str(tmp_path),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        STTTT_PRODUCTION="1",
+        SECRET_KEY="x" * 20 + "k3y-for-the-deploy-check-only-9f8e7d6c5b4a3",
+        ALLOWED_HOSTS="stttt.example.gov.vn",
+        STTTT_DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

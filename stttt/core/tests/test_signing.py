@@ -23,20 +23,32 @@ from stttt.core.signing import Modification, SignatureStatus
 
 ORGANISATION = "Sở Thông tin và Truyền thông"
 
-SIGNING_SETTINGS = ("STTTT_SIGNING_ENABLED", "STTTT_SIGNING_KEY", "STTTT_SIGNING_CERT", "STTTT_SIGNING_CHAIN",
-                    "STTTT_SIGNING_PASSPHRASE", "STTTT_SIGNING_PASSPHRASE_FILE", "STTTT_SIGNING_TRUST_ROOTS")
+SIGNING_SETTINGS = (
+    "STTTT_SIGNING_ENABLED",
+    "STTTT_SIGNING_KEY",
+    "STTTT_SIGNING_CERT",
+    "STTTT_SIGNING_CHAIN",
+    "STTTT_SIGNING_PASSPHRASE",
+    "STTTT_SIGNING_PASSPHRASE_FILE",
+    "STTTT_SIGNING_TRUST_ROOTS",
+)
 
 
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory) -> signing.PkiFiles:
-    return signing.init_pki(tmp_path_factory.mktemp("pki"), organisation=ORGANISATION, locality="Tỉnh Thử Nghiệm",
-                            key_size=2048)
+    return signing.init_pki(
+        tmp_path_factory.mktemp("pki"), organisation=ORGANISATION, locality="Tỉnh Thử Nghiệm", key_size=2048
+    )
 
 
 @pytest.fixture(scope="session")
 def other_pki(tmp_path_factory) -> signing.PkiFiles:
-    return signing.init_pki(tmp_path_factory.mktemp("other-pki"), organisation="Công ty Cổ phần Ví Dụ",
-                            common_name="Nguyễn Thị Bình", key_size=2048)
+    return signing.init_pki(
+        tmp_path_factory.mktemp("other-pki"),
+        organisation="Công ty Cổ phần Ví Dụ",
+        common_name="Nguyễn Thị Bình",
+        key_size=2048,
+    )
 
 
 @pytest.fixture
@@ -59,11 +71,19 @@ def configured(no_signing, pki):
 
 @pytest.fixture(scope="session")
 def licence_pdf() -> bytes:
-    return to_pdf(Document(
-        issuer_parent="UBND TỈNH THỬ NGHIỆM", issuer=ORGANISATION, number="01/GP-STTTT", place="Thử Nghiệm",
-        date=dt.date(2026, 3, 2), title="Giấy phép xuất bản bản tin", summary="Bản tin Ví Dụ",
-        blocks=[Paragraph("Cho phép xuất bản bản tin Ví Dụ.")],
-        signatures=[Signature(title="Giám đốc", name="Trần Văn An")]))
+    return to_pdf(
+        Document(
+            issuer_parent="UBND TỈNH THỬ NGHIỆM",
+            issuer=ORGANISATION,
+            number="01/GP-STTTT",
+            place="Thử Nghiệm",
+            date=dt.date(2026, 3, 2),
+            title="Giấy phép xuất bản bản tin",
+            summary="Bản tin Ví Dụ",
+            blocks=[Paragraph("Cho phép xuất bản bản tin Ví Dụ.")],
+            signatures=[Signature(title="Giám đốc", name="Trần Văn An")],
+        )
+    )
 
 
 def sign(pdf: bytes) -> bytes:
@@ -72,7 +92,7 @@ def sign(pdf: bytes) -> bytes:
 
 def flip(data: bytes, marker: bytes) -> bytes:
     at = data.index(marker)
-    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
 
 
 def incremental(pdf: bytes, change) -> bytes:
@@ -90,11 +110,13 @@ def add_text_to_first_page(writer: pypdf.PdfWriter) -> None:
     forged = DecodedStreamObject()
     forged.set_data(b"BT /F1 24 Tf 100 100 Td (HET HIEU LUC) Tj ET")
     contents = page["/Contents"]
-    page[NameObject("/Contents")] = ArrayObject([*(contents if isinstance(contents, ArrayObject) else [contents]),
-                                                 writer._add_object(forged)])
+    page[NameObject("/Contents")] = ArrayObject(
+        [*(contents if isinstance(contents, ArrayObject) else [contents]), writer._add_object(forged)]
+    )
 
 
 # --- signing and verifying our own documents ---------------------------------------------------------
+
 
 def test_a_signed_licence_verifies_as_valid_and_trusted(configured, licence_pdf):
     assert signing.signing_available()
@@ -198,6 +220,7 @@ def test_problems_and_labels_are_in_vietnamese(configured, other_pki, licence_pd
 
 # --- a PDF signed elsewhere (an applicant's upload) ---------------------------------------------------
 
+
 def pdf_made_by_pypdf() -> bytes:
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
@@ -211,8 +234,9 @@ def applicant_signed(other_pki: signing.PkiFiles) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
-    signer = signers.SimpleSigner.load(str(other_pki.signing_key), str(other_pki.signing_cert),
-                                       ca_chain_files=(str(other_pki.root_cert),))
+    signer = signers.SimpleSigner.load(
+        str(other_pki.signing_key), str(other_pki.signing_cert), ca_chain_files=(str(other_pki.root_cert),)
+    )
     meta = signers.PdfSignatureMetadata(field_name="ApplicantSignature", reason="Đề nghị cấp phép")
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_made_by_pypdf()))
     return signers.PdfSigner(meta, signer=signer).sign_pdf(writer).getvalue()
@@ -238,6 +262,7 @@ def test_we_countersign_an_uploaded_signed_pdf(configured, other_pki):
 
 
 # --- configuration -----------------------------------------------------------------------------------
+
 
 def test_without_configuration_the_pdf_is_returned_unchanged(no_signing, licence_pdf):
     assert not signing.signing_available()
@@ -285,8 +310,13 @@ def test_an_expired_signing_certificate_is_a_configuration_problem(no_signing, t
     assert signing.configuration_problems() == [] and signing.check_signing() == []
     files.signing_cert.unlink()
     files.signing_key.unlink()
-    signing.init_pki(tmp_path / "pki", organisation=ORGANISATION, key_size=2048, days=2,
-                     valid_from=dt.datetime.now(dt.UTC) - dt.timedelta(days=10))
+    signing.init_pki(
+        tmp_path / "pki",
+        organisation=ORGANISATION,
+        key_size=2048,
+        days=2,
+        valid_from=dt.datetime.now(dt.UTC) - dt.timedelta(days=10),
+    )
     [problem] = signing.configuration_problems()
     assert "expired" in problem
     [error] = signing.check_signing()
@@ -311,8 +341,11 @@ def _load_pair(pki: signing.PkiFiles):
 def test_a_pkcs12_file_with_a_passphrase_from_a_file(configured, pki, tmp_path, licence_pdf):
     key, cert = _load_pair(pki)
     bundle = tmp_path / "department.p12"
-    bundle.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"department", key, cert, None, serialization.BestAvailableEncryption(b"mat-khau")))
+    bundle.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"department", key, cert, None, serialization.BestAvailableEncryption(b"mat-khau")
+        )
+    )
     secret = tmp_path / "passphrase"
     secret.write_text("mat-khau\n")
     configured.STTTT_SIGNING_KEY = str(bundle)
@@ -329,8 +362,13 @@ def test_a_pkcs12_file_with_a_passphrase_from_a_file(configured, pki, tmp_path, 
 def test_an_encrypted_pem_key_with_its_passphrase(configured, pki, tmp_path, licence_pdf):
     key, _cert = _load_pair(pki)
     encrypted = tmp_path / "signing-encrypted.key"
-    encrypted.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                            serialization.BestAvailableEncryption(b"mat-khau")))
+    encrypted.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"mat-khau"),
+        )
+    )
     configured.STTTT_SIGNING_KEY = str(encrypted)
     configured.STTTT_SIGNING_PASSPHRASE = "mat-khau"
     [report] = signing.verify_pdf(sign(licence_pdf))
@@ -342,6 +380,7 @@ def test_an_encrypted_pem_key_with_its_passphrase(configured, pki, tmp_path, lic
 
 # --- the test certificate authority ------------------------------------------------------------------
 
+
 def test_pki_init_writes_a_ca_that_signing_uses_by_default(no_signing, licence_pdf):
     out = io.StringIO()
     call_command("pki", "init", "--organisation", ORGANISATION, "--locality", "Tỉnh Thử Nghiệm", stdout=out)
@@ -350,8 +389,10 @@ def test_pki_init_writes_a_ca_that_signing_uses_by_default(no_signing, licence_p
     for name in (signing.ROOT_KEY, signing.SIGNING_KEY):
         assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    contents = {name: (folder / name).read_bytes() for name in
-                (signing.ROOT_CERT, signing.ROOT_KEY, signing.SIGNING_CERT, signing.SIGNING_KEY)}
+    contents = {
+        name: (folder / name).read_bytes()
+        for name in (signing.ROOT_CERT, signing.ROOT_KEY, signing.SIGNING_CERT, signing.SIGNING_KEY)
+    }
 
     assert signing.signing_available()
     [report] = signing.verify_pdf(sign(licence_pdf))

@@ -53,8 +53,9 @@ SCRIPT = textwrap.dedent(
 def test_concurrent_read_then_write_transactions_wait_and_lose_nothing(tmp_path):
     environment = {**os.environ, "STTTT_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "stttt.config.settings"}
     environment.pop("DATABASE_URL", None)
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=environment,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=environment, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.strip().splitlines())
     assert lines["journal"] == "wal"

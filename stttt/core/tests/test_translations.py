@@ -20,8 +20,9 @@ def test_vietnamese_catalogue_is_complete_and_compiled(po_path):
     assert not missing and not fuzzy, f"{po_path}: untranslated {missing[:5]}, fuzzy {fuzzy[:5]}"
     with po_path.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [e.msgid for e in catalogue.translated_entries()
-             if not e.msgid_plural and compiled.gettext(e.msgid) != e.msgstr]
+    stale = [
+        e.msgid for e in catalogue.translated_entries() if not e.msgid_plural and compiled.gettext(e.msgid) != e.msgstr
+    ]
     assert not stale, f"{po_path} is not compiled (run scripts/i18n.sh): {stale[:5]}"
 
 

@@ -11,7 +11,8 @@ from stttt.procedures.tests.conftest import Department, at, catalog, dept  # noq
 def approve(department, dossier, when=None):
     """Walk a dossier through the real workflow to approval (desk, head, officer, leader)."""
     step = lambda action, actor, **kw: procedure_services.dossier_transition(  # noqa: E731
-        dossier.pk, action, actor=actor, now=when, **kw)
+        dossier.pk, action, actor=actor, now=when, **kw
+    )
     step("receive", department.desk)
     step("transfer", department.desk)
     step("assign", department.head, assignee=department.officer)

@@ -28,14 +28,21 @@ pytestmark = pytest.mark.django_db
 
 TV = "STTTT.PTTH.01"  # produces a satellite-TV registration
 NO_LICENCE = "STTTT.BC.02"
-APPLICANT = {"applicant_name": "Khách sạn Sao Mai", "applicant_id_number": "3800111222",
-             "applicant_address": "1 đường Trần Hưng Đạo", "applicant_email": "saomai@example.vn",
-             "subject": "Thu kênh nước ngoài"}
+APPLICANT = {
+    "applicant_name": "Khách sạn Sao Mai",
+    "applicant_id_number": "3800111222",
+    "applicant_address": "1 đường Trần Hưng Đạo",
+    "applicant_email": "saomai@example.vn",
+    "subject": "Thu kênh nước ngoài",
+}
 
 
 def _particulars(district):
-    return {"holder_type": "organisation", "district": district,
-            "subject": {"facility_address": "1 đường Trần Hưng Đạo", "channels": ["CNN"]}}
+    return {
+        "holder_type": "organisation",
+        "district": district,
+        "subject": {"facility_address": "1 đường Trần Hưng Đạo", "channels": ["CNN"]},
+    }
 
 
 def _host(dept):
@@ -44,17 +51,35 @@ def _host(dept):
 
 def _satellite(dept, holder="Khách sạn Sao Mai"):
     """A satellite-TV registration the agency issued, recorded in its register (next number)."""
-    return services.licence_record("satellite_tv", actor=dept.officer, data={
-        "holder_name": holder, "holder_id_number": "3800111222", "issued_on": timezone.localdate(),
-        "district": dept.district_a.code}, subject={"facility_address": "Đường 1", "channels": ["CNN"]})
+    return services.licence_record(
+        "satellite_tv",
+        actor=dept.officer,
+        data={
+            "holder_name": holder,
+            "holder_id_number": "3800111222",
+            "issued_on": timezone.localdate(),
+            "district": dept.district_a.code,
+        },
+        subject={"facility_address": "Đường 1", "channels": ["CNN"]},
+    )
 
 
 def _point(dept, number="01/GCN-UBND"):
-    return services.licence_record("game_point", actor=dept.officer, data={
-        "holder_type": "person", "holder_name": "Trần Thị Bình", "holder_id_number": "070190000111",
-        "issuer": "district", "issuer_name": "UBND huyện Hai", "number": number,
-        "issued_on": timezone.localdate() - dt.timedelta(days=10), "district": dept.district_b.code},
-        subject={"point_name": "Điểm game", "facility_address": "Ấp 1", "machines": 20})
+    return services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data={
+            "holder_type": "person",
+            "holder_name": "Trần Thị Bình",
+            "holder_id_number": "070190000111",
+            "issuer": "district",
+            "issuer_name": "UBND huyện Hai",
+            "number": number,
+            "issued_on": timezone.localdate() - dt.timedelta(days=10),
+            "district": dept.district_b.code,
+        },
+        subject={"point_name": "Điểm game", "facility_address": "Ấp 1", "machines": 20},
+    )
 
 
 @pytest.fixture
@@ -64,6 +89,7 @@ def other(db, dept):
 
 
 # --- effects ------------------------------------------------------------------------------------------
+
 
 def test_the_effects_are_registered_by_licensing():
     assert workflow.effect("licensing.record_application").run is effects.record_application
@@ -96,8 +122,15 @@ def test_issue_licence_effect_on_a_real_dossier(dept, catalog):
     assert licence.agency == dept.agency and licence.issued_on == dt.date(2025, 5, 2)
     assert licence.subject == {"facility_address": "1 đường Trần Hưng Đạo", "channels": ["CNN"]}
     assert run(dossier, transition=TRANSITIONS["approve"], actor=dept.deputy, at=dt.date(2025, 5, 3)) == licence
-    assert run(file_dossier(catalog[NO_LICENCE], dept.applicant, APPLICANT), transition=TRANSITIONS["approve"],
-               actor=dept.deputy, at=dt.date(2025, 5, 2)) is None
+    assert (
+        run(
+            file_dossier(catalog[NO_LICENCE], dept.applicant, APPLICANT),
+            transition=TRANSITIONS["approve"],
+            actor=dept.deputy,
+            at=dt.date(2025, 5, 2),
+        )
+        is None
+    )
 
 
 def test_a_failing_filing_effect_files_nothing(dept, catalog, other):
@@ -108,8 +141,12 @@ def test_a_failing_filing_effect_files_nothing(dept, catalog, other):
 
 def test_a_failing_issue_effect_rolls_the_approval_back(dept, catalog, walk):
     dossier = file_dossier(catalog[TV], dept.applicant, APPLICANT)
-    for action, actor, kw in [("receive", dept.desk, {}), ("transfer", dept.desk, {}),
-                              ("assign", dept.head, {"assignee": dept.officer}), ("propose", dept.officer, {})]:
+    for action, actor, kw in [
+        ("receive", dept.desk, {}),
+        ("transfer", dept.desk, {}),
+        ("assign", dept.head, {"assignee": dept.officer}),
+        ("propose", dept.officer, {}),
+    ]:
         procedure_services.dossier_transition(dossier.pk, action, actor=actor, **kw)
     _satellite(dept)  # takes 01/GCN-STTTT
     with pytest.raises(ValidationError):
@@ -120,6 +157,7 @@ def test_a_failing_issue_effect_rolls_the_approval_back(dept, catalog, walk):
 
 
 # --- permissions fail closed --------------------------------------------------------------------------
+
 
 def test_a_kind_without_a_division_is_decided_by_the_director_only(dept):
     licence = _point(dept)  # game points: no procedure produces them
@@ -163,15 +201,19 @@ def test_expiry_warnings_refuse_a_kind_without_a_division(dept):
 
 # --- two agencies -------------------------------------------------------------------------------------
 
+
 def test_numbers_and_districts_are_per_agency(dept, other):
     mine, theirs = _satellite(dept), _satellite(other)
     assert mine.number == theirs.number == "01/GCN-STTTT"  # each agency numbers its own register
     assert (mine.agency, theirs.agency) == (dept.agency, other.agency)
     assert theirs.issuer_name == other.agency.name
     with pytest.raises(ValidationError):
-        services.licence_record("satellite_tv", actor=dept.officer, data={
-            "holder_name": "X", "issued_on": timezone.localdate(), "district": other.district_a.code},
-            subject={"facility_address": "Đường 1", "channels": ["CNN"]})
+        services.licence_record(
+            "satellite_tv",
+            actor=dept.officer,
+            data={"holder_name": "X", "issued_on": timezone.localdate(), "district": other.district_a.code},
+            subject={"facility_address": "Đường 1", "channels": ["CNN"]},
+        )
 
 
 def test_another_agencys_staff_get_404_for_our_licences(dept, other):
@@ -180,11 +222,15 @@ def test_another_agencys_staff_get_404_for_our_licences(dept, other):
         client = Client()
         client.force_login(user)
         assert client.get(reverse("licensing:licence", args=[own.pk])).status_code == 200
-        for url in (reverse("licensing:licence", args=[foreign.pk]),
-                    reverse("licensing:document", args=[foreign.pk, "docx"])):
+        for url in (
+            reverse("licensing:licence", args=[foreign.pk]),
+            reverse("licensing:document", args=[foreign.pk, "docx"]),
+        ):
             assert client.get(url).status_code == 404, url
-        response = client.post(reverse("licensing:event", args=[foreign.pk]), {
-            "type": "end", "effective_on": timezone.localdate().isoformat(), "legal_basis": "x"})
+        response = client.post(
+            reverse("licensing:event", args=[foreign.pk]),
+            {"type": "end", "effective_on": timezone.localdate().isoformat(), "legal_basis": "x"},
+        )
         assert response.status_code == 404
         assert list(selectors.licences_visible_to(user)) == [own]
         assert list(selectors.citing_visible_to(user, Licence.objects.all())) == [own]  # a provision's page
@@ -216,15 +262,21 @@ def test_registers_verification_and_exports_hold_only_the_agencys_rows(dept, oth
         assert list(selectors.register(["game_point"], agency=department.agency)) == [own]
         assert selectors.register_counts(agency=department.agency) == {"game_point": 1}
         assert selectors.register_districts(department.agency) == [
-            (department.district_a.code, "Thành phố Một"), (department.district_b.code, "Huyện Hai")]
+            (department.district_a.code, "Thành phố Một"),
+            (department.district_b.code, "Huyện Hai"),
+        ]
         out = io.StringIO()
-        call_command("licensing", "register", "3.8.c", "--agency", department.agency.code, "--format", "json",
-                     stdout=out)
+        call_command(
+            "licensing", "register", "3.8.c", "--agency", department.agency.code, "--format", "json", stdout=out
+        )
         assert [item["number"] for item in json.loads(out.getvalue())["items"]] == [own.number]
         assert own.token in out.getvalue() and foreign.token not in out.getvalue()
     # a district filter naming another agency's district is ignored, not matched
-    rows = APIClient().get("/api/v1/registers/", {"district": other.district_b.code},
-                           HTTP_HOST=_host(dept)).json()["results"]
+    rows = (
+        APIClient()
+        .get("/api/v1/registers/", {"district": other.district_b.code}, HTTP_HOST=_host(dept))
+        .json()["results"]
+    )
     assert len(rows) == 1
     assert selectors.register(["game_point"], agency=None).count() == 0
 
@@ -247,7 +299,9 @@ def test_the_document_carries_the_agencys_letterhead(dept, other):
 
     doc = licence_document(_satellite(other), "http://x/")
     assert doc.issuer_parent == "UBND TỈNH THỨ HAI" and doc.place == "Thứ Hai"
-    assert "Căn cứ quy định về chức năng, nhiệm vụ, quyền hạn của Sở Thông tin và Truyền thông tỉnh Thứ Hai" in \
-        doc.blocks[1].text
+    assert (
+        "Căn cứ quy định về chức năng, nhiệm vụ, quyền hạn của Sở Thông tin và Truyền thông tỉnh Thứ Hai"
+        in doc.blocks[1].text
+    )
     point = licence_document(_point(dept), "http://x/")
     assert point.issuer == "UBND HUYỆN HAI" and point.issuer_parent == ""

@@ -18,11 +18,22 @@ ATTACK = '=HYPERLINK("http://x","y")'
 
 
 def _licence(dept):
-    return licensing_services.licence_record("game_point", actor=dept.officer, data={
-        "issuer": "district", "issuer_name": "UBND huyện", "district": dept.district_a.code,
-        "holder_type": "organisation", "holder_id_number": "3801234567", "holder_address": "-1 Lê Lợi",
-        "holder_name": ATTACK, "number": "01/GCN-UBND", "issued_on": dt.date(2026, 3, 5)},
-        subject={"point_name": "@Điểm game", "facility_address": "+Ấp 1, Lộc Ninh", "machines": 20})
+    return licensing_services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data={
+            "issuer": "district",
+            "issuer_name": "UBND huyện",
+            "district": dept.district_a.code,
+            "holder_type": "organisation",
+            "holder_id_number": "3801234567",
+            "holder_address": "-1 Lê Lợi",
+            "holder_name": ATTACK,
+            "number": "01/GCN-UBND",
+            "issued_on": dt.date(2026, 3, 5),
+        },
+        subject={"point_name": "@Điểm game", "facility_address": "+Ấp 1, Lộc Ninh", "machines": 20},
+    )
 
 
 def test_register_exports_hold_no_live_formula(dept, catalog):
@@ -58,5 +69,7 @@ def test_human_exports_speak_vietnamese_and_json_keeps_iso(dept, catalog):
     assert "Địa chỉ" in subject and "Lộc Ninh" in subject
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(rows, title="t"))).active
     assert [c.value for c in sheet[2]] == heading
-    assert json.loads(exports.to_json(rows, title="t", generated=dt.date(2026, 3, 10)))["items"][0][
-        "issued_on"] == "2026-03-05"
+    assert (
+        json.loads(exports.to_json(rows, title="t", generated=dt.date(2026, 3, 10)))["items"][0]["issued_on"]
+        == "2026-03-05"
+    )

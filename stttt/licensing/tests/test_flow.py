@@ -20,9 +20,14 @@ from stttt.procedures.tests.conftest import file_dossier
 
 pytestmark = pytest.mark.django_db
 
-DATA = {"applicant_name": "Công ty TNHH Sông Bé", "applicant_id_number": "3801234567",
-        "applicant_address": "12 Phú Riềng Đỏ, Đồng Xoài", "applicant_phone": "0912345678",
-        "applicant_email": "songbe@example.vn", "subject": "songbe.vn"}
+DATA = {
+    "applicant_name": "Công ty TNHH Sông Bé",
+    "applicant_id_number": "3801234567",
+    "applicant_address": "12 Phú Riềng Đỏ, Đồng Xoài",
+    "applicant_phone": "0912345678",
+    "applicant_email": "songbe@example.vn",
+    "subject": "songbe.vn",
+}
 
 
 def _dossier(dept, catalog, code="STTTT.PTTH.01", data=None, particulars=None):
@@ -30,9 +35,15 @@ def _dossier(dept, catalog, code="STTTT.PTTH.01", data=None, particulars=None):
 
 
 def test_approval_issues_a_licence_from_the_application(dept, catalog, walk):
-    dossier = _dossier(dept, catalog, particulars={
-        "holder_type": "organisation", "district": dept.district_a.code,
-        "subject": {"facility_address": "Khách sạn Sông Bé", "channels": "CNN\nBBC World"}})
+    dossier = _dossier(
+        dept,
+        catalog,
+        particulars={
+            "holder_type": "organisation",
+            "district": dept.district_a.code,
+            "subject": {"facility_address": "Khách sạn Sông Bé", "channels": "CNN\nBBC World"},
+        },
+    )
     walk(dept, dossier)
     licence = Licence.objects.get(dossier=dossier)
     today = timezone.localdate()
@@ -63,8 +74,12 @@ def test_failure_to_issue_rolls_back_the_approval(dept, catalog, walk):
     first = _dossier(dept, catalog)
     walk(dept, first)
     second = _dossier(dept, catalog)
-    for action, actor, kw in [("receive", dept.desk, {}), ("transfer", dept.desk, {}),
-                              ("assign", dept.head, {"assignee": dept.officer}), ("propose", dept.officer, {})]:
+    for action, actor, kw in [
+        ("receive", dept.desk, {}),
+        ("transfer", dept.desk, {}),
+        ("assign", dept.head, {"assignee": dept.officer}),
+        ("propose", dept.officer, {}),
+    ]:
         procedure_services.dossier_transition(second.pk, action, actor=actor, **kw)
     with pytest.raises(ValidationError):  # the number is already used: nothing is approved
         procedure_services.dossier_transition(second.pk, "approve", actor=dept.deputy, result_number="01/GCN-STTTT")
@@ -86,17 +101,35 @@ def test_only_a_leader_suspends_or_revokes(dept, catalog, walk):
         with pytest.raises(PermissionDenied):
             services.licence_event_add(licence.pk, "revoke", actor=user, effective_on=today, legal_basis="NĐ 72/2013")
     assert not licence.events.exists()
-    services.licence_event_add(licence.pk, "suspend", actor=dept.deputy, effective_on=today,
-                               end_on=today + dt.timedelta(days=30), legal_basis="Nghị định 72/2013 Điều 23e")
+    services.licence_event_add(
+        licence.pk,
+        "suspend",
+        actor=dept.deputy,
+        effective_on=today,
+        end_on=today + dt.timedelta(days=30),
+        legal_basis="Nghị định 72/2013 Điều 23e",
+    )
     assert licence.status_on(today) == "suspended"
     assert licence.status_on(today + dt.timedelta(days=30)) == "suspended"
     assert licence.status_on(today + dt.timedelta(days=31)) == "valid"
-    services.licence_event_add(licence.pk, "revoke", actor=dept.director, effective_on=today,
-                               legal_basis="Nghị định 72/2013 Điều 23e", decision_number="15/QĐ-STTTT")
+    services.licence_event_add(
+        licence.pk,
+        "revoke",
+        actor=dept.director,
+        effective_on=today,
+        legal_basis="Nghị định 72/2013 Điều 23e",
+        decision_number="15/QĐ-STTTT",
+    )
     assert licence.status_on(today) == "revoked"
     with pytest.raises(ValidationError):
-        services.licence_event_add(licence.pk, "amend", actor=dept.officer, effective_on=today,
-                                   legal_basis="x", changes={"facility_address": "Nơi khác"})
+        services.licence_event_add(
+            licence.pk,
+            "amend",
+            actor=dept.officer,
+            effective_on=today,
+            legal_basis="x",
+            changes={"facility_address": "Nơi khác"},
+        )
 
 
 def test_events_need_basis_and_sensible_dates(dept, catalog, walk):
@@ -105,22 +138,41 @@ def test_events_need_basis_and_sensible_dates(dept, catalog, walk):
     with pytest.raises(ValidationError):
         services.licence_event_add(licence.pk, "suspend", actor=dept.deputy, effective_on=today, legal_basis="x")
     with pytest.raises(ValidationError):
-        services.licence_event_add(licence.pk, "extend", actor=dept.officer, effective_on=today, legal_basis=" ",
-                                   new_valid_until=today + dt.timedelta(days=5000))
+        services.licence_event_add(
+            licence.pk,
+            "extend",
+            actor=dept.officer,
+            effective_on=today,
+            legal_basis=" ",
+            new_valid_until=today + dt.timedelta(days=5000),
+        )
     with pytest.raises(ValidationError):
-        services.licence_event_add(licence.pk, "extend", actor=dept.officer, effective_on=today, legal_basis="x",
-                                   new_valid_until=licence.valid_until)
+        services.licence_event_add(
+            licence.pk,
+            "extend",
+            actor=dept.officer,
+            effective_on=today,
+            legal_basis="x",
+            new_valid_until=licence.valid_until,
+        )
     assert not licence.events.exists()
 
 
 def test_amend_and_extend_change_what_is_shown(dept, catalog, walk):
     licence = _licence(dept, catalog, walk)
     today = timezone.localdate()
-    services.licence_event_add(licence.pk, "amend", actor=dept.officer, effective_on=today, legal_basis="NĐ 72/2013",
-                               changes={"facility_address": "Số 9 Hùng Vương", "holder_name": "Công ty CP Sông Bé"})
+    services.licence_event_add(
+        licence.pk,
+        "amend",
+        actor=dept.officer,
+        effective_on=today,
+        legal_basis="NĐ 72/2013",
+        changes={"facility_address": "Số 9 Hùng Vương", "holder_name": "Công ty CP Sông Bé"},
+    )
     later = licence.valid_until + dt.timedelta(days=365)
-    services.licence_event_add(licence.pk, "extend", actor=dept.officer, effective_on=today,
-                               legal_basis="NĐ 72/2013", new_valid_until=later)
+    services.licence_event_add(
+        licence.pk, "extend", actor=dept.officer, effective_on=today, legal_basis="NĐ 72/2013", new_valid_until=later
+    )
     licence.refresh_from_db()
     assert licence.subject_on(today)["facility_address"] == "Số 9 Hùng Vương"
     assert licence.holder_name_on(today) == "Công ty CP Sông Bé"
@@ -133,31 +185,53 @@ def test_amend_and_extend_change_what_is_shown(dept, catalog, walk):
 def test_sql_status_agrees_with_the_rule(dept, catalog, walk, offset):
     licence = _licence(dept, catalog, walk)
     today = timezone.localdate()
-    services.licence_event_add(licence.pk, "suspend", actor=dept.deputy, effective_on=today,
-                               end_on=today + dt.timedelta(days=30), legal_basis="x")
+    services.licence_event_add(
+        licence.pk,
+        "suspend",
+        actor=dept.deputy,
+        effective_on=today,
+        end_on=today + dt.timedelta(days=30),
+        legal_basis="x",
+    )
     day = today + dt.timedelta(days=offset)
     annotated = selectors.licences_with_status(day).get(pk=licence.pk)
     assert annotated.current_status == licence.status_on(day)
 
 
 def test_public_rows_never_carry_personal_data(dept, catalog, walk):
-    person = dict(DATA, applicant_name="Nguyễn Văn An", applicant_id_number="074090001234",
-                  applicant_address="Tổ 3, ấp 2, xã Tiến Hưng", applicant_phone="0987654321",
-                  applicant_email="an@example.vn")
-    dossier = _dossier(dept, catalog, "STTTT.IN.02", data=person, particulars={
-        "holder_type": "person", "district": dept.district_a.code,
-        "subject": {"facility_address": "Số 5 Lê Duẩn, Đồng Xoài", "device_model": "Ricoh",
-                    "serials": ["R-1", "R-2"]}})
+    person = dict(
+        DATA,
+        applicant_name="Nguyễn Văn An",
+        applicant_id_number="074090001234",
+        applicant_address="Tổ 3, ấp 2, xã Tiến Hưng",
+        applicant_phone="0987654321",
+        applicant_email="an@example.vn",
+    )
+    dossier = _dossier(
+        dept,
+        catalog,
+        "STTTT.IN.02",
+        data=person,
+        particulars={
+            "holder_type": "person",
+            "district": dept.district_a.code,
+            "subject": {
+                "facility_address": "Số 5 Lê Duẩn, Đồng Xoài",
+                "device_model": "Ricoh",
+                "serials": ["R-1", "R-2"],
+            },
+        },
+    )
     walk(dept, dossier)
     organisation = _licence(dept, catalog, walk)
     today = timezone.localdate()
     rows = [exports.public_row(lic, today, "http://x/") for lic in Licence.objects.all()]
-    blobs = [exports.to_csv(rows), exports.to_json(rows, title="t", generated=today),
-             exports.to_xlsx(rows, title="t")]
+    blobs = [exports.to_csv(rows), exports.to_json(rows, title="t", generated=today), exports.to_xlsx(rows, title="t")]
     import zipfile
 
-    xlsx_text = b"".join(zipfile.ZipFile(io.BytesIO(blobs[2])).read(n) for n in
-                         zipfile.ZipFile(io.BytesIO(blobs[2])).namelist())
+    xlsx_text = b"".join(
+        zipfile.ZipFile(io.BytesIO(blobs[2])).read(n) for n in zipfile.ZipFile(io.BytesIO(blobs[2])).namelist()
+    )
     for blob in (blobs[0], blobs[1], xlsx_text):
         text = blob.decode("utf-8", errors="ignore")
         for secret in ("074090001234", "0987654321", "0912345678", "Tổ 3, ấp 2", "an@example.vn"):
@@ -187,16 +261,37 @@ def test_expiry_warnings_once_per_threshold(dept, catalog, walk):
     licence = _licence(dept, catalog, walk)
     until = licence.valid_until
     out = io.StringIO()
-    call_command("licensing", "warn-expiring", "--today", (until - dt.timedelta(days=29)).isoformat(),
-                 "--days", "60,30,7", stdout=out)
+    call_command(
+        "licensing",
+        "warn-expiring",
+        "--today",
+        (until - dt.timedelta(days=29)).isoformat(),
+        "--days",
+        "60,30,7",
+        stdout=out,
+    )
     assert len(mail.outbox) == 1
     # the holder, and the staff of the agency's division that processes the kind (not other divisions)
     assert set(mail.outbox[0].to) == {"songbe@example.vn", "ttbcxb@example.vn"}
-    call_command("licensing", "warn-expiring", "--today", (until - dt.timedelta(days=20)).isoformat(),
-                 "--days", "60,30,7", stdout=out)
+    call_command(
+        "licensing",
+        "warn-expiring",
+        "--today",
+        (until - dt.timedelta(days=20)).isoformat(),
+        "--days",
+        "60,30,7",
+        stdout=out,
+    )
     assert len(mail.outbox) == 1  # 30 (and 60) already warned
-    call_command("licensing", "warn-expiring", "--today", (until - dt.timedelta(days=7)).isoformat(),
-                 "--days", "60,30,7", stdout=out)
+    call_command(
+        "licensing",
+        "warn-expiring",
+        "--today",
+        (until - dt.timedelta(days=7)).isoformat(),
+        "--days",
+        "60,30,7",
+        stdout=out,
+    )
     assert len(mail.outbox) == 2
     assert ExpiryWarning.objects.filter(licence=licence).count() == 3
 
@@ -210,16 +305,35 @@ def test_warn_expiring_rejects_bad_days():
 
 
 def test_record_a_district_certificate(dept):
-    licence = services.licence_record("game_point", actor=dept.officer, data={
-        "holder_type": "person", "holder_name": "Trần Thị Bình", "holder_id_number": "070190000111",
-        "issuer": "district", "issuer_name": "UBND huyện Lộc Ninh", "number": "12/GCN-UBND",
-        "issued_on": dt.date(2025, 3, 1), "district": dept.district_b.code},
-        subject={"point_name": "Game Bình An", "facility_address": "Ấp 1, thị trấn Lộc Ninh", "machines": "20"})
+    licence = services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data={
+            "holder_type": "person",
+            "holder_name": "Trần Thị Bình",
+            "holder_id_number": "070190000111",
+            "issuer": "district",
+            "issuer_name": "UBND huyện Lộc Ninh",
+            "number": "12/GCN-UBND",
+            "issued_on": dt.date(2025, 3, 1),
+            "district": dept.district_b.code,
+        },
+        subject={"point_name": "Game Bình An", "facility_address": "Ấp 1, thị trấn Lộc Ninh", "machines": "20"},
+    )
     assert licence.subject["machines"] == 20
     assert licence.valid_until == dt.date(2028, 2, 29)
     with pytest.raises(PermissionDenied):
         services.licence_record("game_point", actor=dept.applicant, data={}, subject={})
     with pytest.raises(ValidationError):
-        services.licence_record("game_point", actor=dept.officer, data={
-            "holder_name": "X", "issued_on": dt.date(2025, 3, 1), "issuer": "district",
-            "issuer_name": "UBND huyện Lộc Ninh", "number": "13/GCN-UBND"}, subject={"machines": "-2"})
+        services.licence_record(
+            "game_point",
+            actor=dept.officer,
+            data={
+                "holder_name": "X",
+                "issued_on": dt.date(2025, 3, 1),
+                "issuer": "district",
+                "issuer_name": "UBND huyện Lộc Ninh",
+                "number": "13/GCN-UBND",
+            },
+            subject={"machines": "-2"},
+        )

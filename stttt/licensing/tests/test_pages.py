@@ -19,12 +19,24 @@ pytestmark = pytest.mark.django_db
 
 
 def _point(dept, **extra):
-    data = {"holder_type": "person", "holder_name": "Trần Thị Bình", "holder_id_number": "070190000111",
-            "holder_phone": "0909000111", "issuer": "district", "issuer_name": "UBND huyện Lộc Ninh",
-            "number": "01/GCN-UBND", "issued_on": timezone.localdate() - dt.timedelta(days=10),
-            "district": dept.district_b.code, **extra}
-    return services.licence_record("game_point", actor=dept.officer, data=data, subject={
-        "point_name": "Điểm game Hòa Bình", "facility_address": "Ấp 1, Lộc Ninh", "machines": 20})
+    data = {
+        "holder_type": "person",
+        "holder_name": "Trần Thị Bình",
+        "holder_id_number": "070190000111",
+        "holder_phone": "0909000111",
+        "issuer": "district",
+        "issuer_name": "UBND huyện Lộc Ninh",
+        "number": "01/GCN-UBND",
+        "issued_on": timezone.localdate() - dt.timedelta(days=10),
+        "district": dept.district_b.code,
+        **extra,
+    }
+    return services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data=data,
+        subject={"point_name": "Điểm game Hòa Bình", "facility_address": "Ấp 1, Lộc Ninh", "machines": 20},
+    )
 
 
 def _client(user):
@@ -44,15 +56,33 @@ def test_staff_pages_and_documents(dept):
     docx = officer.get(reverse("licensing:document", args=[licence.pk, "docx"]))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     assert officer.get(reverse("licensing:document", args=[licence.pk, "txt"])).status_code == 404
-    record = officer.post(reverse("licensing:record", args=["online_game"]), {
-        "holder_type": "organisation", "holder_name": "Công ty CP VNG", "issuer": "ministry",
-        "issuer_name": "Bộ Thông tin và Truyền thông", "number": "312/QĐ-BTTTT", "issued_on": "2024-05-02",
-        "subject_game_name": "Võ Lâm", "subject_publisher": "VNG"})
+    record = officer.post(
+        reverse("licensing:record", args=["online_game"]),
+        {
+            "holder_type": "organisation",
+            "holder_name": "Công ty CP VNG",
+            "issuer": "ministry",
+            "issuer_name": "Bộ Thông tin và Truyền thông",
+            "number": "312/QĐ-BTTTT",
+            "issued_on": "2024-05-02",
+            "subject_game_name": "Võ Lâm",
+            "subject_publisher": "VNG",
+        },
+    )
     assert record.status_code == 302
     assert Licence.objects.filter(kind="online_game", number="312/QĐ-BTTTT").exists()
-    bad = officer.post(reverse("licensing:record", args=["online_game"]), {
-        "holder_type": "organisation", "holder_name": "X", "issuer": "ministry", "issuer_name": "",
-        "issued_on": "2024-05-02", "subject_game_name": "Y", "subject_publisher": "Z"})
+    bad = officer.post(
+        reverse("licensing:record", args=["online_game"]),
+        {
+            "holder_type": "organisation",
+            "holder_name": "X",
+            "issuer": "ministry",
+            "issuer_name": "",
+            "issued_on": "2024-05-02",
+            "subject_game_name": "Y",
+            "subject_publisher": "Z",
+        },
+    )
     assert bad.status_code == 200 and Licence.objects.count() == 2
 
 

@@ -54,27 +54,32 @@ def test_end_event_expires_early():
 
 
 def test_amendments_apply_in_order_from_their_date():
-    events = [EventFact("amend", day(0), changes={"domain": "a.vn"}, order=1),
-              EventFact("amend", day(0), changes={"domain": "b.vn"}, order=2)]
+    events = [
+        EventFact("amend", day(0), changes={"domain": "a.vn"}, order=1),
+        EventFact("amend", day(0), changes={"domain": "b.vn"}, order=2),
+    ]
     assert rules.effective_subject({"domain": "x.vn"}, events, day(-1)) == {"domain": "x.vn"}
     assert rules.effective_subject({"domain": "x.vn"}, events, day(0)) == {"domain": "b.vn"}
 
 
-@pytest.mark.parametrize(("kind", "status", "effective", "end", "new_until", "basis", "ok"), [
-    ("amend", "valid", day(0), None, None, "", False),
-    ("amend", "revoked", day(0), None, None, "x", False),
-    ("amend", "valid", FROM - dt.timedelta(days=1), None, None, "x", False),
-    ("amend", "valid", FROM, None, None, "x", True),
-    ("suspend", "valid", day(0), None, None, "x", False),
-    ("suspend", "valid", day(0), day(-1), None, "x", False),
-    ("suspend", "valid", day(0), day(0), None, "x", True),
-    ("extend", "valid", day(0), None, None, "x", False),
-    ("extend", "valid", day(0), None, UNTIL, "x", False),
-    ("extend", "valid", day(0), None, UNTIL + dt.timedelta(days=1), "x", True),
-    ("extend", "expired", day(0), None, dt.date(2030, 1, 1), "x", False),
-    ("revoke", "expired", day(0), None, None, "x", True),
-    ("revoke", "suspended", day(0), None, None, "x", True),
-])
+@pytest.mark.parametrize(
+    ("kind", "status", "effective", "end", "new_until", "basis", "ok"),
+    [
+        ("amend", "valid", day(0), None, None, "", False),
+        ("amend", "revoked", day(0), None, None, "x", False),
+        ("amend", "valid", FROM - dt.timedelta(days=1), None, None, "x", False),
+        ("amend", "valid", FROM, None, None, "x", True),
+        ("suspend", "valid", day(0), None, None, "x", False),
+        ("suspend", "valid", day(0), day(-1), None, "x", False),
+        ("suspend", "valid", day(0), day(0), None, "x", True),
+        ("extend", "valid", day(0), None, None, "x", False),
+        ("extend", "valid", day(0), None, UNTIL, "x", False),
+        ("extend", "valid", day(0), None, UNTIL + dt.timedelta(days=1), "x", True),
+        ("extend", "expired", day(0), None, dt.date(2030, 1, 1), "x", False),
+        ("revoke", "expired", day(0), None, None, "x", True),
+        ("revoke", "suspended", day(0), None, None, "x", True),
+    ],
+)
 def test_event_problems(kind, status, effective, end, new_until, basis, ok):
     problem = rules.event_problem(kind, status, effective, FROM, end, new_until, UNTIL, basis)
     assert (problem is None) == ok
@@ -111,8 +116,9 @@ def test_subject_problems():
     base = {"event_name": "x", "venue": "y", "start": "2026-01-01", "end": "2026-01-05"}
     assert rules.subject_problems(exhibition, base) == {}
     assert "end" in rules.subject_problems(exhibition, {**base, "end": "05/01/2026"})
-    assert "serials" in rules.subject_problems(KINDS["photocopier"].subject,
-                                               {"facility_address": "a", "device_model": "b", "serials": "x"})
+    assert "serials" in rules.subject_problems(
+        KINDS["photocopier"].subject, {"facility_address": "a", "device_model": "b", "serials": "x"}
+    )
 
 
 def test_personal_data_is_never_public():

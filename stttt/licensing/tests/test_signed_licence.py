@@ -23,9 +23,17 @@ def signing_pki(settings, tmp_path):
 
 
 def _licence(dept):
-    return services.licence_record("satellite_tv", actor=dept.officer, data={
-        "holder_name": "Khách sạn Sao Mai", "holder_id_number": "3800111222", "issued_on": timezone.localdate(),
-        "district": dept.district_a.code}, subject={"facility_address": "Đường 1", "channels": ["CNN"]})
+    return services.licence_record(
+        "satellite_tv",
+        actor=dept.officer,
+        data={
+            "holder_name": "Khách sạn Sao Mai",
+            "holder_id_number": "3800111222",
+            "issued_on": timezone.localdate(),
+            "district": dept.district_a.code,
+        },
+        subject={"facility_address": "Đường 1", "channels": ["CNN"]},
+    )
 
 
 def _download(dept, licence):
@@ -40,8 +48,10 @@ def _check(dept, licence, content, name="ban-sao.pdf"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     host = dept.agency.host_names.split(",")[0]
-    return Client(HTTP_HOST=host).post(reverse("licensing:verify", args=[licence.token]),
-                                       {"file": SimpleUploadedFile(name, content, "application/pdf")})
+    return Client(HTTP_HOST=host).post(
+        reverse("licensing:verify", args=[licence.token]),
+        {"file": SimpleUploadedFile(name, content, "application/pdf")},
+    )
 
 
 def test_the_licence_pdf_is_signed_and_verifies(dept, signing_pki):

@@ -31,8 +31,15 @@ IDENTITY_TEXT = {
     "host_names": 255,
     "organisation_source": 500,
 }
-AGENCY_KEYS = {"code", "name", "short_name", "deputy_director_cap", "deputy_director_cap_basis", "regulation",
-               *IDENTITY_TEXT}
+AGENCY_KEYS = {
+    "code",
+    "name",
+    "short_name",
+    "deputy_director_cap",
+    "deputy_director_cap_basis",
+    "regulation",
+    *IDENTITY_TEXT,
+}
 DISTRICT_KEYS = {"code", "name", "kind", "office_name", "order", "active"}
 
 
@@ -75,8 +82,9 @@ def check_agency(c: Any, raw: dict) -> dict[str, Any]:
     if values.get("slug") and others.filter(slug=values["slug"]).exists():
         c.add("agency", "slug", _("Another agency already uses the path %(slug)s.") % {"slug": values["slug"]})
     for host in (values.get("host_names") or "").split(","):
-        if host and any(host in _host_names(o) for o in others.exclude(host_names="").values_list(
-                "host_names", flat=True)):
+        if host and any(
+            host in _host_names(o) for o in others.exclude(host_names="").values_list("host_names", flat=True)
+        ):
             c.add("agency", "host_names", _("Another agency already serves %(host)s.") % {"host": host})
     return values
 
@@ -90,9 +98,12 @@ def _regulation(c: Any, raw: dict) -> Any:
 
     document = document_find(number)
     if document is None:
-        c.add("agency", "regulation",
-              _("No legal document numbered %(number)s has been imported (import it in the legal app first).")
-              % {"number": number})
+        c.add(
+            "agency",
+            "regulation",
+            _("No legal document numbered %(number)s has been imported (import it in the legal app first).")
+            % {"number": number},
+        )
     return document
 
 
@@ -136,14 +147,19 @@ def check_districts(c: Any, items: Any) -> list[tuple[str, dict[str, Any]]]:
                 active = _active(item["active"])
             except ValueError as exc:
                 c.add(row, "active", str(exc))
-        rows.append((row, {
-            "code": code,
-            "name": c.text(item, row, "name", max_length=120),
-            "kind": kind,
-            "office_name": c.text(item, row, "office_name", required=False),
-            "order": c.number(item, row, "order"),
-            "active": active,
-        }))
+        rows.append(
+            (
+                row,
+                {
+                    "code": code,
+                    "name": c.text(item, row, "name", max_length=120),
+                    "kind": kind,
+                    "office_name": c.text(item, row, "office_name", required=False),
+                    "order": c.number(item, row, "order"),
+                    "active": active,
+                },
+            )
+        )
     return rows
 
 

@@ -43,4 +43,3 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated}
-

@@ -126,8 +126,12 @@ def check(data: Any, *, agency: Agency | None = None) -> tuple[_Plan | None, lis
     else:
         agency_data = identity.check_agency(c, raw_agency)
         if agency is not None and agency_data["code"] and agency_data["code"] != agency.code:
-            c.add("agency", "code", _("This file is for agency %(file)s; it can only be imported into %(mine)s.")
-                  % {"file": agency_data["code"], "mine": agency.code})
+            c.add(
+                "agency",
+                "code",
+                _("This file is for agency %(file)s; it can only be imported into %(mine)s.")
+                % {"file": agency_data["code"], "mine": agency.code},
+            )
     as_of = c.date(data, "as_of", "as_of") or selectors.today()
     plan = _Plan(agency=agency_data, as_of=as_of)
     agency_code = agency_data.get("code") or ""
@@ -412,5 +416,3 @@ def _check_staff(c: _Checker, row: str, item: dict, kinds: dict[str, str], as_of
             }
         )
     return entry
-
-

@@ -75,4 +75,3 @@ def parse_position(value: Any, unit_kind: str) -> str:
     if unit_kind == UnitKind.LEADERSHIP:
         return Position.DEPUTY_DIRECTOR if deputy else Position.DIRECTOR
     return generic
-

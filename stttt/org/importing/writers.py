@@ -97,9 +97,13 @@ def import_data(data: Any, *, actor: Any = None, agency: Agency | None = None) -
 
 def _write_district(agency: Agency, e: dict, actor: Any, report: ImportReport) -> None:
     existing = District.objects.filter(agency=agency, code=e["code"]).first()
-    values = {"name": e["name"], "kind": e["kind"], "office_name": e["office_name"],
-              "order": e["order"] if e["order"] is not None else (existing.order if existing else 100),
-              "active": e["active"]}
+    values = {
+        "name": e["name"],
+        "kind": e["kind"],
+        "office_name": e["office_name"],
+        "order": e["order"] if e["order"] is not None else (existing.order if existing else 100),
+        "active": e["active"],
+    }
     if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
         return
     services.district_save(agency, code=e["code"], actor=actor, **values)
@@ -313,5 +317,3 @@ def _write_event(e: dict, units: dict[str, Unit], actor: Any, report: ImportRepo
             actor=actor,
         )
     report.count("reorganisations", True)
-
-

@@ -75,4 +75,3 @@ def import_staff_xlsx(content: bytes, *, actor: Any = None, agency: Agency | Non
                 for p in failed.problems
             ]
         ) from None
-

@@ -19,8 +19,14 @@ def two(db):
 
 
 def _acting(dept):
-    return Assignment.objects.create(staff=dept.staff["CV1"], unit=dept.division, position=Position.HEAD,
-                                     kind=AssignmentKind.ACTING, start_on=selectors.today(), end_on=selectors.today())
+    return Assignment.objects.create(
+        staff=dept.staff["CV1"],
+        unit=dept.division,
+        position=Position.HEAD,
+        kind=AssignmentKind.ACTING,
+        start_on=selectors.today(),
+        end_on=selectors.today(),
+    )
 
 
 def api(user=None):
@@ -56,12 +62,17 @@ def test_records_of_another_agency_are_404(two):
     acting = _acting(b)
     assert client.post(f"/api/v1/org/acting/{acting.pk}/end/").status_code == 404
     # A body naming the other agency's people or units is refused, not acted on.
-    response = client.post("/api/v1/org/assignments/", {"staff": other_staff, "unit": a.division.code,
-                                                         "position": Position.STAFF, "start_on": "2024-01-01"},
-                           format="json")
+    response = client.post(
+        "/api/v1/org/assignments/",
+        {"staff": other_staff, "unit": a.division.code, "position": Position.STAFF, "start_on": "2024-01-01"},
+        format="json",
+    )
     assert response.status_code == 400
-    response = client.post("/api/v1/org/acting/", {"staff": a.staff["CV1"].code, "unit": other_unit,
-                                                   "start_on": "2030-01-01", "end_on": "2030-01-02"}, format="json")
+    response = client.post(
+        "/api/v1/org/acting/",
+        {"staff": a.staff["CV1"].code, "unit": other_unit, "start_on": "2030-01-01", "end_on": "2030-01-02"},
+        format="json",
+    )
     assert response.status_code == 400
     services.unit_rename(b.other, name="Phòng mới", on=selectors.today())
     events = client.get("/api/v1/org/reorganisations/").json()
@@ -81,10 +92,21 @@ def test_pages_of_another_agency_are_404(client, two):
     assert a.division.code in page and b.division.code not in page
 
 
-@pytest.mark.parametrize("url", ["/api/v1/org/units/", "/api/v1/org/staff/", "/api/v1/org/assignments/",
-                                 "/api/v1/org/export/", "/api/v1/org/plan/", "/api/v1/org/chart/",
-                                 "/api/v1/org/findings/", "/api/v1/org/duties/", "/api/v1/org/acting/",
-                                 "/api/v1/org/reorganisations/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/org/units/",
+        "/api/v1/org/staff/",
+        "/api/v1/org/assignments/",
+        "/api/v1/org/export/",
+        "/api/v1/org/plan/",
+        "/api/v1/org/chart/",
+        "/api/v1/org/findings/",
+        "/api/v1/org/duties/",
+        "/api/v1/org/acting/",
+        "/api/v1/org/reorganisations/",
+    ],
+)
 def test_citizens_and_district_officers_are_refused_the_internal_api(two, url):
     a, _b = two
     for outsider in (a.citizen, a.district_officer_a):
@@ -164,8 +186,14 @@ def test_the_org_page_shows_the_agencys_identity_and_regulation(client, db):
 
     dept = SmallDepartment()
     dept.agency.regulation = Document.objects.create(
-        work_uri="/vd/qd/2024/1", version_date="2024-01-05", doc_type="Quyết định", number="01/2024/QĐ-UBND",
-        title="Quy định", issuer="Ủy ban nhân dân tỉnh Thử Nghiệm", signing_date="2024-01-05")
+        work_uri="/vd/qd/2024/1",
+        version_date="2024-01-05",
+        doc_type="Quyết định",
+        number="01/2024/QĐ-UBND",
+        title="Quy định",
+        issuer="Ủy ban nhân dân tỉnh Thử Nghiệm",
+        signing_date="2024-01-05",
+    )
     dept.agency.organisation_source = "Nguồn thử nghiệm"
     dept.agency.save()
     client.force_login(dept.officer)

@@ -117,15 +117,24 @@ def test_link_staff_to_account(demo_org):
 def test_reorganisations_via_api(demo_org):
     api = client_for("giamdoc")
     assert client_for("chuyenvien_ttbcxb").post("/api/v1/org/reorganisations/", {}, format="json").status_code == 403
-    renamed = api.post("/api/v1/org/reorganisations/", {"kind": "rename", "units": ["TTRA"], "on": "2027-01-01",
-                                                       "name": "Thanh tra Sở Thông tin và Truyền thông"}, format="json")
+    renamed = api.post(
+        "/api/v1/org/reorganisations/",
+        {"kind": "rename", "units": ["TTRA"], "on": "2027-01-01", "name": "Thanh tra Sở Thông tin và Truyền thông"},
+        format="json",
+    )
     assert renamed.status_code == 201, renamed.json()
-    body = {"kind": "establish", "code": "PCDS", "name": "Phòng Chuyển đổi số", "unit_kind": "division",
-            "on": "2027-01-01"}
+    body = {
+        "kind": "establish",
+        "code": "PCDS",
+        "name": "Phòng Chuyển đổi số",
+        "unit_kind": "division",
+        "on": "2027-01-01",
+    }
     created = api.post("/api/v1/org/reorganisations/", body, format="json")
     assert created.status_code == 201, created.json()
-    refused = api.post("/api/v1/org/reorganisations/", {"kind": "dissolve", "units": ["VP"], "on": "2027-01-01"},
-                       format="json")
+    refused = api.post(
+        "/api/v1/org/reorganisations/", {"kind": "dissolve", "units": ["VP"], "on": "2027-01-01"}, format="json"
+    )
     assert refused.status_code == 400 and refused.json()["code"] == "invalid"
     kinds = [e["kind"] for e in api.get("/api/v1/org/reorganisations/").json()]
     assert {"transfer_function", "rename", "establish"} <= set(kinds)

@@ -38,8 +38,14 @@ GOOD = textwrap.dedent("""\
 
 @pytest.fixture
 def regulation(db):
-    return Document.objects.create(work_uri="/vd/qd/2024/1", version_date="2024-01-05", doc_type="Quyết định",
-                                   number="01/2024/QĐ-UBND", title="Quy định", issuer="Ủy ban nhân dân tỉnh Ví Dụ")
+    return Document.objects.create(
+        work_uri="/vd/qd/2024/1",
+        version_date="2024-01-05",
+        doc_type="Quyết định",
+        number="01/2024/QĐ-UBND",
+        title="Quy định",
+        issuer="Ủy ban nhân dân tỉnh Ví Dụ",
+    )
 
 
 def test_identity_and_districts_are_imported_and_exported(regulation):
@@ -47,7 +53,10 @@ def test_identity_and_districts_are_imported_and_exported(regulation):
     assert report.created["districts"] == 2
     agency = Agency.objects.get(code="STTTT-VD")
     assert (agency.parent_body, agency.letterhead_parent, agency.place) == (
-        "Ủy ban nhân dân tỉnh Ví Dụ", "UBND TỈNH VÍ DỤ", "Ví Dụ")
+        "Ủy ban nhân dân tỉnh Ví Dụ",
+        "UBND TỈNH VÍ DỤ",
+        "Ví Dụ",
+    )
     assert (agency.national_code, agency.one_stop_unit_code, agency.slug) == ("000.00.00.H99", "VD-VP", "vi-du")
     assert agency.host_names == "vidu.example.gov.vn,cong.vidu.example.gov.vn"
     assert agency.regulation == regulation
@@ -72,27 +81,41 @@ def test_reimport_of_unchanged_identity_writes_no_history(regulation):
 
 def test_a_changed_district_is_updated(regulation):
     importing.import_yaml(GOOD)
-    report = importing.import_yaml(GOOD.replace("name: Huyện Hai", "name: Thị xã Hai").replace(
-        "kind: district, order: 2", "kind: town, order: 2"))
+    report = importing.import_yaml(
+        GOOD.replace("name: Huyện Hai", "name: Thị xã Hai").replace("kind: district, order: 2", "kind: town, order: 2")
+    )
     assert report.updated == {"districts": 1}
     assert District.objects.get(code="huyen-hai").kind == "town"
 
 
 def test_bad_identity_and_district_rows_are_all_reported_in_vietnamese(db):
     Agency.objects.create(code="OTHER", name="Sở khác", slug="vi-du", host_names="vidu.example.gov.vn")
-    bad = GOOD.replace("one_stop_unit_code: VD-VP", "one_stop_unit_code: NOPE").replace(
-        "regulation: 01/2024/QĐ-UBND", "regulation: 99/2099/QĐ-UBND").replace(
-        "- {code: huyen-hai, name: Huyện Hai, kind: district, order: 2, active: false}",
-        "- {code: huyen-hai, name: Huyện Hai, kind: province, order: -2, active: maybe}\n"
-        "  - {code: thanh-pho-mot, kind: city}\n"
-        "  - {code: 'Có dấu', name: X, kind: town, colour: red}")
+    bad = (
+        GOOD.replace("one_stop_unit_code: VD-VP", "one_stop_unit_code: NOPE")
+        .replace("regulation: 01/2024/QĐ-UBND", "regulation: 99/2099/QĐ-UBND")
+        .replace(
+            "- {code: huyen-hai, name: Huyện Hai, kind: district, order: 2, active: false}",
+            "- {code: huyen-hai, name: Huyện Hai, kind: province, order: -2, active: maybe}\n"
+            "  - {code: thanh-pho-mot, kind: city}\n"
+            "  - {code: 'Có dấu', name: X, kind: town, colour: red}",
+        )
+    )
     with translation.override("vi"), pytest.raises(importing.ImportFailed) as caught:
         importing.import_yaml(bad)
     where = {(p.row, p.column) for p in caught.value.problems}
-    assert {("agency", "one_stop_unit_code"), ("agency", "regulation"), ("agency", "slug"),
-            ("agency", "host_names"), ("districts #2", "kind"), ("districts #2", "order"),
-            ("districts #2", "active"), ("districts #3", "name"), ("districts #3", "code"),
-            ("districts #4", "code"), ("districts #4", "colour")} <= where
+    assert {
+        ("agency", "one_stop_unit_code"),
+        ("agency", "regulation"),
+        ("agency", "slug"),
+        ("agency", "host_names"),
+        ("districts #2", "kind"),
+        ("districts #2", "order"),
+        ("districts #2", "active"),
+        ("districts #3", "name"),
+        ("districts #3", "code"),
+        ("districts #4", "code"),
+        ("districts #4", "colour"),
+    } <= where
     reasons = " ".join(p.reason for p in caught.value.problems)
     assert "99/2099/QĐ-UBND" in reasons
     assert not Agency.objects.filter(code="STTTT-VD").exists()

@@ -57,8 +57,9 @@ def test_file_process_download_verify_revoke(browser_page, dept, catalog, live_s
     page.fill("#id_subject_channels", "CNN\nNHK World")
     inputs = page.locator("input[type=file]")
     for index in range(inputs.count()):
-        inputs.nth(index).set_input_files(files=[{"name": f"giay-to-{index}.pdf", "mimeType": "application/pdf",
-                                                  "buffer": PDF}])
+        inputs.nth(index).set_input_files(
+            files=[{"name": f"giay-to-{index}.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        )
     with page.expect_navigation():
         page.get_by_test_id("submit").click()
     reference = page.get_by_test_id("reference").inner_text().strip()

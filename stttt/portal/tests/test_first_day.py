@@ -19,8 +19,15 @@ def test_staff_dossier_page_shows_what_the_applicant_filed(dept, catalog):
     staff = Client()
     staff.force_login(dept.desk)
     html = staff.get(reverse("procedures:dossier", args=[dossier.pk])).content.decode()
-    for shown in ("3800111222", "0271 3888 999", "saomai@example.vn", "1 Trần Hưng Đạo, Đồng Xoài", reference,
-                  "NHK World", dept.district_a.name):
+    for shown in (
+        "3800111222",
+        "0271 3888 999",
+        "saomai@example.vn",
+        "1 Trần Hưng Đạo, Đồng Xoài",
+        reference,
+        "NHK World",
+        dept.district_a.name,
+    ):
         assert shown in html, shown
     assert catalog[CODE].name[:40] in html.split("<title>")[1].split("</title>")[0]
     assert "Hồ sơ —" not in html and "Dossier —" not in html

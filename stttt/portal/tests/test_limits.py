@@ -23,8 +23,9 @@ def test_the_tracking_form_is_limited_per_address():
 
 def test_register_exports_are_limited_and_rotating_forwarded_for_buys_nothing(settings):
     url = reverse("portal:register_export", args=["khong-co", "csv"])
-    statuses = [Client(REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").get(url).status_code
-                for n in range(11)]
+    statuses = [
+        Client(REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").get(url).status_code for n in range(11)
+    ]
     assert 429 not in statuses[:10] and statuses[10] == 429
 
 

@@ -28,11 +28,18 @@ CODE = "STTTT.PTTH.01"
 def _form(catalog, **extra):
     procedure = catalog[CODE]
     district = procedure.agency.districts.order_by("order").first()
-    data = {"applicant_name": "Khách sạn Sao Mai", "applicant_id_number": "3800111222",
-            "applicant_address": "1 Trần Hưng Đạo, Đồng Xoài", "applicant_phone": "0271 3888 999",
-            "applicant_email": "saomai@example.vn", "holder_type": "organisation", "district": district.code,
-            "subject_facility_address": "1 Trần Hưng Đạo, Đồng Xoài", "subject_channels": "CNN\nNHK World",
-            "idempotency_key": "a" * 32}
+    data = {
+        "applicant_name": "Khách sạn Sao Mai",
+        "applicant_id_number": "3800111222",
+        "applicant_address": "1 Trần Hưng Đạo, Đồng Xoài",
+        "applicant_phone": "0271 3888 999",
+        "applicant_email": "saomai@example.vn",
+        "holder_type": "organisation",
+        "district": district.code,
+        "subject_facility_address": "1 Trần Hưng Đạo, Đồng Xoài",
+        "subject_channels": "CNN\nNHK World",
+        "idempotency_key": "a" * 32,
+    }
     for component in procedure.components.all():
         if component.required:
             data[f"file_{component.pk}"] = SimpleUploadedFile(f"giay-to-{component.pk}.pdf", PDF, "application/pdf")
@@ -55,8 +62,10 @@ def test_anonymous_filing_gives_reference_secret_and_email(dept, catalog):
     reference, secret = _file(client, catalog)
     submission = Submission.objects.get(reference=reference)
     dossier = submission.dossier
-    assert dossier.status == "submitted" and dossier.files.count() == catalog[CODE].components.filter(
-        required=True).count()
+    assert (
+        dossier.status == "submitted"
+        and dossier.files.count() == catalog[CODE].components.filter(required=True).count()
+    )
     assert dossier.application.subject["channels"] == ["CNN", "NHK World"]
     assert secret not in submission.secret_hash
     assert mail.outbox and secret in mail.outbox[0].body and reference in mail.outbox[0].body
@@ -113,8 +122,9 @@ def test_supplement_answered_online_and_result_downloaded_and_rated(dept, catalo
     step("request_supplement", dept.officer, reasons="Thiếu hợp đồng thuê địa điểm")
     page = client.get(reverse("portal:status", args=[reference])).content.decode()
     assert "Thiếu hợp đồng thuê địa điểm" in page
-    bad = client.post(reverse("portal:supplement", args=[reference]),
-                      {"file": SimpleUploadedFile("a.pdf", b"not a pdf")})
+    bad = client.post(
+        reverse("portal:supplement", args=[reference]), {"file": SimpleUploadedFile("a.pdf", b"not a pdf")}
+    )
     assert bad.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == "awaiting_supplement"
@@ -126,8 +136,10 @@ def test_supplement_answered_online_and_result_downloaded_and_rated(dept, catalo
     licence = Licence.objects.get(dossier=dossier)
     pdf = client.get(reverse("portal:result", args=[reference, "pdf"]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    response = client.post(reverse("portal:rate", args=[reference]), {
-        "contacts": "1", "agencies": "desk_only", "publicity": "both", "complaint": "no", "comment": "Tốt"})
+    response = client.post(
+        reverse("portal:rate", args=[reference]),
+        {"contacts": "1", "agencies": "desk_only", "publicity": "both", "complaint": "no", "comment": "Tốt"},
+    )
     assert response.status_code == 302
     rating = Rating.objects.get(dossier=dossier)
     assert (rating.indicator_3, rating.indicator_4, rating.indicator_6) == (1, 1, 2)
@@ -139,8 +151,15 @@ def test_supplement_answered_online_and_result_downloaded_and_rated(dept, catalo
 
 def test_applicant_account_sees_all_its_dossiers(dept, catalog):
     client = Client()
-    response = client.post(reverse("portal:signup"), {"full_name": "Công ty Bình An", "email": "binhan@example.vn",
-                                                      "password": "Mat-khau-2026", "password2": "Mat-khau-2026"})
+    response = client.post(
+        reverse("portal:signup"),
+        {
+            "full_name": "Công ty Bình An",
+            "email": "binhan@example.vn",
+            "password": "Mat-khau-2026",
+            "password2": "Mat-khau-2026",
+        },
+    )
     assert response.status_code == 302
     first, _s = _file(client, catalog)
     second, _s = _file(client, catalog, idempotency_key="c" * 32)
@@ -150,18 +169,36 @@ def test_applicant_account_sees_all_its_dossiers(dept, catalog):
 
 def _licences(dept):
     today = timezone.localdate()
-    common = {"issuer": "district", "issuer_name": "UBND huyện Lộc Ninh", "district": dept.district_a.code,
-              "holder_type": "person", "holder_id_number": "070190000111", "holder_phone": "0909000111",
-              "holder_address": "Nhà riêng ấp 5"}
-    a = licensing_services.licence_record("game_point", actor=dept.officer, data={
-        **common, "holder_name": "Trần Thị Bình", "number": "01/GCN-UBND", "issued_on": today},
-        subject={"point_name": "Điểm game Hòa Bình", "facility_address": "Ấp 1, Lộc Ninh", "machines": 20})
-    b = licensing_services.licence_record("game_point", actor=dept.officer, data={
-        **common, "holder_name": "Lê Văn Cường", "number": "02/GCN-UBND", "issued_on": today - dt.timedelta(days=400),
-        "district": dept.district_b.code},
-        subject={"point_name": "Net Cường", "facility_address": "Đồng Xoài", "machines": 12})
-    licensing_services.licence_event_add(b.pk, "revoke", actor=dept.director, effective_on=today,
-                                         legal_basis="Nghị định 72/2013 Điều 35")
+    common = {
+        "issuer": "district",
+        "issuer_name": "UBND huyện Lộc Ninh",
+        "district": dept.district_a.code,
+        "holder_type": "person",
+        "holder_id_number": "070190000111",
+        "holder_phone": "0909000111",
+        "holder_address": "Nhà riêng ấp 5",
+    }
+    a = licensing_services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data={**common, "holder_name": "Trần Thị Bình", "number": "01/GCN-UBND", "issued_on": today},
+        subject={"point_name": "Điểm game Hòa Bình", "facility_address": "Ấp 1, Lộc Ninh", "machines": 20},
+    )
+    b = licensing_services.licence_record(
+        "game_point",
+        actor=dept.officer,
+        data={
+            **common,
+            "holder_name": "Lê Văn Cường",
+            "number": "02/GCN-UBND",
+            "issued_on": today - dt.timedelta(days=400),
+            "district": dept.district_b.code,
+        },
+        subject={"point_name": "Net Cường", "facility_address": "Đồng Xoài", "machines": 12},
+    )
+    licensing_services.licence_event_add(
+        b.pk, "revoke", actor=dept.director, effective_on=today, legal_basis="Nghị định 72/2013 Điều 35"
+    )
     return a, b
 
 
@@ -174,8 +211,10 @@ def test_register_search_filters_and_exports(dept, catalog):
     revoked = client.get(url, {"status": "revoked"}).content.decode()
     assert "Net Cường" in revoked and "Hòa Bình" not in revoked
     assert "Net Cường" in client.get(url, {"district": dept.district_b.code}).content.decode()
-    assert "Net Cường" not in client.get(url, {"year": str(timezone.localdate().year)}).content.decode() or \
-        b.issued_on.year == timezone.localdate().year
+    assert (
+        "Net Cường" not in client.get(url, {"year": str(timezone.localdate().year)}).content.decode()
+        or b.issued_on.year == timezone.localdate().year
+    )
     single = client.get(reverse("portal:register", args=["diem-tro-choi-dien-tu"]))
     assert single.status_code == 200
     for fmt in ("csv", "json", "xlsx"):

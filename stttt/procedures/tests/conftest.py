@@ -36,9 +36,16 @@ def documents(procedure, prefix="giay-to"):
 
 def file_dossier(procedure, actor, data, *, when=None, key=None, channel=Channel.ONLINE, particulars=None):
     """File a dossier with its required documents through the one filing service."""
-    dossier, _created = services.dossier_file(procedure, actor=actor, channel=channel, data=data,
-                                              uploads=documents(procedure), particulars=particulars,
-                                              idempotency_key=key, now=when)
+    dossier, _created = services.dossier_file(
+        procedure,
+        actor=actor,
+        channel=channel,
+        data=data,
+        uploads=documents(procedure),
+        particulars=particulars,
+        idempotency_key=key,
+        now=when,
+    )
     return dossier
 
 

@@ -50,15 +50,19 @@ def scenario_two_officers_on_one_dossier_one_wins(dept, catalog):
     procedure = catalog["STTTT.PTTH.01"]
     when = at(2024, 10, 7, 9)
     d = file_dossier(procedure, dept.applicant, APPLICANT, when=when)
-    for action, actor, extra in (("receive", dept.desk, {}), ("transfer", dept.desk, {}),
-                                 ("assign", dept.head, {"assignee": dept.officer})):
+    for action, actor, extra in (
+        ("receive", dept.desk, {}),
+        ("transfer", dept.desk, {}),
+        ("assign", dept.head, {"assignee": dept.officer}),
+    ):
         d = dossier_transition(d.pk, action, actor=actor, now=when, **extra)
     seen = d.version
 
     results = run_together(
         lambda: dossier_transition(d.pk, "propose", actor=dept.officer, now=when, expected_version=seen),
-        lambda: dossier_transition(d.pk, "request_supplement", actor=dept.head, now=when, expected_version=seen,
-                                   reasons="Thiếu tờ khai"),
+        lambda: dossier_transition(
+            d.pk, "request_supplement", actor=dept.head, now=when, expected_version=seen, reasons="Thiếu tờ khai"
+        ),
     )
     winners = [r for r in results if isinstance(r, Dossier)]
     losers = [r for r in results if isinstance(r, Exception)]
@@ -89,8 +93,9 @@ def scenario_double_submission_creates_one_dossier(dept, catalog):
     procedure = catalog["1.003868"]
 
     def submit():
-        return services.dossier_file(procedure, actor=dept.applicant, data=APPLICANT, uploads=documents(procedure),
-                                     idempotency_key="k-42")
+        return services.dossier_file(
+            procedure, actor=dept.applicant, data=APPLICANT, uploads=documents(procedure), idempotency_key="k-42"
+        )
 
     results = run_together(submit, submit, submit)
     assert all(isinstance(r, tuple) for r in results), results
@@ -102,18 +107,21 @@ def scenario_double_submission_creates_one_dossier(dept, catalog):
 def scenario_same_day_receipts_get_distinct_codes(dept, catalog):
     procedure = catalog["1.003868"]
     when = at(2024, 10, 7, 9)
-    dossiers = [file_dossier(procedure, dept.applicant, APPLICANT, when=when)
-                for _ in range(3)]
-    results = run_together(*[
-        (lambda pk=d.pk: dossier_transition(pk, "receive", actor=dept.desk, now=when)) for d in dossiers
-    ])
+    dossiers = [file_dossier(procedure, dept.applicant, APPLICANT, when=when) for _ in range(3)]
+    results = run_together(
+        *[(lambda pk=d.pk: dossier_transition(pk, "receive", actor=dept.desk, now=when)) for d in dossiers]
+    )
     assert all(isinstance(r, Dossier) for r in results), results
     numbers = sorted(int(r.code[-4:]) for r in results)
     assert len(set(numbers)) == 3 and numbers[-1] - numbers[0] == 2
 
 
-SCENARIOS = [scenario_two_officers_on_one_dossier_one_wins, scenario_two_officers_without_version_one_wins,
-             scenario_double_submission_creates_one_dossier, scenario_same_day_receipts_get_distinct_codes]
+SCENARIOS = [
+    scenario_two_officers_on_one_dossier_one_wins,
+    scenario_two_officers_without_version_one_wins,
+    scenario_double_submission_creates_one_dossier,
+    scenario_same_day_receipts_get_distinct_codes,
+]
 
 on_sqlite = pytest.mark.skipif(connection.vendor == "sqlite", reason="run in a child process on SQLite")
 
@@ -152,8 +160,7 @@ CHILD = textwrap.dedent(
 def test_concurrency_on_an_sqlite_file(tmp_path):
     environment = {**os.environ, "STTTT_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "stttt.config.settings"}
     environment.pop("DATABASE_URL", None)
-    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, env=environment,
-                            timeout=300)
+    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, env=environment, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.strip().splitlines()
     assert [line.split()[0] for line in lines] == ["ok"] * len(SCENARIOS), result.stdout

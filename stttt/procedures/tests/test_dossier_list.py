@@ -17,11 +17,20 @@ pytestmark = pytest.mark.django_db
 
 def _make(dept, procedure, count, *, due=None, status=Status.IN_APPRAISAL, name="Công ty", start=0):
     now = timezone.now()
-    Dossier.objects.bulk_create([
-        Dossier(agency=dept.agency, procedure=procedure, applicant_name=f"{name} {start + i:03d}", status=status,
-                submitted_by=dept.applicant, submitted_at=now - dt.timedelta(minutes=start + i),
-                due_date=due or timezone.localdate() + dt.timedelta(days=30))
-        for i in range(count)])
+    Dossier.objects.bulk_create(
+        [
+            Dossier(
+                agency=dept.agency,
+                procedure=procedure,
+                applicant_name=f"{name} {start + i:03d}",
+                status=status,
+                submitted_by=dept.applicant,
+                submitted_at=now - dt.timedelta(minutes=start + i),
+                due_date=due or timezone.localdate() + dt.timedelta(days=30),
+            )
+            for i in range(count)
+        ]
+    )
 
 
 def _client(dept):

@@ -71,7 +71,8 @@ def test_the_deputy_acting_as_director_sees_it(dept, dossier):
 
 def test_the_deputy_in_charge_of_the_empowering_duty_sees_it(dept, dossier):
     assert not _sees(dept.deputy2, dossier)
-    duty = org_services.duty_save(dept.agency, citation=dossier.procedure.empowering_citation, title="Cấp phép",
-                                  lead_unit=dept.division)
+    duty = org_services.duty_save(
+        dept.agency, citation=dossier.procedure.empowering_citation, title="Cấp phép", lead_unit=dept.division
+    )
     org_services.area_assign(dept.staff["PGD2"], duty=duty, start_on=START)
     assert _sees(dept.deputy2, dossier)

@@ -46,11 +46,21 @@ def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
     procedure = catalog["1.003868"]
 
     def form():
-        files = {f"file_{c.pk}": SimpleUploadedFile(f"c{c.pk}.pdf", PDF, "application/pdf")
-                 for c in procedure.components.all() if c.required}
-        return {"applicant_name": "Hội Văn học Nghệ thuật", "subject": "Kỷ yếu 2024", "idempotency_key": key,
-                "holder_type": "organisation", "applicant_email": "hoi@example.vn",
-                "subject_title": "Kỷ yếu 2024", "subject_copies": "300", **files}
+        files = {
+            f"file_{c.pk}": SimpleUploadedFile(f"c{c.pk}.pdf", PDF, "application/pdf")
+            for c in procedure.components.all()
+            if c.required
+        }
+        return {
+            "applicant_name": "Hội Văn học Nghệ thuật",
+            "subject": "Kỷ yếu 2024",
+            "idempotency_key": key,
+            "holder_type": "organisation",
+            "applicant_email": "hoi@example.vn",
+            "subject_title": "Kỷ yếu 2024",
+            "subject_copies": "300",
+            **files,
+        }
 
     first = applicant.post(moved["Location"], form())
     again = applicant.post(moved["Location"], form())  # double click
@@ -58,10 +68,15 @@ def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
     assert Dossier.objects.count() == 1
     dossier = Dossier.objects.get()
     assert dossier.submitted_by == dept.applicant and dossier.files.count() == 2
-    applicant.post(reverse("procedures:upload", args=[dossier.pk]),
-                   {"file": SimpleUploadedFile("ban-thao.pdf", PDF, "application/pdf")})
-    bad = applicant.post(reverse("procedures:upload", args=[dossier.pk]),
-                         {"file": SimpleUploadedFile("x.exe", b"MZ....", "application/octet-stream")}, follow=True)
+    applicant.post(
+        reverse("procedures:upload", args=[dossier.pk]),
+        {"file": SimpleUploadedFile("ban-thao.pdf", PDF, "application/pdf")},
+    )
+    bad = applicant.post(
+        reverse("procedures:upload", args=[dossier.pk]),
+        {"file": SimpleUploadedFile("x.exe", b"MZ....", "application/octet-stream")},
+        follow=True,
+    )
     assert any(text in bad.content.decode() for text in ("Không nhận tệp loại này", "not accepted"))
     assert DossierFile.objects.count() == 3
     stored = DossierFile.objects.get(original_name="ban-thao.pdf")
@@ -71,10 +86,14 @@ def test_dossier_from_submission_to_result_through_the_pages(dept, catalog):
     assert b"".join(download.streaming_content) == PDF
 
     assert "to_receive" in desk.get(reverse("procedures:index")).content.decode()
-    for client, action, extra in ((desk, "receive", {}), (desk, "transfer", {}),
-                                  (head, "assign", {"assignee": dept.officer.pk}), (officer, "propose", {}),
-                                  (leader, "approve", {"result_number": "05/GP-STTTT"}),
-                                  (desk, "return_result", {})):
+    for client, action, extra in (
+        (desk, "receive", {}),
+        (desk, "transfer", {}),
+        (head, "assign", {"assignee": dept.officer.pk}),
+        (officer, "propose", {}),
+        (leader, "approve", {"result_number": "05/GP-STTTT"}),
+        (desk, "return_result", {}),
+    ):
         response = act(client, dossier, action, **extra)
         assert response.status_code == 200
         dossier.refresh_from_db()
@@ -95,8 +114,11 @@ def test_stale_form_gets_a_conflict_message(dept, catalog):
     dossier = file_dossier(catalog["1.003868"], dept.applicant, {"applicant_name": "A"})
     stale = dossier.version
     act(desk, dossier, "receive")
-    response = desk.post(reverse("procedures:action", args=[dossier.pk]),
-                         {"action": "reject", "version": stale, "reasons": "x"}, follow=True)
+    response = desk.post(
+        reverse("procedures:action", args=[dossier.pk]),
+        {"action": "reject", "version": stale, "reasons": "x"},
+        follow=True,
+    )
     text = response.content.decode()
     assert "tải lại" in text.lower() or "reload" in text.lower()
     dossier.refresh_from_db()
@@ -105,6 +127,7 @@ def test_stale_form_gets_a_conflict_message(dept, catalog):
 
 def test_applicants_see_only_their_dossiers(dept, catalog):
     from stttt.accounts.models import User
+
     dossier = file_dossier(catalog["1.003868"], dept.applicant, {"applicant_name": "A"})
     other = User.objects.create_user("khac", password="x-Secret-123")
     assert client_for(other).get(reverse("procedures:dossier", args=[dossier.pk])).status_code == 404
@@ -121,17 +144,29 @@ def test_catalogue_pages_and_desk_receipt(dept, catalog):
     chosen = desk.get(reverse("procedures:desk_receive"), {"procedure": procedure.pk}).content.decode()
     assert all(f'name="paper_{c.pk}"' in chosen for c in procedure.components.all())
     paper = {f"paper_{c.pk}": "on" for c in procedure.components.all()}
-    incomplete = desk.post(reverse("procedures:desk_receive"),
-                           {"procedure": procedure.pk, "channel": "desk", "applicant_name": "Khách sạn B"})
+    incomplete = desk.post(
+        reverse("procedures:desk_receive"),
+        {"procedure": procedure.pk, "channel": "desk", "applicant_name": "Khách sạn B"},
+    )
     assert incomplete.status_code == 200 and not Dossier.objects.exists()
-    response = desk.post(reverse("procedures:desk_receive"), {
-        "procedure": procedure.pk, "channel": "desk", "applicant_name": "Khách sạn B", "holder_type": "organisation",
-        "subject_facility_address": "Số 1 đường A", "subject_channels": "CNN", **paper})
+    response = desk.post(
+        reverse("procedures:desk_receive"),
+        {
+            "procedure": procedure.pk,
+            "channel": "desk",
+            "applicant_name": "Khách sạn B",
+            "holder_type": "organisation",
+            "subject_facility_address": "Số 1 đường A",
+            "subject_channels": "CNN",
+            **paper,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     dossier = Dossier.objects.get(applicant_name="Khách sạn B")
     assert dossier.status == Status.RECEIVED and dossier.code and dossier.submitted_by is None
-    refused = client_for(dept.officer).post(reverse("procedures:desk_receive"),
-                                            {"procedure": procedure.pk, "applicant_name": "C", **paper})
+    refused = client_for(dept.officer).post(
+        reverse("procedures:desk_receive"), {"procedure": procedure.pk, "applicant_name": "C", **paper}
+    )
     assert refused.status_code == 403 and not Dossier.objects.filter(applicant_name="C").exists()
 
 
@@ -144,8 +179,11 @@ def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
     assert api.get(f"/api/v1/procedures/catalog/{dotted}/").json()["code"] == dotted  # codes with dots resolve
     import base64
 
-    files = [{"component": c.pk, "name": f"c{c.pk}.pdf", "content": base64.b64encode(PDF).decode()}
-             for c in catalog["1.003868"].components.all() if c.required]
+    files = [
+        {"component": c.pk, "name": f"c{c.pk}.pdf", "content": base64.b64encode(PDF).decode()}
+        for c in catalog["1.003868"].components.all()
+        if c.required
+    ]
     body = {"procedure": "1.003868", "applicant_name": "Công ty C", "files": files}
     missing = api.post("/api/v1/procedures/dossiers/", {**body, "files": []}, format="json")
     assert missing.status_code == 400 and not Dossier.objects.exists()
@@ -156,11 +194,15 @@ def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
     pk = first.json()["id"]
     staff = APIClient()
     staff.force_authenticate(dept.desk)
-    ok = staff.post(f"/api/v1/procedures/dossiers/{pk}/transition/", {"action": "receive", "expected_version": 0},
-                    format="json")
+    ok = staff.post(
+        f"/api/v1/procedures/dossiers/{pk}/transition/", {"action": "receive", "expected_version": 0}, format="json"
+    )
     assert ok.status_code == 200 and ok.json()["status"] == "received"
-    conflict = staff.post(f"/api/v1/procedures/dossiers/{pk}/transition/",
-                          {"action": "reject", "expected_version": 0, "reasons": "x"}, format="json")
+    conflict = staff.post(
+        f"/api/v1/procedures/dossiers/{pk}/transition/",
+        {"action": "reject", "expected_version": 0, "reasons": "x"},
+        format="json",
+    )
     assert conflict.status_code == 409 and conflict.json()["code"] == "conflict"
     forbidden = api.post(f"/api/v1/procedures/dossiers/{pk}/transition/", {"action": "transfer"}, format="json")
     assert forbidden.status_code == 403
@@ -191,8 +233,17 @@ def test_demo_month_statistics_equal_the_database(db):
     month = month_start.strftime("%Y-%m")
     first, last = selectors.month_bounds(month)
     rows = selectors.statistics(month)
-    total = {k: sum(r[k] for r in rows) for k in ("received", "resolved_on_time", "resolved_late", "withdrawn",
-                                                   "in_progress_on_time", "in_progress_overdue")}
+    total = {
+        k: sum(r[k] for r in rows)
+        for k in (
+            "received",
+            "resolved_on_time",
+            "resolved_late",
+            "withdrawn",
+            "in_progress_on_time",
+            "in_progress_overdue",
+        )
+    }
 
     def in_month(field):
         return {f"{field}__date__gte": first, f"{field}__date__lte": last}
@@ -202,9 +253,12 @@ def test_demo_month_statistics_equal_the_database(db):
     assert total["resolved_on_time"] == resolved.filter(closed_late=False).count() > 0
     assert total["resolved_late"] == resolved.filter(closed_late=True).count() > 0
     assert total["withdrawn"] == Dossier.objects.filter(**in_month("withdrawn_at")).count() > 0
-    still_open = [d for d in Dossier.objects.filter(received_at__date__lte=last)
-                  if (d.resolved_at is None or timezone.localtime(d.resolved_at).date() > last)
-                  and (d.withdrawn_at is None or timezone.localtime(d.withdrawn_at).date() > last)]
+    still_open = [
+        d
+        for d in Dossier.objects.filter(received_at__date__lte=last)
+        if (d.resolved_at is None or timezone.localtime(d.resolved_at).date() > last)
+        and (d.withdrawn_at is None or timezone.localtime(d.withdrawn_at).date() > last)
+    ]
     assert total["in_progress_on_time"] + total["in_progress_overdue"] == len(still_open)
     assert total["in_progress_overdue"] == sum(1 for d in still_open if d.statutory_due_date < last) > 0
     assert Dossier.objects.filter(status__in=IN_PROGRESS).exists()
@@ -212,6 +266,7 @@ def test_demo_month_statistics_equal_the_database(db):
     from openpyxl import load_workbook
 
     from stttt.accounts.models import User
+
     director = User.objects.get(username="giamdoc")
     response = client_for(director).get(reverse("procedures:statistics"), {"month": month, "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -226,9 +281,15 @@ def test_demo_month_statistics_equal_the_database(db):
 
 def test_desk_guides_an_incomplete_paper_dossier_without_recording_it(dept, catalog):
     desk = client_for(dept.desk)
-    response = desk.post(reverse("procedures:desk_guidance"), {
-        "procedure": catalog["1.003868"].pk, "applicant_name": "Ông Nguyễn Văn B",
-        "missing": "Thiếu bản thảo có đóng dấu", "format": "docx"})
+    response = desk.post(
+        reverse("procedures:desk_guidance"),
+        {
+            "procedure": catalog["1.003868"].pk,
+            "applicant_name": "Ông Nguyễn Văn B",
+            "missing": "Thiếu bản thảo có đóng dấu",
+            "format": "docx",
+        },
+    )
     assert response.status_code == 200 and response.content.startswith(b"PK")
     assert Dossier.objects.count() == 0
     assert client_for(dept.officer).get(reverse("procedures:desk_guidance")).status_code == 403

@@ -17,12 +17,19 @@ def test_receipt_lists_only_components_received_on_paper_or_attached(dept, catal
 
     procedure = catalog["STTTT.PTTH.01"]
     required = list(procedure.components.filter(required=True))
-    never = Component.objects.create(procedure=procedure, name="Bản sao giấy chưa bao giờ nộp", required=False,
-                                     order=99)
+    never = Component.objects.create(
+        procedure=procedure, name="Bản sao giấy chưa bao giờ nộp", required=False, order=99
+    )
     scanned, *seen = required
     dossier, _created = services.dossier_file(
-        procedure, actor=dept.desk, channel=Channel.DESK, data={"applicant_name": "Khách sạn Sao Mai"},
-        uploads=[services.Upload(scanned, "scan.pdf", PDF)], paper=[c.pk for c in seen], now=at(2024, 10, 3, 9))
+        procedure,
+        actor=dept.desk,
+        channel=Channel.DESK,
+        data={"applicant_name": "Khách sạn Sao Mai"},
+        uploads=[services.Upload(scanned, "scan.pdf", PDF)],
+        paper=[c.pk for c in seen],
+        now=at(2024, 10, 3, 9),
+    )
     text = docx_text(to_docx(slips.receipt(dossier)))
     for component in required:
         assert " ".join(component.name.split())[:40] in text

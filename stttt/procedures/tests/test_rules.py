@@ -53,25 +53,31 @@ def test_circular_01_2018_art_19_dossier_code():
         rules.dossier_code("X", D(2020, 7, 3), 10000)
 
 
-@pytest.mark.parametrize(("name", "head", "size", "ok"), [
-    ("don.pdf", b"%PDF-1.7", 100, True),
-    ("DON.PDF", b"%PDF-1.7", 100, True),
-    ("anh.png", b"\x89PNG\r\n\x1a\n", 100, True),
-    ("to-khai.docx", b"PK\x03\x04", 100, True),
-    ("virus.exe", b"MZ", 100, False),
-    ("fake.pdf", b"<html>", 100, False),
-    ("empty.pdf", b"%PDF", 0, False),
-    ("big.pdf", b"%PDF", rules.MAX_UPLOAD_BYTES + 1, False),
-    ("noext", b"%PDF", 10, False),
-])
+@pytest.mark.parametrize(
+    ("name", "head", "size", "ok"),
+    [
+        ("don.pdf", b"%PDF-1.7", 100, True),
+        ("DON.PDF", b"%PDF-1.7", 100, True),
+        ("anh.png", b"\x89PNG\r\n\x1a\n", 100, True),
+        ("to-khai.docx", b"PK\x03\x04", 100, True),
+        ("virus.exe", b"MZ", 100, False),
+        ("fake.pdf", b"<html>", 100, False),
+        ("empty.pdf", b"%PDF", 0, False),
+        ("big.pdf", b"%PDF", rules.MAX_UPLOAD_BYTES + 1, False),
+        ("noext", b"%PDF", 10, False),
+    ],
+)
 def test_uploads_type_and_size(name, head, size, ok):
     assert (rules.upload_problem(name, size, head) is None) is ok
 
 
 def test_circular_01_2018_art_13_and_15_assessment_at_the_boundaries():
     day = D(2026, 5, 10)
-    assert [rules.indicator_time(day, day + dt.timedelta(days=1)), rules.indicator_time(day, day),
-            rules.indicator_time(day, day - dt.timedelta(days=1))] == [2, 1, 0]
+    assert [
+        rules.indicator_time(day, day + dt.timedelta(days=1)),
+        rules.indicator_time(day, day),
+        rules.indicator_time(day, day - dt.timedelta(days=1)),
+    ] == [2, 1, 0]
     assert [rules.indicator_contacts(n) for n in (0, 1, 2)] == [2, 1, 0]
     assert [rules.indicator_agencies(a) for a in ("none", "desk_only", "several")] == [2, 1, 0]
     assert [rules.indicator_publicity(a) for a in ("both", "one", "neither")] == [2, 1, 0]
@@ -79,17 +85,30 @@ def test_circular_01_2018_art_13_and_15_assessment_at_the_boundaries():
     assert rules.indicator_attitude(False, 1) == 1
     assert rules.quarter_of(D(2026, 3, 31)) == "2026-Q1" and rules.quarter_of(D(2026, 4, 1)) == "2026-Q2"
     assert rules.average([2, 1, 1]) == 1.3 and rules.average([]) is None
-    assert [rules.grade(t) for t in (15, 14.9, 12, 9, 6, 5.9)] == ["excellent", "good", "good", "fair", "average",
-                                                                   "weak"]
+    assert [rules.grade(t) for t in (15, 14.9, 12, 9, 6, 5.9)] == [
+        "excellent",
+        "good",
+        "good",
+        "fair",
+        "average",
+        "weak",
+    ]
     assert rules.indicator_steps([(day, day), (day, day + dt.timedelta(days=2))]) == 1
     assert rules.rating_problem("approved", True, False, 0, "none", "both") is None
     assert rules.rating_problem("in_appraisal", False, False, 0, "none", "both")
     assert rules.rating_problem("approved", True, True, 0, "none", "both")
     assert rules.rating_problem("approved", True, False, 0, "maybe", "both")
-    scores = rules.rating_scores(day, day, [(day, day)], contacts=1, agencies="desk_only", publicity="both",
-                                 complaint=False)
-    assert scores == {"indicator_1": 1, "indicator_2": 1, "indicator_3": 1, "indicator_4": 1, "indicator_6": 2,
-                      "indicator_7": 1}
+    scores = rules.rating_scores(
+        day, day, [(day, day)], contacts=1, agencies="desk_only", publicity="both", complaint=False
+    )
+    assert scores == {
+        "indicator_1": 1,
+        "indicator_2": 1,
+        "indicator_3": 1,
+        "indicator_4": 1,
+        "indicator_6": 2,
+        "indicator_7": 1,
+    }
 
 
 def test_decree_61_art_17_required_components():

@@ -30,19 +30,35 @@ def pdf_text(data):
 
 @pytest.fixture
 def busy_dossier(dept, catalog):
-    d = file_dossier(catalog["STTTT.PTTH.01"], dept.applicant, when=at(2024, 10, 3, 9),
-                     data={"applicant_name": "Khách sạn Sao Mai", "applicant_address": "Đồng Xoài"})
+    d = file_dossier(
+        catalog["STTTT.PTTH.01"],
+        dept.applicant,
+        when=at(2024, 10, 3, 9),
+        data={"applicant_name": "Khách sạn Sao Mai", "applicant_address": "Đồng Xoài"},
+    )
     when = at(2024, 10, 3, 9)
     d = dossier_transition(d.pk, "receive", actor=dept.desk, now=when)
     d = dossier_transition(d.pk, "transfer", actor=dept.desk, now=when)
     d = dossier_transition(d.pk, "assign", actor=dept.head, now=when, assignee=dept.officer)
-    d = dossier_transition(d.pk, "request_supplement", actor=dept.officer, now=at(2024, 10, 4, 9),
-                           reasons="Bổ sung hợp đồng thuê địa điểm lắp đặt")
+    d = dossier_transition(
+        d.pk,
+        "request_supplement",
+        actor=dept.officer,
+        now=at(2024, 10, 4, 9),
+        reasons="Bổ sung hợp đồng thuê địa điểm lắp đặt",
+    )
     d = dossier_transition(d.pk, "supplement_received", actor=dept.desk, now=at(2024, 10, 7, 9))
-    d = dossier_transition(d.pk, "apologise", actor=dept.officer, now=at(2024, 10, 8, 9),
-                           reasons="Chờ kiểm tra thực tế", new_due=dt.date(2024, 11, 8))
-    return dossier_transition(d.pk, "refuse", actor=dept.director, now=at(2024, 10, 9, 9),
-                              reasons="Thiết bị không đúng chủng loại")
+    d = dossier_transition(
+        d.pk,
+        "apologise",
+        actor=dept.officer,
+        now=at(2024, 10, 8, 9),
+        reasons="Chờ kiểm tra thực tế",
+        new_due=dt.date(2024, 11, 8),
+    )
+    return dossier_transition(
+        d.pk, "refuse", actor=dept.director, now=at(2024, 10, 9, 9), reasons="Thiết bị không đúng chủng loại"
+    )
 
 
 @pytest.mark.parametrize("slip", ["receipt", "supplement", "refusal", "apology", "control-sheet"])
@@ -61,8 +77,15 @@ def test_each_slip_renders_to_docx_and_pdf(busy_dossier, slip):
 
 def test_control_sheet_lists_every_step_with_its_deadline(busy_dossier):
     text = docx_text(to_docx(slips.control_sheet(busy_dossier)))
-    for name in ("Tiếp nhận hồ sơ", "Chuyển phòng chuyên môn", "Phân công xử lý", "Yêu cầu bổ sung hồ sơ",
-                 "Nhận hồ sơ bổ sung", "Xin lỗi và hẹn lại ngày trả kết quả", "Từ chối giải quyết"):
+    for name in (
+        "Tiếp nhận hồ sơ",
+        "Chuyển phòng chuyên môn",
+        "Phân công xử lý",
+        "Yêu cầu bổ sung hồ sơ",
+        "Nhận hồ sơ bổ sung",
+        "Xin lỗi và hẹn lại ngày trả kết quả",
+        "Từ chối giải quyết",
+    ):
         assert name in text, name
     assert "Đúng hạn" in text
 

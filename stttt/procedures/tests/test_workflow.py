@@ -20,8 +20,14 @@ def submit(dept, procedure, when, key=None):
 
 
 def receive_at_desk(dept, procedure, when, actor=None):
-    dossier, _created = services.dossier_file(procedure, actor=actor or dept.desk, channel="desk", data=APPLICANT,
-                                              paper=[c.pk for c in procedure.components.all()], now=when)
+    dossier, _created = services.dossier_file(
+        procedure,
+        actor=actor or dept.desk,
+        channel="desk",
+        data=APPLICANT,
+        paper=[c.pk for c in procedure.components.all()],
+        now=when,
+    )
     return dossier
 
 
@@ -50,9 +56,15 @@ def test_online_dossier_from_submission_to_returned_result(dept, catalog):
     d = go(d, "return_result", dept.desk, at(2024, 10, 14, 9))
     assert d.status == Status.RETURNED and d.portal_status_code == 10
     steps = list(DossierStep.objects.filter(dossier=d).values_list("action", "actor__username", "on_time"))
-    assert steps == [("submit", "doanhnghiep", None), ("receive", "motcua", None), ("transfer", "motcua", True),
-                     ("assign", "tp", True), ("propose", "cv1", True), ("approve", "pgd", True),
-                     ("return_result", "motcua", True)]
+    assert steps == [
+        ("submit", "doanhnghiep", None),
+        ("receive", "motcua", None),
+        ("transfer", "motcua", True),
+        ("assign", "tp", True),
+        ("propose", "cv1", True),
+        ("approve", "pgd", True),
+        ("return_result", "motcua", True),
+    ]
     assert d.history.count() >= 7
 
 
@@ -138,8 +150,9 @@ def test_apology_once_at_least_one_day_before_due_and_late_is_still_late(dept, c
     assert d.due_date == dt.date(2024, 10, 10)
     with pytest.raises(TransitionError):  # on the due date: too late to apologise
         go(d, "apologise", dept.officer, at(2024, 10, 10, 9), reasons="Cần xác minh", new_due=dt.date(2024, 10, 15))
-    d = go(d, "apologise", dept.officer, at(2024, 10, 9, 9), reasons="Cần xác minh thực tế",
-           new_due=dt.date(2024, 10, 15))
+    d = go(
+        d, "apologise", dept.officer, at(2024, 10, 9, 9), reasons="Cần xác minh thực tế", new_due=dt.date(2024, 10, 15)
+    )
     assert d.due_date == dt.date(2024, 10, 15) and d.statutory_due_date == dt.date(2024, 10, 10)
     assert d.status == Status.IN_APPRAISAL
     with pytest.raises(TransitionError):
@@ -228,6 +241,7 @@ def test_acting_leaders_approve_and_assign_only_while_acting(dept, catalog):
         p = go(p, action, actor, at(2024, 10, 7, 9), **extra)
     from stttt.accounts.models import User
     from stttt.procedures import permissions
+
     assert permissions.is_approver(dept.deputy, post, week[0])
     assert not permissions.is_approver(dept.deputy, post, dt.date(2024, 10, 14))
     assert not permissions.is_approver(User.objects.get(username="cv3"), post, week[0])

@@ -49,9 +49,13 @@ RECORDS: dict[str, Sample] = {
     "procedures:action": pk(Dossier),
     "procedures:upload": pk(Dossier),
     "procedures:file": lambda a: (lambda f: {"pk": f.dossier_id, "file_id": f.pk})(
-        _first(DossierFile.objects.filter(dossier__agency=a))),
-    "procedures:slip": lambda a: {"pk": _first(Dossier.objects.filter(agency=a, code__isnull=False)).pk,
-                                  "slip": "receipt", "fmt": "pdf"},
+        _first(DossierFile.objects.filter(dossier__agency=a))
+    ),
+    "procedures:slip": lambda a: {
+        "pk": _first(Dossier.objects.filter(agency=a, code__isnull=False)).pk,
+        "slip": "receipt",
+        "fmt": "pdf",
+    },
     "licensing:licence": pk(Licence),
     "licensing:event": pk(Licence),
     "licensing:document": lambda a: {"pk": _first(Licence.objects.filter(agency=a)).pk, "fmt": "pdf"},
@@ -71,12 +75,14 @@ RECORDS: dict[str, Sample] = {
     "work:district_request_xlsx": pk(work.DistrictRequest),
     "work:district_remind": pk(work.DistrictRequest),
     "work:district_report": lambda a: {"pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
-    "work:district_report_return": lambda a: {
-        "pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
+    "work:district_report_return": lambda a: {"pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
     "work:question": pk(work.CouncilQuestion),
     "work:coordination": pk(work.Coordination),
-    "web:history": lambda a: {"app_label": "procedures", "model_name": "dossier",
-                              "pk": str(_first(Dossier.objects.filter(agency=a)).pk)},
+    "web:history": lambda a: {
+        "app_label": "procedures",
+        "model_name": "dossier",
+        "pk": str(_first(Dossier.objects.filter(agency=a)).pk),
+    },
     # API
     "org-unit-detail": lambda a: {"code": _first(Unit.objects.filter(agency=a)).code},
     "org-staff-detail": lambda a: {"code": _first(Staff.objects.filter(agency=a)).code},
@@ -94,9 +100,11 @@ RECORDS: dict[str, Sample] = {
     "work-meeting-detail": pk(work.Meeting),
     "work-meeting-conclusions": pk(work.Meeting),
     "work-meeting-conclusion-task": lambda a: (lambda c: {"pk": c.meeting_id, "conclusion_id": c.pk})(
-        _first(work.Conclusion.objects.filter(meeting__agency=a))),
-    "work-report-type-detail": lambda a: {"code": _first(work.ReportType.objects.filter(agency=a)
-                                                         .exclude(code__in=_codes_of_other_agencies(a))).code},
+        _first(work.Conclusion.objects.filter(meeting__agency=a))
+    ),
+    "work-report-type-detail": lambda a: {
+        "code": _first(work.ReportType.objects.filter(agency=a).exclude(code__in=_codes_of_other_agencies(a))).code
+    },
     "work-report-detail": pk(work.Report),
     "work-report-act": pk(work.Report),
     "work-report-edit": pk(work.Report),
@@ -105,7 +113,8 @@ RECORDS: dict[str, Sample] = {
     "work-district-request-remind": pk(work.DistrictRequest),
     "work-district-report-detail": lambda a: {"pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
     "work-district-report-return-for-correction": lambda a: {
-        "pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
+        "pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk
+    },
     "work-district-report-save": lambda a: {"pk": _first(work.DistrictReport.objects.filter(request__agency=a)).pk},
     "work-question-detail": pk(work.CouncilQuestion),
     "work-question-answer": pk(work.CouncilQuestion),
@@ -175,8 +184,11 @@ def demo(db):
 
 def test_a_user_of_another_agency_gets_404_for_every_record(demo):
     routes = dict(_routes())
-    undeclared = sorted(name for name, route in routes.items() if _params(route)
-                        and name not in RECORDS and name not in NOT_RECORDS and not name.startswith(PUBLIC_PREFIXES))
+    undeclared = sorted(
+        name
+        for name, route in routes.items()
+        if _params(route) and name not in RECORDS and name not in NOT_RECORDS and not name.startswith(PUBLIC_PREFIXES)
+    )
     assert undeclared == [], "declare these routes in RECORDS or NOT_RECORDS"
     wrong = []
     for username in B_USERS:
@@ -214,15 +226,33 @@ def _markers(agency: Agency) -> set[str]:
 def test_lists_boards_and_exports_of_another_agency_show_none_of_its_records(demo):
     markers = _markers(demo)
     assert len(markers) > 10
-    own_files = {"org:plan_file": {"fmt": "xlsx"}, "procedures:logbook": {"fmt": "xlsx"},
-                 "work:briefing_file": {"month": "2026-11", "fmt": "docx"}}
+    own_files = {
+        "org:plan_file": {"fmt": "xlsx"},
+        "procedures:logbook": {"fmt": "xlsx"},
+        "work:briefing_file": {"month": "2026-11", "fmt": "docx"},
+    }
     leaks, checked = [], 0
     for username in B_USERS:
         client = Client()
         client.force_login(User.objects.get(username=username))
-        urls = [reverse(name) for name, route in _routes() if not _params(route) and not name.startswith(
-            ("portal:", "legal", "accounts:", "set_language", "api-root", "schema", "swagger", "web:logout",
-             "registers-list"))]  # public registers answer for the host's agency (licensing tests)
+        urls = [
+            reverse(name)
+            for name, route in _routes()
+            if not _params(route)
+            and not name.startswith(
+                (
+                    "portal:",
+                    "legal",
+                    "accounts:",
+                    "set_language",
+                    "api-root",
+                    "schema",
+                    "swagger",
+                    "web:logout",
+                    "registers-list",
+                )
+            )
+        ]  # public registers answer for the host's agency (licensing tests)
         urls += [reverse(name, kwargs=kwargs) for name, kwargs in own_files.items()]
         for url in urls:
             response = client.get(url)

@@ -25,29 +25,61 @@ class World(SmallDepartment):
         self.other_citizen = self.user("congdan2", "Trần Thị Khác")
         procedure_services.catalog_load(agency=self.agency)
         procedure = Procedure.objects.filter(agency=self.agency, code="1.003868").get()
-        uploads = [procedure_services.Upload(c, f"giay-to-{c.pk}.pdf", PDF)
-                   for c in procedure.components.all() if c.required]
+        uploads = [
+            procedure_services.Upload(c, f"giay-to-{c.pk}.pdf", PDF) for c in procedure.components.all() if c.required
+        ]
         self.dossier, _created = procedure_services.dossier_file(
-            procedure, actor=self.citizen, channel=Channel.ONLINE, data={"applicant_name": "Nguyễn Văn Dân"},
-            uploads=uploads)
+            procedure,
+            actor=self.citizen,
+            channel=Channel.ONLINE,
+            data={"applicant_name": "Nguyễn Văn Dân"},
+            uploads=uploads,
+        )
         today = dt.date.today()
-        self.task = work_services.task_create(actor=self.director, lead_unit=self.division,
-                                              title="Rà soát danh mục báo chí", deadline=today + dt.timedelta(days=3),
-                                              person_in_charge=self.officer)
-        self.other_task = work_services.task_create(actor=self.director, lead_unit=self.other,
-                                                    title="Kiểm tra trạm phát sóng",
-                                                    deadline=today - dt.timedelta(days=3))
+        self.task = work_services.task_create(
+            actor=self.director,
+            lead_unit=self.division,
+            title="Rà soát danh mục báo chí",
+            deadline=today + dt.timedelta(days=3),
+            person_in_charge=self.officer,
+        )
+        self.other_task = work_services.task_create(
+            actor=self.director,
+            lead_unit=self.other,
+            title="Kiểm tra trạm phát sóng",
+            deadline=today - dt.timedelta(days=3),
+        )
         self.request = work_services.district_request_create(
-            actor=self.desk, title="Số liệu quý", period_start=today.replace(day=1) - dt.timedelta(days=90),
-            period_end=today.replace(day=1) - dt.timedelta(days=1), deadline=today + dt.timedelta(days=10),
-            indicators=[{"code": "so-diem", "label": "Số điểm truy cập", "unit": "điểm", "value_type": "integer",
-                         "min_value": 0, "max_value": None, "required": True, "aggregate": "sum"}])
+            actor=self.desk,
+            title="Số liệu quý",
+            period_start=today.replace(day=1) - dt.timedelta(days=90),
+            period_end=today.replace(day=1) - dt.timedelta(days=1),
+            deadline=today + dt.timedelta(days=10),
+            indicators=[
+                {
+                    "code": "so-diem",
+                    "label": "Số điểm truy cập",
+                    "unit": "điểm",
+                    "value_type": "integer",
+                    "min_value": 0,
+                    "max_value": None,
+                    "required": True,
+                    "aggregate": "sum",
+                }
+            ],
+        )
         self.report_a = DistrictReport.objects.get(request=self.request, district=self.district_a)
         self.report_b = DistrictReport.objects.get(request=self.request, district=self.district_b)
 
     def roles(self) -> dict[str, User]:
-        return {"director": self.director, "head": self.head, "officer": self.officer, "desk": self.desk,
-                "district": self.district_officer_a, "citizen": self.citizen}
+        return {
+            "director": self.director,
+            "head": self.head,
+            "officer": self.officer,
+            "desk": self.desk,
+            "district": self.district_officer_a,
+            "citizen": self.citizen,
+        }
 
 
 def client_for(user: User | None) -> Client:

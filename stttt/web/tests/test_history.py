@@ -42,9 +42,11 @@ def test_other_citizens_and_anonymous_visitors_do_not_see_a_dossier(world):
 
 
 def test_every_tracked_model_has_a_rule_and_one_without_is_closed(world, monkeypatch):
-    missing = [m._meta.label_lower for m in apps.get_models()
-               if hasattr(m, "history") and not m.__name__.startswith("Historical")
-               and visibility.rule_for(m) is None]
+    missing = [
+        m._meta.label_lower
+        for m in apps.get_models()
+        if hasattr(m, "history") and not m.__name__.startswith("Historical") and visibility.rule_for(m) is None
+    ]
     assert missing == []
     client = client_for(world.director)
     assert client.get(_url(world.division)).status_code == 200

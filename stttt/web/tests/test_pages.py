@@ -19,6 +19,7 @@ def _links(html: str) -> set[str]:
 
 # --- error pages ----------------------------------------------------------------------------------------
 
+
 def test_500_page_is_static_vietnamese_and_needs_no_database():
     html = loader.get_template("500.html").render()
     assert "Lỗi hệ thống" in html and 'href="/cong-khai/"' in html and 'lang="vi"' in html
@@ -53,6 +54,7 @@ def test_lockout_page_is_vietnamese_with_the_layout():
 
 
 # --- homes and header by role ---------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_anonymous_visitors_and_citizens_go_to_the_portal(world):
@@ -108,6 +110,7 @@ def test_links_on_each_home_open(world):
 
 
 # --- forms ----------------------------------------------------------------------------------------------
+
 
 def _described_ids_exist(html: str) -> None:
     ids = set(re.findall(r'\bid="([^"]+)"', html))

@@ -30,9 +30,14 @@ MISSING_IDS = """() => [...document.querySelectorAll('[aria-describedby]')].flat
 def _pages(world: World, role: str) -> list[str]:
     """Home, lists, one record."""
     if role == "director":
-        return ["/", reverse("work:leadership"), reverse("work:tasks"), reverse("work:task_create"),
-                reverse("procedures:index"),
-                reverse("work:task", args=[world.other_task.pk])]
+        return [
+            "/",
+            reverse("work:leadership"),
+            reverse("work:tasks"),
+            reverse("work:task_create"),
+            reverse("procedures:index"),
+            reverse("work:task", args=[world.other_task.pk]),
+        ]
     if role == "head":
         return ["/", reverse("work:tasks"), reverse("procedures:index"), reverse("work:task", args=[world.task.pk])]
     if role == "officer":

@@ -16,8 +16,17 @@ pytestmark = pytest.mark.django_db
 # Prefixes anyone may open: the public portal and registers, the regulation, login, language switch,
 # the API description and the public API, static verification pages.
 PUBLIC = (
-    "/cong-khai/", "/van-ban/", "/tai-khoan/dang-nhap/", "/i18n/", "/api/schema/", "/api/docs/",
-    "/api/v1/auth/token/", "/api/v1/public/", "/api/v1/legal/", "/xac-minh/", "/admin/login/",
+    "/cong-khai/",
+    "/van-ban/",
+    "/tai-khoan/dang-nhap/",
+    "/i18n/",
+    "/api/schema/",
+    "/api/docs/",
+    "/api/v1/auth/token/",
+    "/api/v1/public/",
+    "/api/v1/legal/",
+    "/xac-minh/",
+    "/admin/login/",
     "/tai-khoan/dang-ky/",
 )
 CLOSED = {302, 401, 403, 404, 405}
@@ -40,10 +49,13 @@ def _concrete(route: str) -> str:
     return "/" + route
 
 
-ROUTES = sorted({
-    _concrete(r) for r in _walk(get_resolver().url_patterns)
-    if not r.startswith(("static/", "media/")) and "(?P<format>" not in r and "<drf_format_suffix" not in r
-})
+ROUTES = sorted(
+    {
+        _concrete(r)
+        for r in _walk(get_resolver().url_patterns)
+        if not r.startswith(("static/", "media/")) and "(?P<format>" not in r and "<drf_format_suffix" not in r
+    }
+)
 
 
 @pytest.mark.parametrize("url", ROUTES)

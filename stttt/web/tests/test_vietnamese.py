@@ -20,10 +20,18 @@ def test_the_check_finds_english_when_the_page_is_english(world):
 
 
 def _pages(world):
-    work = [reverse("work:tasks"), reverse("work:briefing"), reverse("work:task", args=[world.task.pk]),
-            reverse("work:reports"), reverse("work:questions"), reverse("work:coordinations"),
-            reverse("work:unit", args=[world.division.code]), reverse("work:task_create"),
-            reverse("work:district_requests"), reverse("work:district_request", args=[world.request.pk])]
+    work = [
+        reverse("work:tasks"),
+        reverse("work:briefing"),
+        reverse("work:task", args=[world.task.pk]),
+        reverse("work:reports"),
+        reverse("work:questions"),
+        reverse("work:coordinations"),
+        reverse("work:unit", args=[world.division.code]),
+        reverse("work:task_create"),
+        reverse("work:district_requests"),
+        reverse("work:district_request", args=[world.request.pk]),
+    ]
     return {
         "director": ["/", reverse("work:leadership"), *work],
         "head": ["/", *work],

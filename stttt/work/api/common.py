@@ -21,9 +21,9 @@ def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
     """A choice field documented as a string with its allowed values as a pattern: the schema gets no
     named enum, so fields called `status` or `kind` in different apps never collide."""
     values = [value for value, _label in choices]
-    field_class = extend_schema_field({"type": "string", "pattern": f"^({'|'.join(values)})$",
-                                       "description": ", ".join(values)})(
-        type("ChoiceString", (serializers.ChoiceField,), {}))
+    field_class = extend_schema_field(
+        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
+    )(type("ChoiceString", (serializers.ChoiceField,), {}))
     return field_class(choices=choices, **kwargs)
 
 
@@ -53,12 +53,16 @@ class StaffUserField(serializers.SlugRelatedField):
         super().__init__(slug_field="username", **kwargs)
 
     def get_queryset(self) -> Any:
-        return scope_to_agency(cast(QuerySet, super().get_queryset()).filter(staff__isnull=False), _user(self),
-                               field="staff__agency")
+        return scope_to_agency(
+            cast(QuerySet, super().get_queryset()).filter(staff__isnull=False), _user(self), field="staff__agency"
+        )
 
 
-ACTIONS_SCHEMA = {"type": "array", "items": {"type": "string"},
-                  "description": "Workflow actions the requesting user may take on the record now."}
+ACTIONS_SCHEMA = {
+    "type": "array",
+    "items": {"type": "string"},
+    "description": "Workflow actions the requesting user may take on the record now.",
+}
 
 
 @extend_schema_field(ACTIONS_SCHEMA)

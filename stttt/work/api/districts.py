@@ -98,14 +98,27 @@ class DistrictReportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DistrictReport
-        fields = ["id", "request", "district", "status", "raw", "values", "note", "submitted_at", "return_reason",
-                  "reminders", "actions"]
+        fields = [
+            "id",
+            "request",
+            "district",
+            "status",
+            "raw",
+            "values",
+            "note",
+            "submitted_at",
+            "return_reason",
+            "reminders",
+            "actions",
+        ]
         read_only_fields = fields
 
 
 class DistrictReportSaveSerializer(serializers.Serializer):
-    values = serializers.DictField(child=serializers.CharField(allow_blank=True),
-                                   help_text="Figures as typed, by indicator code, e.g. {\"cum-loa\": \"1.250\"}.")
+    values = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        help_text='Figures as typed, by indicator code, e.g. {"cum-loa": "1.250"}.',
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
     submit = serializers.BooleanField(default=False)
 
@@ -131,8 +144,9 @@ class DistrictReportViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = DistrictReportSaveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        report = services.district_report_save(report, actor=request.user, raw=data["values"], note=data["note"],
-                                               submit=data["submit"])
+        report = services.district_report_save(
+            report, actor=request.user, raw=data["values"], note=data["note"], submit=data["submit"]
+        )
         return Response(self.get_serializer(report).data)
 
     @extend_schema(request=ReturnSerializer, responses={200: DistrictReportSerializer, **ERRORS})
@@ -141,6 +155,5 @@ class DistrictReportViewSet(viewsets.ReadOnlyModelViewSet):
         report = self.get_object()
         serializer = ReturnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        report = services.district_report_return(report, actor=request.user,
-                                                 reason=serializer.validated_data["reason"])
+        report = services.district_report_return(report, actor=request.user, reason=serializer.validated_data["reason"])
         return Response(self.get_serializer(report).data)

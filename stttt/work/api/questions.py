@@ -25,8 +25,22 @@ class QuestionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CouncilQuestion
-        fields = ["id", "kind", "session", "asked_by", "received_on", "content", "deadline", "unit", "status",
-                  "late", "answer", "answer_number", "answered_on", "actions"]
+        fields = [
+            "id",
+            "kind",
+            "session",
+            "asked_by",
+            "received_on",
+            "content",
+            "deadline",
+            "unit",
+            "status",
+            "late",
+            "answer",
+            "answer_number",
+            "answered_on",
+            "actions",
+        ]
         read_only_fields = ["answer", "answer_number", "answered_on"]
 
     def get_late(self, obj: CouncilQuestion) -> bool:
@@ -90,16 +104,36 @@ class CoordinationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Coordination
-        fields = ["id", "direction", "counterpart_kind", "counterpart", "subject", "content", "document_number",
-                  "sent_on", "deadline", "unit", "status", "reply", "replied_on", "escalated_on", "escalation_note",
-                  "ppc_direction", "actions"]
+        fields = [
+            "id",
+            "direction",
+            "counterpart_kind",
+            "counterpart",
+            "subject",
+            "content",
+            "document_number",
+            "sent_on",
+            "deadline",
+            "unit",
+            "status",
+            "reply",
+            "replied_on",
+            "escalated_on",
+            "escalation_note",
+            "ppc_direction",
+            "actions",
+        ]
         read_only_fields = ["reply", "replied_on", "escalated_on", "escalation_note", "ppc_direction"]
 
 
 class CoordinationActionSerializer(serializers.Serializer):
     action = choice([("agree", "agree"), ("disagree", "disagree"), ("escalate", "escalate"), ("close", "close")])
-    text = serializers.CharField(required=False, allow_blank=True, default="",
-                                 help_text="The reply, the points of disagreement, or the PPC's direction.")
+    text = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The reply, the points of disagreement, or the PPC's direction.",
+    )
 
 
 class CoordinationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

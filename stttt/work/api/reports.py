@@ -23,8 +23,17 @@ class ReportTypeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReportType
-        fields = ["code", "name", "recipient", "periodicity", "due_offset_days", "sections", "indicators",
-                  "provision", "basis"]
+        fields = [
+            "code",
+            "name",
+            "recipient",
+            "periodicity",
+            "due_offset_days",
+            "sections",
+            "indicators",
+            "provision",
+            "basis",
+        ]
 
 
 class ReportTypeCodeField(serializers.SlugRelatedField):
@@ -48,8 +57,22 @@ class ReportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Report
-        fields = ["id", "report_type", "period_start", "period_end", "due_on", "status", "late", "values",
-                  "narrative", "number", "approved_by", "approved_at", "sent_on", "actions"]
+        fields = [
+            "id",
+            "report_type",
+            "period_start",
+            "period_end",
+            "due_on",
+            "status",
+            "late",
+            "values",
+            "narrative",
+            "number",
+            "approved_by",
+            "approved_at",
+            "sent_on",
+            "actions",
+        ]
         read_only_fields = ["due_on", "values", "approved_by", "approved_at", "sent_on"]
 
     def get_late(self, obj: Report) -> bool:
@@ -63,8 +86,9 @@ class ReportEditSerializer(serializers.Serializer):
 
 
 class ReportActionSerializer(serializers.Serializer):
-    action = choice([("submit", "submit"), ("approve", "approve"), ("reject", "reject"), ("send", "send"),
-                     ("refresh", "refresh")])
+    action = choice(
+        [("submit", "submit"), ("approve", "approve"), ("reject", "reject"), ("send", "send"), ("refresh", "refresh")]
+    )
     number = serializers.CharField(required=False, allow_blank=True, default="")
     sent_on = serializers.DateField(required=False)
 
@@ -83,8 +107,12 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        report = services.report_create(data["report_type"], actor=request.user,
-                                        period_start=data.get("period_start"), period_end=data.get("period_end"))
+        report = services.report_create(
+            data["report_type"],
+            actor=request.user,
+            period_start=data.get("period_start"),
+            period_end=data.get("period_end"),
+        )
         return Response(self.get_serializer(report).data, status=201)
 
     @extend_schema(request=ReportEditSerializer, responses={200: ReportSerializer, **ERRORS})
@@ -109,8 +137,9 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         elif verb in ("approve", "reject"):
             report = services.report_approve(report, actor=request.user, approve=verb == "approve")
         elif verb == "send":
-            report = services.report_mark_sent(report, actor=request.user, sent_on=data.get("sent_on"),
-                                               number=data["number"])
+            report = services.report_mark_sent(
+                report, actor=request.user, sent_on=data.get("sent_on"), number=data["number"]
+            )
         else:
             report = services.report_refresh(report, actor=request.user)
         return Response(self.get_serializer(report).data)

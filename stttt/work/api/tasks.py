@@ -42,9 +42,27 @@ class TaskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Task
-        fields = ["id", "source_kind", "source_body", "source_number", "source_date", "title", "content", "duty",
-                  "duty_citation", "deadline", "lead_unit", "coordinating_units", "person_in_charge", "status",
-                  "state", "completed_on", "completion_report", "updates", "actions"]
+        fields = [
+            "id",
+            "source_kind",
+            "source_body",
+            "source_number",
+            "source_date",
+            "title",
+            "content",
+            "duty",
+            "duty_citation",
+            "deadline",
+            "lead_unit",
+            "coordinating_units",
+            "person_in_charge",
+            "status",
+            "state",
+            "completed_on",
+            "completion_report",
+            "updates",
+            "actions",
+        ]
         read_only_fields = ["completed_on", "completion_report"]
 
     @extend_schema_field({"type": "string", "pattern": "^(overdue|due_soon|on_track|none)$"})
@@ -76,14 +94,23 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.tasks_visible_to(self.request.user).prefetch_related("updates__author")
 
-    @extend_schema(parameters=[OpenApiParameter(name, str) for name in
-                               ("unit", "person", "source", "duty", "state", "status", "q")])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(name, str) for name in ("unit", "person", "source", "duty", "state", "status", "q")
+        ]
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         params = request.query_params
-        items = selectors.task_list(request.user, unit=params.get("unit", ""), person=params.get("person", ""),
-                                    source=params.get("source", ""), duty=params.get("duty", ""),
-                                    state=params.get("state", ""), status=params.get("status", ""),
-                                    query=params.get("q", ""))
+        items = selectors.task_list(
+            request.user,
+            unit=params.get("unit", ""),
+            person=params.get("person", ""),
+            source=params.get("source", ""),
+            duty=params.get("duty", ""),
+            state=params.get("state", ""),
+            status=params.get("status", ""),
+            query=params.get("q", ""),
+        )
         page = self.paginate_queryset(items)
         return self.get_paginated_response(TaskSerializer(page, many=True, context=self.get_serializer_context()).data)
 
@@ -157,8 +184,10 @@ class BriefingSerializer(serializers.Serializer):
 class BriefingViewSet(viewsets.ViewSet):
     """The briefing pack of a month (`?month=YYYY-MM`): per unit counts, overdue tasks, indicators (5.4)."""
 
-    @extend_schema(parameters=[OpenApiParameter("month", str, required=True)],
-                   responses={200: BriefingSerializer, 400: ErrorSerializer})
+    @extend_schema(
+        parameters=[OpenApiParameter("month", str, required=True)],
+        responses={200: BriefingSerializer, 400: ErrorSerializer},
+    )
     def list(self, request: Request) -> Response:
         if not is_department_staff(request.user):
             raise PermissionDenied
@@ -167,8 +196,11 @@ class BriefingViewSet(viewsets.ViewSet):
             pack = selectors.briefing_pack(month, agency=selectors.working_agency(request.user))
         except ValueError as exc:
             raise ValidationError({"month": [str(exc)]}) from None
-        data = {**pack, "indicator_labels": {k: str(v) for k, v in pack["indicator_labels"].items()},
-                "programme_tasks": [t.pk for t in pack["programme"]["tasks"]]}
+        data = {
+            **pack,
+            "indicator_labels": {k: str(v) for k, v in pack["indicator_labels"].items()},
+            "programme_tasks": [t.pk for t in pack["programme"]["tasks"]],
+        }
         return Response(BriefingSerializer(data).data)
 
 
@@ -189,8 +221,18 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "kind", "month", "held_on", "title", "place", "notes", "chaired_by", "attendance",
-                  "conclusions"]
+        fields = [
+            "id",
+            "kind",
+            "month",
+            "held_on",
+            "title",
+            "place",
+            "notes",
+            "chaired_by",
+            "attendance",
+            "conclusions",
+        ]
 
     def get_attendance(self, obj: Meeting) -> list[dict[str, Any]]:
         return [{"user": a.user.username, "present": a.present, "note": a.note} for a in obj.attendance.all()]
@@ -221,11 +263,13 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         conclusion = services.conclusion_add(meeting, actor=request.user, **serializer.validated_data)
         return Response(ConclusionSerializer(conclusion).data, status=201)
 
-    @extend_schema(request=None, responses={201: TaskSerializer, **ERRORS},
-                   parameters=[OpenApiParameter("conclusion_id", int, OpenApiParameter.PATH)])
+    @extend_schema(
+        request=None,
+        responses={201: TaskSerializer, **ERRORS},
+        parameters=[OpenApiParameter("conclusion_id", int, OpenApiParameter.PATH)],
+    )
     @action(detail=True, methods=["post"], url_path=r"conclusions/(?P<conclusion_id>\d+)/task")
-    def conclusion_task(self, request: Request, pk: str | None = None, conclusion_id: str | None = None
-                        ) -> Response:
+    def conclusion_task(self, request: Request, pk: str | None = None, conclusion_id: str | None = None) -> Response:
         """Turn a conclusion into a task on its unit (one action)."""
         meeting = self.get_object()
         conclusion = meeting.conclusions.filter(pk=conclusion_id).first()

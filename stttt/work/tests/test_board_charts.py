@@ -16,12 +16,18 @@ pytestmark = pytest.mark.django_db
 
 def _svg(html: str, testid: str) -> str:
     start = html.index(f'data-testid="{testid}"')
-    return html[html.index("<svg", start):html.index("</svg>", start) + 6]
+    return html[html.index("<svg", start) : html.index("</svg>", start) + 6]
 
 
 def test_the_leadership_board_charts_tasks_by_unit_with_a_legend(dept, client):
-    services.task_create(actor=dept.director, lead_unit=dept.division, title="Việc quá hạn",
-                         source_number="1/UBND", source_date=dt.date(2020, 1, 2), deadline=dt.date(2020, 2, 1))
+    services.task_create(
+        actor=dept.director,
+        lead_unit=dept.division,
+        title="Việc quá hạn",
+        source_number="1/UBND",
+        source_date=dt.date(2020, 1, 2),
+        deadline=dt.date(2020, 2, 1),
+    )
     assert client.login(username="gd", password=PASSWORD)
     html = client.get(reverse("work:leadership")).content.decode()
     svg = _svg(html, "chart-tasks-by-unit")
@@ -39,11 +45,12 @@ def test_the_unit_board_charts_its_counts(dept, client):
 
 def test_a_district_request_charts_each_numeric_indicator_of_the_submitted_districts(dept, district_request, client):
     report = district_request.reports.get(district=dept.district_a)
-    services.district_report_save(report, actor=dept.officer_a, raw={"dai": "12", "loa": "40", "ty-le": "87.5"},
-                                  submit=True)
+    services.district_report_save(
+        report, actor=dept.officer_a, raw={"dai": "12", "loa": "40", "ty-le": "87.5"}, submit=True
+    )
     assert client.login(username="gd", password=PASSWORD)
     html = client.get(reverse("work:district_request", args=[district_request.pk])).content.decode()
-    block = html[html.index('data-testid="district-charts"'):]
+    block = html[html.index('data-testid="district-charts"') :]
     assert block.count("<svg") == 3
     assert "Thành phố Đồng Xoài" in block and "Số đài truyền thanh" in block and "Tỷ lệ phủ sóng (%)" in block
     assert "Huyện Bù Đăng" not in block.split("</div>")[0]  # not submitted: no bar

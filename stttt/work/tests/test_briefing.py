@@ -26,8 +26,9 @@ SEPT_20 = D(2026, 9, 20)
 @pytest.fixture
 def october(dept):
     def task(title, unit, deadline, source=SEPT_20):
-        return services.task_create(actor=dept.director, lead_unit=unit, title=title, source_date=source,
-                                    deadline=deadline)
+        return services.task_create(
+            actor=dept.director, lead_unit=unit, title=title, source_date=source, deadline=deadline
+        )
 
     done = task("Xong đúng hạn", dept.division, D(2026, 10, 20))
     services.task_complete(done, actor=dept.head, report="Xong", on=D(2026, 10, 18))
@@ -60,7 +61,8 @@ def test_pack_counts_match_the_database(october):
     assert set(rows) >= {"BGD", "VP", "TTBCXB", "BCVTCNTT"}
     for code, row in rows.items():
         assert (row["completed"], row["in_progress"], row["overdue"]) == expected_counts(
-            code, D(2026, 10, 1), D(2026, 10, 31), on), code
+            code, D(2026, 10, 1), D(2026, 10, 31), on
+        ), code
     assert (rows["TTBCXB"]["completed"], rows["TTBCXB"]["in_progress"], rows["TTBCXB"]["overdue"]) == (1, 1, 1)
     assert rows["TTBCXB"]["overdue_tasks"][0]["reason"] == "Chờ số liệu của huyện"
     assert (rows["BCVTCNTT"]["completed"], rows["BCVTCNTT"]["in_progress"]) == (1, 0)
@@ -114,20 +116,37 @@ def test_demo_month_counts_match_the_database_and_docx_opens_in_libreoffice(demo
     rows = {r["code"]: r for r in pack["units"]}
     for code, row in rows.items():
         assert (row["completed"], row["in_progress"], row["overdue"]) == expected_counts(
-            code, D(2026, 10, 1), D(2026, 10, 31), on), code
+            code, D(2026, 10, 1), D(2026, 10, 31), on
+        ), code
     assert pack["totals"]["completed"] > 0 and pack["totals"]["overdue"] > 0
     docx = tmp_path / "giao-ban-2026-10.docx"
     docx.write_bytes(exports.render(exports.briefing_document(pack), "docx")[0])
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(docx)], capture_output=True, text=True, timeout=180)
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     pdf = Path(tmp_path / "giao-ban-2026-10.pdf")
     assert pdf.exists(), result.stderr + result.stdout
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
     # the overdue tasks' names and reasons are in the converted document
-    text = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--cat", str(docx)],
-                          capture_output=True, text=True, timeout=180).stdout
+    text = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--cat", str(docx)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    ).stdout
     assert "Doanh nghiệp viễn thông chưa gửi đủ số liệu trạm BTS." in text
 
 
@@ -147,8 +166,9 @@ def test_demo_is_idempotent_and_cli_exports(demo, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["status"] == "sent" and data["late"] is True
     out = tmp_path / "r.docx"
-    call_command("work", "report", "--type", "ubnd-thang", "--period", "2026-09", "--format", "docx",
-                 "--output", str(out))
+    call_command(
+        "work", "report", "--type", "ubnd-thang", "--period", "2026-09", "--format", "docx", "--output", str(out)
+    )
     assert out.read_bytes()[:2] == b"PK"
     assert "r.docx" in capsys.readouterr().out
     request = DistrictRequest.objects.get(title__contains="quý III")

@@ -73,8 +73,17 @@ def test_invalid_number_refused_in_vietnamese_and_typed_values_kept(dept, distri
     own = report_of(district_request, dept.district_a)
     client.login(username="vhtt_a", password=PASSWORD)
     url = reverse("work:district_report", args=[own.pk])
-    response = client.post(url, {"value-dai": "12", "value-loa": "mười hai", "value-ty-le": "101",
-                                 "note": "Ghi chú của huyện", "action": "submit"}, HTTP_ACCEPT_LANGUAGE="vi")
+    response = client.post(
+        url,
+        {
+            "value-dai": "12",
+            "value-loa": "mười hai",
+            "value-ty-le": "101",
+            "note": "Ghi chú của huyện",
+            "action": "submit",
+        },
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "“mười hai” không phải là số nguyên." in html
@@ -86,8 +95,12 @@ def test_invalid_number_refused_in_vietnamese_and_typed_values_kept(dept, distri
     # another district's report does not exist for this user
     other = report_of(district_request, dept.district_b)
     assert client.get(reverse("work:district_report", args=[other.pk])).status_code == 404
-    assert client.post(reverse("work:district_report", args=[other.pk]),
-                       {"value-dai": "1", "value-loa": "1", "action": "submit"}).status_code == 404
+    assert (
+        client.post(
+            reverse("work:district_report", args=[other.pk]), {"value-dai": "1", "value-loa": "1", "action": "submit"}
+        ).status_code
+        == 404
+    )
     # a valid submission goes through
     response = client.post(url, {"value-dai": "12", "value-loa": "40", "value-ty-le": "95,5", "action": "submit"})
     assert response.status_code == 302
@@ -97,8 +110,7 @@ def test_invalid_number_refused_in_vietnamese_and_typed_values_kept(dept, distri
 
 def test_province_totals_equal_the_sum_of_districts(dept, district_request):
     a, b = report_of(district_request, dept.district_a), report_of(district_request, dept.district_b)
-    services.district_report_save(a, actor=dept.officer_a, raw={"dai": "12", "loa": "40", "ty-le": "90,5"},
-                                  submit=True)
+    services.district_report_save(a, actor=dept.officer_a, raw={"dai": "12", "loa": "40", "ty-le": "90,5"}, submit=True)
     board = selectors.district_board(district_request, on=dt.date(2026, 10, 20))
     assert board["totals_by_code"] == {"dai": 12, "loa": 40, "ty-le": 90.5}
     services.district_report_save(b, actor=dept.officer_b, raw={"dai": "7", "loa": "1 005"}, submit=True)
@@ -137,17 +149,28 @@ def test_late_and_reminders(dept, district_request, mailoutbox, django_capture_o
 
 def test_request_needs_indicators(dept):
     with pytest.raises(ValidationError):
-        services.district_request_create(actor=dept.clerk, title="x", period_start=dt.date(2026, 1, 1),
-                                         period_end=dt.date(2026, 3, 31), deadline=dt.date(2026, 4, 10),
-                                         indicators=[])
+        services.district_request_create(
+            actor=dept.clerk,
+            title="x",
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2026, 3, 31),
+            deadline=dt.date(2026, 4, 10),
+            indicators=[],
+        )
     with pytest.raises(PermissionDenied):
-        services.district_request_create(actor=dept.officer_a, title="x", period_start=dt.date(2026, 1, 1),
-                                         period_end=dt.date(2026, 3, 31), deadline=dt.date(2026, 4, 10),
-                                         indicators=[{"code": "a", "label": "A"}])
+        services.district_request_create(
+            actor=dept.officer_a,
+            title="x",
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2026, 3, 31),
+            deadline=dt.date(2026, 4, 10),
+            indicators=[{"code": "a", "label": "A"}],
+        )
 
 
-def test_return_mails_the_reason_as_its_declared_effect(dept, district_request, mailoutbox,
-                                                        django_capture_on_commit_callbacks):
+def test_return_mails_the_reason_as_its_declared_effect(
+    dept, district_request, mailoutbox, django_capture_on_commit_callbacks
+):
     dept.officer_a.email = "vhtt.dongxoai@example.gov.vn"
     dept.officer_a.save()
     own = report_of(district_request, dept.district_a)

@@ -39,21 +39,44 @@ def test_districts_officers_and_agencies_carried_over(migrator):
 
     agency = Agency.objects.create(code="STTTT-M", name="Sở thử")
     unit = Unit.objects.create(agency=agency, code="M-VP", name="Văn phòng", kind="office")
-    city = District.objects.create(id=41, code="thanh-pho", name="Thành phố", kind="city", order=1,
-                                   office_name="Phòng Văn hóa và Thông tin thành phố")
+    city = District.objects.create(
+        id=41,
+        code="thanh-pho",
+        name="Thành phố",
+        kind="city",
+        order=1,
+        office_name="Phòng Văn hóa và Thông tin thành phố",
+    )
     rural = District.objects.create(id=42, code="huyen", name="Huyện", kind="district", order=2, active=False)
-    HistoricalDistrict.objects.create(id=41, code="thanh-pho", name="Thành phố cũ", kind="city", order=1,
-                                      office_name="", active=True, history_type="+",
-                                      history_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    HistoricalDistrict.objects.create(
+        id=41,
+        code="thanh-pho",
+        name="Thành phố cũ",
+        kind="city",
+        order=1,
+        office_name="",
+        active=True,
+        history_type="+",
+        history_date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
     user = User.objects.create(username="vhtt_m", password="!")
     Officer.objects.create(id=7, user=user, district=city, position="Chuyên viên")
-    request = Request.objects.create(title="Số liệu", period_start=dt.date(2026, 7, 1),
-                                     period_end=dt.date(2026, 9, 30), deadline=dt.date(2026, 10, 15))
+    request = Request.objects.create(
+        title="Số liệu",
+        period_start=dt.date(2026, 7, 1),
+        period_end=dt.date(2026, 9, 30),
+        deadline=dt.date(2026, 10, 15),
+    )
     report = Report.objects.create(request=request, district=city, status="submitted", values={"a": 1})
     Report.objects.create(request=request, district=rural)
     task = Task.objects.create(title="Việc", source_kind="ppc", lead_unit=unit)
-    question = Question.objects.create(kind="question", asked_by="Đại biểu", received_on=dt.date(2026, 11, 1),
-                                       content="Hỏi", deadline=dt.date(2026, 11, 20))
+    question = Question.objects.create(
+        kind="question",
+        asked_by="Đại biểu",
+        received_on=dt.date(2026, 11, 1),
+        content="Hỏi",
+        deadline=dt.date(2026, 11, 20),
+    )
 
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
@@ -61,11 +84,13 @@ def test_districts_officers_and_agencies_carried_over(migrator):
     OrgDistrict = new.get_model("org", "District")
     OrgOfficer = new.get_model("org", "DistrictOfficer")
     OrgHistoricalDistrict = new.get_model("org", "HistoricalDistrict")
-    rows = {d.pk: (d.agency_id, d.code, d.name, d.kind, d.order, d.active, d.office_name)
-            for d in OrgDistrict.objects.all()}
-    assert rows == {41: (agency.pk, "thanh-pho", "Thành phố", "city", 1, True,
-                         "Phòng Văn hóa và Thông tin thành phố"),
-                    42: (agency.pk, "huyen", "Huyện", "district", 2, False, "")}
+    rows = {
+        d.pk: (d.agency_id, d.code, d.name, d.kind, d.order, d.active, d.office_name) for d in OrgDistrict.objects.all()
+    }
+    assert rows == {
+        41: (agency.pk, "thanh-pho", "Thành phố", "city", 1, True, "Phòng Văn hóa và Thông tin thành phố"),
+        42: (agency.pk, "huyen", "Huyện", "district", 2, False, ""),
+    }
     officer = OrgOfficer.objects.get()
     assert (officer.pk, officer.user_id, officer.district_id, officer.position) == (7, user.pk, 41, "Chuyên viên")
     assert OrgHistoricalDistrict.objects.filter(id=41, name="Thành phố cũ", agency_id=agency.pk).exists()

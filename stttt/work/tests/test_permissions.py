@@ -21,14 +21,27 @@ D = dt.date
 
 @pytest.fixture
 def question(dept):
-    return services.question_create(actor=dept.clerk, kind="question", asked_by="Đại biểu B", content="Hỏi",
-                                    received_on=D(2026, 11, 1), deadline=D(2026, 11, 20), unit=dept.division)
+    return services.question_create(
+        actor=dept.clerk,
+        kind="question",
+        asked_by="Đại biểu B",
+        content="Hỏi",
+        received_on=D(2026, 11, 1),
+        deadline=D(2026, 11, 20),
+        unit=dept.division,
+    )
 
 
 @pytest.fixture
 def coordination(dept):
-    return services.coordination_create(actor=dept.clerk, direction="outgoing", counterpart_kind="department",
-                                        counterpart="Sở Xây dựng", subject="Góp ý quy hoạch", unit=dept.division)
+    return services.coordination_create(
+        actor=dept.clerk,
+        direction="outgoing",
+        counterpart_kind="department",
+        counterpart="Sở Xây dựng",
+        subject="Góp ý quy hoạch",
+        unit=dept.division,
+    )
 
 
 def test_ict_centre_employee_does_not_answer_another_units_question(dept, question, client):
@@ -59,16 +72,22 @@ def test_ict_centre_employee_does_not_close_another_units_coordination(dept, coo
 
 
 def test_conclusions_only_by_the_chair_or_the_leadership(dept):
-    meeting = services.meeting_create(actor=dept.clerk, kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1),
-                                      held_on=D(2026, 11, 12))
+    meeting = services.meeting_create(
+        actor=dept.clerk, kind=MeetingKind.EXTRAORDINARY, month=D(2026, 11, 1), held_on=D(2026, 11, 12)
+    )
     with pytest.raises(PermissionDenied):
         services.conclusion_add(meeting, actor=dept.centre_staff, text="Kết luận", unit=dept.centre)
     with pytest.raises(PermissionDenied):
         services.conclusion_add(meeting, actor=dept.head, text="Kết luận")  # a head who does not chair
     assert not Conclusion.objects.exists()
     services.conclusion_add(meeting, actor=dept.deputy, text="Kết luận của Phó Giám đốc")
-    chaired = services.meeting_create(actor=dept.centre_staff, kind=MeetingKind.EXTRAORDINARY,
-                                      month=D(2026, 11, 1), held_on=D(2026, 11, 13), chaired_by=dept.centre_staff)
+    chaired = services.meeting_create(
+        actor=dept.centre_staff,
+        kind=MeetingKind.EXTRAORDINARY,
+        month=D(2026, 11, 1),
+        held_on=D(2026, 11, 13),
+        chaired_by=dept.centre_staff,
+    )
     services.conclusion_add(chaired, actor=dept.centre_staff, text="Kết luận của người chủ trì", unit=dept.centre)
     assert Conclusion.objects.count() == 2
 

@@ -13,15 +13,26 @@ from stttt.work.models import Report
 
 @pytest.fixture
 def monthly(dept):
-    return services.report_type_save(agency=dept.agency, code="thang", name="Báo cáo tháng", recipient="ppc",
-                                     periodicity="monthly",
-                                     due_offset_days=5, sections=["Kết quả", "Kiến nghị"],
-                                     indicator_codes=["work.tasks_completed", "work.tasks_overdue", "x.unknown"])
+    return services.report_type_save(
+        agency=dept.agency,
+        code="thang",
+        name="Báo cáo tháng",
+        recipient="ppc",
+        periodicity="monthly",
+        due_offset_days=5,
+        sections=["Kết quả", "Kiến nghị"],
+        indicator_codes=["work.tasks_completed", "work.tasks_overdue", "x.unknown"],
+    )
 
 
 def test_report_prefilled_and_due(dept, monthly):
-    task = services.task_create(actor=dept.director, lead_unit=dept.division, title="Việc",
-                                source_date=dt.date(2026, 10, 1), deadline=dt.date(2026, 10, 20))
+    task = services.task_create(
+        actor=dept.director,
+        lead_unit=dept.division,
+        title="Việc",
+        source_date=dt.date(2026, 10, 1),
+        deadline=dt.date(2026, 10, 20),
+    )
     services.task_complete(task, actor=dept.head, report="Xong", on=dt.date(2026, 10, 10))
     report = services.report_create(monthly, actor=dept.clerk, on=dt.date(2026, 11, 3))
     assert (report.period_start, report.period_end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -66,8 +77,9 @@ def test_approvers_follow_the_area_in_charge(dept, monthly, client):
     from stttt.legal.selectors import provision_get
 
     provision = provision_get("3.29")
-    duty = Duty.objects.create(agency=dept.agency, citation="3.29", title="Báo cáo", lead_unit=dept.office,
-                               provision=provision)
+    duty = Duty.objects.create(
+        agency=dept.agency, citation="3.29", title="Báo cáo", lead_unit=dept.office, provision=provision
+    )
     org_services.area_assign(dept.staff["PGD2"], duty=duty, start_on=dt.date(2020, 1, 1))
     monthly.provision = provision
     monthly.save()
@@ -89,8 +101,7 @@ def test_approvers_follow_the_area_in_charge(dept, monthly, client):
     hidden = citing.citing_records(provision, user=AnonymousUser())
     assert all(total == 0 for label, _records, total in hidden if str(label) != "Administrative procedures")
     # a task citing 3.29 links to the provision, whose page links back to the task
-    task = services.task_create(actor=dept.director, lead_unit=dept.office, title="Báo cáo định kỳ",
-                                duty=provision)
+    task = services.task_create(actor=dept.director, lead_unit=dept.office, title="Báo cáo định kỳ", duty=provision)
     client.force_login(dept.clerk)
     page = client.get(task.get_absolute_url()).content.decode()
     provision_url = f"/van-ban/{provision.document_id}/{provision.eid}/"

@@ -25,14 +25,17 @@ def test_month_bounds_and_bad_months():
     assert rules.next_month(D(2026, 12, 1)) == D(2027, 1, 1)
 
 
-@pytest.mark.parametrize(("periodicity", "day", "expected"), [
-    ("monthly", D(2026, 10, 31), (D(2026, 10, 1), D(2026, 10, 31))),
-    ("quarterly", D(2026, 3, 31), (D(2026, 1, 1), D(2026, 3, 31))),
-    ("quarterly", D(2026, 4, 1), (D(2026, 4, 1), D(2026, 6, 30))),
-    ("six_month", D(2026, 6, 30), (D(2026, 1, 1), D(2026, 6, 30))),
-    ("six_month", D(2026, 7, 1), (D(2026, 7, 1), D(2026, 12, 31))),
-    ("annual", D(2026, 12, 31), (D(2026, 1, 1), D(2026, 12, 31))),
-])
+@pytest.mark.parametrize(
+    ("periodicity", "day", "expected"),
+    [
+        ("monthly", D(2026, 10, 31), (D(2026, 10, 1), D(2026, 10, 31))),
+        ("quarterly", D(2026, 3, 31), (D(2026, 1, 1), D(2026, 3, 31))),
+        ("quarterly", D(2026, 4, 1), (D(2026, 4, 1), D(2026, 6, 30))),
+        ("six_month", D(2026, 6, 30), (D(2026, 1, 1), D(2026, 6, 30))),
+        ("six_month", D(2026, 7, 1), (D(2026, 7, 1), D(2026, 12, 31))),
+        ("annual", D(2026, 12, 31), (D(2026, 1, 1), D(2026, 12, 31))),
+    ],
+)
 def test_period_containing(periodicity, day, expected):
     assert rules.period_containing(periodicity, day) == expected
 
@@ -77,8 +80,15 @@ def test_deadline_state_boundaries():
 
 
 def bucket(**kw):
-    base = dict(status_open=True, completed_on=None, deadline=None, created_on=D(2026, 9, 1), first=D(2026, 10, 1),
-                last=D(2026, 10, 31), today=D(2026, 11, 30))
+    base = dict(
+        status_open=True,
+        completed_on=None,
+        deadline=None,
+        created_on=D(2026, 9, 1),
+        first=D(2026, 10, 1),
+        last=D(2026, 10, 31),
+        today=D(2026, 11, 30),
+    )
     base.update(kw)
     return rules.month_bucket(**base)
 
@@ -104,14 +114,21 @@ def test_parse_number_accepts_vietnamese_formats():
     assert rules.parse_number("1 234 567", "integer") == 1234567
     assert rules.parse_number("12,5", "decimal") == Decimal("12.5")
     assert rules.parse_number("12.5", "decimal") == Decimal("12.5")
-    for bad, kind in (("1.5", "integer"), ("12a", "integer"), ("mười", "integer"), ("1,2,3", "decimal"),
-                      ("1.23", "integer")):
+    for bad, kind in (
+        ("1.5", "integer"),
+        ("12a", "integer"),
+        ("mười", "integer"),
+        ("1,2,3", "decimal"),
+        ("1.23", "integer"),
+    ):
         with pytest.raises(ValueError):
             rules.parse_number(bad, kind)
 
 
-SPECS = [rules.IndicatorSpec("dai", "Số đài", "integer", Decimal(0), Decimal(200), True),
-         rules.IndicatorSpec("ty-le", "Tỷ lệ", "decimal", Decimal(0), Decimal(100), False)]
+SPECS = [
+    rules.IndicatorSpec("dai", "Số đài", "integer", Decimal(0), Decimal(200), True),
+    rules.IndicatorSpec("ty-le", "Tỷ lệ", "decimal", Decimal(0), Decimal(100), False),
+]
 
 
 def test_validate_district_values():
@@ -143,8 +160,9 @@ def test_province_totals():
     totals = rules.province_totals(["a", "b"], [{"a": 1, "b": 2.5}, {"a": 3, "b": None}, {"a": 0}])
     assert totals == {"a": 4, "b": 2.5}
     # rates average over the districts that gave one
-    totals = rules.province_totals(["a", "p"], [{"a": 1, "p": 90.0}, {"a": 2, "p": 95.0}, {"a": 3, "p": None}],
-                                   averaged=["p"])
+    totals = rules.province_totals(
+        ["a", "p"], [{"a": 1, "p": 90.0}, {"a": 2, "p": 95.0}, {"a": 3, "p": None}], averaged=["p"]
+    )
     assert totals == {"a": 6, "p": 92.5}
     assert rules.province_totals(["p"], [], averaged=["p"]) == {"p": 0}
 

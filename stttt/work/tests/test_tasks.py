@@ -13,8 +13,14 @@ from stttt.work.models import Task
 
 
 def make_task(dept, **kw):
-    data = dict(actor=dept.director, lead_unit=dept.division, title="Tham mưu kế hoạch tuyên truyền",
-                source_number="2315/UBND-KGVX", source_date=dt.date(2026, 9, 22), deadline=dt.date(2026, 10, 15))
+    data = dict(
+        actor=dept.director,
+        lead_unit=dept.division,
+        title="Tham mưu kế hoạch tuyên truyền",
+        source_number="2315/UBND-KGVX",
+        source_date=dt.date(2026, 9, 22),
+        deadline=dt.date(2026, 10, 15),
+    )
     data.update(kw)
     return services.task_create(**data)
 
@@ -79,11 +85,13 @@ def test_computed_states_and_filters(dept):
 
 
 def test_conclusion_becomes_a_task_once(dept):
-    meeting = services.meeting_create(actor=dept.clerk, kind=MeetingKind.MONTHLY, month=dt.date(2026, 10, 1),
-                                      held_on=dt.date(2026, 11, 3))
+    meeting = services.meeting_create(
+        actor=dept.clerk, kind=MeetingKind.MONTHLY, month=dt.date(2026, 10, 1), held_on=dt.date(2026, 11, 3)
+    )
     services.attendance_set(meeting, actor=dept.clerk, user=dept.head, present=True)
-    conclusion = services.conclusion_add(meeting, actor=dept.director, text="Hoàn thành báo cáo", unit=dept.division,
-                                         deadline=dt.date(2026, 11, 15))
+    conclusion = services.conclusion_add(
+        meeting, actor=dept.director, text="Hoàn thành báo cáo", unit=dept.division, deadline=dt.date(2026, 11, 15)
+    )
     task = services.conclusion_to_task(conclusion, actor=dept.director)
     assert task.source_kind == "meeting" and task.lead_unit == dept.division
     conclusion.refresh_from_db()
@@ -99,16 +107,15 @@ def test_attachments_are_checked_like_dossier_files_and_stored_under_a_random_na
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     task = make_task(dept)
-    for name, content in [("virus.exe", b"MZ\x90\x00"), ("bao-cao.pdf", b"<html>not a pdf</html>"),
-                          ("trong.pdf", b"")]:
+    for name, content in [("virus.exe", b"MZ\x90\x00"), ("bao-cao.pdf", b"<html>not a pdf</html>"), ("trong.pdf", b"")]:
         with pytest.raises(ValidationError) as err:
-            services.task_complete(task, actor=dept.head, report="Xong",
-                                   files=[SimpleUploadedFile(name, content)])
+            services.task_complete(task, actor=dept.head, report="Xong", files=[SimpleUploadedFile(name, content)])
         assert "attachment" in err.value.message_dict, name
         task.refresh_from_db()
         assert task.status == TaskStatus.NEW and not task.attachments.exists()  # nothing changed
-    services.task_complete(task, actor=dept.head, report="Xong",
-                           files=[SimpleUploadedFile("../../Báo cáo kết quả.pdf", PDF)])
+    services.task_complete(
+        task, actor=dept.head, report="Xong", files=[SimpleUploadedFile("../../Báo cáo kết quả.pdf", PDF)]
+    )
     attachment = task.attachments.get()
     assert attachment.name == "Báo cáo kết quả.pdf" and attachment.content_type == "application/pdf"
     stored = attachment.file.name

@@ -31,34 +31,74 @@ def make(kind, dept, state):
     """A record of `kind` in `state`: the division's, with the ICT-free cast of `conftest.Department`."""
     n = next(_counter)
     if kind == "task":
-        return Task.objects.create(agency=dept.agency, lead_unit=dept.division, title=f"Việc {n}", source_kind="ppc",
-                                   person_in_charge=dept.outsider, status=state)
+        return Task.objects.create(
+            agency=dept.agency,
+            lead_unit=dept.division,
+            title=f"Việc {n}",
+            source_kind="ppc",
+            person_in_charge=dept.outsider,
+            status=state,
+        )
     if kind == "report":
-        rt = ReportType.objects.create(agency=dept.agency, code=f"rt-{n}", name="Báo cáo", recipient="ppc",
-                                       periodicity="monthly")
-        return Report.objects.create(agency=dept.agency, report_type=rt, period_start=D(2026, 10, 1),
-                                     period_end=D(2026, 10, 31), due_on=D(2026, 11, 5), status=state)
+        rt = ReportType.objects.create(
+            agency=dept.agency, code=f"rt-{n}", name="Báo cáo", recipient="ppc", periodicity="monthly"
+        )
+        return Report.objects.create(
+            agency=dept.agency,
+            report_type=rt,
+            period_start=D(2026, 10, 1),
+            period_end=D(2026, 10, 31),
+            due_on=D(2026, 11, 5),
+            status=state,
+        )
     if kind == "district_report":
-        request = DistrictRequest.objects.create(agency=dept.agency, title=f"Yêu cầu {n}", period_start=D(2026, 7, 1),
-                                                 period_end=D(2026, 9, 30), deadline=D(2026, 10, 15))
+        request = DistrictRequest.objects.create(
+            agency=dept.agency,
+            title=f"Yêu cầu {n}",
+            period_start=D(2026, 7, 1),
+            period_end=D(2026, 9, 30),
+            deadline=D(2026, 10, 15),
+        )
         return DistrictReport.objects.create(request=request, district=dept.district_a, status=state)
     if kind == "question":
-        return CouncilQuestion.objects.create(agency=dept.agency, kind="question", asked_by="Đại biểu",
-                                              received_on=D(2026, 11, 1), content="Hỏi", deadline=D(2026, 11, 20),
-                                              unit=dept.division, assignee=dept.outsider, status=state)
-    return Coordination.objects.create(agency=dept.agency, direction="incoming", counterpart_kind="department",
-                                       counterpart="Sở Xây dựng", subject=f"Phối hợp {n}", unit=dept.division,
-                                       status=state)
+        return CouncilQuestion.objects.create(
+            agency=dept.agency,
+            kind="question",
+            asked_by="Đại biểu",
+            received_on=D(2026, 11, 1),
+            content="Hỏi",
+            deadline=D(2026, 11, 20),
+            unit=dept.division,
+            assignee=dept.outsider,
+            status=state,
+        )
+    return Coordination.objects.create(
+        agency=dept.agency,
+        direction="incoming",
+        counterpart_kind="department",
+        counterpart="Sở Xây dựng",
+        subject=f"Phối hợp {n}",
+        unit=dept.division,
+        status=state,
+    )
 
 
 # Who holds each role on the records `make` builds (attribute names of `conftest.Department`).
 HOLDERS = {
-    "task": {"leadership": ["director", "deputy"], "lead_unit": ["officer", "head"], "in_charge": ["outsider"],
-             "assigner": ["head", "director"]},
+    "task": {
+        "leadership": ["director", "deputy"],
+        "lead_unit": ["officer", "head"],
+        "in_charge": ["outsider"],
+        "assigner": ["head", "director"],
+    },
     "report": {"staff": ["clerk", "officer"], "approver": ["director"]},
     "district_report": {"officer": ["officer_a"], "department": ["clerk"]},
-    "question": {"leadership": ["director"], "head": ["other_head", "head"], "unit": ["officer"],
-                 "assignee": ["outsider"]},
+    "question": {
+        "leadership": ["director"],
+        "head": ["other_head", "head"],
+        "unit": ["officer"],
+        "assignee": ["outsider"],
+    },
     "coordination": {"leadership": ["director"], "unit": ["officer", "head"]},
 }
 
@@ -93,8 +133,10 @@ def person(dept, other, name):
 
 def write_for(kind, action, dept):
     if kind == "question" and action == "assign":
+
         def write(record, _step):
             record.unit = dept.division
+
         return write
     return None
 

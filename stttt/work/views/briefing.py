@@ -26,13 +26,19 @@ def briefing(request: HttpRequest) -> HttpResponse:
     department(request)
     month, error = month_of(request)
     if error:
-        return render(request, "work/briefing.html", {"pack": None, "month": month, "month_error": error},
-                      status=400)
+        return render(request, "work/briefing.html", {"pack": None, "month": month, "month_error": error}, status=400)
     pack = selectors.briefing_pack(month, agency=selectors.working_agency(request.user))
     visible = set(selectors.tasks_visible_to(request.user).values_list("pk", flat=True))
-    return render(request, "work/briefing.html", {"pack": pack, "month": month, "visible_tasks": visible,
-                                                  "meeting_form": MeetingForm(
-                                                      initial={"month": month, "held_on": selectors.today()})})
+    return render(
+        request,
+        "work/briefing.html",
+        {
+            "pack": pack,
+            "month": month,
+            "visible_tasks": visible,
+            "meeting_form": MeetingForm(initial={"month": month, "held_on": selectors.today()}),
+        },
+    )
 
 
 @login_required
@@ -74,9 +80,16 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     first, _last = rules.month_bounds(data["month"])
     try:
-        meeting = services.meeting_create(actor=request.user, kind=data["kind"], month=first,
-                                          held_on=data["held_on"], title=data["title"], place=data["place"],
-                                          notes=data["notes"], chaired_by=request.user)
+        meeting = services.meeting_create(
+            actor=request.user,
+            kind=data["kind"],
+            month=first,
+            held_on=data["held_on"],
+            title=data["title"],
+            place=data["place"],
+            notes=data["notes"],
+            chaired_by=request.user,
+        )
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, refusal(exc))
         return redirect("work:briefing")
@@ -88,10 +101,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     meeting = get_object_or_404(selectors.meetings_visible_to(request.user), pk=pk)
     agency = meeting.agency
-    conclusion_form = ConclusionForm(request.POST if request.POST.get("form") == "conclusion" else None,
-                                     agency=agency)
-    attendance_form = AttendanceForm(request.POST if request.POST.get("form") == "attendance" else None,
-                                     agency=agency)
+    conclusion_form = ConclusionForm(request.POST if request.POST.get("form") == "conclusion" else None, agency=agency)
+    attendance_form = AttendanceForm(request.POST if request.POST.get("form") == "attendance" else None, agency=agency)
     if request.method == "POST":
         try:
             if conclusion_form.is_bound and conclusion_form.is_valid():
@@ -103,14 +114,24 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, refusal(exc))
     conclusions = list(meeting.conclusions.select_related("unit", "task"))
-    return render(request, "work/meeting.html", {
-        "meeting": meeting, "attendance": meeting.attendance.select_related("user"),
-        "conclusions": conclusions, "conclusion_form": conclusion_form, "attendance_form": attendance_form,
-        "may_conclude": permissions.can_add_conclusion(request.user, meeting),
-        "may_make_task": {c.pk for c in conclusions if permissions.can_assign_task(request.user, c.unit)},
-        "visible_tasks": set(selectors.tasks_visible_to(request.user).filter(
-            pk__in=[c.task_id for c in conclusions if c.task_id]).values_list("pk", flat=True)),
-    })
+    return render(
+        request,
+        "work/meeting.html",
+        {
+            "meeting": meeting,
+            "attendance": meeting.attendance.select_related("user"),
+            "conclusions": conclusions,
+            "conclusion_form": conclusion_form,
+            "attendance_form": attendance_form,
+            "may_conclude": permissions.can_add_conclusion(request.user, meeting),
+            "may_make_task": {c.pk for c in conclusions if permissions.can_assign_task(request.user, c.unit)},
+            "visible_tasks": set(
+                selectors.tasks_visible_to(request.user)
+                .filter(pk__in=[c.task_id for c in conclusions if c.task_id])
+                .values_list("pk", flat=True)
+            ),
+        },
+    )
 
 
 @login_required

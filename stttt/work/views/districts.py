@@ -29,8 +29,10 @@ def district_requests(request: HttpRequest) -> HttpResponse:
     own = {}
     if district is not None:
         own = {r.request_id: r for r in selectors.district_reports_visible_to(request.user)}
-    rows = [{"request": r, "report": own.get(r.pk),
-             "board": selectors.district_board(r) if district is None else None} for r in items]
+    rows = [
+        {"request": r, "report": own.get(r.pk), "board": selectors.district_board(r) if district is None else None}
+        for r in items
+    ]
     chart = charts.submissions([r["board"] for r in rows if isinstance(r["board"], dict)]) if district is None else ""
     return render(request, "work/district_requests.html", {"rows": rows, "district": district, "chart": chart})
 
@@ -43,9 +45,15 @@ def district_request_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             item = services.district_request_create(
-                actor=request.user, title=data["title"], number=data["number"], period_start=data["period_start"],
-                period_end=data["period_end"], deadline=data["deadline"], instructions=data["instructions"],
-                indicators=data["indicators"])
+                actor=request.user,
+                title=data["title"],
+                number=data["number"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                deadline=data["deadline"],
+                instructions=data["instructions"],
+                indicators=data["indicators"],
+            )
         except ValidationError as exc:
             form_errors(form, exc)
         else:
@@ -62,16 +70,18 @@ def district_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         report = get_object_or_404(selectors.district_reports_visible_to(request.user), request=item)
         return redirect("work:district_report", pk=report.pk)
     board = selectors.district_board(item)
-    return render(request, "work/district_request.html", {"board": board,
-                                                          "charts": charts.district_indicators(board)})
+    return render(request, "work/district_request.html", {"board": board, "charts": charts.district_indicators(board)})
 
 
 @login_required
 def district_request_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     item = get_object_or_404(selectors.district_requests_visible_to(request.user), pk=pk)
-    return file_response(exports.district_xlsx(item), f"bao-cao-huyen-{item.pk}.xlsx",
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return file_response(
+        exports.district_xlsx(item),
+        f"bao-cao-huyen-{item.pk}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 @login_required
@@ -118,12 +128,25 @@ def district_report(request: HttpRequest, pk: int) -> HttpResponse:
     fields = [{"indicator": i, "value": typed.get(i.code, ""), "errors": errors.get(i.code, [])} for i in indicators]
     status = 400 if errors or general else 200
     actions = {t.action for t in workflow.actions_for("district_report", request.user, report)}
-    return render(request, "work/district_report.html", {
-        "report": report, "fields": fields, "general": general, "note": note, "is_officer": is_officer,
-        "editable": "submit" in actions, "actions": actions,
-        "late": rules.is_late(report.request.deadline, None if report.status != "submitted" else
-                              (report.submitted_at.date() if report.submitted_at else None), selectors.today()),
-    }, status=status)
+    return render(
+        request,
+        "work/district_report.html",
+        {
+            "report": report,
+            "fields": fields,
+            "general": general,
+            "note": note,
+            "is_officer": is_officer,
+            "editable": "submit" in actions,
+            "actions": actions,
+            "late": rules.is_late(
+                report.request.deadline,
+                None if report.status != "submitted" else (report.submitted_at.date() if report.submitted_at else None),
+                selectors.today(),
+            ),
+        },
+        status=status,
+    )
 
 
 @login_required

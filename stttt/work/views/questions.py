@@ -44,8 +44,11 @@ def questions(request: HttpRequest) -> HttpResponse:
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(selectors.questions_visible_to(request.user), pk=pk)
     assigning = request.method == "POST" and request.POST.get("form") == "assign"
-    assign_form = AssignForm(request.POST if assigning else None, agency=item.agency,
-                             initial={"unit": item.unit_id, "assignee": item.assignee_id})
+    assign_form = AssignForm(
+        request.POST if assigning else None,
+        agency=item.agency,
+        initial={"unit": item.unit_id, "assignee": item.assignee_id},
+    )
     form = AnswerForm(None if assigning else (request.POST or None), request.FILES or None)
     if assigning and assign_form.is_valid():
         try:
@@ -58,8 +61,14 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not assigning and form.is_valid():
         data = form.cleaned_data
         try:
-            services.question_answer(item, actor=request.user, answer=data["answer"], number=data["number"],
-                                     on=data["answered_on"], upload=data.get("file"))
+            services.question_answer(
+                item,
+                actor=request.user,
+                answer=data["answer"],
+                number=data["number"],
+                on=data["answered_on"],
+                upload=data.get("file"),
+            )
         except ValidationError as exc:
             form_errors(form, exc)
         except PermissionDenied as exc:
@@ -67,10 +76,17 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The answer has been recorded."))
             return redirect("work:question", pk=pk)
-    return render(request, "work/question.html", {
-        "item": item, "form": form, "assign_form": assign_form,
-        "actions": {t.action for t in workflow.actions_for("question", request.user, item)},
-        "late": rules.is_late(item.deadline, item.answered_on, selectors.today())})
+    return render(
+        request,
+        "work/question.html",
+        {
+            "item": item,
+            "form": form,
+            "assign_form": assign_form,
+            "actions": {t.action for t in workflow.actions_for("question", request.user, item)},
+            "late": rules.is_late(item.deadline, item.answered_on, selectors.today()),
+        },
+    )
 
 
 @login_required
@@ -107,6 +123,12 @@ def coordination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, refusal(exc))
         else:
             return redirect("work:coordination", pk=pk)
-    return render(request, "work/coordination.html", {
-        "item": item, "late": rules.is_late(item.deadline, item.replied_on, selectors.today()),
-        "actions": {t.action for t in workflow.actions_for("coordination", request.user, item)}})
+    return render(
+        request,
+        "work/coordination.html",
+        {
+            "item": item,
+            "late": rules.is_late(item.deadline, item.replied_on, selectors.today()),
+            "actions": {t.action for t in workflow.actions_for("coordination", request.user, item)},
+        },
+    )

@@ -25,9 +25,12 @@ def reports(request: HttpRequest) -> HttpResponse:
     form = ReportCreateForm(request.POST or None, report_types=selectors.report_types(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            report = services.report_create(form.cleaned_data["report_type"], actor=request.user,
-                                            period_start=form.cleaned_data["period_start"],
-                                            period_end=form.cleaned_data["period_end"])
+            report = services.report_create(
+                form.cleaned_data["report_type"],
+                actor=request.user,
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+            )
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, refusal(exc))
         else:
@@ -35,8 +38,9 @@ def reports(request: HttpRequest) -> HttpResponse:
     items = list(selectors.reports_visible_to(request.user))
     for report in items:
         report.late = selectors.report_is_late(report)  # type: ignore[attr-defined]
-    return render(request, "work/reports.html", {"reports": items, "types": selectors.report_types(request.user),
-                                                  "form": form})
+    return render(
+        request, "work/reports.html", {"reports": items, "types": selectors.report_types(request.user), "form": form}
+    )
 
 
 def _report(request: HttpRequest, pk: int) -> Report:
@@ -55,8 +59,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         narrative = {s: request.POST.get(f"section-{i}", "") for i, s in enumerate(report.report_type.sections)}
         typed = {code: request.POST.get(f"value-{code}", "") for code in report.values}
         try:
-            services.report_save(report, actor=request.user, narrative=narrative, values=typed,
-                                 number=request.POST.get("number", report.number))
+            services.report_save(
+                report,
+                actor=request.user,
+                narrative=narrative,
+                values=typed,
+                number=request.POST.get("number", report.number),
+            )
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, refusal(exc))
         else:
@@ -65,10 +74,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sections = [(i, s, report.narrative.get(s, "")) for i, s in enumerate(report.report_type.sections)]
     values = [(code, indicators.label_of(code), value) for code, value in report.values.items()]
     actions = {t.action for t in workflow.actions_for("report", request.user, report)}
-    return render(request, "work/report.html", {
-        "report": report, "sections": sections, "values": values, "late": selectors.report_is_late(report),
-        "approvers": selectors.report_approvers(report), "editable": "edit" in actions, "actions": actions,
-    })
+    return render(
+        request,
+        "work/report.html",
+        {
+            "report": report,
+            "sections": sections,
+            "values": values,
+            "late": selectors.report_is_late(report),
+            "approvers": selectors.report_approvers(report),
+            "editable": "edit" in actions,
+            "actions": actions,
+        },
+    )
 
 
 @login_required

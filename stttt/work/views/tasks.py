@@ -27,14 +27,28 @@ from stttt.work.views.common import department, errors_of, refusal
 def tasks(request: HttpRequest) -> HttpResponse:
     department(request)
     filters = {key: request.GET.get(key, "") for key in ("unit", "person", "source", "duty", "state", "status", "q")}
-    items = selectors.task_list(request.user, unit=filters["unit"], person=filters["person"],
-                                source=filters["source"], duty=filters["duty"], state=filters["state"],
-                                status=filters["status"], query=filters["q"])
-    return render(request, "work/tasks.html", {
-        "tasks": items, "filters": filters, "sources": SourceKind.choices, "statuses": TaskStatus.choices,
-        "units": selectors.briefing_units(selectors.today(), selectors.working_agency(request.user)),
-        "states": [("overdue", _("Overdue")), ("due_soon", _("Due soon")), ("on_track", _("On track"))],
-    })
+    items = selectors.task_list(
+        request.user,
+        unit=filters["unit"],
+        person=filters["person"],
+        source=filters["source"],
+        duty=filters["duty"],
+        state=filters["state"],
+        status=filters["status"],
+        query=filters["q"],
+    )
+    return render(
+        request,
+        "work/tasks.html",
+        {
+            "tasks": items,
+            "filters": filters,
+            "sources": SourceKind.choices,
+            "statuses": TaskStatus.choices,
+            "units": selectors.briefing_units(selectors.today(), selectors.working_agency(request.user)),
+            "states": [("overdue", _("Overdue")), ("due_soon", _("Due soon")), ("on_track", _("On track"))],
+        },
+    )
 
 
 @login_required
@@ -54,11 +68,19 @@ def task_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 task = services.task_create(
-                    actor=request.user, lead_unit=data["lead_unit"], title=data["title"],
-                    source_kind=data["source_kind"], source_body=data["source_body"],
-                    source_number=data["source_number"], source_date=data["source_date"], content=data["content"],
-                    duty=duty, deadline=data["deadline"], coordinating_units=list(data["coordinating_units"]),
-                    person_in_charge=data["person_in_charge"])
+                    actor=request.user,
+                    lead_unit=data["lead_unit"],
+                    title=data["title"],
+                    source_kind=data["source_kind"],
+                    source_body=data["source_body"],
+                    source_number=data["source_number"],
+                    source_date=data["source_date"],
+                    content=data["content"],
+                    duty=duty,
+                    deadline=data["deadline"],
+                    coordinating_units=list(data["coordinating_units"]),
+                    person_in_charge=data["person_in_charge"],
+                )
             except (ValidationError, PermissionDenied) as exc:
                 if isinstance(exc, PermissionDenied):
                     form.add_error("lead_unit", str(exc))
@@ -80,11 +102,19 @@ def _task(request: HttpRequest, pk: int) -> Task:
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    return render(request, "work/task.html", {
-        "task": task, "state": selectors.task_state(task), "updates": task.updates.select_related("author"),
-        "attachments": task.attachments.all(), "progress_form": ProgressForm(), "complete_form": CompleteForm(),
-        "actions": {t.action for t in workflow.actions_for("task", request.user, task)},
-    })
+    return render(
+        request,
+        "work/task.html",
+        {
+            "task": task,
+            "state": selectors.task_state(task),
+            "updates": task.updates.select_related("author"),
+            "attachments": task.attachments.all(),
+            "progress_form": ProgressForm(),
+            "complete_form": CompleteForm(),
+            "actions": {t.action for t in workflow.actions_for("task", request.user, task)},
+        },
+    )
 
 
 @login_required
@@ -102,8 +132,9 @@ def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Progress recorded."))
     else:
-        messages.error(request, " ".join(f"{form.fields[f].label}: {' '.join(str(m) for m in e)}"
-                                        for f, e in form.errors.items()))
+        messages.error(
+            request, " ".join(f"{form.fields[f].label}: {' '.join(str(m) for m in e)}" for f, e in form.errors.items())
+        )
     return redirect("work:task", pk=pk)
 
 
@@ -144,5 +175,9 @@ def attachment(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
 
     task = _task(request, pk)
     item = get_object_or_404(task.attachments, pk=file_id)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name,
-                        content_type=item.content_type or "application/octet-stream")
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.name,
+        content_type=item.content_type or "application/octet-stream",
+    )

@@ -37,8 +37,10 @@ class Command(BaseCommand):
         if bar is not None:
             bar.finish()
         if broken is not None:
-            self.stderr.write(_("Broken link at entry #%(sequence)s: %(problem)s")
-                              % {"sequence": broken.sequence, "problem": broken.problem})
+            self.stderr.write(
+                _("Broken link at entry #%(sequence)s: %(problem)s")
+                % {"sequence": broken.sequence, "problem": broken.problem}
+            )
             self.stderr.write(_("%(count)s entries before it are intact.") % {"count": checked})
             raise SystemExit(1)
         self.stdout.write(_("Audit chain intact: %(count)s entries.") % {"count": checked})
@@ -53,6 +55,8 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps({**auditlog.content_of(entry), "hash": entry.hash}, ensure_ascii=False))
                 continue
             who = entry.actor or "-"
-            self.stdout.write(f"#{entry.sequence}\t{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.action}\t{who}\t"
-                              f"{entry.address or '-'}\t{entry.request_id or '-'}\t"
-                              f"{json.dumps(entry.changes, ensure_ascii=False)}")
+            self.stdout.write(
+                f"#{entry.sequence}\t{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.action}\t{who}\t"
+                f"{entry.address or '-'}\t{entry.request_id or '-'}\t"
+                f"{json.dumps(entry.changes, ensure_ascii=False)}"
+            )

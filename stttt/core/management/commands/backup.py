@@ -56,5 +56,9 @@ class Command(BaseCommand):
             progress.close()
         self.stdout.write(str(path))
         if backup.key_source() == "environment":
-            self.stderr.write(_("SECRET_KEY comes from the environment and is not in the archive: keep it with "
-                                "the backup, tracking secrets cannot be checked without it."))
+            self.stderr.write(
+                _(
+                    "SECRET_KEY comes from the environment and is not in the archive: keep it with "
+                    "the backup, tracking secrets cannot be checked without it."
+                )
+            )

@@ -1,9 +1,9 @@
 """`stttt pki`: the test certificate authority and signed PDFs (see docs/signing.md).
 
-    stttt pki init [--dir DIR] [--organisation NAME] [--locality PLACE]   test CA + signing certificate
-    stttt pki check                                                       is signing configured and usable?
-    stttt pki sign IN.pdf OUT.pdf --reason ... [--location ...] [--signer-name ...]
-    stttt pki verify FILE.pdf [--trust-root PEM ...]                      report each signature
+stttt pki init [--dir DIR] [--organisation NAME] [--locality PLACE]   test CA + signing certificate
+stttt pki check                                                       is signing configured and usable?
+stttt pki sign IN.pdf OUT.pdf --reason ... [--location ...] [--signer-name ...]
+stttt pki verify FILE.pdf [--trust-root PEM ...]                      report each signature
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ def _read_pdf(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror},
-                           returncode=2) from None
+        raise CommandError(
+            _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror}, returncode=2
+        ) from None
 
 
 class Command(BaseCommand):
@@ -36,8 +37,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="verb", required=True)
         init = sub.add_parser("init", help="Create a test root CA and a signing certificate (keeps existing files).")
         init.add_argument("--dir", help="Folder for the files (default: the data folder's pki/)")
-        init.add_argument("--organisation",
-                          help=f"Organisation (O) of the certificates (default: {DEFAULT_ORGANISATION})")
+        init.add_argument(
+            "--organisation", help=f"Organisation (O) of the certificates (default: {DEFAULT_ORGANISATION})"
+        )
         init.add_argument("--common-name", default="", help="Common name (CN) of the signing certificate")
         init.add_argument("--locality", default="", help="Locality (L), e.g. the province")
         init.add_argument("--country", default="VN", help="Two-letter country code (default VN)")
@@ -51,8 +53,12 @@ class Command(BaseCommand):
         sign.add_argument("--signer-name", default="")
         verify = sub.add_parser("verify", help="Report the signatures of a PDF.")
         verify.add_argument("file")
-        verify.add_argument("--trust-root", action="append", default=None,
-                            help="PEM/DER file of a trusted root (repeatable; default: the configured roots)")
+        verify.add_argument(
+            "--trust-root",
+            action="append",
+            default=None,
+            help="PEM/DER file of a trusted root (repeatable; default: the configured roots)",
+        )
 
     def handle(self, *args, **options):
         getattr(self, f"do_{options['verb']}")(options)
@@ -63,15 +69,23 @@ class Command(BaseCommand):
         if not 1 <= options["days"] <= 20 * 365:
             raise CommandError(_("The validity must be between 1 and 7300 days."), returncode=2)
         try:
-            files = signing.init_pki(folder, organisation=organisation, common_name=options["common_name"],
-                                     locality=options["locality"], country=options["country"], days=options["days"])
+            files = signing.init_pki(
+                folder,
+                organisation=organisation,
+                common_name=options["common_name"],
+                locality=options["locality"],
+                country=options["country"],
+                days=options["days"],
+            )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
         if options["verbosity"] == 0:
             return
         if files.created:
-            self.stdout.write(_("Test certificate authority written to %(dir)s: %(files)s")
-                              % {"dir": files.directory, "files": ", ".join(files.created)})
+            self.stdout.write(
+                _("Test certificate authority written to %(dir)s: %(files)s")
+                % {"dir": files.directory, "files": ", ".join(files.created)}
+            )
         else:
             self.stdout.write(_("Test certificate authority in %(dir)s kept as it was.") % {"dir": files.directory})
         if folder.resolve() == signing.pki_dir().resolve():
@@ -95,12 +109,14 @@ class Command(BaseCommand):
 
     def do_sign(self, options) -> None:
         if not signing.signing_available():
-            raise CommandError(_("Signing is not configured (run `stttt pki init` or set STTTT_SIGNING_KEY)."),
-                               returncode=2)
+            raise CommandError(
+                _("Signing is not configured (run `stttt pki init` or set STTTT_SIGNING_KEY)."), returncode=2
+            )
         pdf = _read_pdf(options["input"])
         try:
-            signed = signing.sign_pdf(pdf, reason=options["reason"], location=options["location"],
-                                      signer_name=options["signer_name"])
+            signed = signing.sign_pdf(
+                pdf, reason=options["reason"], location=options["location"], signer_name=options["signer_name"]
+            )
         except signing.SigningError as exc:
             raise CommandError(str(exc), returncode=2) from None
         Path(options["output"]).write_bytes(signed)

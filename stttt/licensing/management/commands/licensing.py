@@ -21,8 +21,9 @@ def _days(text: str) -> tuple[int, ...]:
     try:
         values = tuple(int(part) for part in text.split(",") if part.strip())
     except ValueError:
-        raise CommandError(_("Write the days as whole numbers separated by commas, e.g. 60,30,7."),
-                           returncode=2) from None
+        raise CommandError(
+            _("Write the days as whole numbers separated by commas, e.g. 60,30,7."), returncode=2
+        ) from None
     if not values or min(values) < 0:
         raise CommandError(_("Write the days as whole numbers separated by commas, e.g. 60,30,7."), returncode=2)
     return values
@@ -35,8 +36,9 @@ def _agency(code: str | None, *, default: bool) -> Agency | None:
     try:
         return agency_get(code or settings.STTTT_DEFAULT_AGENCY or None)
     except OrgNotFound:
-        raise CommandError(_("Unknown agency: %(code)s.") % {"code": code or settings.STTTT_DEFAULT_AGENCY},
-                           returncode=2) from None
+        raise CommandError(
+            _("Unknown agency: %(code)s.") % {"code": code or settings.STTTT_DEFAULT_AGENCY}, returncode=2
+        ) from None
 
 
 def _date(text: str | None) -> dt.date:
@@ -68,24 +70,31 @@ class Command(BaseCommand):
         if options["verb"] == "warn-expiring":
             days = _days(options["days"]) if options.get("days") else None
             try:
-                sent = services.expiry_warnings_send(today=_date(options.get("today")), thresholds=days,
-                                                     base_url=options.get("base_url") or "",
-                                                     agency=_agency(options.get("agency"), default=False))
+                sent = services.expiry_warnings_send(
+                    today=_date(options.get("today")),
+                    thresholds=days,
+                    base_url=options.get("base_url") or "",
+                    agency=_agency(options.get("agency"), default=False),
+                )
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages), returncode=2) from None
             for warning in sent:
-                self.stdout.write(f"{warning.licence.number}\t-{warning.days_before}\t{warning.valid_until}\t"
-                                  f"{warning.recipients}")
+                self.stdout.write(
+                    f"{warning.licence.number}\t-{warning.days_before}\t{warning.valid_until}\t{warning.recipients}"
+                )
             self.stdout.write(_("%(count)d warnings sent.") % {"count": len(sent)})
         elif options["verb"] == "register":
             kinds = ["game_point", "online_game"] if options["kind"] == "3.8.c" else [options["kind"]]
             if any(k not in KINDS for k in kinds):
-                raise CommandError(_("Unknown kind of licence. Known: %(kinds)s")
-                                   % {"kinds": ", ".join(KINDS)}, returncode=2)
+                raise CommandError(
+                    _("Unknown kind of licence. Known: %(kinds)s") % {"kinds": ", ".join(KINDS)}, returncode=2
+                )
             today = timezone.localdate()
             agency = _agency(options.get("agency"), default=True)
-            rows = [exports.public_row(licence, today, selectors.verification_url(licence))
-                    for licence in selectors.register(kinds, agency=agency, status=options["status"])]
+            rows = [
+                exports.public_row(licence, today, selectors.verification_url(licence))
+                for licence in selectors.register(kinds, agency=agency, status=options["status"])
+            ]
             if options["format"] == "csv":
                 sys.stdout.flush()
                 self.stdout.write(exports.to_csv(rows).decode("utf-8").lstrip("\ufeff"), ending="")

@@ -37,8 +37,9 @@ class Command(BaseCommand):
         try:
             return org_selectors.agency_get(code or None)
         except org_selectors.OrgNotFound:
-            raise CommandError(_("No agency %(code)s; import the organisation first.") % {"code": code or ""},
-                               returncode=2) from None
+            raise CommandError(
+                _("No agency %(code)s; import the organisation first.") % {"code": code or ""}, returncode=2
+            ) from None
 
     def handle(self, *args, **options):
         verb = options["verb"]
@@ -46,12 +47,15 @@ class Command(BaseCommand):
         if verb == "catalog":
             procedures = selectors.procedures_active(agency)
             if options["format"] == "json":
-                self.stdout.write(json.dumps(ProcedureSerializer(procedures, many=True).data, ensure_ascii=False,
-                                             indent=2))
+                self.stdout.write(
+                    json.dumps(ProcedureSerializer(procedures, many=True).data, ensure_ascii=False, indent=2)
+                )
                 return
             for p in procedures:
-                self.stdout.write(f"{p.code}\t{p.empowering_citation}\t{p.time_limit} {p.get_time_unit_display()}"
-                                  f"\t{p.division_code}\t{p.name}")
+                self.stdout.write(
+                    f"{p.code}\t{p.empowering_citation}\t{p.time_limit} {p.get_time_unit_display()}"
+                    f"\t{p.division_code}\t{p.name}"
+                )
         elif verb == "stats":
             try:
                 selectors.month_bounds(options["month"])

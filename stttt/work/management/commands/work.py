@@ -97,11 +97,16 @@ class Command(BaseCommand):
                 self._write(exports.district_xlsx(request), options["output"], fmt)
                 return
             board = selectors.district_board(request)
-            data = {"request": request.title, "deadline": request.deadline.isoformat(),
-                    "indicators": [i.code for i in board["indicators"]],
-                    "districts": [{"district": r["district"].code, "status": r["status"], "late": r["late"],
-                                   "values": r["values"]} for r in board["rows"]],
-                    "province_totals": board["totals_by_code"]}
+            data = {
+                "request": request.title,
+                "deadline": request.deadline.isoformat(),
+                "indicators": [i.code for i in board["indicators"]],
+                "districts": [
+                    {"district": r["district"].code, "status": r["status"], "late": r["late"], "values": r["values"]}
+                    for r in board["rows"]
+                ],
+                "province_totals": board["totals_by_code"],
+            }
             self._write(json.dumps(data, ensure_ascii=False, indent=2), options["output"], fmt)
 
     def _report(self, options) -> None:
@@ -112,8 +117,10 @@ class Command(BaseCommand):
             for rt in ReportType.objects.filter(agency=agency):
                 self.stdout.write(f"{rt.code}\t{rt.get_periodicity_display()}\t{rt.get_recipient_display()}\t{rt.name}")
             for r in reports:
-                self.stdout.write(f"#{r.pk}\t{r.report_type.code}\t{r.period_start}..{r.period_end}\t"
-                                  f"{r.get_status_display()}\t{r.due_on}")
+                self.stdout.write(
+                    f"#{r.pk}\t{r.report_type.code}\t{r.period_start}..{r.period_end}\t"
+                    f"{r.get_status_display()}\t{r.due_on}"
+                )
             return
         if options["id"]:
             report = reports.filter(pk=options["id"]).first()
@@ -125,10 +132,17 @@ class Command(BaseCommand):
         if report is None:
             raise CommandError(_("No such report."), returncode=2)
         if fmt == "json":
-            data = {"id": report.pk, "type": report.report_type.code, "period_start": report.period_start.isoformat(),
-                    "period_end": report.period_end.isoformat(), "due_on": report.due_on.isoformat(),
-                    "status": report.status, "late": selectors.report_is_late(report), "values": report.values,
-                    "narrative": report.narrative}
+            data = {
+                "id": report.pk,
+                "type": report.report_type.code,
+                "period_start": report.period_start.isoformat(),
+                "period_end": report.period_end.isoformat(),
+                "due_on": report.due_on.isoformat(),
+                "status": report.status,
+                "late": selectors.report_is_late(report),
+                "values": report.values,
+                "narrative": report.narrative,
+            }
             self._write(json.dumps(data, ensure_ascii=False, indent=2), options["output"], fmt)
             return
         self._write(exports.render(exports.report_document(report), fmt)[0], options["output"], fmt)
