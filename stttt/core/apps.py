@@ -22,8 +22,9 @@ class CapabilityConfig(AppConfig):
     nav_order: int = 100
     public: bool = False  # shown to anonymous visitors too
 
-    def summary(self) -> list[tuple[str, object]]:
-        """Figures shown on the home page card, e.g. [(label, count)]."""
+    def summary(self, user: Any) -> list[tuple[str, object]]:
+        """Figures shown on a leader's home page card, e.g. [(label, count)], of `user`'s own agency only
+        (figures are never shown across agencies)."""
         return []
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import CapabilityConfig
@@ -14,7 +16,7 @@ class LegalConfig(CapabilityConfig):
     nav_order = 10
     public = True
 
-    def summary(self) -> list[tuple[str, object]]:
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:  # public legal data
         from stttt.legal.models import Document, Provision
         from stttt.legal.selectors import default_document
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import CapabilityConfig
@@ -20,13 +22,13 @@ class OrgConfig(CapabilityConfig):
 
         citing.register(Duty, "provision", _("Duties and their owners"), visible_to=visible_to_department_staff)
 
-    def summary(self) -> list[tuple[str, object]]:
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:
         from stttt.org import selectors
         from stttt.org.choices import Severity
+        from stttt.org.powers import agency_of
 
-        try:
-            agency = selectors.agency_get()
-        except selectors.OrgNotFound:
+        agency = agency_of(user)
+        if agency is None:
             return []
         findings = selectors.findings_at(agency)
         return [

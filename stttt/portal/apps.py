@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import CapabilityConfig
@@ -21,10 +23,16 @@ class PortalConfig(CapabilityConfig):
         filing.register(PROVIDER)
         filing.register(REFERENCE)
 
-    def summary(self) -> list[tuple[str, object]]:
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:
+        from django.db import DatabaseError
+
+        from stttt.org.powers import agency_of
         from stttt.portal.selectors import home_figures
 
+        agency = agency_of(user)
+        if agency is None:
+            return []
         try:
-            return home_figures()
-        except Exception:  # the tables may not exist yet (before migrate)
+            return home_figures(agency)
+        except DatabaseError:  # the tables may not exist yet (before migrate)
             return []

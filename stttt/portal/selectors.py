@@ -54,12 +54,15 @@ def submission_for(reference: str, *, user: Any, granted: list[int], agency: Age
     return _submissions(agency).filter(visible).get(reference=reference)
 
 
-def home_figures() -> list[tuple[str, object]]:
+def home_figures(agency: Agency) -> list[tuple[str, object]]:
     from django.utils.translation import gettext as _
 
     from stttt.procedures.models import Rating
 
-    return [(_("Online submissions"), Submission.objects.count()), (_("Ratings"), Rating.objects.count())]
+    return [
+        (_("Online submissions"), Submission.objects.filter(dossier__agency=agency).count()),
+        (_("Ratings"), Rating.objects.filter(dossier__agency=agency).count()),
+    ]
 
 
 def submission_by_form_key(procedure: Procedure, key: str) -> Submission | None:

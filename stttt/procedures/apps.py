@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import CapabilityConfig
@@ -22,10 +24,16 @@ class ProceduresConfig(CapabilityConfig):
 
         citing.register(Procedure, "provision", _("Administrative procedures"))
 
-    def summary(self) -> list[tuple[str, object]]:
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:
+        from django.db import DatabaseError
+
+        from stttt.org.powers import agency_of
         from stttt.procedures.selectors import home_figures
 
+        agency = agency_of(user)
+        if agency is None:
+            return []
         try:
-            return home_figures()
-        except Exception:  # the tables may not exist yet (before migrate)
+            return home_figures(agency)
+        except DatabaseError:  # the tables may not exist yet (before migrate)
             return []

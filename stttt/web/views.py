@@ -65,7 +65,11 @@ def _staff_home(request: HttpRequest) -> HttpResponse:
     ]
     is_leader = bool(user.is_superuser or powers_of(user).is_leader)
     mounted = get_resolver().namespace_dict
-    cards = [c for c in capabilities() if c.nav_url and c.label in mounted]
+    cards = [
+        {"config": c, "figures": c.summary(user) if is_leader else []}
+        for c in capabilities()
+        if c.nav_url and c.label in mounted
+    ]
     return render(
         request,
         "web/home.html",

@@ -496,13 +496,14 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
     }
 
 
-def home_figures() -> list[tuple[str, object]]:
+def home_figures(agency: Agency) -> list[tuple[str, object]]:
     from django.utils.translation import gettext as _
 
     on = today()
-    open_tasks = Task.objects.filter(status__in=TASK_OPEN)
+    tasks = Task.objects.filter(agency=agency)
+    open_tasks = tasks.filter(status__in=TASK_OPEN)
     return [
         (_("Open tasks"), open_tasks.count()),
         (_("Overdue"), open_tasks.filter(deadline__lt=on).count()),
-        (_("Completed"), Task.objects.filter(status=TaskStatus.COMPLETED).count()),
+        (_("Completed"), tasks.filter(status=TaskStatus.COMPLETED).count()),
     ]
