@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 export STTTT_DEBUG=${STTTT_DEBUG:-1}
 .venv/bin/stttt migrate --no-input -v0
-.venv/bin/stttt pki init -v0   # a test certificate authority so demo licences are signed (docs/signing.md)
+.venv/bin/stttt pki -v0 init   # a test certificate authority so demo licences are signed (docs/signing.md)
 .venv/bin/stttt demo
 echo "stttt is starting at http://127.0.0.1:${PORT:-8000}/ (Ctrl+C stops it)"
 exec .venv/bin/stttt runserver "127.0.0.1:${PORT:-8000}"
