@@ -298,6 +298,26 @@ def load_trust_roots(sources: Iterable[bytes | str | Path]) -> list[asn1_x509.Ce
 # --- signing -----------------------------------------------------------------------------------------
 
 
+def _outside_event_loop(func: Any) -> Any:
+    """pyHanko runs its checks with `asyncio.run`, which refuses to start inside a running event loop (an
+    async server, a browser-driving test); there the call runs in a worker thread and is waited for."""
+    import asyncio
+    import concurrent.futures
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return func(*args, **kwargs)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(func, *args, **kwargs).result()
+
+    return wrapper
+
+
+@_outside_event_loop
 def sign_pdf(pdf: bytes, *, reason: str, location: str, signer_name: str) -> bytes:
     """The PDF with a PAdES baseline signature of the configured certificate appended (an incremental
     update: the original bytes stay as they were). The first signature of a document certifies it and
@@ -440,6 +460,7 @@ def _unknown_signature(field_name: str, problem: str) -> SignatureReport:
     )
 
 
+@_outside_event_loop
 def verify_pdf(pdf: bytes, *, trust_roots: Sequence[bytes | str | Path] | None = None) -> list[SignatureReport]:
     """A report for each signature embedded in `pdf`, in signing order ([] when it has none).
 

@@ -440,3 +440,15 @@ def test_pki_sign_verify_and_check_commands(configured, other_pki, tmp_path, lic
     out = io.StringIO()
     call_command("pki", "check", stdout=out)
     assert str(configured.STTTT_SIGNING_KEY) in out.getvalue()
+
+
+def test_signing_and_verifying_work_inside_a_running_event_loop(configured, licence_pdf):
+    """A browser-driving test or an async server keeps an event loop running in the thread."""
+    import asyncio
+
+    async def inside():
+        signed = sign(licence_pdf)
+        return signing.verify_pdf(signed)
+
+    [report] = asyncio.run(inside())
+    assert report.status == SignatureStatus.VALID
