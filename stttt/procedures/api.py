@@ -32,28 +32,8 @@ class ProcedureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Procedure
-        fields = [
-            "code",
-            "name",
-            "field_code",
-            "empowering_citation",
-            "legal_basis",
-            "time_limit",
-            "time_unit",
-            "time_limit_basis",
-            "local_time_limit",
-            "desk_days",
-            "division_days",
-            "leader_days",
-            "fee",
-            "result_kind",
-            "result_name",
-            "handling",
-            "handling_note",
-            "division_code",
-            "online",
-            "components",
-        ]
+        # The catalogue's own fields, as the catalogue file defines them (internal notes left out).
+        fields = ["code", *(f for f in services.PROCEDURE_FIELDS if f != "notes"), "components"]
 
 
 class StepSerializer(serializers.ModelSerializer):
