@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import io
 import stat
@@ -239,7 +240,14 @@ def applicant_signed(other_pki: signing.PkiFiles) -> bytes:
     )
     meta = signers.PdfSignatureMetadata(field_name="ApplicantSignature", reason="Đề nghị cấp phép")
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_made_by_pypdf()))
-    return signers.PdfSigner(meta, signer=signer).sign_pdf(writer).getvalue()
+    # pyHanko signs through asyncio.run, which a browser test's loop left running in this worker refuses.
+    return in_own_thread(lambda: signers.PdfSigner(meta, signer=signer).sign_pdf(writer).getvalue())
+
+
+def in_own_thread(func):
+    """`func()` run in a fresh thread, where no event loop runs whatever earlier tests left behind."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(func).result()
 
 
 def test_an_uploaded_pdf_signed_by_another_authority(configured, other_pki):
@@ -450,5 +458,5 @@ def test_signing_and_verifying_work_inside_a_running_event_loop(configured, lice
         signed = sign(licence_pdf)
         return signing.verify_pdf(signed)
 
-    [report] = asyncio.run(inside())
+    [report] = in_own_thread(lambda: asyncio.run(inside()))
     assert report.status == SignatureStatus.VALID
