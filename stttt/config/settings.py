@@ -36,6 +36,7 @@ STTTT_APPS = [
 
 INSTALLED_APPS = [
     *STTTT_APPS,
+    "stttt.testing.apps.TestingConfig",  # `stttt bench data`: generated data at scale (no tables)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
