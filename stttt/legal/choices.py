@@ -35,3 +35,19 @@ class WarningCode(models.TextChoices):
     DATE_CONFLICT = "date_conflict", _("dates contradict each other")
     NUMBER_SPACING = "number_spacing", _("number written with stray spaces")
     NUMBERING_GAP = "numbering_gap", _("numbering gap")
+
+
+class AmendmentAction(models.TextChoices):
+    """What an amending provision does to a provision of another document (Law on Promulgation of Legal
+    Documents: sửa đổi, bổ sung, thay thế, bãi bỏ)."""
+
+    REPLACE = "replace", _("amended (replaced)")  # Sửa đổi, bổ sung … như sau / Thay thế …
+    INSERT = "insert", _("inserted")  # Bổ sung … vào sau …
+    REPEAL = "repeal", _("repealed")  # Bãi bỏ …
+
+
+class Certainty(models.TextChoices):
+    """How sure a recorded fact is: read in a cited source, or still to be checked against the official text."""
+
+    FACT = "fact", _("read in the cited source")
+    VERIFY = "verify", _("to verify against the official text")

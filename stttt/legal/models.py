@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
-from stttt.legal.choices import BasisKind, Part, ProvisionKind, WarningCode
+from stttt.legal.choices import AmendmentAction, BasisKind, Certainty, Part, ProvisionKind, WarningCode
 
 
 class ExternalDocument(TimeStampedModel):
@@ -191,7 +191,115 @@ class DataWarning(models.Model):
         return self.message
 
 
+class Amendment(models.Model):
+    """One amending provision: what a document (the amending one) does to a provision of another (the amended
+    work) and from which day. The amended work gets a consolidated version on `effective_from`."""
+
+    amending = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="amendments_made", verbose_name=_("amending document")
+    )
+    order = models.PositiveIntegerField(_("order"))
+    action = models.CharField(_("action"), max_length=20, choices=AmendmentAction.choices)
+    target_work_uri = models.CharField(_("amended work"), max_length=200, db_index=True)
+    target_eid = models.CharField(_("amended provision"), max_length=120)
+    target_citation = models.CharField(_("citation of the amended provision"), max_length=60)
+    after_eid = models.CharField(_("inserted after"), max_length=120, blank=True)
+    effective_from = models.DateField(_("in force from"))
+    instruction = models.TextField(_("amending instruction"))
+    new_text = models.TextField(_("new text"), blank=True)
+    source_eid = models.CharField(_("amending provision"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["effective_from", "amending", "order"]
+        constraints = [models.UniqueConstraint(fields=["amending", "order"], name="legal_amendment_order_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.target_citation} {self.get_action_display()} ({self.amending.number})"
+
+
+class RuleParameter(models.Model):
+    """A number a rule uses that the regulation itself sets (a headcount threshold, a quota, a period),
+    with the provision it is read from. Its values are dated (`ParameterValue`), OpenFisca-style."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    work_uri = models.CharField(_("work"), max_length=200)
+    citation = models.CharField(_("provision"), max_length=60)
+    description = models.CharField(_("description"), max_length=255)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    pattern = models.TextField(_("pattern"), help_text=_("Regular expression whose first group is the value."))
+
+    class Meta:
+        verbose_name = _("rule parameter")
+        verbose_name_plural = _("rule parameters")
+        ordering = ["citation", "key"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ParameterValue(models.Model):
+    """The value of a parameter from a day on, read from the version of the provision in force that day."""
+
+    parameter = models.ForeignKey(RuleParameter, on_delete=models.CASCADE, related_name="values")
+    valid_from = models.DateField(_("valid from"))
+    value = models.IntegerField(_("value"), null=True, blank=True, help_text=_("Empty when the text no longer says."))
+    version = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+", verbose_name=_("version"))
+    amended_by = models.ForeignKey(
+        Document,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("amended by"),
+    )
+
+    class Meta:
+        verbose_name = _("parameter value")
+        verbose_name_plural = _("parameter values")
+        ordering = ["parameter", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["parameter", "valid_from"], name="legal_parameter_value_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parameter.key} = {self.value} ({self.valid_from})"
+
+
+class CompetenceChange(models.Model):
+    """From `effective_from`, the duties of a part of a regulation (a citation prefix such as `3.4`, or the
+    whole of it) are held by `holder`, under `basis`. The reorganisations since 2025 are such rows; facts
+    not read in an official text carry `certainty = verify`."""
+
+    work_uri = models.CharField(_("work"), max_length=200, db_index=True)
+    scope = models.CharField(
+        _("scope"), max_length=60, blank=True, help_text=_("Citation prefix (3, 3.4, 3.4.b); empty: the whole.")
+    )
+    effective_from = models.DateField(_("in force from"))
+    holder = models.CharField(_("holder"), max_length=255)
+    basis = models.CharField(_("basis"), max_length=500)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.VERIFY)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("change of competence")
+        verbose_name_plural = _("changes of competence")
+        ordering = ["work_uri", "effective_from", "scope"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work_uri", "scope", "effective_from"], name="legal_competence_change_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope or '*'} → {self.holder} ({self.effective_from})"
+
+
 audit.track(Document)
+audit.track(Amendment)
+audit.track(CompetenceChange)
 audit.track(Field)
 audit.track(ExternalDocument)
 audit.track(Provision, excluded_fields=["search_text"], m2m_fields=["fields"])
