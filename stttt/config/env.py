@@ -64,23 +64,48 @@ SQLITE_OPTIONS = {
 }
 
 
-def database(folder: Path) -> dict[str, Any]:
-    """DATABASE_URL, or the embedded SQLite database in the data folder."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+def database(folder: Path, variable: str = "DATABASE_URL") -> dict[str, Any]:
+    """The database at the URL in `variable`, or the embedded SQLite database in the data folder."""
+    url = os.environ.get(variable, "").strip()
     if not url:
         url = f"sqlite:///{folder / 'stttt.sqlite3'}"
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except Exception as exc:
         raise ImproperlyConfigured(
-            f"DATABASE_URL cannot be read ({exc}); expected e.g. "
+            f"{variable} cannot be read ({exc}); expected e.g. "
             "postgres://user@host:5432/name or sqlite:////path/file.sqlite3"
         ) from None
     engine = config.get("ENGINE", "")
     if not engine:
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: unknown scheme in {url!r}.")
+        raise ImproperlyConfigured(f"{variable} cannot be read: unknown scheme in {url!r}.")
     if engine.endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
         config["CONN_HEALTH_CHECKS"] = False
         config["OPTIONS"] = dict(SQLITE_OPTIONS)
     return config
+
+
+def media_storage() -> dict[str, Any]:
+    """Where uploaded files go: a folder (`MEDIA_ROOT`, shared by the app servers when it is a shared
+    volume), or an S3-compatible bucket with STTTT_MEDIA_STORAGE=s3 (django-storages, `stttt[s3]`)."""
+    kind = os.environ.get("STTTT_MEDIA_STORAGE", "local").strip().lower() or "local"
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"STTTT_MEDIA_STORAGE must be 'local' or 's3', not {kind!r}.")
+    bucket = os.environ.get("STTTT_S3_BUCKET", "")
+    if not bucket:
+        raise ImproperlyConfigured("STTTT_S3_BUCKET must be set when STTTT_MEDIA_STORAGE=s3.")
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "default_acl": None,  # private: files are served through the app's permission checks
+        "querystring_auth": True,
+        "file_overwrite": False,
+        "location": os.environ.get("STTTT_S3_PREFIX", "media"),
+    }
+    # Credentials come from the usual AWS_* variables (or the machine's role), read by boto3 itself.
+    for option, variable in (("endpoint_url", "STTTT_S3_ENDPOINT_URL"), ("region_name", "STTTT_S3_REGION")):
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

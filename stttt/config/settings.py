@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stttt.core.health.ProbeMiddleware",  # /healthz, /readyz, /metrics before host checks and redirects
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # request metrics (stttt.core.metrics)
     "stttt.core.limits.RequestLimitsMiddleware",  # 413 over STTTT_MAX_REQUEST_BYTES, 405 to TRACE (before any read)
     "django.middleware.security.SecurityMiddleware",
     "stttt.core.requestid.RequestIdMiddleware",  # audit: X-Request-ID, who/where on log lines (docs/audit.md)
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "stttt.core.middleware.NoStoreForUsersMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "stttt.config.urls"
@@ -102,6 +105,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database(DATA_DIR)}
+# A PostgreSQL read replica for the reads that opt in with `stttt.core.replica.reads` (docs/deployment.md).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {**env.database(DATA_DIR, "DATABASE_REPLICA_URL"), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["stttt.core.replica.Router"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -142,6 +149,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+# With Redis, sessions are read from the cache and written through to the database (they survive a flush).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if _CACHE_URL else "django.contrib.sessions.backends.db"
+)
 # Page limits (`stttt.core.throttle.limit`): {"scope": "count/period"} overrides the code's defaults.
 STTTT_RATE_LIMITS: dict[str, str] = {}
 
@@ -175,10 +186,11 @@ LANGUAGE_COOKIE_NAME = "stttt_language"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
-MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files: a folder every app server mounts (STTTT_MEDIA_ROOT), or an S3-compatible bucket.
+MEDIA_ROOT = Path(os.environ.get("STTTT_MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env.media_storage(),
     # Production serves hashed, compressed copies made by `stttt collectstatic`; elsewhere the files are
     # served straight from the apps, so the embedded default needs no build step.
     "staticfiles": {
@@ -289,12 +301,32 @@ LOGGING = {
     # Audit (docs/audit.md): every line carries the request id, the user and the client address.
     "filters": {"request": {"()": "stttt.core.requestid.RequestContext"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s %(client)s] %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s %(client)s] %(message)s"},
+        # STTTT_LOG_FORMAT=json: one JSON object per line for a log collector (docs/deployment.md).
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s %(user)s %(client)s %(process)d",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+            "json_ensure_ascii": False,
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request"]}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("STTTT_LOG_FORMAT", "plain").lower() == "json" else "plain",
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "pyhanko": {"level": "ERROR"}},
 }
+
+# Probes and metrics (docs/deployment.md): who may read /metrics, and whether /readyz needs a live worker.
+STTTT_METRICS_TOKEN = os.environ.get("STTTT_METRICS_TOKEN", "")
+STTTT_METRICS_ALLOWED_NETWORKS = env.env_list("STTTT_METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32", "::1/128"])
+STTTT_READY_REQUIRE_WORKER = env.env_bool("STTTT_READY_REQUIRE_WORKER")
+STTTT_WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("STTTT_WORKER_HEARTBEAT_MAX_AGE") or 60)
 
 # The Department's identity and local parameters (docs/configuration.md).
 # The agency whose portal answers on hosts no agency claims (`org.Agency.host_names`); default: the first.
