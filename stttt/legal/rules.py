@@ -430,3 +430,20 @@ def fields_of_clause(intro: str, fields: list[tuple[str, list[str]]]) -> list[st
             matched += [code for code in codes if any(w in keywords[code] for w in field_words)]
     ordered = [code for code in codes if code in set(matched)]
     return ordered or codes
+
+
+def scope_covers(scope: str, citation: str) -> bool:
+    """Whether a change of competence over `scope` (a citation prefix: `3`, `3.4`, `3.4.b`; empty for the
+    whole regulation) covers the provision `citation`: `3.4` covers `3.4` and `3.4.b`, not `3.14`."""
+    return not scope or citation == scope or citation.startswith(scope + ".")
+
+
+_SUBJECT = re.compile(r"\bcủa\s+((?:Sở|Ban|Văn phòng|Thanh tra|Cục|Chi cục|Trung tâm)\b.+)$")
+
+
+def subject_of(title: str) -> str:
+    """The body a functions-and-organisation regulation is about, read from its title: `Quy định chức
+    năng, nhiệm vụ … của Sở Thông tin và Truyền thông tỉnh Bình Phước` -> `Sở Thông tin và Truyền thông
+    tỉnh Bình Phước`; empty when the title names none."""
+    found = _SUBJECT.search(re.sub(r"\s+", " ", title or "").strip())
+    return found[1].strip().rstrip(".") if found else ""

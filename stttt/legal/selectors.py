@@ -16,9 +16,18 @@ from django.utils.translation import gettext as _
 
 from stttt.core.search import search as folded_search
 from stttt.core.text import fold, terms
-from stttt.legal import rules
+from stttt.legal import amending, rules
 from stttt.legal.highlight import snippet
-from stttt.legal.models import DataWarning, Document, ExternalDocument, Field, Provision
+from stttt.legal.models import (
+    Amendment,
+    CompetenceChange,
+    DataWarning,
+    Document,
+    ExternalDocument,
+    Field,
+    ParameterValue,
+    Provision,
+)
 
 
 class ProvisionNotFound(LookupError):
@@ -331,3 +340,154 @@ def provision_search(query: str, *, document: Document | None = None, limit: int
             }
         )
     return hits
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Amendments, consolidated text, dated parameters, who holds a duty (issue 15)
+
+
+def path_of_eid(eid: str) -> tuple[rules.Step, ...]:
+    parsed = rules.parse_reference(eid)
+    return parsed.path if parsed else ()
+
+
+def amendments_in_force(document: Document) -> QuerySet[Amendment]:
+    """The amendments the version `document` carries: those of its work in force on its first day."""
+    day = document.effective_from or document.version_date
+    return (
+        Amendment.objects.filter(target_work_uri=document.work_uri, effective_from__lte=day)
+        .select_related("amending")
+        .order_by("effective_from", "amending__signing_date", "order")
+    )
+
+
+def amendment_source(amendment: Amendment) -> str:
+    """`khoản 1 Điều 1 của Quyết định số 999/2024/QĐ-UBND ngày 14 tháng 6 năm 2024 của …` (the amending
+    provision, as the notes of a consolidated text name it)."""
+    doc = amendment.amending
+    where = rules.spoken_for(path_of_eid(amendment.source_eid)) if amendment.source_eid else ""
+    whole = rules.full_citation(
+        "decision", (), doc_type=doc.doc_type, number=doc.number, date=doc.signing_date, issuer=doc.issuer
+    )
+    return f"{where} của {whole}" if where else whole
+
+
+def consolidation_notes(document: Document) -> dict[str, list[dict[str, Any]]]:
+    """eId -> the notes a consolidated text (văn bản hợp nhất) puts under the provision: which document
+    changed it, how and from when. A repealed provision's note sits on its parent (it is no longer there)."""
+    notes: dict[str, list[dict[str, Any]]] = {}
+    for amendment in amendments_in_force(document):
+        path = path_of_eid(amendment.target_eid)
+        own = amendment.action != "repeal"
+        eid = amendment.target_eid if own else (rules.eid_for("regulation", path[:-1]) if len(path) > 1 else "regulation")
+        notes.setdefault(eid, []).append(
+            {
+                "action": amendment.action,
+                "citation": amendment.target_citation,
+                "amending_id": amendment.amending_id,
+                "amending_number": amendment.amending.number,
+                "amending_title": amendment.amending.title,
+                "effective_from": amendment.effective_from,
+                "text": amending.note_sentence(
+                    amendment.action,
+                    path,
+                    source=amendment_source(amendment),
+                    effective_from=amendment.effective_from,
+                    own=own,
+                ),
+            }
+        )
+    return notes
+
+
+def amendments_made_by(document: Document) -> QuerySet[Amendment]:
+    return document.amendments_made.order_by("order")
+
+
+def parameters_at(work_uri: str, day: datetime.date) -> dict[str, dict[str, Any]]:
+    """key -> the value in force on `day` of each rule parameter of the work, with the provision it comes
+    from and, when an amendment set it, the amending document (OpenFisca-style dated parameters)."""
+    found: dict[str, dict[str, Any]] = {}
+    rows = (
+        ParameterValue.objects.filter(parameter__work_uri=work_uri, valid_from__lte=day)
+        .select_related("parameter", "amended_by")
+        .order_by("parameter__key", "valid_from")
+    )
+    for row in rows:
+        found[row.parameter.key] = {
+            "key": row.parameter.key,
+            "value": row.value,
+            "unit": row.parameter.unit,
+            "citation": row.parameter.citation,
+            "description": row.parameter.description,
+            "valid_from": row.valid_from,
+            "amended_by": str(row.amended_by.number) if row.amended_by else "",
+            "amended_by_title": row.amended_by.title if row.amended_by else "",
+        }
+    return found
+
+
+def parameter_history(work_uri: str) -> QuerySet[ParameterValue]:
+    return (
+        ParameterValue.objects.filter(parameter__work_uri=work_uri)
+        .select_related("parameter", "amended_by", "version")
+        .order_by("parameter__citation", "parameter__key", "valid_from")
+    )
+
+
+def holder_of(provision: Provision, day: datetime.date) -> dict[str, Any]:
+    """Who holds the duty of `provision` on `day`: the body the regulation names, unless a recorded change
+    of competence (a reorganisation) whose scope covers the provision has taken effect by then. Returns the
+    holder, its basis, the chain of changes up to that day and whether any fact is still to verify."""
+    document = provision.document
+    regulation_holder = holder_named_by(document)
+    start = document_versions(document.work_uri).first()
+    origin = {
+        "holder": regulation_holder,
+        "from": (start.effective_from or start.version_date) if start else None,
+        "basis": full_citation(provision),
+        "source": "",
+        "certainty": "fact",
+        "note": "",
+        "scope": "",
+    }
+    chain = [origin]
+    changes = CompetenceChange.objects.filter(work_uri=document.work_uri, effective_from__lte=day).order_by(
+        "effective_from", "scope"
+    )
+    for change in changes:
+        if rules.scope_covers(change.scope, provision.citation):
+            chain.append(
+                {
+                    "holder": change.holder,
+                    "from": change.effective_from,
+                    "basis": change.basis,
+                    "source": change.source_url,
+                    "certainty": change.certainty,
+                    "note": change.note,
+                    "scope": change.scope,
+                }
+            )
+    current = _latest_most_specific(chain)
+    return {
+        "citation": provision.citation,
+        "full_citation": full_citation(provision),
+        "text": provision.text,
+        "at": day,
+        "holder": current["holder"],
+        "basis": current["basis"],
+        "certainty": current["certainty"],
+        "history": chain,
+        "unsure": any(step["certainty"] != "fact" for step in chain),
+    }
+
+
+def _latest_most_specific(chain: list[dict[str, Any]]) -> dict[str, Any]:
+    """The latest step; on the same day, the one with the longest (most specific) scope."""
+    return max(chain, key=lambda step: (step["from"] or datetime.date.min, len(step["scope"])))
+
+
+def holder_named_by(document: Document) -> str:
+    """The body whose duties the regulation sets, from its title (`… của Sở Thông tin và Truyền thông tỉnh
+    Bình Phước`)."""
+    return rules.subject_of(document.regulation_title or document.title) or document.issuer
