@@ -118,7 +118,7 @@ def _path(words: str, context: tuple[rules.Step, ...] = ()) -> tuple[rules.Step,
     for piece in _PIECE.finditer(words):
         kind = _KIND[piece[1].lower()]
         num = piece[2].lower()
-        if kind == "point" and num.isdigit() or kind != "point" and not num.isdigit():
+        if (kind == "point") == num.isdigit():  # points are letters, the rest numbers
             return None
         found[kind] = num if kind == "point" else str(int(num))
     if not found:
@@ -386,7 +386,8 @@ def note_sentence(
     quy định tại khoản 1 Điều 1 của Quyết định số …, có hiệu lực kể từ ngày 01 tháng 7 năm 2024.` A repealed
     provision is gone from the tree, so its note (own=False) names it on its parent."""
     subject = _THIS[path[-1][0]] if own else _spoken(path)[:1].upper() + _spoken(path)[1:]
-    return f"{subject} {_NOTE_VERB[action]} theo quy định tại {source}, có hiệu lực kể từ {rules.vietnamese_date(effective_from)}."
+    since = rules.vietnamese_date(effective_from)
+    return f"{subject} {_NOTE_VERB[action]} theo quy định tại {source}, có hiệu lực kể từ {since}."
 
 
 def read_parameter(pattern: str, text: str) -> int | None:

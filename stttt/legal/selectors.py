@@ -379,7 +379,8 @@ def consolidation_notes(document: Document) -> dict[str, list[dict[str, Any]]]:
     for amendment in amendments_in_force(document):
         path = path_of_eid(amendment.target_eid)
         own = amendment.action != "repeal"
-        eid = amendment.target_eid if own else (rules.eid_for("regulation", path[:-1]) if len(path) > 1 else "regulation")
+        parent = rules.eid_for("regulation", path[:-1]) if len(path) > 1 else "regulation"
+        eid = amendment.target_eid if own else parent
         notes.setdefault(eid, []).append(
             {
                 "action": amendment.action,
