@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from stttt.core.text import fold
-from stttt.legal import rules
+from stttt.legal import pages, rules
 from stttt.legal.importer import ExternalRef, ImportRefused, Node, ParsedDocument, parse
 from stttt.legal.models import DataWarning, Document, ExternalDocument, Field, LegalBasis, Provision
 
@@ -97,6 +97,7 @@ def document_save(
     version = version_date or parsed.effective_from or parsed.signing_date
     if version is None:
         raise ImportRefused(_("The document has neither a signing date nor an entry into force; give a version date."))
+    pages.changed()  # the regulation pages kept in the shared cache are built anew
     fields_ensure(parsed.fields)
     work_uri = parsed.work_uri
     values: dict[str, Any] = {
@@ -133,8 +134,7 @@ def document_save(
     if created or changed:  # an unchanged re-import writes no history row
         document.save()
     if document.primary:
-        Document.objects.filter(primary=True).exclude(work_uri=work_uri).update(primary=False)
-        Document.objects.filter(work_uri=work_uri).update(primary=True)
+        _primary_set(work_uri)
     _periods_update(work_uri)
 
     # Legal bases and their references.
@@ -155,6 +155,16 @@ def document_save(
         for w in parsed.warnings
     ]
     return ImportResult(document, created, *counts, warnings)
+
+
+def _primary_set(work_uri: str) -> None:
+    """The versions of `work_uri` become the primary document, every other one stops being it. Each changed
+    row is saved through the ORM (not `QuerySet.update()`), so its history row and audit entry are written."""
+    others_primary = Document.objects.filter(primary=True).exclude(work_uri=work_uri)
+    own_not_primary = Document.objects.filter(work_uri=work_uri, primary=False)
+    for row in (others_primary | own_not_primary).order_by("pk"):
+        row.primary = row.work_uri == work_uri
+        row.save(update_fields=["primary", "updated_at"])
 
 
 def _periods_update(work_uri: str) -> None:
@@ -242,6 +252,7 @@ def provision_set_fields(provision: Provision, codes: list[str], *, actor: Any =
     if unknown:
         raise ValueError(_("Unknown fields: %(codes)s.") % {"codes": ", ".join(unknown)})
     provision.fields.set(fields)
+    pages.changed()
     return provision
 
 
@@ -250,3 +261,4 @@ def document_delete(document: Document, *, actor: Any = None) -> None:
     work_uri = document.work_uri
     document.delete()
     _periods_update(work_uri)
+    pages.changed()

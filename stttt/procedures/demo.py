@@ -152,9 +152,10 @@ def load(stdout) -> list[DemoLogin]:
         stdout.write("procedures: no agency, no catalogue\n")
         return []
     missing = {k: v for k, v in DEMO_IDENTITY.items() if not getattr(agency, k)}
-    if missing:
-        Agency.objects.filter(pk=agency.pk).update(**missing)
-        agency.refresh_from_db()
+    if missing:  # saved through the ORM so the agency's history and the audit log record the filled fields
+        for name, value in missing.items():
+            setattr(agency, name, value)
+        agency.save(update_fields=list(missing))
     count = services.catalog_load(agency=agency)
     linked = services.catalog_link_provisions(agency)
     applicant = demo_user_ensure("doanhnghiep", full_name="Công ty TNHH Demo Bình Phước")

@@ -313,6 +313,16 @@ def _upsert(model: Any, defaults: dict[str, Any] | None = None, **lookup: Any) -
     return obj, False
 
 
+def _report_set(report: DistrictReport, **values: Any) -> None:
+    """Back-date a demo district report through the ORM, so its history row and audit entry are written;
+    a second demo run, finding the values already there, writes nothing."""
+    changed = [name for name, value in values.items() if getattr(report, name) != value]
+    for name in changed:
+        setattr(report, name, values[name])
+    if changed:
+        report.save(update_fields=changed)
+
+
 def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
 
@@ -582,7 +592,8 @@ def load(stdout) -> list[DemoLogin]:
                 "tin-bai": 1200 + 150 * n,
                 "ty-le-phu-song": 90.5 + n % 5,
             }
-            DistrictReport.objects.filter(pk=report.pk).update(
+            _report_set(
+                report,
                 status=DistrictReportStatus.SUBMITTED,
                 raw=raw,
                 values=values,
@@ -590,13 +601,15 @@ def load(stdout) -> list[DemoLogin]:
                 submitted_by=officer,
             )
         elif district.code == "hon-quan":
-            DistrictReport.objects.filter(pk=report.pk).update(
+            _report_set(
+                report,
                 status=DistrictReportStatus.DRAFT,
                 raw={"dai-truyen-thanh": "13", "cum-loa": "", "tin-bai": "900", "ty-le-phu-song": ""},
                 values={"dai-truyen-thanh": 13, "cum-loa": None, "tin-bai": 900, "ty-le-phu-song": None},
             )
         elif district.code == "bu-dop":
-            DistrictReport.objects.filter(pk=report.pk).update(
+            _report_set(
+                report,
                 status=DistrictReportStatus.RETURNED,
                 raw={"dai-truyen-thanh": "7", "cum-loa": "35", "tin-bai": "12", "ty-le-phu-song": "88"},
                 values={"dai-truyen-thanh": 7, "cum-loa": 35, "tin-bai": 12, "ty-le-phu-song": 88.0},
@@ -604,9 +617,8 @@ def load(stdout) -> list[DemoLogin]:
                 submitted_by=officer,
                 return_reason="Số tin, bài (12) thấp bất thường so với các quý trước; đề nghị kiểm tra lại.",
             )
-    DistrictReport.objects.filter(request=q3).exclude(status=DistrictReportStatus.SUBMITTED).update(
-        reminders=1, last_reminded_at=_aware(D(2026, 10, 16))
-    )
+    for report in DistrictReport.objects.filter(request=q3).exclude(status=DistrictReportStatus.SUBMITTED):
+        _report_set(report, reminders=1, last_reminded_at=_aware(D(2026, 10, 16)))
 
     questions = [
         (

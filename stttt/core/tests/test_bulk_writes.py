@@ -31,13 +31,6 @@ ALLOWED = {
         "Dossier",
     ): "optimistic version bump; dossier.save() follows in the same transaction",
 }
-# Found by this test in other apps' code and reported to the lead (issue 12) to be rewritten as audited
-# saves; remove an entry when its code is fixed (test_pending_entries_are_still_in_the_code says so).
-PENDING = {
-    ("stttt/legal/services.py", "document_save", "Document"): "primary flag of other versions set without history",
-    ("stttt/procedures/demo.py", "load", "Agency"): "demo fills missing agency fields without history",
-    ("stttt/work/demo.py", "load", "DistrictReport"): "demo back-dates district reports without history",
-}
 
 
 def tracked_model_names() -> set[str]:
@@ -93,7 +86,7 @@ def test_no_unaudited_bulk_write_on_a_tracked_model():
     offenders = [
         f"{file}:{line} {function}() {root}.…{'.update()'}"
         for file, function, root, line in bulk_writes()
-        if (root in tracked or not root[:1].isupper()) and (file, function, root) not in ALLOWED | PENDING.keys()
+        if (root in tracked or not root[:1].isupper()) and (file, function, root) not in ALLOWED
     ]
     assert offenders == [], (
         "QuerySet.update()/bulk_update() on a tracked model writes no history or audit entry: save each "
@@ -116,7 +109,6 @@ def test_the_scanner_finds_a_bulk_update(tmp_path):
     assert [_root_name(c.func.value) for c in calls] == ["Dossier"]
 
 
-def test_every_allowed_and_pending_entry_is_still_in_the_code():
+def test_every_allowed_entry_is_still_in_the_code():
     present = {(file, function, root) for file, function, root, _ in bulk_writes()}
     assert set(ALLOWED) <= present, sorted(set(ALLOWED) - present)
-    assert set(PENDING) <= present, f"fixed, remove from PENDING: {sorted(set(PENDING) - present)}"
