@@ -205,6 +205,36 @@ WHITENOISE_MANIFEST_STRICT = False
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "stttt@localhost")
 
+# Text messages (docs/configuration.md "SMS gateway"): a dotted path to a backend of `stttt.core.sms`.
+STTTT_SMS_BACKEND = os.environ.get("STTTT_SMS_BACKEND", "stttt.core.sms.ConsoleBackend")
+STTTT_SMS_URL = os.environ.get("STTTT_SMS_URL", "")  # HttpBackend: the gateway's address
+STTTT_SMS_TOKEN = os.environ.get("STTTT_SMS_TOKEN", "")  # HttpBackend: sent as a bearer token
+STTTT_SMS_SENDER = os.environ.get("STTTT_SMS_SENDER", "")  # the brand name registered with the carriers
+STTTT_SMS_FILE_PATH = os.environ.get("STTTT_SMS_FILE_PATH") or str(DATA_DIR / "sms")  # FileBackend
+
+# Background jobs (docs/operations.md "Jobs"): Celery with Redis as the broker when CELERY_BROKER_URL (or
+# REDIS_URL) is set; otherwise each job runs in-process right after the commit that enqueued it.
+_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+CELERY_BROKER_URL = _BROKER_URL or "memory://localhost/"
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False  # a failed in-process job is logged and left to the outbox sweep
+CELERY_TASK_ACKS_LATE = True  # a job is acknowledged when done: a killed worker's job runs again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An unacknowledged job (its worker died) is given to another worker after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("STTTT_JOB_VISIBILITY_TIMEOUT") or 3600),
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("STTTT_BEAT_SCHEDULE") or str(DATA_DIR / "celerybeat-schedule")
+
 # Sessions: 30 minutes idle, renewed on each request, and at most STTTT_SESSION_MAX_HOURS after sign-in
 # (reliability.md, ASVS 4:3.3.2; stttt.accounts.middleware.SessionCapMiddleware).
 STTTT_SESSION_MAX_HOURS = float(os.environ.get("STTTT_SESSION_MAX_HOURS") or 12)

@@ -21,3 +21,6 @@ CACHES = {
         "LOCATION": __import__("tempfile").mkdtemp(prefix="stttt-test-cache-"),
     }
 }
+# Jobs run in-process after commit; text messages are kept in memory (`stttt.core.sms.MemoryBackend`).
+CELERY_TASK_ALWAYS_EAGER = True
+STTTT_SMS_BACKEND = "stttt.core.sms.MemoryBackend"

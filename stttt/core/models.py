@@ -115,3 +115,51 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.hash}"
+
+
+class OutboundMessage(models.Model):
+    """One e-mail or text message to one recipient, written by a service in its own transaction and
+    delivered by a job (`stttt.core.outbox`): nothing is sent for a step that was rolled back, and a
+    delivery run twice sends once (the row is locked and its status checked before sending).
+
+    `idempotency_key` names what the message is about (e.g. a dossier's step, a licence's warning for one
+    expiry date, a reminder for one day) with the channel and the recipient: writing the same message
+    again finds the row already there. Bodies marked `sensitive` (a tracking secret) are wiped once sent;
+    the history keeps every change of status but never the body.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Text message")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    recipient = models.CharField(_("recipient"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    body = models.TextField(_("text"))
+    topic = models.CharField(
+        _("topic"), max_length=100, blank=True, help_text=_("What sent it, e.g. procedures.received.")
+    )
+    idempotency_key = models.CharField(_("idempotency key"), max_length=255, unique=True)
+    sensitive = models.BooleanField(_("wiped once sent"), default=False)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbound messages")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.recipient}: {self.subject or self.body[:40]}"
+
+
+audit.track(OutboundMessage, excluded_fields=["body"])

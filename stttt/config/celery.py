@@ -1,0 +1,40 @@
+"""The Celery application of stttt: background jobs and the periodic schedule (docs/operations.md "Jobs").
+
+Configured from Django's settings (`CELERY_*`, read from the environment in settings.py). With no broker
+configured, the embedded default, every job runs in-process right after the commit that enqueued it.
+
+    celery -A stttt.config worker      # a worker (as many as the load needs, on any machine)
+    celery -A stttt.config beat        # the scheduler: exactly one per installation
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stttt.config.settings")
+
+app = Celery("stttt")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()  # each app's tasks.py
+
+# The periodic jobs, in the Department's time zone (CELERY_TIMEZONE). Each is idempotent by period: a run
+# repeated (two schedulers by mistake, a manual `stttt jobs run`) sends nothing new.
+app.conf.beat_schedule = {
+    "outbox-sweep": {"task": "core.outbox_sweep", "schedule": 300.0},
+    "licence-expiry-warnings": {"task": "licensing.expiry_warnings", "schedule": crontab(hour=7, minute=0)},
+    "dossier-deadline-reminders": {
+        "task": "procedures.deadline_reminders",
+        "schedule": crontab(hour=7, minute=15, day_of_week="mon-fri"),
+    },
+    "task-deadline-reminders": {
+        "task": "work.deadline_reminders",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
+    },
+    "district-report-reminders": {
+        "task": "work.district_reminders",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon-fri"),
+    },
+}
