@@ -12,12 +12,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from stttt.core import uploads
+from stttt.core import outbox, uploads
 from stttt.core.calendar import calendar
 from stttt.core.workflow import TransitionRefused
 from stttt.org.models import District, DistrictOfficer
@@ -541,20 +540,21 @@ def district_remind(request: DistrictRequest, *, actor: Any) -> int:
     _require(permissions.can_request_districts(actor, request.agency_id))
     count = 0
     now = timezone.now()
-    recipients: list[str] = []
     for report in request.reports.select_for_update().exclude(status=DistrictReportStatus.SUBMITTED):
         report.reminders += 1
         report.last_reminded_at = now
         _save(report, actor)
         count += 1
-        recipients += [o.user.email for o in report.district.officers.select_related("user") if o.user.email]
-    if recipients:
-        transaction.on_commit(lambda: _send_reminder(request, recipients))
+        _write_reminder(request, report)
     return count
 
 
-def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
-    """One e-mail per officer, in Vietnamese (the offices' language), sent only once the reminder is saved."""
+def _write_reminder(request: DistrictRequest, report: DistrictReport) -> None:
+    """One e-mail per officer of the district, in Vietnamese (the offices' language), written to the outbox
+    with the reminder (sent once it commits; the n-th reminder of a report is sent once)."""
+    recipients = [o.user.email for o in report.district.officers.select_related("user") if o.user.email]
+    if not recipients:
+        return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reminder: report due %(deadline)s — %(title)s") % {
             "deadline": f"{request.deadline:%d/%m/%Y}",
@@ -570,7 +570,8 @@ def _send_reminder(request: DistrictRequest, recipients: list[str]) -> None:
             "end": f"{request.period_end:%d/%m/%Y}",
             "deadline": f"{request.deadline:%d/%m/%Y}",
         }
-    send_mass_mail([(subject, body, None, [address]) for address in recipients], fail_silently=False)
+    key = f"work.district_report:{report.pk}:reminder:{report.reminders}"
+    outbox.email(recipients, subject=subject, body=body, key=key, topic="work.district_reminder")
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
