@@ -52,28 +52,44 @@ def amending_document_import(text: str, *, actor: Any = None) -> AmendingResult:
         raise importer.ImportRefused(_("The amending document does not say when it enters into force."))
     result = services.document_save(parsed, source_text=text, actor=actor, primary=False)
     document = result.document
-    document.amendments_made.all().delete()
-    rows = [
-        Amendment.objects.create(
-            amending=document,
-            order=instruction.order,
-            action=instruction.action,
-            target_work_uri=target.work_uri,
-            target_eid=instruction.eid,
-            target_citation=instruction.citation,
-            after_eid=instruction.after_eid,
-            effective_from=parsed.effective_from,
-            instruction=instruction.sentence,
-            new_text="\n".join(instruction.new_lines),
-            source_eid=instruction.source_eid,
-        )
-        for instruction in instructions
-    ]
+    rows = _amendments_sync(document, target.work_uri, parsed.effective_from, instructions)
     try:
         versions = consolidate(target.work_uri, actor=actor)
     except amending.AmendmentError as exc:
         raise importer.ImportRefused(str(exc)) from exc
     return AmendingResult(document, result.created, rows, versions)
+
+
+def _amendments_sync(
+    document: Document, work_uri: str, effective_from: datetime.date, instructions: list[amending.Instruction]
+) -> list[Amendment]:
+    """The document's amendment rows, one per instruction (matched by order); a re-import that changes
+    nothing writes nothing, so no history row is added."""
+    existing = {row.order: row for row in document.amendments_made.all()}
+    rows = []
+    for instruction in instructions:
+        values = {
+            "action": instruction.action,
+            "target_work_uri": work_uri,
+            "target_eid": instruction.eid,
+            "target_citation": instruction.citation,
+            "after_eid": instruction.after_eid,
+            "effective_from": effective_from,
+            "instruction": instruction.sentence,
+            "new_text": "\n".join(instruction.new_lines),
+            "source_eid": instruction.source_eid,
+        }
+        row = existing.pop(instruction.order, None)
+        if row is None:
+            row = Amendment.objects.create(amending=document, order=instruction.order, **values)
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        rows.append(row)
+    for stale in existing.values():
+        stale.delete()
+    return rows
 
 
 def _instruction(row: Amendment) -> amending.Instruction:

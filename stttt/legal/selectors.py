@@ -492,3 +492,7 @@ def holder_named_by(document: Document) -> str:
     """The body whose duties the regulation sets, from its title (`… của Sở Thông tin và Truyền thông tỉnh
     Bình Phước`)."""
     return rules.subject_of(document.regulation_title or document.title) or document.issuer
+
+
+def amendments_of_work(work_uri: str) -> bool:
+    return Amendment.objects.filter(target_work_uri=work_uri).exists()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stttt.legal import diff, export, importer, selectors, services
+from stttt.legal import amending, consolidation, diff, export, importer, selectors, services
 from stttt.legal.models import Document
 
 
@@ -33,7 +35,7 @@ class Command(BaseCommand):
         for verb in ("show", "tree", "search", "export"):
             q = sub.add_parser(verb)
             q.add_argument("--document", help="Id, number (01/2024/QĐ-UBND) or number@YYYY-MM-DD.")
-            q.add_argument("--as-of", type=_date, help="The version in force on this date.")
+            q.add_argument("--as-of", "--at", dest="as_of", type=_date, help="The version in force on this date.")
             if verb == "export":
                 q.add_argument("--format", choices=["akn", "json"], required=True)
                 q.add_argument("--output", "-o")
@@ -44,7 +46,17 @@ class Command(BaseCommand):
             if verb == "search":
                 q.add_argument("query", nargs="+")
                 q.add_argument("--limit", type=int, default=20)
-        d = sub.add_parser("diff", help="Compare two versions: each a file or a document reference.")
+        w = sub.add_parser("who", help="Who holds the duty of a provision on a date (reorganisations included).")
+        w.add_argument("citation")
+        w.add_argument("--at", dest="as_of", type=_date, help="Date (default today).")
+        w.add_argument("--format", choices=["text", "json"], default="text")
+        pa = sub.add_parser("params", help="The dated rule parameters in force on a date, with their provisions.")
+        pa.add_argument("--at", dest="as_of", type=_date, help="Date (default today).")
+        pa.add_argument("--history", action="store_true", help="Every value with the day it starts.")
+        pa.add_argument("--format", choices=["text", "json"], default="text")
+        d = sub.add_parser(
+            "diff", help="Compare two versions: each a file, a document reference or a date (the regulation then)."
+        )
         d.add_argument("old")
         d.add_argument("new")
         d.add_argument("--format", choices=["text", "json"], default="text")
@@ -80,6 +92,9 @@ class Command(BaseCommand):
 
     def do_import(self, options: dict[str, Any]) -> None:
         text = self._read(options["path"])
+        if amending.is_amending(text):
+            self._import_amending(text)
+            return
         try:
             result = services.document_import(
                 text, primary=True if options["primary"] else None, version_date=options["version_date"]
@@ -87,6 +102,8 @@ class Command(BaseCommand):
         except importer.ImportRefused as exc:
             raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2) from exc
         document = result.document
+        if document.source_format != consolidation.CONSOLIDATED and selectors.amendments_of_work(document.work_uri):
+            consolidation.consolidate(document.work_uri)
         verb = _("Imported") if result.created else _("Updated")
         self.stdout.write(f"{verb}: {document} — {document.title}")
         self.stdout.write(
@@ -101,6 +118,71 @@ class Command(BaseCommand):
             where = f"[{warning.provision.citation}] " if warning.provision else ""
             self.stdout.write(self.style.WARNING(_("Warning: %(text)s") % {"text": where + warning.message}))
 
+    def _import_amending(self, text: str) -> None:
+        try:
+            result = consolidation.amending_document_import(text)
+        except importer.ImportRefused as exc:
+            raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2) from exc
+        verb = _("Imported") if result.created else _("Updated")
+        self.stdout.write(f"{verb}: {result.document} — {result.document.title}")
+        for row in result.amendments:
+            self.stdout.write(
+                f"  {row.get_action_display():<22} {row.target_citation:<10} {_('from')} {row.effective_from}"
+            )
+        for version in result.versions:
+            self.stdout.write(_("Consolidated version: %(doc)s") % {"doc": version})
+
+    def do_who(self, options: dict[str, Any]) -> None:
+        day = options.get("as_of") or timezone.localdate()
+        try:
+            provision = selectors.provision_get(options["citation"], as_of=day)
+        except selectors.ProvisionNotFound as exc:
+            raise CommandError(exc.message, returncode=2) from exc
+        answer = selectors.holder_of(provision, day)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2, default=str))
+            return
+        self.stdout.write(f"{answer['full_citation']}")
+        self.stdout.write(_("On %(date)s: %(holder)s") % {"date": f"{day:%d/%m/%Y}", "holder": answer["holder"]})
+        for step in answer["history"]:
+            flag = "" if step["certainty"] == "fact" else " [" + _("to verify") + "]"
+            since = f"{step['from']:%d/%m/%Y}" if step["from"] else "—"
+            self.stdout.write(f"  {since}  {step['holder']}{flag}")
+            self.stdout.write(f"      {_('Basis')}: {step['basis']}")
+            if step["source"]:
+                self.stdout.write(f"      {_('Source')}: {step['source']}")
+
+    def do_params(self, options: dict[str, Any]) -> None:
+        document = self._document({"as_of": options.get("as_of")})
+        if options["history"]:
+            rows = [
+                {
+                    "key": v.parameter.key,
+                    "citation": v.parameter.citation,
+                    "valid_from": v.valid_from.isoformat(),
+                    "value": v.value,
+                    "amended_by": v.amended_by.number if v.amended_by else "",
+                }
+                for v in selectors.parameter_history(document.work_uri)
+            ]
+        else:
+            day = options.get("as_of") or timezone.localdate()
+            rows = [
+                {**p, "valid_from": p["valid_from"].isoformat()}
+                for p in selectors.parameters_at(document.work_uri, day).values()
+            ]
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not rows:
+            self.stdout.write(_("No rule parameters are defined."))
+        for row in rows:
+            source = f"  ({row['amended_by']})" if row["amended_by"] else ""
+            value = "—" if row["value"] is None else row["value"]
+            self.stdout.write(
+                f"{row['citation']:<7} {row['key']:<38} {value!s:>4}  {_('from')} {row['valid_from']}{source}"
+            )
+
     def do_show(self, options: dict[str, Any]) -> None:
         document = self._document(options)
         try:
@@ -114,8 +196,15 @@ class Command(BaseCommand):
             return
         self.stdout.write(selectors.full_citation(provision))
         self.stdout.write(f"eId: {provision.eid}    {_('citation')}: {provision.citation}")
+        self.stdout.write(
+            _("Version in force from %(start)s") % {"start": document.effective_from or document.version_date}
+        )
         self.stdout.write("")
         self._print_node(selectors.subtree(provision), 0)
+        notes = selectors.consolidation_notes(document)
+        for eid in [provision.eid, *[p.eid for p in selectors.provision_descendants(provision)]]:
+            for note in notes.get(eid, []):
+                self.stdout.write(f"  [{note['citation']}] {note['text']}")
 
     def _print_node(self, node: dict[str, Any], depth: int) -> None:
         label = {"chapter": "Chương {}", "article": "Điều {}.", "clause": "{}.", "point": "{})", "indent": "-"}.get(
@@ -177,6 +266,13 @@ class Command(BaseCommand):
             self.stdout.write(data.decode())
 
     def _tree_of(self, reference: str) -> tuple[str, list[dict[str, Any]]]:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", reference):
+            version = selectors.default_document(as_of=_date(reference))
+            if version is None:
+                raise CommandError(
+                    _("No version of the regulation is in force on %(date)s.") % {"date": reference}, returncode=2
+                )
+            return f"{version} @ {reference}", selectors.document_tree(version)
         if Path(reference).is_file():
             try:
                 parsed = importer.parse(self._read(reference))
