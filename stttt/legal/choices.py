@@ -35,6 +35,10 @@ class WarningCode(models.TextChoices):
     DATE_CONFLICT = "date_conflict", _("dates contradict each other")
     NUMBER_SPACING = "number_spacing", _("number written with stray spaces")
     NUMBERING_GAP = "numbering_gap", _("numbering gap")
+    # Repairs made while reading a DOCX, a PDF, a scan or a portal copy (stttt.legal.sources)
+    HEADER_REBUILT = "header_rebuilt", _("header table rebuilt")
+    FURNITURE_REMOVED = "furniture_removed", _("page numbers, footers or table marks removed")
+    OCR_TEXT = "ocr_text", _("text read by OCR")
 
 
 class AmendmentAction(models.TextChoices):
