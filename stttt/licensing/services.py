@@ -9,12 +9,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stttt.core import outbox
 from stttt.core.text import canonical
 from stttt.licensing import permissions, rules
 from stttt.licensing.choices import LEADER_EVENTS, EventType, HolderType, Issuer
@@ -435,10 +435,11 @@ def expiry_warnings_send(
                         ExpiryWarning.objects.get_or_create(
                             licence=licence, days_before=other, valid_until=until, defaults={"recipients": ""}
                         )
-            if recipients:
-                send_mail(
+                # Written with the warning row, sent once it commits (the outbox's key is the warning's).
+                outbox.email(
+                    recipients,
                     subject=f"Giấy phép {licence.number} sắp hết hạn ({until:%d/%m/%Y})",
-                    message=(
+                    body=(
                         f"Kính gửi {licence.holder_name},\n\n"
                         f"{licence.kind_spec.document_title.capitalize()} số {licence.number} "
                         f"do {licence.issuer_name} cấp ngày {licence.issued_on:%d/%m/%Y} hết hạn ngày "
@@ -446,9 +447,17 @@ def expiry_warnings_send(
                         f"Đề nghị làm thủ tục gia hạn hoặc cấp mới trước ngày hết hạn.\n\n"
                         f"Tra cứu: {verification_url(licence, base_url)}\n\n{licence.issuer_name}"
                     ),
-                    from_email=None,
-                    recipient_list=recipients,
-                    fail_silently=False,
+                    key=f"licensing.expiry_warning:{warning.pk}",
+                    topic="licensing.expiry_warning",
+                )
+                outbox.sms_message(
+                    licence.holder_phone,
+                    body=(
+                        f"{licence.issuer_name}: giấy phép số {licence.number} hết hạn ngày {until:%d/%m/%Y}. "
+                        "Đề nghị làm thủ tục gia hạn hoặc cấp mới trước ngày hết hạn."
+                    ),
+                    key=f"licensing.expiry_warning:{warning.pk}",
+                    topic="licensing.expiry_warning",
                 )
             sent.append(warning)
     return sent
