@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "stttt.accounts.middleware.MFAMiddleware",  # second factor before anything else (docs/security.md)
     "stttt.core.requestid.DeniedAccessMiddleware",  # audit: every 403 with the user and the path
     "stttt.org.middleware.AgencyMiddleware",
+    "stttt.web.middleware.StaffAreaMiddleware",  # staff pages send other signed-in roles to their home
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
