@@ -26,6 +26,7 @@ from stttt.licensing.views import display, document_response
 from stttt.portal import selectors, services
 from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, SubmitForm, SupplementForm, TrackForm
 from stttt.portal.models import Submission
+from stttt.procedures import charts as procedure_charts
 from stttt.procedures import selectors as procedure_selectors
 from stttt.procedures import services as procedure_services
 from stttt.procedures.workflow import public_steps, supplement_action
@@ -396,7 +397,13 @@ def ratings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/ratings.html",
-        {"rows": table, "quarter": quarter, "labels": labels, "next": reverse("portal:ratings")},
+        {
+            "rows": table,
+            "quarter": quarter,
+            "labels": labels,
+            "next": reverse("portal:ratings"),
+            "chart": procedure_charts.ratings(rows),
+        },
     )
 
 

@@ -19,7 +19,7 @@ from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
 from stttt.core.search import search
 from stttt.org import powers
-from stttt.procedures import exports, filing, permissions, selectors, services, slips
+from stttt.procedures import charts, exports, filing, permissions, selectors, services, slips
 from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
     ActionForm,
@@ -385,5 +385,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         )
     }
     return render(
-        request, "procedures/statistics.html", {"rows": rows, "month": month, "by": by, "form": form, "totals": totals}
+        request,
+        "procedures/statistics.html",
+        {"rows": rows, "month": month, "by": by, "form": form, "totals": totals, "chart": charts.statistics(rows)},
     )
