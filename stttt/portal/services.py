@@ -9,10 +9,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from stttt.core import outbox
 from stttt.core.text import canonical
 from stttt.portal import rules
 from stttt.portal.models import Submission
@@ -96,18 +96,29 @@ def submission_create(
             secret_hash=rules.secret_hash(secret, settings.SECRET_KEY),
             account=applicant,
         )
-    if email:
-        send_mail(
+        # The secret is shown once on the done page and e-mailed once; the outbox wipes the text once sent.
+        outbox.email(
+            email,
             subject=f"Hồ sơ {submission.reference} đã được nộp trực tuyến",
-            message=(
+            body=(
                 f"Kính gửi {dossier.applicant_name},\n\nHồ sơ “{procedure.name}” đã được nộp.\n"
                 f"Mã tra cứu: {submission.reference}\nMã bí mật: {secret}\n\n"
                 f"Dùng hai mã này để theo dõi hồ sơ trên Cổng dịch vụ công của {procedure.agency.name}. "
                 "Không chia sẻ mã bí mật cho người khác.\n"
             ),
-            from_email=None,
-            recipient_list=[email],
-            fail_silently=True,
+            key=f"portal.submission:{submission.pk}",
+            topic="portal.filed",
+            sensitive=True,
+        )
+        outbox.sms_message(
+            dossier.applicant_phone,
+            body=(
+                f"{procedure.agency.name}: đã nhận hồ sơ nộp trực tuyến. Mã tra cứu {submission.reference}, "
+                f"mã bí mật {secret}. Không chia sẻ mã bí mật."
+            ),
+            key=f"portal.submission:{submission.pk}",
+            topic="portal.filed",
+            sensitive=True,
         )
     return submission, secret
 

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from stttt.core.models import OutboundMessage
 from stttt.licensing import services as licensing_services
 from stttt.licensing.models import Licence
 from stttt.portal.models import Submission
@@ -57,9 +58,10 @@ def _file(client, catalog, **extra):
     return reference, secret
 
 
-def test_anonymous_filing_gives_reference_secret_and_email(dept, catalog):
+def test_anonymous_filing_gives_reference_secret_and_email(dept, catalog, django_capture_on_commit_callbacks):
     client = Client()
-    reference, secret = _file(client, catalog)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends once the filing commits
+        reference, secret = _file(client, catalog)
     submission = Submission.objects.get(reference=reference)
     dossier = submission.dossier
     assert (
@@ -69,6 +71,9 @@ def test_anonymous_filing_gives_reference_secret_and_email(dept, catalog):
     assert dossier.application.subject["channels"] == ["CNN", "NHK World"]
     assert secret not in submission.secret_hash
     assert mail.outbox and secret in mail.outbox[0].body and reference in mail.outbox[0].body
+    # the secret is not kept in clear: the outbox's copy is wiped once sent
+    assert not OutboundMessage.objects.filter(body__contains=secret).exists()
+    assert OutboundMessage.objects.filter(topic="portal.filed", status="sent").exists()
     # a double click (same form key) gives the same dossier
     again = client.post(reverse("portal:submit", args=[CODE]), _form(catalog))
     assert again.status_code == 302 and Dossier.objects.count() == 1
