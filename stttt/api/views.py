@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import functools
-import hashlib
 import threading
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +18,7 @@ from rest_framework.response import Response
 
 from stttt.accounts import mfa, tokens
 from stttt.api.serializers import ErrorSerializer, MeSerializer
+from stttt.core.caching import code_version
 
 
 class MeViewSet(viewsets.ViewSet):
@@ -103,23 +101,6 @@ _schema_lock = threading.Lock()
 _schemas: dict[tuple[str, str], Any] = {}
 #: How many times this process built the schema (read by the tests and the operator's debugging).
 generations = 0
-
-
-@functools.cache
-def code_version() -> str:
-    """The package version plus a fingerprint of its Python files: a deployment or an edit builds anew."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        release = version("stttt")
-    except PackageNotFoundError:
-        release = "dev"
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return f"{release}-{digest.hexdigest()[:16]}"
 
 
 def _schema_key(language: str, public: bool) -> str:

@@ -6,52 +6,76 @@ import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition
 
-from stttt.legal import citing, selectors
+from stttt.legal import citing, pages, selectors
 from stttt.legal.highlight import highlight
 from stttt.legal.models import Document, Provision
 
 
-def _tree_context(document: Document) -> dict:
-    provisions = list(Provision.objects.filter(document=document).order_by("position").prefetch_related("fields"))
-    by_parent: dict[int | None, list[Provision]] = {}
-    for provision in provisions:
-        by_parent.setdefault(provision.parent_id, []).append(provision)
-    for provision in provisions:
-        provision.child_list = by_parent.get(provision.pk, [])  # type: ignore[attr-defined]
-    roots = by_parent.get(None, [])
-    toc = [p for p in provisions if p.kind in ("chapter", "article")]
-    return {"roots": roots, "toc": toc, "has_regulation": any(p.part == "regulation" for p in toc)}
+def _as_of(request: HttpRequest) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return None
 
 
+def _shown(request: HttpRequest, pk: int | None = None) -> Document | None:
+    """The document a regulation page shows (looked up once per request: the conditional check needs it)."""
+    if not hasattr(request, "_legal_document"):
+        if pk is None:
+            found = selectors.default_document(as_of=_as_of(request))
+        else:
+            found = Document.objects.filter(pk=pk).first()
+        request._legal_document = found  # type: ignore[attr-defined]
+    return request._legal_document  # type: ignore[attr-defined,no-any-return]
+
+
+def _etag(request: HttpRequest, pk: int | None = None) -> str | None:
+    """Anonymous readers revalidate with the regulation's revision; signed-in pages are never stored."""
+    found = _shown(request, pk)
+    if found is None or request.user.is_authenticated:
+        return None
+    return pages.etag(found)
+
+
+def _last_modified(request: HttpRequest, pk: int | None = None) -> datetime.datetime | None:
+    found = _shown(request, pk)
+    if found is None or request.user.is_authenticated:
+        return None
+    return pages.last_modified(found)
+
+
+@condition(etag_func=_etag, last_modified_func=_last_modified)
 def index(request: HttpRequest) -> HttpResponse:
     """The Department's regulation in force today, or on `?as_of=YYYY-MM-DD`."""
-    as_of = None
-    if request.GET.get("as_of"):
-        try:
-            as_of = datetime.date.fromisoformat(request.GET["as_of"])
-        except ValueError:
-            as_of = None
-    document = selectors.default_document(as_of=as_of)
+    document = _shown(request)
     if document is None:
         return render(request, "legal/empty.html")
     return _document_page(request, document)
 
 
+@condition(etag_func=_etag, last_modified_func=_last_modified)
 def document(request: HttpRequest, pk: int) -> HttpResponse:
-    return _document_page(request, get_object_or_404(Document, pk=pk))
+    found = _shown(request, pk)
+    if found is None:
+        raise Http404
+    return _document_page(request, found)
 
 
 def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
     context = {
         "document": document,
-        **_tree_context(document),
+        "tree": pages.rendered_tree(document),
         "versions": selectors.document_versions(document.work_uri),
-        "bases": document.bases.prefetch_related("references"),
     }
     if request.user.is_staff:
         context["warnings"] = selectors.warnings_of(document)
-    return render(request, "legal/document.html", context)
+    response = render(request, "legal/document.html", context)
+    if not request.user.is_authenticated:
+        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
+    return response
 
 
 def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
