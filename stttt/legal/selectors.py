@@ -422,7 +422,7 @@ def parameters_at(work_uri: str, day: datetime.date) -> dict[str, dict[str, Any]
             "citation": row.parameter.citation,
             "description": row.parameter.description,
             "valid_from": row.valid_from,
-            "amended_by": str(row.amended_by.number) if row.amended_by else "",
+            "amended_by": f"{row.amended_by.doc_type} số {row.amended_by.number}" if row.amended_by else "",
             "amended_by_title": row.amended_by.title if row.amended_by else "",
         }
     return found

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -65,9 +65,28 @@ class QuotaFacts:
     public_employees: int
 
 
+# The numbers of Art. 4 as Decision 12/2023/QĐ-UBND first set them. The rules never read these directly:
+# they read `OrgFacts.parameters`, which `selectors.snapshot_at` fills with the values in force on the day
+# (dated parameters of the legal app, read from each version of the regulation, amendments included); these
+# stand in only when no regulation with parameters is loaded (and in tests that build facts by hand).
+ORIGINAL_PARAMETERS: Mapping[str, int] = {
+    "division-min-civil-servants": 5,
+    "division-two-deputies-from": 8,
+    "division-max-deputies": 2,
+    "division-small-max-deputies": 1,
+    "centre-max-deputies": 2,
+    "centre-division-min-public-employees": 7,
+    "centre-division-two-deputies-from": 10,
+    "centre-division-max-deputies": 2,
+    "centre-division-small-max-deputies": 1,
+}
+
+
 @dataclass(frozen=True)
 class OrgFacts:
-    """The organisation on one date: units alive, posts held, the Deputy Director cap and the quotas."""
+    """The organisation on one date: units alive, posts held, the Deputy Director cap, the quotas, and the
+    rule parameters in force that day (`parameters`, key -> value) with, for those an amending document
+    set, that document (`amended_by`, key -> its number and title), so findings can cite it."""
 
     at: datetime.date
     deputy_director_cap: int | None
@@ -75,6 +94,11 @@ class OrgFacts:
     holdings: tuple[Holding, ...]
     quotas: tuple[QuotaFacts, ...] = ()
     agency_code: str = ""
+    parameters: Mapping[str, int] = field(default_factory=lambda: dict(ORIGINAL_PARAMETERS))
+    amended_by: Mapping[str, str] = field(default_factory=dict)
+
+    def value(self, key: str) -> int:
+        return self.parameters.get(key, ORIGINAL_PARAMETERS[key])
 
 
 @dataclass(frozen=True, order=True)
@@ -86,6 +110,7 @@ class Finding:
     severity: str
     message: str
     code: str = field(default="", compare=False)
+    amended_by: str = field(default="", compare=False)  # the amending document that set the rule's numbers
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -94,6 +119,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "code": self.code,
+            "amended_by": self.amended_by,
         }
 
 
@@ -108,36 +134,47 @@ class Leadership:
 
 # ------------------------------------------------------------------------------------ sizing rules
 
-DIVISION_MIN_CIVIL_SERVANTS = 5
-DIVISION_TWO_DEPUTIES_FROM = 8
-CENTRE_DIVISION_MIN_PUBLIC_EMPLOYEES = 7
-CENTRE_DIVISION_TWO_DEPUTIES_FROM = 10
-CENTRE_MAX_DEPUTIES = 2
+DIVISION_KEYS = (
+    "division-min-civil-servants",
+    "division-two-deputies-from",
+    "division-max-deputies",
+    "division-small-max-deputies",
+)
+CENTRE_DIVISION_KEYS = (
+    "centre-division-min-public-employees",
+    "centre-division-two-deputies-from",
+    "centre-division-max-deputies",
+    "centre-division-small-max-deputies",
+)
 
 
-def division_leadership(civil_servants: int) -> Leadership:
-    """4.2.a: from 08 civil servants, 01 head and at most 02 deputies; from 05 to under 08, 01 head and
-    01 deputy; no division with fewer than 05 civil servants."""
-    if civil_servants >= DIVISION_TWO_DEPUTIES_FROM:
-        return Leadership(True, 1, 2)
-    if civil_servants >= DIVISION_MIN_CIVIL_SERVANTS:
-        return Leadership(True, 1, 1)
+def _sized(count: int, minimum: int, upper: int, max_deputies: int, small_max_deputies: int) -> Leadership:
+    if count >= upper:
+        return Leadership(True, 1, max_deputies)
+    if count >= minimum:
+        return Leadership(True, 1, small_max_deputies)
     return Leadership(False, 0, 0)
 
 
-def centre_division_leadership(public_employees: int) -> Leadership:
-    """4.2.b: a division of the ICT Centre needs 07 or more public employees; 07 to 09 have 01 head and
-    01 deputy; 10 or more have 01 head and 02 deputies; none with fewer than 07."""
-    if public_employees >= CENTRE_DIVISION_TWO_DEPUTIES_FROM:
-        return Leadership(True, 1, 2)
-    if public_employees >= CENTRE_DIVISION_MIN_PUBLIC_EMPLOYEES:
-        return Leadership(True, 1, 1)
-    return Leadership(False, 0, 0)
+def division_leadership(civil_servants: int, parameters: Mapping[str, int] = ORIGINAL_PARAMETERS) -> Leadership:
+    """4.2.a: from `division-two-deputies-from` (08 as first issued) civil servants, 01 head and at most
+    `division-max-deputies` (02) deputies; from `division-min-civil-servants` (05) to under that, 01 head
+    and `division-small-max-deputies` (01) deputy; no division with fewer than the minimum."""
+    return _sized(civil_servants, *(parameters[key] for key in DIVISION_KEYS))
 
 
-def centre_max_deputies() -> int:
-    """4.2.b: the ICT Centre has a Director and no more than 02 Deputy Directors."""
-    return CENTRE_MAX_DEPUTIES
+def centre_division_leadership(
+    public_employees: int, parameters: Mapping[str, int] = ORIGINAL_PARAMETERS
+) -> Leadership:
+    """4.2.b: a division of the ICT Centre needs `centre-division-min-public-employees` (07 as first issued)
+    or more public employees; up to `centre-division-two-deputies-from` (10) it has 01 head and 01 deputy,
+    from there 01 head and `centre-division-max-deputies` (02) deputies; none with fewer than the minimum."""
+    return _sized(public_employees, *(parameters[key] for key in CENTRE_DIVISION_KEYS))
+
+
+def centre_max_deputies(parameters: Mapping[str, int] = ORIGINAL_PARAMETERS) -> int:
+    """4.2.b: the ICT Centre has a Director and no more than `centre-max-deputies` (02) Deputy Directors."""
+    return parameters["centre-max-deputies"]
 
 
 def deputy_directors_within_cap(count: int, cap: int | None) -> bool | None:
@@ -274,32 +311,41 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
         provision = "4.2.a"
         count = headcount(holdings, unit.code, StaffCategory.CIVIL_SERVANT)
         messages = (
-            _("%(unit)s has %(count)d civil servants; a division with fewer than 5 civil servants may not exist."),
+            _(
+                "%(unit)s has %(count)d civil servants; a division with fewer than %(min)d civil servants "
+                "may not exist."
+            ),
             _("%(unit)s has %(count)d civil servants and %(deputies)d deputies; at most %(max)d allowed."),
         )
-        found += _division_findings(unit, provision, count, len(deputies), division_leadership(count), messages)
+        found += _division_findings(
+            unit, provision, count, len(deputies), facts, DIVISION_KEYS, division_leadership, messages
+        )
     elif unit.kind in CENTRE_DIVISION_KINDS:
         provision = "4.2.b"
         count = headcount(holdings, unit.code, StaffCategory.PUBLIC_EMPLOYEE)
         messages = (
             _(
-                "%(unit)s has %(count)d public employees; a division of the Centre with fewer than 7 public "
-                "employees may not exist."
+                "%(unit)s has %(count)d public employees; a division of the Centre with fewer than %(min)d "
+                "public employees may not exist."
             ),
             _("%(unit)s has %(count)d public employees and %(deputies)d deputies; at most %(max)d allowed."),
         )
-        found += _division_findings(unit, provision, count, len(deputies), centre_division_leadership(count), messages)
+        found += _division_findings(
+            unit, provision, count, len(deputies), facts, CENTRE_DIVISION_KEYS, centre_division_leadership, messages
+        )
     else:  # public service unit
         provision = "4.2.b"
-        if len(deputies) > centre_max_deputies():
+        cap = centre_max_deputies(_values(facts, ("centre-max-deputies",)))
+        if len(deputies) > cap:
             found.append(
                 Finding(
                     unit.code,
                     provision,
                     Severity.ERROR,
                     _("%(unit)s has %(deputies)d Deputy Directors; at most %(max)d allowed.")
-                    % {"unit": unit.name, "deputies": len(deputies), "max": centre_max_deputies()},
+                    % {"unit": unit.name, "deputies": len(deputies), "max": cap},
                     "too_many_deputies",
+                    _amended_by(facts, ("centre-max-deputies",)),
                 )
             )
 
@@ -327,25 +373,38 @@ def _unit_findings(unit: UnitFacts, facts: OrgFacts) -> list[Finding]:
     return found
 
 
+def _values(facts: OrgFacts, keys: tuple[str, ...]) -> dict[str, int]:
+    return {key: facts.value(key) for key in keys}
+
+
+def _amended_by(facts: OrgFacts, keys: tuple[str, ...]) -> str:
+    """The amending document(s) that set the numbers a finding rests on (empty: the original text)."""
+    return "; ".join(sorted({facts.amended_by[key] for key in keys if facts.amended_by.get(key)}))
+
+
 def _division_findings(
-    unit: UnitFacts, provision: str, count: int, deputies: int, rule: Leadership, messages: tuple[str, str]
+    unit: UnitFacts,
+    provision: str,
+    count: int,
+    deputies: int,
+    facts: OrgFacts,
+    keys: tuple[str, ...],
+    sizing: Callable[[int, Mapping[str, int]], Leadership],
+    messages: tuple[str, str],
 ) -> list[Finding]:
-    """4.2.a / 4.2.b: a division too small to exist, or with more deputies than its headcount allows.
+    """4.2.a / 4.2.b: a division too small to exist, or with more deputies than its headcount allows, by
+    the numbers in force on `facts.at`; the finding names the amending document that set them, if any.
     `messages` are the (too small, too many deputies) sentences, whole for translation."""
     too_small, too_many = messages
+    parameters = _values(facts, keys)
+    rule = sizing(count, parameters)
+    source = _amended_by(facts, keys)
     if not rule.may_exist:
-        return [
-            Finding(
-                unit.code,
-                provision,
-                Severity.ERROR,
-                too_small % {"unit": unit.name, "count": count},
-                "division_too_small",
-            )
-        ]
+        values = {"unit": unit.name, "count": count, "min": parameters[keys[0]]}
+        return [Finding(unit.code, provision, Severity.ERROR, too_small % values, "division_too_small", source)]
     if deputies > rule.max_deputies:
         values = {"unit": unit.name, "count": count, "deputies": deputies, "max": rule.max_deputies}
-        return [Finding(unit.code, provision, Severity.ERROR, too_many % values, "too_many_deputies")]
+        return [Finding(unit.code, provision, Severity.ERROR, too_many % values, "too_many_deputies", source)]
     return []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from stttt.core.search import search
+from stttt.legal.selectors import parameters_at as legal_parameters_at
 from stttt.org import rules
 from stttt.org.choices import AssignmentKind, Position, ReorgKind, StaffCategory, UnitKind
 from stttt.org.models import (
@@ -113,6 +115,7 @@ def snapshot_at(agency: Agency, at: datetime.date | None = None) -> rules.OrgFac
         rules.QuotaFacts(q.unit.code, q.year, q.civil_servants, q.public_employees)
         for q in StaffingQuota.objects.filter(unit__agency=agency, year=at.year).select_related("unit")
     )
+    parameters, amended_by = rule_parameters_at(agency, at)
     return rules.OrgFacts(
         at=at,
         deputy_director_cap=agency.deputy_director_cap,
@@ -120,7 +123,25 @@ def snapshot_at(agency: Agency, at: datetime.date | None = None) -> rules.OrgFac
         units=tuple(rules.UnitFacts(u.code, names[u.pk], u.kind, u.parent.code if u.parent else None) for u in units),
         holdings=holdings,
         quotas=quotas,
+        parameters=parameters,
+        amended_by=amended_by,
     )
+
+
+def rule_parameters_at(agency: Agency, at: datetime.date) -> tuple[dict[str, int], dict[str, str]]:
+    """The rule parameters of the agency's regulation in force on `at` (key -> value) and, for those an
+    amending document set, that document (`Quyết định số …`); the original numbers of Art. 4 when the
+    agency has no regulation or the regulation no parameters."""
+    parameters = dict(rules.ORIGINAL_PARAMETERS)
+    amended_by: dict[str, str] = {}
+    if agency.regulation is None:
+        return parameters, amended_by
+    for key, row in legal_parameters_at(agency.regulation.work_uri, at).items():
+        if row["value"] is not None:
+            parameters[key] = row["value"]
+        if row["amended_by"]:
+            amended_by[key] = row["amended_by"]
+    return parameters, amended_by
 
 
 def findings_at(agency: Agency, at: datetime.date | None = None) -> list[rules.Finding]:
@@ -150,7 +171,7 @@ def what_if(agency: Agency, move: Move, at: datetime.date | None = None) -> dict
         *kept,
         rules.Holding(staff.code, staff.full_name, staff.category, move.unit_code, move.position, move.kind),
     )
-    after = rules.OrgFacts(facts.at, facts.deputy_director_cap, facts.units, moved, facts.quotas, facts.agency_code)
+    after = dataclasses.replace(facts, holdings=moved)
     before_findings, after_findings = rules.evaluate(facts), rules.evaluate(after)
     added, cleared = rules.diff(before_findings, after_findings)
     return {"added": added, "cleared": cleared, "after": after_findings}

@@ -161,7 +161,7 @@ class Command(BaseCommand):
                     "citation": v.parameter.citation,
                     "valid_from": v.valid_from.isoformat(),
                     "value": v.value,
-                    "amended_by": v.amended_by.number if v.amended_by else "",
+                    "amended_by": f"{v.amended_by.doc_type} số {v.amended_by.number}" if v.amended_by else "",
                 }
                 for v in selectors.parameter_history(document.work_uri)
             ]
