@@ -9,8 +9,8 @@ from typing import Any
 
 from lxml import etree
 
-from stttt.legal.models import Document, Provision
-from stttt.legal.selectors import document_tree, warnings_of
+from stttt.legal.models import Amendment, Document, Provision
+from stttt.legal.selectors import amendments_in_force, amendments_made_by, document_tree, warnings_of
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 JSON_FORMAT = "stttt-legal/1"
@@ -159,6 +159,57 @@ def _meta(parent: Any, document: Document, *, component: str, name: str) -> None
         _el(level, "FRBRauthor", href="#issuer")
         for extra_tag, attrs in extra:
             _el(level, extra_tag, **attrs)
+    # Amendments: the amending document lists what it changes (active), the amended Regulation what changed
+    # it (passive), each a textualMod from the amending provision to the amended one (issue 15).
+    active = list(amendments_made_by(document)) if component == "main" else []
+    passive = list(amendments_in_force(document)) if component != "main" else []
+    if passive:
+        lifecycle = _el(meta, "lifecycle", source="#stttt")
+        _el(lifecycle, "eventRef", eId="evt_original", date=_start(document), source="#original", type="generation")
+        for index, amending in enumerate(_distinct_amending(passive), start=1):
+            date = next(a.effective_from for a in passive if a.amending_id == amending.pk).isoformat()
+            _el(
+                lifecycle,
+                "eventRef",
+                eId=f"evt_amendment_{index}",
+                date=date,
+                source=f"#amendment_{index}",
+                type="amendment",
+            )
+    if active or passive:
+        analysis = _el(meta, "analysis", source="#stttt")
+        if active:
+            mods = _el(analysis, "activeModifications")
+            for row in active:
+                mod = _el(mods, "textualMod", type=_MOD_TYPE[row.action], eId=f"amod_{row.order}")
+                _el(mod, "source", href=f"#{row.source_eid or 'body'}")
+                _el(mod, "destination", href=f"{row.target_work_uri}/!att_1#{row.target_eid}")
+                if row.new_text:
+                    _el(mod, "new", href=f"#{row.source_eid or 'body'}")
+        if passive:
+            mods = _el(analysis, "passiveModifications")
+            index_of = {a.pk: i for i, a in enumerate(_distinct_amending(passive), start=1)}
+            for number, row in enumerate(passive, start=1):
+                mod = _el(mods, "textualMod", type=_MOD_TYPE[row.action], eId=f"pmod_{number}")
+                _el(mod, "source", href=f"#amendment_{index_of[row.amending_id]}")
+                _el(mod, "destination", href=f"#{row.target_eid}")  # a repealed one: in the previous expression
+    if passive:
+        references = _el(meta, "references", source="#stttt")
+        _el(
+            references,
+            "original",
+            eId="original",
+            href=document.work_uri,
+            showAs=f"{document.doc_type} số {document.number}",
+        )
+        for index, amending in enumerate(_distinct_amending(passive), start=1):
+            _el(
+                references,
+                "passiveRef",
+                eId=f"amendment_{index}",
+                href=amending.work_uri,
+                showAs=f"{amending.doc_type} số {amending.number}",
+            )
     if component == "main":
         references = _el(meta, "references", source="#stttt")
         _el(references, "TLCOrganization", eId="stttt", href="/ontology/organization/stttt", showAs="stttt")
@@ -178,6 +229,22 @@ def _meta(parent: Any, document: Document, *, component: str, name: str) -> None
                 href="/ontology/role/vn/capacity",
                 showAs=document.signer_capacity or "-",
             )
+
+
+_MOD_TYPE = {"replace": "substitution", "insert": "insertion", "repeal": "repeal"}
+
+
+def _start(document: Document) -> str:
+    first = document.__class__.objects.filter(work_uri=document.work_uri).order_by("version_date").first()
+    day = first.effective_from or first.version_date if first else document.version_date
+    return day.isoformat()
+
+
+def _distinct_amending(rows: list[Amendment]) -> list[Document]:
+    seen: dict[int, Document] = {}
+    for row in rows:
+        seen.setdefault(row.amending_id, row.amending)
+    return list(seen.values())
 
 
 def to_akn(document: Document) -> bytes:
