@@ -123,12 +123,16 @@ class Licence(SearchableModel, TimeStampedModel):
         return f"{self.number} {self.holder_name}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.subject_text = " ".join(
-            str(v) if not isinstance(v, list) else " ".join(map(str, v)) for v in (self.subject or {}).values()
-        )
+        self.subject_text = self.build_subject_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "subject_text"}
         super().save(*args, **kwargs)
+
+    def build_subject_text(self) -> str:
+        """The subject's values as one text, for the search index and exports."""
+        return " ".join(
+            str(v) if not isinstance(v, list) else " ".join(map(str, v)) for v in (self.subject or {}).values()
+        )
 
     @property
     def kind_spec(self) -> Kind:
