@@ -1,0 +1,166 @@
+"""Two real app servers on one PostgreSQL database and one Redis (issue 14; issue 12's load point).
+
+Two gunicorn servers, each with two worker processes and production settings, on different ports, share
+pytest-django's test database and a Redis database. Requests reach them as through the reverse proxy
+(`X-Forwarded-For` ends with the client's address; the client may write anything before it). Shown:
+the public API's limit and the login lockout count once across both servers and every worker process,
+whatever the forged addresses; a filing made on one server is read on the other; probes and metrics answer.
+
+Needs PostgreSQL (`DATABASE_URL`) and Redis (`STTTT_TEST_REDIS_URL`, default redis://127.0.0.1:6379/13);
+skipped with the reason otherwise. CI runs it in its PostgreSQL pass.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from stttt.accounts.models import User
+from stttt.procedures.models import Procedure
+from stttt.procedures.services import catalog_load
+from stttt.testing import cluster
+from stttt.testing.departments import PASSWORD, SmallDepartment
+
+REDIS_URL = os.environ.get("STTTT_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+PDF = b"%PDF-1.4 scale-out test"
+PUBLIC_API_LIMIT = 60  # per minute per client address: stttt.licensing.api.RegisterAnonThrottle
+LOCKOUT_FAILURES = 10  # per account, whatever the addresses: AXES_FAILURE_LIMIT
+
+
+def _redis_or_skip() -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).flushdb()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis unreachable at {REDIS_URL} ({type(exc).__name__}): the scale-out test needs it")
+
+
+@pytest.fixture
+def servers(transactional_db: Any) -> Iterator[dict[str, Any]]:
+    """Committed data (the servers read it through their own connections), two servers; transactional_db
+    empties the database after the servers have stopped."""
+    if connection.vendor != "postgresql":
+        pytest.skip("two app servers share one database only on PostgreSQL: set DATABASE_URL=postgres://...")
+    _redis_or_skip()
+    dept = SmallDepartment()
+    catalog_load(agency=dept.agency)
+    procedure = Procedure.objects.filter(agency=dept.agency, code="1.003868").get()
+    required = [c.pk for c in procedure.components.all() if c.required]
+    lockme = dept.user("khoa", "Tài khoản bị dò mật khẩu")
+    # The tests' fast hasher is not one production settings accept: hash as production does.
+    hashed = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
+    User.objects.filter(pk__in=[dept.citizen.pk, lockme.pk]).update(password=hashed)
+    data_dir = Path(tempfile.mkdtemp(prefix="stttt-scaleout-"))
+    env = cluster.production_env(
+        database=cluster.database_url(connection.settings_dict), redis=REDIS_URL, data_dir=data_dir
+    )
+    started = [cluster.start_app_server(name, env, data_dir) for name in ("a", "b")]
+    try:
+        for server in started:
+            cluster.wait_ready(server)
+        yield {
+            "a": started[0].url,
+            "b": started[1].url,
+            "citizen": dept.citizen.username,
+            "lockme": lockme.username,
+            "components": required,
+            "data_dir": data_dir,
+        }
+    finally:
+        for server in started:
+            server.stop()
+
+
+def token(base: str, username: str) -> str:
+    answer = cluster.call(base, "/api/v1/auth/token/", method="POST", body={"username": username, "password": PASSWORD})
+    assert answer.status == 200, answer.body[:500]
+    return str(answer.json()["token"])
+
+
+def public_api_limit_holds(servers: dict[str, Any]) -> None:
+    answers = []
+    for n in range(PUBLIC_API_LIMIT + 10):
+        forged = f"10.66.{n // 250}.{n % 250}, 203.0.113.7"  # the client writes the left part; the proxy the right
+        answers.append(cluster.call(servers["a" if n % 2 else "b"], "/api/v1/registers/", forwarded_for=forged).status)
+    assert answers.count(200) == PUBLIC_API_LIMIT, answers  # the limit, not twice it (nor four times)
+    assert answers[PUBLIC_API_LIMIT:] == [429] * 10
+    # Another client (another address appended by the proxy) keeps its own allowance on either server.
+    assert cluster.call(servers["a"], "/api/v1/registers/", forwarded_for="203.0.113.8").status == 200
+
+
+def login_lockout_holds(servers: dict[str, Any]) -> None:
+    statuses = []
+    for n in range(LOCKOUT_FAILURES + 4):
+        statuses.append(
+            cluster.call(
+                servers["b" if n % 2 else "a"],
+                "/api/v1/auth/token/",
+                method="POST",
+                body={"username": servers["lockme"], "password": f"wrong-{n}"},
+                forwarded_for=f"198.51.100.{n}",  # a new client address for every guess
+            ).status
+        )
+    # The tenth failure locks the account (it is answered 429 already): not twenty, however many servers.
+    assert statuses[: LOCKOUT_FAILURES - 1] == [400] * (LOCKOUT_FAILURES - 1)
+    assert statuses[LOCKOUT_FAILURES - 1 :] == [429] * 5
+    for base in (servers["a"], servers["b"]):  # even the right password, on either server, from a new address
+        right = cluster.call(
+            base,
+            "/api/v1/auth/token/",
+            method="POST",
+            body={"username": servers["lockme"], "password": PASSWORD},
+            forwarded_for="192.0.2.200",
+        )
+        assert right.status == 429 and right.json()["code"] == "locked_out"
+
+
+def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> None:
+    files = [
+        {"component": pk, "name": f"giay-to-{pk}.pdf", "content": base64.b64encode(PDF).decode()}
+        for pk in servers["components"]
+    ]
+    body = {"procedure": "1.003868", "applicant_name": "Công ty Hai Máy Chủ", "files": files}
+    on_a = {"Authorization": f"Token {token(servers['a'], servers['citizen'])}"}
+    filed = cluster.call(servers["a"], "/api/v1/procedures/dossiers/", method="POST", body=body, headers=on_a)
+    assert filed.status == 201, filed.body[:500]
+    dossier = filed.json()
+    on_b = {"Authorization": f"Token {token(servers['b'], servers['citizen'])}"}
+    read = cluster.call(servers["b"], f"/api/v1/procedures/dossiers/{dossier['id']}/", headers=on_b)
+    assert read.status == 200 and read.json()["code"] == dossier["code"]
+    assert read.json()["applicant_name"] == "Công ty Hai Máy Chủ"
+    # The documents went to the shared media folder, not to server A's own disk.
+    stored = [p for p in (servers["data_dir"] / "media").rglob("*") if p.is_file()]
+    assert len(stored) == len(files) and all(p.read_bytes() == PDF for p in stored)
+
+
+def probes_and_metrics_answer(servers: dict[str, Any]) -> None:
+    for base in (servers["a"], servers["b"]):
+        ready = cluster.call(base, "/readyz")
+        assert ready.status == 200
+        checks = ready.json()["checks"]
+        assert {"database", "cache", "migrations"} <= set(checks) and all(c["ok"] for c in checks.values() if c["required"])
+        assert b"postgres" not in ready.body and b"redis://" not in ready.body  # no addresses, no secrets
+        assert cluster.call(base, "/healthz").status == 200
+        metrics = cluster.call(base, "/metrics")
+        assert metrics.status == 200
+        # Request latency by view, summed over the server's two worker processes.
+        assert b'django_http_requests_latency_seconds_by_view_method_count{method="GET",view="registers-list"}' in (
+            metrics.body
+        )
+
+
+def test_two_app_servers_share_limits_lockouts_and_data(servers):
+    """One test, so that parallel test workers never start two clusters on the same Redis database."""
+    public_api_limit_holds(servers)
+    login_lockout_holds(servers)
+    filing_on_a_is_read_on_b(servers)
+    probes_and_metrics_answer(servers)
