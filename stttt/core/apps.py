@@ -44,7 +44,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, pre_migrate
 
-        from stttt.core import audit, auditlog, authaudit, jobstats, requestid, signing
+        from stttt.core import audit, auditlog, authaudit, jobstats, requestid, searchindex, signing
 
         audit.connect()
         jobstats.connect()  # job runtimes and worker heartbeats for /metrics and /readyz
@@ -55,6 +55,8 @@ class CoreConfig(AppConfig):
         connection_created.connect(auditlog.register_sqlite_function, dispatch_uid="stttt.core.sqlite_fn")
         pre_migrate.connect(auditlog.on_pre_migrate, sender=self, dispatch_uid="stttt.core.drop_triggers")
         post_migrate.connect(auditlog.on_post_migrate, sender=self, dispatch_uid="stttt.core.install_triggers")
+        # Substring indexes of every searchable model's folded text (FTS5 on SQLite, pg_trgm on PostgreSQL).
+        post_migrate.connect(searchindex.on_post_migrate, sender=self, dispatch_uid="stttt.core.search_indexes")
         checks.register(_check_workflow_effects)
         checks.register(signing.check_signing)
 

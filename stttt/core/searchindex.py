@@ -1,0 +1,106 @@
+"""The indexes behind `core.search`: every `SearchableModel`'s folded `search_text` can be searched for
+substrings without reading the whole table.
+
+- PostgreSQL: a trigram GIN index (`pg_trgm`, `gin_trgm_ops`) on `search_text`, which serves the
+  `LIKE '%word%'` that `search` writes for words of three letters or more.
+- SQLite (the embedded default): an external-content FTS5 table with the trigram tokenizer, kept in step
+  by triggers (so bulk inserts are indexed too); `search` asks it for the rows containing each word.
+
+Both are installed after every `migrate` (post_migrate, like the audit triggers), for every searchable
+model at once: a new searchable model is indexed without a migration of its own. The text is already
+folded (no diacritics, lower case) by `SearchableModel`, so the indexes need no `unaccent`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, connections, models
+
+MIN_TRIGRAM = 3  # a word shorter than a trigram cannot be looked up in either index
+
+
+@cache
+def searchable_models() -> tuple[type[models.Model], ...]:
+    from stttt.core.models import SearchableModel
+
+    return tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, SearchableModel) and model._meta.managed and not model._meta.proxy
+    )
+
+
+def fts_table(model: type[models.Model]) -> str:
+    return f"{model._meta.db_table}_fts"
+
+
+def trigram_index(model: type[models.Model]) -> str:
+    return f"{model._meta.db_table}_search_trgm"[:63]
+
+
+def install(using: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """Create the missing indexes; returns the tables newly indexed (their index is filled at once)."""
+    connection = connections[using]
+    existing = set(connection.introspection.table_names())
+    done = []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for model in searchable_models():
+            table = model._meta.db_table
+            if table not in existing:
+                continue
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [trigram_index(model)])
+                if cursor.fetchone() is None:
+                    cursor.execute(
+                        f"CREATE INDEX {trigram_index(model)} ON {connection.ops.quote_name(table)} "
+                        "USING gin (search_text gin_trgm_ops)"
+                    )
+                    done.append(table)
+            elif connection.vendor == "sqlite" and _install_fts(cursor, model, existing):
+                done.append(table)
+    return done
+
+
+def _install_fts(cursor: Any, model: type[models.Model], existing: set[str]) -> bool:
+    table, fts = model._meta.db_table, fts_table(model)
+    pk = model._meta.pk.column  # type: ignore[union-attr]
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{fts}_%"])
+    triggers = {name for (name,) in cursor.fetchall()}
+    wanted = {f"{fts}_ai", f"{fts}_ad", f"{fts}_au"}
+    if fts in existing and triggers == wanted:
+        return False
+    # A migration that rebuilt the table dropped its triggers: the index may have missed changes since.
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_text, content='{table}', "
+        f"content_rowid='{pk}', tokenize='trigram')"
+    )
+    add = f"INSERT INTO {fts}(rowid, search_text) VALUES (new.{pk}, new.search_text);"
+    remove = f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.{pk}, old.search_text);"
+    cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {add} END")
+    cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {remove} END")
+    cursor.execute(
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF search_text ON {table} BEGIN {remove} {add} END"
+    )
+    cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    return True
+
+
+def on_post_migrate(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
+    install(using)
+
+
+def sqlite_filter(queryset: models.QuerySet, words: list[str]) -> models.QuerySet:
+    """Rows of `queryset` whose search text contains every word (three letters or more), from FTS5."""
+    from django.db.models.expressions import RawSQL
+
+    model = queryset.model
+    fts = fts_table(model)
+    # Each word a quoted trigram phrase ("" escapes a quote); FTS5 ANDs the phrases.
+    match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+    rows = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])  # the table name comes from model metadata
+    return queryset.filter(pk__in=rows)

@@ -1,0 +1,66 @@
+"""The one search path on its indexes: the same rows as a plain scan of the folded text, on either engine,
+kept in step on insert, update and delete, and answered from the index rather than a table scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from stttt.core.search import search
+from stttt.core.searchindex import fts_table, searchable_models, trigram_index
+from stttt.core.text import matches
+from stttt.licensing.models import Licence
+from stttt.testing.departments import SmallDepartment
+from stttt.testing.scale import Counts, populate
+
+QUERIES = ["nguyen", "Nguyễn Văn", "cong ty tnhh", "ĐỒNG XOÀI", "so 1", "GP-STTTT", "uye", "a", "xyzzy", "phu"]
+
+
+@pytest.fixture
+def licences(db):
+    SmallDepartment()
+    populate(Counts(dossiers=0, licences=150, tasks=0, years=1), until=dt.date(2026, 6, 1))
+    return Licence.objects.all()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_finds_exactly_what_a_scan_finds(licences, query):
+    expected = {pk for pk, text in licences.values_list("pk", "search_text") if matches(query, text)}
+    assert set(search(licences, query).values_list("pk", flat=True)) == expected
+
+
+def test_the_index_follows_inserts_updates_and_deletes(licences):
+    licence = licences.order_by("pk").first()
+    licence.holder_name = "Công ty Quỳnh Trâm Độc Bản"
+    licence.save()
+    assert list(search(Licence.objects.all(), "quynh tram doc ban")) == [licence]
+    Licence.objects.filter(pk=licence.pk).update(search_text="khong con gi")
+    assert not search(Licence.objects.all(), "quynh tram").exists()
+    assert list(search(Licence.objects.all(), "khong con")) == [licence]
+
+
+def test_every_searchable_model_has_its_index(db):
+    assert Licence in searchable_models() and len(searchable_models()) >= 5
+    with connection.cursor() as cursor:
+        for model in searchable_models():
+            if connection.vendor == "sqlite":
+                cursor.execute("SELECT name FROM sqlite_master WHERE name = %s", [fts_table(model)])
+            else:
+                cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname = %s", [trigram_index(model)])
+            assert cursor.fetchone(), model
+
+
+def test_the_search_is_answered_from_the_index(licences):
+    sql, params = search(licences.order_by("-issued_on"), "cong ty minh").query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+            assert "VIRTUAL TABLE INDEX" in plan and fts_table(Licence) in plan
+        else:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table is cheaper to scan; ask for the index
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+            assert trigram_index(Licence) in plan
