@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from stttt.core.text import fold
-from stttt.legal import pages, rules
-from stttt.legal.importer import ExternalRef, ImportRefused, Node, ParsedDocument, parse
+from stttt.legal import pages, rules, sources
+from stttt.legal.importer import ExternalRef, ImportRefused, Node, ParsedDocument, Warning_, parse
 from stttt.legal.models import DataWarning, Document, ExternalDocument, Field, LegalBasis, Provision
 
 
@@ -83,6 +83,39 @@ def document_import(
     """
     parsed = parse(text)
     return document_save(parsed, source_text=text, actor=actor, primary=primary, version_date=version_date)
+
+
+@transaction.atomic
+def document_import_file(
+    data: bytes,
+    *,
+    name: str = "",
+    actor: Any = None,
+    primary: bool | None = None,
+    version_date: datetime.date | None = None,
+) -> ImportResult:
+    """Import a legal document from a file as users have it: DOCX, PDF (text layer or scan), portal
+    text, Markdown or our JSON export (`sources.read`). What reading it repaired comes first among the
+    warnings. Raises ImportRefused (nothing written) when it cannot be read or is not a legal document.
+    """
+    return document_import_source(
+        sources.read(data, name=name), actor=actor, primary=primary, version_date=version_date
+    )
+
+
+@transaction.atomic
+def document_import_source(
+    source: sources.Source,
+    *,
+    actor: Any = None,
+    primary: bool | None = None,
+    version_date: datetime.date | None = None,
+) -> ImportResult:
+    """Import a document already read from its file (`sources.read`), with the repairs made reading it."""
+    parsed = parse(source.text)
+    parsed.source_format = source.format if source.format != "markdown" else parsed.source_format
+    parsed.warnings[:0] = [Warning_(code, message) for code, message in source.repairs]
+    return document_save(parsed, source_text=source.text, actor=actor, primary=primary, version_date=version_date)
 
 
 @transaction.atomic

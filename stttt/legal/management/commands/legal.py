@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stttt.legal import amending, consolidation, diff, export, importer, selectors, services
+from stttt.legal import amending, consolidation, diff, export, importer, selectors, services, sources
 from stttt.legal.models import Document
 
 
@@ -28,7 +28,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="verb", required=True)
-        p = sub.add_parser("import", help="Import a document (Markdown, plain text or JSON export).")
+        p = sub.add_parser(
+            "import", help="Import a document: DOCX, PDF (text or scan), portal text, Markdown or JSON export."
+        )
         p.add_argument("path")
         p.add_argument("--version-date", type=_date, help="Version date (default: entry into force).")
         p.add_argument("--primary", action="store_true", help="Make it the Department's regulation.")
@@ -70,13 +72,19 @@ class Command(BaseCommand):
 
     # ---------------------------------------------------------------------------------------------------
 
-    def _read(self, path: str) -> str:
+    def _source(self, path: str) -> sources.Source:
         try:
-            return Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            return sources.read(Path(path).read_bytes(), name=Path(path).name)
+        except OSError as exc:
             raise CommandError(
                 _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}, returncode=2
             ) from exc
+        except importer.ImportRefused as exc:
+            raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2) from exc
+
+    def _read(self, path: str) -> str:
+        """The text of a file of any shape (DOCX, PDF, scan, portal text, Markdown, JSON)."""
+        return self._source(path).text
 
     def _document(self, options: dict[str, Any]) -> Document:
         reference = options.get("document")
@@ -91,13 +99,13 @@ class Command(BaseCommand):
         return document
 
     def do_import(self, options: dict[str, Any]) -> None:
-        text = self._read(options["path"])
-        if amending.is_amending(text):
-            self._import_amending(text)
+        source = self._source(options["path"])
+        if amending.is_amending(source.text):
+            self._import_amending(source.text)
             return
         try:
-            result = services.document_import(
-                text, primary=True if options["primary"] else None, version_date=options["version_date"]
+            result = services.document_import_source(
+                source, primary=True if options["primary"] else None, version_date=options["version_date"]
             )
         except importer.ImportRefused as exc:
             raise CommandError(_("Refused: %(reason)s Nothing was written.") % {"reason": exc}, returncode=2) from exc
