@@ -10,13 +10,18 @@ configured, the embedded default, every job runs in-process right after the comm
 from __future__ import annotations
 
 import os
+import sys
 
 from celery import Celery
 from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stttt.config.settings")
 
+_path = list(sys.path)
 app = Celery("stttt")
+# Celery's Django fix-up puts the working directory first on sys.path; stttt is installed, and a folder with
+# a file named like a standard module (core/ has calendar.py and http.py) would shadow that module.
+sys.path[:] = [entry for entry in sys.path if entry in _path]
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()  # each app's tasks.py
 

@@ -16,6 +16,8 @@ class ProceduresConfig(CapabilityConfig):
     nav_order = 30
 
     def ready(self) -> None:
+        from stttt.procedures import notifications  # noqa: F401  (registers the workflow effects)
+
         try:
             from stttt.legal import citing
         except ImportError:

@@ -33,6 +33,8 @@ ROLE_LABELS = {
 NEW = ""  # the pseudo state of a dossier not filed yet (the `from` of the filing step on the control sheet)
 FILE = "submit"  # the filing step; its name is the one kept on existing control-sheet rows
 
+NOTIFY = ("procedures.notify_applicant",)  # the applicant is told (notifications.py)
+
 WORKING = {S.RECEIVED, S.TRANSFERRED, S.IN_APPRAISAL, S.AWAITING_SUPPLEMENT, S.AWAITING_APPROVAL}
 
 # Legal bases, as shown to users and written on the control sheet (Decree 61/2018/NĐ-CP on the one-stop
@@ -59,7 +61,7 @@ WORKFLOW = Workflow(
             ART_17,
             effects=("licensing.record_application",),
         ),
-        step("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, ART_17_1_C, slip="receipt"),
+        step("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, {DESK}, ART_17_1_C, effects=NOTIFY, slip="receipt"),
         step(
             "return_for_completion",
             _("Ask to complete the dossier"),
@@ -67,6 +69,7 @@ WORKFLOW = Workflow(
             S.INCOMPLETE,
             {DESK},
             ART_17_1_A,
+            effects=NOTIFY,
             needs=("reasons",),
             slip="supplement",
             tells_applicant=True,
@@ -79,6 +82,7 @@ WORKFLOW = Workflow(
             S.REJECTED,
             {DESK},
             ART_17_1_B,
+            effects=NOTIFY,
             needs=("reasons",),
             slip="refusal",
             tells_applicant=True,
@@ -100,6 +104,7 @@ WORKFLOW = Workflow(
             S.AWAITING_SUPPLEMENT,
             {OFFICER, HEAD},
             ART_19,
+            effects=NOTIFY,
             needs=("reasons",),
             slip="supplement",
             tells_applicant=True,
@@ -111,6 +116,7 @@ WORKFLOW = Workflow(
             S.IN_APPRAISAL,
             {DESK, APPLICANT},
             ART_19_RESTART,
+            effects=NOTIFY,
         ),
         step("propose", _("Propose for approval"), {S.IN_APPRAISAL}, S.AWAITING_APPROVAL, {OFFICER, HEAD}, ART_19),
         step(
@@ -129,7 +135,7 @@ WORKFLOW = Workflow(
             S.APPROVED,
             {APPROVER},
             ART_19,
-            effects=("licensing.issue_licence",),
+            effects=("licensing.issue_licence", *NOTIFY),
             handling=frozenset({Handling.DECIDE}),
         ),
         step(
@@ -140,6 +146,7 @@ WORKFLOW = Workflow(
             {APPROVER},
             ART_19,
             handling=frozenset({Handling.PROPOSE, Handling.FORWARD}),
+            effects=NOTIFY,
         ),
         step(
             "refuse",
@@ -148,6 +155,7 @@ WORKFLOW = Workflow(
             S.REFUSED,
             {APPROVER},
             ART_19,
+            effects=NOTIFY,
             needs=("reasons",),
             slip="refusal",
             tells_applicant=True,
@@ -159,11 +167,20 @@ WORKFLOW = Workflow(
             None,
             {OFFICER, HEAD},
             ART_19,
+            effects=NOTIFY,
             needs=("reasons", "new_due"),
             slip="apology",
             tells_applicant=True,
         ),
-        step("return_result", _("Return the result"), {S.APPROVED, S.REFUSED}, S.RETURNED, {DESK}, ART_20),
+        step(
+            "return_result",
+            _("Return the result"),
+            {S.APPROVED, S.REFUSED},
+            S.RETURNED,
+            {DESK},
+            ART_20,
+            effects=NOTIFY,
+        ),
         step(
             "withdraw",
             _("Withdraw at the applicant's request"),
@@ -171,6 +188,7 @@ WORKFLOW = Workflow(
             S.WITHDRAWN,
             {APPLICANT, DESK},
             ART_19,
+            effects=NOTIFY,
         ),
     ],
     roles=ROLE_LABELS,
