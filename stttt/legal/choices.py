@@ -38,6 +38,7 @@ class WarningCode(models.TextChoices):
     # Repairs made while reading a DOCX, a PDF, a scan or a portal copy (stttt.legal.sources)
     HEADER_REBUILT = "header_rebuilt", _("header table rebuilt")
     FURNITURE_REMOVED = "furniture_removed", _("page numbers, footers or table marks removed")
+    LINES_JOINED = "lines_joined", _("hard-wrapped lines joined into paragraphs")
     OCR_TEXT = "ocr_text", _("text read by OCR")
 
 
