@@ -8,7 +8,6 @@ a code too, required or not.
 from __future__ import annotations
 
 import io
-import secrets
 from typing import Any
 
 import qrcode
@@ -16,14 +15,16 @@ import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
-from django_otp import devices_for_user, match_token
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from stttt.accounts import recovery
+from stttt.accounts.models import RecoveryCode, RecoveryDevice
 from stttt.core import auditlog
 
 RECOVERY_CODES = 10
 DEVICE_NAME = "default"
+TOTP_DIGITS = 6  # TOTPDevice.digits as enrolled here (the default)
 
 
 def required_for(user: Any) -> bool:
@@ -84,11 +85,11 @@ def secret_text(device: TOTPDevice) -> str:
 
 
 def new_recovery_codes(user: Any) -> list[str]:
-    """Replace the user's recovery codes with fresh ones; returned once, stored only for checking."""
-    device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
-    device.token_set.all().delete()
-    codes = [f"{secrets.randbelow(10**8):08d}" for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    """Replace the user's recovery codes with fresh ones; returned once, stored only as hashes."""
+    device, _created = RecoveryDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
+    device.codes.all().delete()
+    codes = [recovery.new_code() for _ in range(RECOVERY_CODES)]
+    RecoveryCode.objects.bulk_create([RecoveryCode(device=device, digest=recovery.digest(code)) for code in codes])
     return codes
 
 
@@ -107,12 +108,21 @@ def enrol_confirm(user: Any, device: TOTPDevice, code: str, *, request: Any = No
 
 
 def verify(user: Any, code: str, *, request: Any = None) -> Any:
-    """The device that accepts `code` (a TOTP code, used once, or a recovery code, used once), or None."""
-    device = match_token(user, code.strip().replace(" ", ""))
+    """The device that accepts `code` (a TOTP code, used once, or a recovery code, used once), or None.
+
+    A code is tried only on the kind of device it looks like (six digits: the app; else a recovery code),
+    so signing in with the app does not count as a failure of the recovery codes, nor the reverse."""
+    typed = code.strip().replace(" ", "")
+    kind = TOTPDevice if typed.isdigit() and len(typed) == TOTP_DIGITS else RecoveryDevice
+    with transaction.atomic():  # devices locked while checked, as django_otp.match_token does
+        device = next(
+            (d for d in devices_for_user(user, for_verify=True) if isinstance(d, kind) and d.verify_token(typed)),
+            None,
+        )
     if device is None:
         auditlog.append("mfa_failed", obj=user, user=user, request=request, changes={"step": "verify"})
         return None
-    kind = "recovery" if isinstance(device, StaticDevice) else "totp"
+    kind = "recovery" if isinstance(device, RecoveryDevice) else "totp"
     auditlog.append("mfa_verify", obj=user, user=user, request=request, changes={"device": kind})
     return device
 

@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +217,7 @@ STTTT_SMS_FILE_PATH = os.environ.get("STTTT_SMS_FILE_PATH") or str(DATA_DIR / "s
 _BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
 CELERY_BROKER_URL = _BROKER_URL or "memory://localhost/"
 CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("STTTT_JOB_QUEUE") or "stttt"  # one per installation on a shared Redis
 CELERY_TASK_EAGER_PROPAGATES = False  # a failed in-process job is logged and left to the outbox sweep
 CELERY_TASK_ACKS_LATE = True  # a job is acknowledged when done: a killed worker's job runs again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
