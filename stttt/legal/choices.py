@@ -39,6 +39,7 @@ class WarningCode(models.TextChoices):
     HEADER_REBUILT = "header_rebuilt", _("header table rebuilt")
     FURNITURE_REMOVED = "furniture_removed", _("page numbers, footers or table marks removed")
     LINES_JOINED = "lines_joined", _("hard-wrapped lines joined into paragraphs")
+    SECTION_IGNORED = "section_ignored", _("section (Mục) not kept as a level")
     OCR_TEXT = "ocr_text", _("text read by OCR")
 
 

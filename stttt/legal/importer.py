@@ -149,10 +149,11 @@ class Para:
 _DOC_TYPES = ("QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "QUY CHẾ", "LUẬT")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b\.?\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*\.\s*(.*)$")
+_SECTION = re.compile(r"^Mục\s+(\d+|[IVXLC]+)\b\.?\s*(.*)$")
 _CLAUSE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _POINT = re.compile(r"^([a-zđ])\)\s*(.*)$")
 _BULLET = re.compile(r"^[-–•+]\s+(.*)$")
-_BASIS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
+_BASIS = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét)\b")  # "Xét Tờ trình…" in resolutions
 _SIGN_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$")
 _TERMINAL = (".", ";", ":", "!", "?", "/.", ".)", ";)")
 
@@ -332,6 +333,8 @@ class _Body:
         self.point: Node | None = None
         self.last: tuple[Node, str] | None = None  # where the last text went (node, attribute)
         self.levels: dict[str, list[tuple[int, str]]] = {"chapter": [], "article": [], "clause": []}
+        self.section: str | None = None  # a `Mục` whose title may follow on the next paragraph
+        self.in_section = False  # since the last `Mục` of this chapter (its title may run on)
 
     def _container(self) -> Node:
         return self.point or self.clause or self.article or self.chapter or self.root
@@ -340,6 +343,37 @@ class _Body:
         current = getattr(node, attribute)
         setattr(node, attribute, f"{current}\n\n{text}" if current else text)
         self.last = (node, attribute)
+
+    def _section(self, text: str) -> bool:
+        """Sections (`Mục 1` and their title) of a chapter are not a level of our tree: their articles
+        are read as the chapter's, and a warning names them. True when the paragraph was one."""
+        match = _SECTION.match(text) if self.chapters and self.chapter is not None else None
+        title = ""
+        if match:
+            self.article = self.clause = self.point = None
+            self.last = None
+            if not match[2].strip():
+                self.section = match[1]
+                return True
+            number, title = match[1], match[2].strip(" .")
+        elif self.section is not None:
+            number, self.section = self.section, None
+            if _is_upper(text):
+                title = text
+        else:
+            # A section title set on two lines: capitals before the section's first article.
+            return self.in_section and self.article is None and _is_upper(text)
+        self.in_section = True
+        assert self.chapter is not None
+        self.doc.warn(
+            "section_ignored",
+            _(
+                "Section %(num)s (%(title)s) of %(chapter)s is not kept as a level of the tree; its articles "
+                "are read as the chapter's."
+            )
+            % {"num": number, "title": title or "-", "chapter": self.chapter.citation},
+        )
+        return bool(match) or bool(title)
 
     def feed(self, para: Para) -> None:
         text = para.text
@@ -351,15 +385,19 @@ class _Body:
             )
             self.root.children.append(self.chapter)
             self.article = self.clause = self.point = None
+            self.in_section = False
             self.last = None
             self.levels["chapter"].append((para.level, self.chapter.citation))
+            return
+        if self._section(text):
             return
         match = _ARTICLE.match(text)
         if match:
             number = str(int(match[1]))
             rest = match[2].strip()
             # "Điều 1. Vị trí" has a heading; "Điều 1. Ban hành kèm theo Quyết định này …./." is all text.
-            is_text = len(rest.split()) > 12 or rest.endswith(("./.", ";"))
+            # A heading never ends a sentence, however long it is ("Điều 6. Quyền và trách nhiệm của …").
+            is_text = (len(rest.split()) > 12 and rest.endswith(_TERMINAL)) or rest.endswith(("./.", ";"))
             self.article = Node(
                 self.root.part,
                 "article",
@@ -504,12 +542,23 @@ def parse(text: str) -> ParsedDocument:
             )
         )
     doc.doc_type = _capitalise(paras[index].text.rstrip(":"))
+    doc.issuer = doc.issuer or _ISSUER_OF_TYPE.get(doc.doc_type, "")  # a law's header may be cut off
     index += 1
     title: list[str] = []
     while index < len(paras) and not _BASIS.match(paras[index].text) and not _is_upper(paras[index].text):
         title.append(paras[index].text)
         index += 1
     doc.title = " ".join(title)
+    if (
+        not title
+        and doc.issuer
+        and index < len(paras)
+        and _is_upper(paras[index].text)
+        and paras[index].text.rstrip(":") not in _DOC_TYPES
+        and fold(paras[index].text) != fold(doc.issuer)
+    ):
+        doc.title = paras[index].text  # a title set in capitals (laws, many provinces' documents)
+        index += 1
     if index < len(paras) and _is_upper(paras[index].text) and paras[index].text.rstrip(":") not in _DOC_TYPES:
         if not doc.issuer:
             doc.issuer = _title_case_issuer(paras[index].text)

@@ -9,6 +9,7 @@ one table, drops the furniture and stray table marks, and says what it did; the 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -21,7 +22,7 @@ from stttt.legal import rules
 
 DOC_TYPES = ("QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ", "NGHỊ QUYẾT", "CHỈ THỊ", "QUY ĐỊNH", "QUY CHẾ", "LUẬT")
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-_MOTTO_FOLDED = " ".join(fold(part).replace("-", " ") for part in MOTTO)
+_MOTTO_FOLDED = re.sub(r"\s+", " ", " ".join(fold(part).replace("-", " ") for part in MOTTO))
 
 _MARKS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|^#{1,6}\s+")
 _SEPARATOR = re.compile(r"^[\s|+:]*[-_=~.*]{3,}[\s|+\-_=~.*:]*$")
@@ -34,6 +35,7 @@ _BANNER = re.compile(r"(?:thuvienphapluat|luatvietnam|vbpl|vanbanphapluat|hethon
 _NUMBER = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết)\s+)?[Ss]ố\s*:?\s*(\S.*)$")
 _STRUCTURAL = re.compile(r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|\d{1,3}\.\s|[a-zđ]\)\s|[-–•+]\s)")
 _TERMINAL = (".", ";", ":", "!", "?")
+_SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
 
 
 @dataclass
@@ -117,8 +119,14 @@ def _header(lines: list[str]) -> tuple[list[str], list[str], bool]:
     while index < len(cells):
         cell = cells[index]
         index += 1
+        if re.fullmatch(r"(?:Luật\s+)?[Ss]ố\s*:?", cell) and index < len(cells):
+            cell = f"{cell} {cells[index]}"  # "Số:" on one line, the number on the next
+            index += 1
         number_match = _NUMBER.match(cell)
         if _is_motto(cell):
+            continue
+        if index < len(cells) and _is_motto(f"{cell} {cells[index]}"):
+            index += 1  # "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the motto broken after a short word
             continue
         if number_match and re.search(r"\d", number_match[1]):
             number = re.sub(r"\s+", "", number_match[1])
@@ -167,11 +175,55 @@ def _body(lines: list[str]) -> tuple[list[str], int]:
     return out, marks
 
 
+_OPENS = re.compile(
+    r"^(?:Điều\s+\d+\.|Chương\s|Mục\s+\d|\d{1,3}\.\s|[a-zđ]\)\s|[-–•+]\s|\(|Căn cứ|Theo đề nghị|Xét đề nghị|"
+    r"Thực hiện|Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s)"
+)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Paragraphs broken into lines with no blank line between them (a copy of a web page's source):
+    most lines end mid-sentence and few lines are blank."""
+    filled = [clean(line) for line in lines if line.strip()]
+    if len(filled) < 20:
+        return False
+    blank = len(lines) - len(filled)
+    open_ends = sum(1 for a, b in itertools.pairwise(filled) if not a.endswith(_TERMINAL) and b[:1].islower())
+    return blank < len(filled) * 0.2 and open_ends > len(filled) * 0.15
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into paragraphs, one per line with blank lines between. A line starts a
+    paragraph when the one above ended (with . ; : or a closing emphasis mark) and it opens like one (a
+    capital, a number, `a)`, `-`, `Điều`…), or where capitals turn into a sentence (a title ends)."""
+    out: list[str] = []
+    for line in lines:
+        text = clean(line)
+        if not text:
+            continue
+        if not out:
+            out.append(line.strip())
+            continue
+        previous = clean(out[-1])
+        ended = previous.endswith(_TERMINAL) or out[-1].rstrip().endswith("*")
+        if _SIGN.match(previous):
+            ended = True  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the capacity is a line of its own
+        if re.fullmatch(r"Điều\s+\d+\.|\d{1,3}\.|[a-zđ]\)", previous) or out[-1].count("**") % 2:
+            ended = False  # a label alone on its line ("Điều 2." / "Nguyên tắc…"), or bold still open
+        opens = bool(_OPENS.match(text)) or text[:1].isupper() or text[:1].isdigit()
+        turn = is_upper(previous) != is_upper(text)
+        if (ended and opens) or turn:
+            out += ["", line.strip()]
+        else:
+            out[-1] = f"{out[-1]} {line.strip()}"
+    return out
+
+
 def repair(text: str) -> Repaired:
     """The text with its header rebuilt and its furniture removed; unchanged when it has no type line
     (the parser then refuses it with its own reason)."""
     text = unicodedata.normalize("NFC", text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\u00a0", " ").replace("\f", "\n\n").replace("****", "**\n**")
+    text = text.replace("\u00a0", " ").replace("\f", "\n\n").replace("****", "**\n\n**")
     lines = [line.rstrip() for line in text.split("\n")]
     start = doc_type_index(lines)
     if start is None:
@@ -181,6 +233,14 @@ def repair(text: str) -> Repaired:
     start = doc_type_index(lines) or 0
     header, dropped, rebuilt = _header(lines[:start])
     body, marks = _body(lines[start:])
+    if _hard_wrapped(body):
+        body = _unwrap(body)
+        result.repairs.append(
+            (
+                "lines_joined",
+                _("The lines were broken inside paragraphs; they were joined back into paragraphs."),
+            )
+        )
     if rebuilt and header:
         result.repairs.append(
             (
@@ -200,16 +260,15 @@ def repair(text: str) -> Repaired:
             )
         )
     if removed or marks:
-        examples = sorted(set(removed), key=removed.index)[:3]
-        result.repairs.append(
-            (
-                "furniture_removed",
-                _(
-                    "%(lines)d lines of page numbers, footers or banners (%(examples)s) and %(marks)d lines "
-                    "of table marks were removed."
-                )
-                % {"lines": len(removed), "examples": "; ".join(examples) or "-", "marks": marks},
+        parts = []
+        if removed:
+            examples = "; ".join(sorted(set(removed), key=removed.index)[:3])
+            parts.append(
+                _("%(count)d lines of page numbers, footers or banners (%(examples)s)")
+                % {"count": len(removed), "examples": examples}
             )
-        )
+        if marks:
+            parts.append(_("%(count)d lines of table marks and separators") % {"count": marks})
+        result.repairs.append(("furniture_removed", _("Removed: %(parts)s.") % {"parts": "; ".join(parts)}))
     result.text = "\n".join([*header, "", *body]).strip("\n") + "\n"
     return result
