@@ -44,7 +44,8 @@ _PHONE = re.compile(r"^\+?\d{8,15}$")
 def email(
     to: str | Iterable[str], *, subject: str, body: str, key: str, topic: str = "", sensitive: bool = False
 ) -> list[OutboundMessage]:
-    """Write one e-mail per address (blank and malformed addresses skipped); `key` names what it is about."""
+    """Write one e-mail per address (blank and malformed addresses skipped); `key` names what it is about.
+    Each message returned has `is_new`: False when the same key had already written it (nothing new)."""
     return [_write(Channel.EMAIL, address, subject, body, key, topic, sensitive) for address in _emails(to)]
 
 
@@ -53,6 +54,11 @@ def sms_message(
 ) -> list[OutboundMessage]:
     """Write one text message per phone number (spaces, dots and dashes ignored; others skipped)."""
     return [_write(Channel.SMS, number, "", body, key, topic, sensitive) for number in _phones(to)]
+
+
+def count_new(messages: Iterable[OutboundMessage]) -> int:
+    """How many of `messages` this call wrote (a repeated key writes nothing new)."""
+    return sum(1 for message in messages if getattr(message, "is_new", False))
 
 
 def _listed(to: str | Iterable[str]) -> list[str]:
@@ -107,6 +113,7 @@ def _write(
             "sensitive": sensitive,
         },
     )
+    message.is_new = created  # type: ignore[attr-defined]  # False: written before, by this key
     if created:
         from stttt.core.tasks import deliver_message  # the job module imports this one
 

@@ -545,16 +545,17 @@ def district_remind(request: DistrictRequest, *, actor: Any) -> int:
         report.last_reminded_at = now
         _save(report, actor)
         count += 1
-        _write_reminder(request, report)
+        district_reminder_write(request, report, key=f"work.district_report:{report.pk}:reminder:{report.reminders}")
     return count
 
 
-def _write_reminder(request: DistrictRequest, report: DistrictReport) -> None:
+def district_reminder_write(request: DistrictRequest, report: DistrictReport, *, key: str) -> int:
     """One e-mail per officer of the district, in Vietnamese (the offices' language), written to the outbox
-    with the reminder (sent once it commits; the n-th reminder of a report is sent once)."""
+    (sent once the caller's transaction commits; `key` names this reminder, so it is sent once). Returns
+    how many messages are new."""
     recipients = [o.user.email for o in report.district.officers.select_related("user") if o.user.email]
     if not recipients:
-        return
+        return 0
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reminder: report due %(deadline)s — %(title)s") % {
             "deadline": f"{request.deadline:%d/%m/%Y}",
@@ -570,8 +571,8 @@ def _write_reminder(request: DistrictRequest, report: DistrictReport) -> None:
             "end": f"{request.period_end:%d/%m/%Y}",
             "deadline": f"{request.deadline:%d/%m/%Y}",
         }
-    key = f"work.district_report:{report.pk}:reminder:{report.reminders}"
-    outbox.email(recipients, subject=subject, body=body, key=key, topic="work.district_reminder")
+    messages = outbox.email(recipients, subject=subject, body=body, key=key, topic="work.district_reminder")
+    return outbox.count_new(messages)
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
