@@ -54,8 +54,24 @@ def load_file(path: Path, stdout) -> list[DemoLogin]:
     return logins
 
 
+OBSERVER = ("ubnd_quansat", "Chuyên viên Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh Bình Phước")
+
+
+def _observer() -> DemoLogin:
+    """An observer of the Provincial People's Committee for the first agency (README: who uses stttt)."""
+    from stttt.org import services
+    from stttt.org.models import Agency
+
+    username, full_name, body = OBSERVER
+    user = demo_user_ensure(username, full_name=full_name)
+    agency = Agency.objects.get(code=importing.load_yaml(DATA.read_bytes())["agency"]["code"])
+    services.observer_link(user, agency, body=body, position="Chuyên viên")
+    return DemoLogin(username, f"Quan sát viên · {body}")
+
+
 def load(stdout) -> list[DemoLogin]:
     logins = []
     for path in FILES:
         logins.extend(load_file(path, stdout))
+    logins.append(_observer())
     return logins

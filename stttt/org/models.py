@@ -151,6 +151,29 @@ class DistrictOfficer(models.Model):
         return f"{self.user} · {self.district}"
 
 
+class Observer(models.Model):
+    """A user of the Provincial People's Committee (or its Office) who follows the Department's work: the
+    Director reports to the PPC regularly and on request (regulation Art. 6(3)) under the reporting regime
+    (Art. 3(29)). Reads the Department's figures and its reports to the PPC; holds no post, writes nothing
+    and sees no applicant's personal data."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="observer_post", verbose_name=_("user")
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="observers", verbose_name=_("agency"))
+    body = models.CharField(
+        _("body"), max_length=255, help_text=_("e.g. the Office of the Provincial People's Committee.")
+    )
+    position = models.CharField(_("position"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("PPC observer")
+        verbose_name_plural = _("PPC observers")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.body}"
+
+
 class Unit(SearchableModel, TimeStampedModel):
     """A unit of the Department, alive from `established_on` until the day before `dissolved_on`."""
 

@@ -25,7 +25,7 @@ from django.db.models import Model, QuerySet
 
 from stttt.org import selectors
 from stttt.org.choices import AssignmentKind, Position, UnitKind
-from stttt.org.models import Agency, AreaInCharge, DistrictOfficer, Staff, Unit
+from stttt.org.models import Agency, AreaInCharge, DistrictOfficer, Observer, Staff, Unit
 
 M = TypeVar("M", bound=Model)
 
@@ -57,6 +57,9 @@ class Powers:
     agency_id: int | None = None
     is_district_officer: bool = False
     district_code: str | None = None
+    # A PPC observer reads one agency's figures and reports to the PPC; `agency_id` stays None so that no
+    # list scoped to an agency (`scope_to_agency`) opens to them.
+    observed_agency_id: int | None = None
 
     @property
     def is_leader(self) -> bool:
@@ -97,7 +100,8 @@ def _compute_powers(user: Any, day: datetime.date) -> Powers:
     if staff is None:
         post = DistrictOfficer.objects.filter(user=user).select_related("district").first()
         if post is None:
-            return Powers(at=day)
+            observer = Observer.objects.filter(user=user).first()
+            return Powers(at=day, observed_agency_id=observer.agency_id if observer else None)
         return Powers(
             at=day,
             agency_id=post.district.agency_id,
@@ -154,6 +158,12 @@ def is_department_staff(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return bool(user.is_superuser or powers_of(user).staff is not None)
+
+
+def observed_agency(user: Any) -> Agency | None:
+    """The agency a PPC observer follows (None for everyone else)."""
+    agency_id = powers_of(user).observed_agency_id if getattr(user, "is_authenticated", False) else None
+    return Agency.objects.filter(pk=agency_id).first() if agency_id else None
 
 
 def agency_of(user: Any) -> Agency | None:

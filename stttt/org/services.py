@@ -23,6 +23,7 @@ from stttt.org.models import (
     District,
     DistrictOfficer,
     Duty,
+    Observer,
     ReorgEvent,
     Staff,
     StaffingQuota,
@@ -654,6 +655,22 @@ def district_save(
         setattr(district, key, value)
     _save(district, actor)
     return district
+
+
+@transaction.atomic
+def observer_link(user: Any, agency: Agency, *, body: str, position: str = "", actor: Any = None) -> Observer:
+    """Make `user` an observer of `agency` for a body it reports to (one post per user)."""
+    observer = Observer.objects.filter(user=user).first() or Observer(user=user)
+    values = {"agency_id": agency.pk, "body": body, "position": position}
+    if observer.pk is not None and all(getattr(observer, k) == v for k, v in values.items()):
+        return observer
+    for key, value in values.items():
+        setattr(observer, key, value)
+    _save(observer, actor)
+    from stttt.org.powers import forget_powers
+
+    forget_powers(user)
+    return observer
 
 
 @transaction.atomic

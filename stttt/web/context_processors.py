@@ -19,7 +19,8 @@ def navigation(request: HttpRequest) -> dict:
     """Header navigation: only what the visitor may open.
 
     Department staff see every capability; district officers the public pages and their district's
-    reports; signed-in citizens the public pages and their dossiers; anonymous visitors the public pages."""
+    reports; PPC observers the public pages and the reports to the PPC; signed-in citizens the public pages
+    and their dossiers; anonymous visitors the public pages."""
     user = getattr(request, "user", None)
     mounted = get_resolver().namespace_dict
     available = [c for c in capabilities() if c.nav_url and c.label in mounted]
@@ -29,17 +30,21 @@ def navigation(request: HttpRequest) -> dict:
     entries: list[Any] = [c for c in available if c.public]
     if role == "district" and "work" in mounted:
         entries.insert(0, Link("work:district_requests", _("My district's reports")))
+    if role == "observer":
+        entries.insert(0, Link("web:observer_reports", _("Reports to the PPC")))
     if role == "citizen" and "portal" in mounted:
         entries.append(Link("portal:mine", _("My dossiers")))
     return {"nav_capabilities": entries, "visitor_role": role}
 
 
 def visitor_role(user: Any) -> str:
-    """`staff`, `district`, `citizen` or `anonymous`: which header and home the visitor gets."""
+    """`staff`, `district`, `observer`, `citizen` or `anonymous`: which header and home the visitor gets."""
     if user is None or not getattr(user, "is_authenticated", False):
         return "anonymous"
     if is_department_staff(user):
         return "staff"
     if powers_of(user).is_district_officer:
         return "district"
+    if powers_of(user).observed_agency_id is not None:
+        return "observer"
     return "citizen"

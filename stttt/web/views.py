@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import get_resolver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.apps import capabilities
 from stttt.core.audit import history_of
-from stttt.org.powers import is_department_staff, powers_of
+from stttt.org.powers import is_department_staff, observed_agency, powers_of
 from stttt.web import visibility
 
 INBOX_LABELS = {
@@ -36,6 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return _staff_home(request)
     if powers_of(user).is_district_officer:
         return _district_home(request)
+    if observed_agency(user) is not None:
+        return _observer_home(request)
     return redirect("portal:mine")
 
 
@@ -90,6 +93,86 @@ def _district_home(request: HttpRequest) -> HttpResponse:
         work.district_reports_visible_to(request.user).select_related("request").order_by("request__deadline", "pk")
     )
     return render(request, "web/home_district.html", {"district": district, "reports": reports})
+
+
+# --- PPC observer: the Department's figures and its reports to the PPC, read-only, no applicant's data ---
+
+
+def _observed(request: HttpRequest) -> Any:
+    agency = observed_agency(request.user)
+    if agency is None:
+        raise Http404
+    return agency
+
+
+def _observer_home(request: HttpRequest) -> HttpResponse:
+    """The Department at a glance for the PPC: the month's dossiers per division, the year's share on time
+    per unit (counts only), the latest reports to the PPC."""
+    from stttt.procedures import charts
+    from stttt.procedures import selectors as procedures
+    from stttt.web.forms import ObserverMonthForm
+    from stttt.work import selectors as work
+
+    agency = _observed(request)
+    form = ObserverMonthForm(request.GET or None)
+    today = timezone.localdate()
+    month = (form.cleaned_data.get("month") if form.is_valid() else "") or today.strftime("%Y-%m")
+    rows = procedures.statistics(month, by="division", agency=agency)
+    year = procedures.public_index(agency, today.replace(month=1, day=1))
+    return render(
+        request,
+        "web/home_observer.html",
+        {
+            "agency": agency,
+            "form": form,
+            "month": month,
+            "rows": rows,
+            "chart": charts.statistics(rows),
+            "units": year["units"],
+            "on_time_chart": charts.on_time(year["units"]),
+            "since": today.replace(month=1, day=1),
+            "reports": work.reports_to_ppc(agency)[:5],
+        },
+    )
+
+
+@login_required
+def observer_reports(request: HttpRequest) -> HttpResponse:
+    from stttt.work import selectors as work
+
+    agency = _observed(request)
+    return render(request, "web/observer_reports.html", {"agency": agency, "reports": work.reports_to_ppc(agency)})
+
+
+def _observed_report(request: HttpRequest, pk: int) -> Any:
+    from stttt.work import selectors as work
+
+    report = work.reports_to_ppc(_observed(request)).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+@login_required
+def observer_report(request: HttpRequest, pk: int) -> HttpResponse:
+    from stttt.work import indicators
+
+    report = _observed_report(request, pk)
+    sections = [(title, report.narrative.get(title, "")) for title in report.report_type.sections]
+    values = [(indicators.label_of(code), value) for code, value in report.values.items()]
+    return render(request, "web/observer_report.html", {"report": report, "sections": sections, "values": values})
+
+
+@login_required
+def observer_report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    from stttt.core.http import file_response
+    from stttt.work import exports
+
+    report = _observed_report(request, pk)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    data, mime = exports.render(exports.report_document(report), fmt)
+    return file_response(data, f"bao-cao-{report.report_type.code}-{report.period_start:%Y-%m}.{fmt}", mime)
 
 
 @login_required

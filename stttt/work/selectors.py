@@ -15,7 +15,7 @@ from stttt.core.calendar import calendar
 from stttt.org.models import Agency, District
 from stttt.org.powers import Powers, agency_of, is_department_staff, powers_of, scope_to_agency
 from stttt.work import indicators, permissions, rules
-from stttt.work.choices import TASK_OPEN, DistrictReportStatus, Periodicity, ReportStatus, TaskStatus
+from stttt.work.choices import TASK_OPEN, DistrictReportStatus, Periodicity, Recipient, ReportStatus, TaskStatus
 from stttt.work.models import (
     Coordination,
     CouncilQuestion,
@@ -311,6 +311,18 @@ def reports_visible_to(user: Any) -> QuerySet[Report]:
     """Reports upward are the agency's: every member of the agency sees them."""
     return department_records(
         user, Report.objects.select_related("report_type", "prepared_by", "approved_by", "agency")
+    )
+
+
+def reports_to_ppc(agency: Agency | None) -> QuerySet[Report]:
+    """The agency's reports to the Provincial People's Committee once approved (approved or sent): what a PPC
+    observer reads (regulation Art. 3(29), Art. 6(3)); drafts stay inside the Department."""
+    if agency is None:
+        return Report.objects.none()
+    return Report.objects.select_related("report_type").filter(
+        agency=agency,
+        report_type__recipient=Recipient.PPC,
+        status__in=(ReportStatus.APPROVED, ReportStatus.SENT),
     )
 
 

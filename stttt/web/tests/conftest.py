@@ -9,12 +9,14 @@ import pytest
 from django.test import Client
 
 from stttt.accounts.models import User
+from stttt.org import services as org_services
 from stttt.procedures import services as procedure_services
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Procedure
 from stttt.testing.departments import PASSWORD, SmallDepartment
 from stttt.work import services as work_services
-from stttt.work.models import DistrictReport
+from stttt.work.choices import Periodicity, Recipient, ReportStatus
+from stttt.work.models import DistrictReport, Report, ReportType
 
 PDF = b"%PDF-1.4 test document"
 
@@ -69,6 +71,33 @@ class World(SmallDepartment):
             ],
         )
         self.report_a = DistrictReport.objects.get(request=self.request, district=self.district_a)
+        self.observer = self.user("quansat", "Chuyên viên Văn phòng UBND tỉnh")
+        org_services.observer_link(self.observer, self.agency, body="Văn phòng UBND tỉnh Thử Nghiệm")
+        ppc = ReportType.objects.create(
+            agency=self.agency,
+            code="bc-thang",
+            name="Báo cáo tình hình hoạt động tháng",
+            recipient=Recipient.PPC,
+            periodicity=Periodicity.MONTHLY,
+            sections=["Kết quả thực hiện"],
+        )
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        self.ppc_report, self.ppc_draft = (
+            Report.objects.create(
+                agency=self.agency,
+                report_type=ppc,
+                period_start=start,
+                period_end=start.replace(day=28),
+                due_on=start.replace(day=28),
+                status=status,
+                narrative={"Kết quả thực hiện": text},
+                number=number,
+            )
+            for start, status, text, number in (
+                (last.replace(day=1), ReportStatus.SENT, "Đã giải quyết đúng hạn các hồ sơ.", "12/BC-STTTT"),
+                (today.replace(day=1), ReportStatus.DRAFT, "Bản nháp chưa duyệt", ""),
+            )
+        )
         self.report_b = DistrictReport.objects.get(request=self.request, district=self.district_b)
 
     def roles(self) -> dict[str, User]:
@@ -79,6 +108,7 @@ class World(SmallDepartment):
             "desk": self.desk,
             "district": self.district_officer_a,
             "citizen": self.citizen,
+            "observer": self.observer,
         }
 
 

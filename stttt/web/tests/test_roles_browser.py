@@ -19,7 +19,7 @@ from stttt.web.tests.untranslated import english_phrases, untranslated
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROLES = ["director", "head", "officer", "desk", "district", "citizen", "anonymous"]
+ROLES = ["director", "head", "officer", "desk", "district", "observer", "citizen", "anonymous"]
 NOT_FOLLOWED = ("/static/", "/media/", "/i18n/", "/tai-khoan/dang-xuat/", "/admin/")
 
 
@@ -46,6 +46,8 @@ def _pages(world: World, role: str) -> list[str]:
         return ["/", reverse("procedures:index"), reverse("procedures:dossier", args=[world.dossier.pk])]
     if role == "district":
         return ["/", reverse("work:district_requests"), reverse("work:district_report", args=[world.report_a.pk])]
+    if role == "observer":
+        return ["/", reverse("web:observer_reports"), reverse("web:observer_report", args=[world.ppc_report.pk])]
     procedure = world.dossier.procedure.code
     return ["/", reverse("portal:catalog"), reverse("portal:procedure", args=[procedure])]
 
