@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -81,12 +84,32 @@ class ProvisionSerializer(serializers.ModelSerializer):
         return selectors.full_citation(obj)
 
 
+def _at(request: Request) -> datetime.date | None:
+    """`?at=YYYY-MM-DD` (the version in force that day); a malformed date is a 400 in the shared format."""
+    raw = request.query_params.get("at") or request.query_params.get("as_of")
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError({"at": [_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": raw}]}) from None
+
+
 def _document(request: Request) -> Document:
     reference = request.query_params.get("document")
-    document = selectors.document_find(reference) if reference else selectors.default_document()
+    at = _at(request)
+    if reference:
+        document = selectors.document_find(reference)
+        if document is not None and at is not None:
+            document = selectors.document_as_of(document.work_uri, at)
+    else:
+        document = selectors.default_document(as_of=at)
     if document is None:
-        raise NotFound("No such document.")
+        raise NotFound(_("No such document (or none in force on that date)."))
     return document
+
+
+_AT = OpenApiParameter("at", str, description="YYYY-MM-DD: the version in force that day (default today).")
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -108,7 +131,12 @@ class ProvisionViewSet(viewsets.ViewSet):
     lookup_value_regex = "[^/]+"
 
     @extend_schema(
-        parameters=[OpenApiParameter("document", str), OpenApiParameter("kind", str), OpenApiParameter("field", str)],
+        parameters=[
+            OpenApiParameter("document", str),
+            _AT,
+            OpenApiParameter("kind", str),
+            OpenApiParameter("field", str),
+        ],
         responses=ProvisionSerializer(many=True),
     )
     def list(self, request: Request) -> Response:
@@ -124,20 +152,88 @@ class ProvisionViewSet(viewsets.ViewSet):
             queryset = queryset.filter(fields__code=request.query_params["field"])
         return Response(ProvisionSerializer(queryset, many=True).data)
 
-    @extend_schema(parameters=[OpenApiParameter("document", str)], responses=ProvisionSerializer)
+    @extend_schema(parameters=[OpenApiParameter("document", str), _AT], responses=ProvisionSerializer)
     def retrieve(self, request: Request, ref: str | None = None) -> Response:
-        """`3.14.đ`, `3.14.dd`, `art_3__para_14__point_dd` or `điểm đ khoản 14 Điều 3`, with its children."""
+        """`3.14.đ`, `3.14.dd`, `art_3__para_14__point_dd` or `điểm đ khoản 14 Điều 3`, with its children,
+        the version it is read from, and the notes of the consolidated text (which document changed it)."""
+        document = _document(request)
         try:
-            provision = selectors.provision_get(ref or "", document=_document(request))
+            provision = selectors.provision_get(ref or "", document=document)
         except selectors.ProvisionNotFound as exc:
             raise NotFound(exc.message) from exc
         data = dict(ProvisionSerializer(provision).data)
         data["children"] = selectors.subtree(provision)["children"]
+        data["version"] = {"id": document.pk, "in_force_from": document.effective_from, "until": document.effective_to}
+        notes = selectors.consolidation_notes(document)
+        data["notes"] = [
+            {k: v for k, v in note.items() if k != "amending_title"}
+            for eid in [provision.eid, *selectors.provision_descendants(provision).values_list("eid", flat=True)]
+            for note in notes.get(eid, [])
+        ]
         data["cited_by"] = [
             {"label": str(label), "count": total, "records": [str(record) for record in records]}
             for label, records, total in citing.citing_records(provision, user=request.user)
         ]
         return Response(data)
+
+
+class HolderStepSerializer(serializers.Serializer):
+    holder = serializers.CharField()
+    basis = serializers.CharField()
+    scope = serializers.CharField(help_text="Citation prefix the step covers; empty: the whole regulation.")
+    source = serializers.CharField()
+    certainty = serializers.CharField(help_text="fact (read in the source) or verify (to check).")
+    note = serializers.CharField()
+    since = serializers.DateField(source="from", allow_null=True, help_text="The day the step takes effect.")
+
+
+class HolderSerializer(serializers.Serializer):
+    citation = serializers.CharField()
+    full_citation = serializers.CharField()
+    at = serializers.DateField()
+    holder = serializers.CharField()
+    basis = serializers.CharField()
+    certainty = serializers.CharField()
+    unsure = serializers.BooleanField()
+    history = HolderStepSerializer(many=True)
+
+
+class ParameterSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    value = serializers.IntegerField(allow_null=True)
+    unit = serializers.CharField()
+    citation = serializers.CharField()
+    description = serializers.CharField()
+    valid_from = serializers.DateField()
+    amended_by = serializers.CharField()
+
+
+class WhoViewSet(viewsets.ViewSet):
+    """Who holds the duty of a provision on a date: the body the regulation names, or its successor after a
+    recorded reorganisation, with the basis of each step (`certainty: verify` where not confirmed)."""
+
+    lookup_field = "ref"
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(parameters=[_AT], responses=HolderSerializer)
+    def retrieve(self, request: Request, ref: str | None = None) -> Response:
+        day = _at(request) or timezone.localdate()
+        try:
+            provision = selectors.provision_get(ref or "", as_of=day)
+        except selectors.ProvisionNotFound as exc:
+            raise NotFound(exc.message) from exc
+        return Response(HolderSerializer(selectors.holder_of(provision, day)).data)
+
+
+class ParameterViewSet(viewsets.ViewSet):
+    """The rule parameters of the Department's regulation in force on `at` (OpenFisca-style dated values),
+    each with the provision it is read from and the amending document that set it, if any."""
+
+    @extend_schema(parameters=[_AT], responses=ParameterSerializer(many=True))
+    def list(self, request: Request) -> Response:
+        day = _at(request) or timezone.localdate()
+        rows = selectors.parameters_at(_document(request).work_uri, day).values()
+        return Response(ParameterSerializer(rows, many=True).data)
 
 
 class SearchHitSerializer(serializers.Serializer):
@@ -186,3 +282,5 @@ def register(router: Any) -> None:
     router.register("legal/search", SearchViewSet, basename="legal-search")
     router.register("legal/references", ExternalDocumentViewSet, basename="legal-reference")
     router.register("legal/fields", FieldViewSet, basename="legal-field")
+    router.register("legal/who", WhoViewSet, basename="legal-who")
+    router.register("legal/parameters", ParameterViewSet, basename="legal-parameter")
