@@ -16,6 +16,7 @@ from django.utils import translation
 
 from stttt.core import caching
 from stttt.legal.models import Document, Provision
+from stttt.legal.selectors import consolidation_notes
 
 #: The shared-cache revision of the regulation's data.
 REVISION = "legal"
@@ -33,8 +34,10 @@ def tree_context(document: Document) -> dict:
     by_parent: dict[int | None, list[Provision]] = {}
     for provision in provisions:
         by_parent.setdefault(provision.parent_id, []).append(provision)
+    notes = consolidation_notes(document)
     for provision in provisions:
         provision.child_list = by_parent.get(provision.pk, [])  # type: ignore[attr-defined]
+        provision.notes = notes.get(provision.eid, [])  # type: ignore[attr-defined]
     roots = by_parent.get(None, [])
     toc = [p for p in provisions if p.kind in ("chapter", "article")]
     return {"roots": roots, "toc": toc, "has_regulation": any(p.part == "regulation" for p in toc)}

@@ -496,3 +496,11 @@ def holder_named_by(document: Document) -> str:
 
 def amendments_of_work(work_uri: str) -> bool:
     return Amendment.objects.filter(target_work_uri=work_uri).exists()
+
+
+def amending_documents_of(document: Document) -> list[Document]:
+    """The amending documents whose amendments the version `document` carries, in order."""
+    seen: dict[int, Document] = {}
+    for amendment in amendments_in_force(document):
+        seen.setdefault(amendment.amending_id, amendment.amending)
+    return list(seen.values())

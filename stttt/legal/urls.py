@@ -10,6 +10,7 @@ urlpatterns = [
     path("van-ban-da-nhap/", views.documents, name="documents"),
     path("can-cu/", views.references, name="references"),
     path("linh-vuc/", views.fields, name="fields"),
+    path("ai-phu-trach/", views.who, name="who"),
     path("<int:pk>/", views.document, name="document"),
     path("<int:pk>/<str:eid>/", views.provision, name="provision"),
 ]

@@ -6,6 +6,7 @@ import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -15,10 +16,25 @@ from stttt.legal.models import Document, Provision
 
 
 def _as_of(request: HttpRequest) -> datetime.date | None:
+    """`?at=YYYY-MM-DD` (or the older `?as_of=`): the day whose version a page shows."""
     try:
-        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+        return datetime.date.fromisoformat(request.GET.get("at") or request.GET.get("as_of", ""))
     except ValueError:
         return None
+
+
+def _version_redirect(request: HttpRequest, document: Document, eid: str = "") -> HttpResponse | None:
+    """With `?at=`, a document or provision page moves to the version of the same document in force that day
+    (404 when none was)."""
+    day = _as_of(request)
+    if day is None:
+        return None
+    version = selectors.document_as_of(document.work_uri, day)
+    if version is None:
+        raise Http404
+    if eid:
+        return redirect("legal:provision", pk=version.pk, eid=eid)
+    return redirect("legal:document", pk=version.pk)
 
 
 def _shown(request: HttpRequest, pk: int | None = None) -> Document | None:
@@ -61,7 +77,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     found = _shown(request, pk)
     if found is None:
         raise Http404
-    return _document_page(request, found)
+    return _version_redirect(request, found) or _document_page(request, found)
 
 
 def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
@@ -69,6 +85,8 @@ def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
         "document": document,
         "tree": pages.rendered_tree(document),
         "versions": selectors.document_versions(document.work_uri),
+        "amendments_made": selectors.amendments_made_by(document),
+        "amended_by": selectors.amending_documents_of(document),
     }
     if request.user.is_staff:
         context["warnings"] = selectors.warnings_of(document)
@@ -81,6 +99,9 @@ def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
 def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
     """One provision: its full citation, text, children, fields and what in stttt cites it."""
     document = get_object_or_404(Document, pk=pk)
+    moved = _version_redirect(request, document, eid)
+    if moved is not None:
+        return moved
     try:
         item = selectors.provision_get(eid, document=document)
     except selectors.ProvisionNotFound:
@@ -91,8 +112,10 @@ def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
     by_parent: dict[int | None, list[Provision]] = {}
     for node in [item, *descendants]:
         by_parent.setdefault(node.parent_id, []).append(node)
+    notes = selectors.consolidation_notes(document)
     for node in [item, *descendants]:
         node.child_list = by_parent.get(node.pk, [])  # type: ignore[attr-defined]
+        node.notes = notes.get(node.eid, [])  # type: ignore[attr-defined]
     context = {
         "document": document,
         "provision": item,
@@ -101,6 +124,8 @@ def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:
         "ancestors": _ancestors(item),
         "citing": [entry for entry in citing.citing_records(item, user=request.user) if entry[2]],
         "fields": item.fields.all(),
+        "versions": selectors.document_versions(document.work_uri),
+        "holder": selectors.holder_of(item, document.effective_to or timezone.localdate()),
     }
     if request.user.is_staff:
         context["warnings"] = item.data_warnings.all()
@@ -131,6 +156,20 @@ def search(request: HttpRequest) -> HttpResponse:
         except selectors.ProvisionNotFound:
             goto = None
     return render(request, "legal/search.html", {"query": query, "hits": hits, "document": document, "goto": goto})
+
+
+def who(request: HttpRequest) -> HttpResponse:
+    """Who holds the duty of a provision on a date (`?c=3.4.b&at=2026-06-01`): the body the regulation
+    names, or its successor after the reorganisations since 2025, each step with its basis."""
+    reference = request.GET.get("c", "").strip()
+    day = _as_of(request) or timezone.localdate()
+    context: dict = {"reference": reference, "day": day}
+    if reference:
+        try:
+            context["answer"] = selectors.holder_of(selectors.provision_get(reference, as_of=day), day)
+        except selectors.ProvisionNotFound as exc:
+            context["error"] = exc.message
+    return render(request, "legal/who.html", context)
 
 
 def documents(request: HttpRequest) -> HttpResponse:
