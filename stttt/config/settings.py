@@ -140,6 +140,9 @@ STTTT_TRUSTED_PROXIES = int(os.environ.get("STTTT_TRUSTED_PROXIES") or os.enviro
 # Shared cache (throttles, lockouts, the API schema): Redis when REDIS_URL/CACHE_URL is set, else a file
 # cache in the data folder, shared by every process of the embedded default; never per-process memory.
 _CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+# Abuse-limit counters (`stttt.core.counters`): Redis INCR with Redis, else one SQL UPDATE (the file cache's
+# incr is a read then a write, not atomic across processes).
+STTTT_COUNTER_STORE = "cache" if _CACHE_URL else "database"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL, "KEY_PREFIX": "stttt"}
     if _CACHE_URL
@@ -150,9 +153,7 @@ CACHES = {
     }
 }
 # With Redis, sessions are read from the cache and written through to the database (they survive a flush).
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if _CACHE_URL else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if _CACHE_URL else "django.contrib.sessions.backends.db"
 # Page limits (`stttt.core.throttle.limit`): {"scope": "count/period"} overrides the code's defaults.
 STTTT_RATE_LIMITS: dict[str, str] = {}
 
@@ -292,6 +293,7 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     # Throttles count in the shared cache, per client address from STTTT_TRUSTED_PROXIES (docs/security.md).
     "NUM_PROXIES": STTTT_TRUSTED_PROXIES,
+    "DEFAULT_THROTTLE_CLASSES": ["stttt.core.throttle.AnonThrottle", "stttt.core.throttle.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
 STTTT_TOKEN_TTL_HOURS = float(os.environ.get("STTTT_TOKEN_TTL_HOURS") or 12)

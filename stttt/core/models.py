@@ -163,3 +163,20 @@ class OutboundMessage(models.Model):
 
 
 audit.track(OutboundMessage, excluded_fields=["body"])
+
+
+class RateCounter(models.Model):
+    """One counter of an abuse limit for one time window (`stttt.core.counters`), in the embedded default
+    where no Redis is configured. Incremented with one `UPDATE ... SET count = count + 1`, so concurrent
+    requests of every process each see their own number."""
+
+    key = models.CharField(_("key"), max_length=250, primary_key=True)
+    count = models.BigIntegerField(_("count"), default=0)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.count}"

@@ -4,8 +4,8 @@ The address is `REMOTE_ADDR`, unless the installation sits behind `STTTT_TRUSTED
 then it is the Nth address from the right of X-Forwarded-For, the one the outermost trusted proxy saw. The
 addresses to its left are written by the client and never trusted, so rotating them buys no new allowance.
 
-Counters live in the default cache, which is shared by every process (Redis, or the file or database
-cache of the embedded default), so a limit holds across workers and app servers.
+Counters are atomic and shared by every process (`stttt.core.counters`: Redis INCR, or one SQL UPDATE in
+the embedded default), so a limit holds across workers and app servers, even under concurrent requests.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from rest_framework.throttling import SimpleRateThrottle
+
+from stttt.core import counters
 
 UNITS = {
     "s": 1,
@@ -71,13 +73,7 @@ def hit(scope: str, ident: str, rate: str) -> int | None:
     allowed, window = parse_rate(rate)
     now = int(time.time())
     start = now - now % window
-    key = f"stttt:limit:{scope}:{ident}:{start}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
+    count = counters.increment(f"stttt:limit:{scope}:{ident}:{start}", window + 5)
     if count > allowed:
         return max(start + window - now, 1)
     return None
@@ -110,3 +106,44 @@ def limit(scope: str, rate: str, *, methods: tuple[str, ...] | None = None) -> C
         return wrapped
 
     return decorator
+
+
+class SharedRateThrottle(SimpleRateThrottle):
+    """A DRF throttle counting with `hit` (atomic, shared, fixed windows) instead of DRF's list of request
+    times in the cache, which concurrent requests read and write over one another."""
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        self.retry_after: int | None = None
+        if self.rate is None or not getattr(settings, "STTTT_RATE_LIMITS_ENABLED", True):
+            return True
+        ident = self.get_cache_key(request, view)
+        if ident is None:
+            return True
+        self.retry_after = hit(f"api-{self.scope}", ident, str(self.rate))
+        return self.retry_after is None
+
+    def wait(self) -> float | None:
+        return self.retry_after
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        raise NotImplementedError
+
+
+class AnonThrottle(SharedRateThrottle):
+    """Anonymous API requests, per client address (`client_ip`, the proxy count honoured)."""
+
+    scope = "anon"
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        return None if request.user and request.user.is_authenticated else client_ip(request)
+
+
+class UserThrottle(SharedRateThrottle):
+    """Signed-in API requests per user; anonymous ones per address."""
+
+    scope = "user"
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        if request.user and request.user.is_authenticated:
+            return f"user-{request.user.pk}"
+        return client_ip(request)

@@ -18,20 +18,19 @@ from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from stttt.core.throttle import AnonThrottle
 from stttt.licensing import exports, selectors
 from stttt.licensing.choices import Status
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence, LicenceEvent
 
 
-class RegisterAnonThrottle(AnonRateThrottle):
+class RegisterThrottle(AnonThrottle):
+    """The public registers: 60 requests a minute per client address (counted atomically, shared)."""
+
+    scope = "registers"
     rate = "60/min"
-
-
-class RegisterUserThrottle(UserRateThrottle):
-    rate = "240/min"
 
 
 class PublicLicenceSerializer(serializers.Serializer):
@@ -81,7 +80,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
     serializer_class = PublicLicenceSerializer
     permission_classes = [drf_permissions.AllowAny]
     authentication_classes: list[Any] = []
-    throttle_classes = [RegisterAnonThrottle, RegisterUserThrottle]
+    throttle_classes = [RegisterThrottle]
     filter_backends: list[Any] = []
     queryset = Licence.objects.none()
 

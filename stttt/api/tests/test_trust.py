@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 import urllib.request
 from typing import Any
 from urllib.parse import urlparse
@@ -17,6 +16,7 @@ from django.test import Client, RequestFactory
 from stttt.api import views as api_views
 from stttt.core import throttle
 from stttt.core.limits import RequestLimitsMiddleware
+from stttt.core.models import RateCounter
 
 pytestmark = pytest.mark.django_db
 
@@ -107,10 +107,9 @@ def test_limits_live_in_the_shared_cache():
 
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5")
     assert view(request).status_code == 200
-    assert any(
-        cache.get(f"stttt:limit:shared:10.0.0.5:{start}")
-        for start in (int(time.time()) - int(time.time()) % 60, int(time.time()) - int(time.time()) % 60 - 60)
-    )
+    # The embedded default counts in the database (stttt.core.counters), which every process shares.
+    assert RateCounter.objects.filter(key__startswith="stttt:limit:shared:10.0.0.5:", count=1).exists()
+    assert view(request).status_code == 429
 
 
 def test_the_default_cache_is_shared_between_processes():
@@ -138,7 +137,10 @@ def test_the_schema_is_built_once_and_served_from_the_cache():
     assert api_views.generations == built
 
 
-def test_forty_concurrent_schema_requests_all_answer_200(live_server):
+def test_forty_concurrent_schema_requests_all_answer_200(live_server, settings):
+    # The schema's build is under test, not the API limit (whose counter the in-memory test database
+    # cannot take from 40 threads at once; an SQLite file or PostgreSQL can: test_counters.py).
+    settings.STTTT_RATE_LIMITS_ENABLED = False
     api_views._schemas.clear()
     cache.clear()
     statuses: list[int] = []
