@@ -19,7 +19,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from stttt.legal import amending, export, importer, selectors, services
+from stttt.legal import amending, export, importer, pages, selectors, services
 from stttt.legal.models import Amendment, CompetenceChange, Document, ParameterValue, Provision, RuleParameter
 
 CONSOLIDATED = "consolidated"
@@ -133,6 +133,7 @@ def consolidate(work_uri: str, *, actor: Any = None) -> list[Document]:
     for stale in [v for v in versions if v.source_format == CONSOLIDATED and v.pk not in keep]:
         services.document_delete(stale, actor=actor)
     parameters_refresh(work_uri)
+    pages.changed()  # the notes of the consolidated text are part of the kept rendering
     return built
 
 

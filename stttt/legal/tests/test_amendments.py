@@ -338,3 +338,63 @@ def test_cli_who_before_and_after(reorganised):
     call_command("legal", "who", "3.4.b", "--at", "2026-06-01", "--format", "json", stdout=out)
     data = json.loads(out.getvalue())
     assert data["holder"] == "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai" and "202/2025/QH15" in data["basis"]
+
+
+# ---------------------------------------------------------------------------------------------- pages and API
+
+
+def test_pages_at_a_date_show_the_version_then_with_its_notes(amended, seed, client):
+    from django.urls import reverse
+
+    consolidated = selectors.default_document(as_of=EFFECTIVE)
+    for day, target in (("2024-06-30", seed), ("2024-07-01", consolidated), ("2024-07-02", consolidated)):
+        response = client.get(reverse("legal:provision", args=[seed.pk, "art_4__para_2__point_a"]), {"at": day})
+        assert response.status_code == 302 and response["Location"].endswith(f"/{target.pk}/art_4__para_2__point_a/")
+    html = client.get(reverse("legal:provision", args=[consolidated.pk, "art_4__para_2__point_a"])).content.decode()
+    assert "Từ 09" in html and 'data-testid="consolidation-note"' in html and "999/2024/QĐ-UBND" in html
+    html = client.get(reverse("legal:index"), {"at": "2024-07-01"}).content.decode()
+    assert html.count('data-testid="consolidation-note"') == 2 and 'data-testid="amended-by"' in html
+    assert (
+        'data-testid="consolidation-note"'
+        not in client.get(reverse("legal:index"), {"at": "2024-06-30"}).content.decode()
+    )
+    assert (
+        'data-testid="amendments-made"'
+        in client.get(reverse("legal:document", args=[amended.document.pk])).content.decode()
+    )
+    assert client.get(reverse("legal:document", args=[seed.pk]), {"at": "2020-01-01"}).status_code == 404
+
+
+def test_who_page_and_api(reorganised, client, django_user_model):
+    from django.urls import reverse
+    from rest_framework.test import APIClient
+
+    html = client.get(reverse("legal:who"), {"c": "3.4.b", "at": "2024-06-01"}).content.decode()
+    assert 'data-testid="who-holder">Sở Thông tin và Truyền thông tỉnh Bình Phước<' in html
+    html = client.get(reverse("legal:who"), {"c": "3.4.b", "at": "2026-06-01"}).content.decode()
+    assert 'data-testid="who-holder">Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai<' in html and "202/2025/QH15" in html
+    assert 'role="alert"' in client.get(reverse("legal:who"), {"c": "3.99"}).content.decode()
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("reader", password="x"))
+    data = api.get("/api/v1/legal/who/3.4.b/", {"at": "2026-06-01"}).json()
+    assert data["holder"] == "Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Nai" and data["unsure"]
+    assert data["history"][0]["since"] == "2023-03-03"
+    assert api.get("/api/v1/legal/who/3.4.b/", {"at": "2024-06-01"}).json()["holder"].startswith("Sở Thông tin")
+    bad = api.get("/api/v1/legal/who/3.4.b/", {"at": "01/06/2026"})
+    assert bad.status_code == 400 and "at" in bad.json()["errors"]
+
+
+def test_api_provision_and_parameters_at_a_date(amended, django_user_model):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(django_user_model.objects.create_user("reader", password="x"))
+    before = api.get("/api/v1/legal/provisions/4.2.a/", {"at": "2024-06-30"}).json()
+    after = api.get("/api/v1/legal/provisions/4.2.a/", {"at": "2024-07-01"}).json()
+    assert "Từ 08" in before["wrap_up"] and before["notes"] == []
+    assert "Từ 09" in after["wrap_up"] and after["notes"][0]["amending_number"] == "999/2024/QĐ-UBND"
+    rows = {r["key"]: r for r in api.get("/api/v1/legal/parameters/", {"at": "2024-07-01"}).json()}
+    assert rows["division-two-deputies-from"]["value"] == 9
+    assert rows["division-two-deputies-from"]["amended_by"] == "Quyết định số 999/2024/QĐ-UBND"
+    rows = {r["key"]: r for r in api.get("/api/v1/legal/parameters/", {"at": "2024-06-30"}).json()}
+    assert rows["division-two-deputies-from"]["value"] == 8
