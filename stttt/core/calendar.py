@@ -5,9 +5,11 @@
   weekly rest day (Art. 111(3)); computed for any year by the `holidays` package.
 - Each year's official day swaps (a Saturday worked so a bridge day can be taken off) and extra days off
   come from data: the package knows some years, `core.CalendarDay` rows add or override the rest.
-- Periods follow the Civil Code 2015: the day of the event (receipt) is not counted (Art. 147(1)); a
-  period ends at 24:00 of its last day (Art. 148(1)); a period whose last day is a day off ends at the
-  end of the next working day (Art. 148(2)).
+- Periods follow the Civil Code 2015: the day of the event (receipt) is not counted, the period runs from
+  the next day (Art. 147(3); 147(2) for a period fixed in days from a date); a period in days ends at the
+  end of its last day (Art. 148(1)); a period whose last day is a weekly rest day or a public holiday ends
+  at the end of the next working day (Art. 148(5)). Text checked against the Code as quoted by
+  anslawfirm.com and thuvienphapluat.vn.
 - Paper dossiers received after the afternoon cut-off (15:00, Decree 61/2018 Art. 18(2)) are handed to
   the division at the start of the next working day, so their clock starts from that day.
 
@@ -102,7 +104,7 @@ class WorkingCalendar:
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The last day of a period of `count` working days from the event on `start`.
 
-        Civil Code Art. 147(1): the day of the event is not counted; counting starts the next day.
+        Civil Code Art. 147(3): the day of the event is not counted; counting starts the next day.
         A period of 0 days ends on `start` itself (a same-day result).
         """
         if count < 0:

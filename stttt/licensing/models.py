@@ -10,10 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.text import fold
 from stttt.licensing import rules
 from stttt.licensing.choices import EventType, HolderType, Issuer
 from stttt.licensing.kinds import KINDS, Kind, kind_choices
@@ -133,6 +135,28 @@ class Licence(SearchableModel, TimeStampedModel):
         return " ".join(
             str(v) if not isinstance(v, list) else " ".join(map(str, v)) for v in (self.subject or {}).values()
         )
+
+    def build_search_text(self) -> str:
+        """What the register row shows, so that a search finds a licence by it: the number, the holder's name,
+        an organisation's enterprise code and address (public; an individual's are not), the public subject
+        and the district, each as amended by the amendments in force today, and as they will read once an
+        amendment already decided takes effect. Refreshed whenever the licence or an amendment is saved."""
+        today = timezone.localdate()
+        facts = self.event_facts() if self.pk else []
+        states = [today, *sorted({f.effective_on for f in facts if f.effective_on > today})]
+        public = {spec.name for spec in KINDS[self.kind].subject if spec.public} if self.kind in KINDS else set()
+        parts = [
+            self.number,
+            rules.public_holder_identifier(self.holder_type, self.holder_id_number),
+            rules.public_holder_address(self.holder_type, self.holder_address),
+            self.district_name,
+        ]
+        for day in states:
+            parts.append(rules.effective_subject({"holder_name": self.holder_name}, facts, day)["holder_name"])
+            for name, value in rules.effective_subject(self.subject, facts, day).items():
+                if name in public:
+                    parts.append(" ".join(map(str, value)) if isinstance(value, list) else str(value))
+        return fold(" ".join(dict.fromkeys(p for p in parts if p)))
 
     @property
     def kind_spec(self) -> Kind:

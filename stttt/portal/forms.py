@@ -9,14 +9,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import Status as LicenceStatus
-from stttt.procedures import filing, rules
+from stttt.procedures import filing
+from stttt.procedures.choices import ServiceLevel
+from stttt.procedures.forms import ApplicantChecks
 from stttt.procedures.models import Procedure
 from stttt.procedures.services import Upload
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(ApplicantChecks, forms.Form):
     applicant_name = forms.CharField(label=_("Applicant (organisation or person)"), max_length=300)
     applicant_id_number = forms.CharField(
         label=_("Enterprise code or personal ID number"), max_length=40, required=False
@@ -73,28 +75,6 @@ class SubmitForm(forms.Form):
                 error_messages={"required": _("Attach this document.")},
             )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        checks = [
-            (
-                "applicant_name",
-                rules.applicant_name_problem(data.get("applicant_name", "")) if data.get("applicant_name") else None,
-            ),
-            (
-                "applicant_id_number",
-                rules.id_number_problem(data.get("applicant_id_number", ""), data.get("holder_type", "")),
-            ),
-            ("applicant_phone", rules.phone_problem(data.get("applicant_phone", ""))),
-        ]
-        for name, problem in checks:
-            if problem:
-                self.add_error(name, problem)
-        if "applicant_email" not in self.errors:
-            contact = rules.contact_problem(data.get("applicant_phone", ""), data.get("applicant_email", ""))
-            if contact:
-                self.add_error("applicant_phone", contact)
-        return data
-
     def chosen(self) -> list[Upload]:
         """The documents chosen on this submission (valid or not as a whole form)."""
         found = []
@@ -144,6 +124,17 @@ class SupplementForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class WithdrawForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reasons = forms.CharField(
+        label=_("Why (optional)"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    confirm = forms.BooleanField(
+        label=_("I withdraw this dossier: the Department stops processing it."),
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    )
+
+
 class RatingForm(forms.Form):
     contacts = forms.TypedChoiceField(
         label=_("How many times did you have to come back or be contacted to complete the dossier?"),
@@ -187,6 +178,28 @@ class SignupForm(forms.Form):
         if data.get("password") and data.get("password") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return data
+
+
+class CatalogFilterForm(forms.Form):
+    """The public catalogue's lookup: text, field of state management, online service level."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    field = forms.ChoiceField(label=_("Field"), required=False)
+    level = forms.ChoiceField(
+        label=_("Online service"), required=False, choices=[("", _("all")), *ServiceLevel.choices]
+    )
+
+    def __init__(self, *args: Any, fields: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["field"].choices = [("", _("all")), *fields]  # type: ignore[attr-defined]
+
+
+class RegisterSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search every register"),
+        max_length=200,
+        help_text=_("Holder, enterprise code, number, address or what is licensed; with or without diacritics."),
+    )
 
 
 class RegisterFilterForm(forms.Form):

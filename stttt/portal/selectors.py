@@ -4,11 +4,14 @@ an applicant's dossiers, tracking by reference and secret. The figures and the r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from stttt.licensing import selectors as licensing_selectors
+from stttt.licensing.kinds import KINDS
 from stttt.org.models import Agency
 from stttt.portal import rules
 from stttt.portal.models import Submission
@@ -70,3 +73,26 @@ def submission_by_form_key(procedure: Procedure, key: str) -> Submission | None:
     if not key:
         return None
     return _submissions(procedure.agency).filter(dossier__procedure=procedure, dossier__idempotency_key=key).first()
+
+
+@dataclass(frozen=True)
+class RegisterHits:
+    """The licences of one public register that match a search: how many, and the first few."""
+
+    kind: Any
+    count: int
+    licences: list[Any]
+
+
+def register_search(agency: Agency | None, query: str, *, first: int = 10) -> list[RegisterHits]:
+    """One search across every public register of `agency`, grouped by register (in the registers' order):
+    the same diacritic-insensitive search as each register's own, over what its rows show."""
+    if not query.strip():
+        return []
+    found = licensing_selectors.register(list(KINDS), agency=agency, query=query)
+    counts = dict(found.order_by().values_list("kind").annotate(n=Count("id")))
+    return [
+        RegisterHits(kind, counts[code], list(found.filter(kind=code)[:first]))
+        for code, kind in KINDS.items()
+        if counts.get(code)
+    ]

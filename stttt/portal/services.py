@@ -137,6 +137,18 @@ def supplement_answer(submission: Submission, *, user: Any, uploads: list[Upload
     )
 
 
+def withdraw(submission: Submission, *, user: Any, expected_version: int | None, reasons: str = "") -> Dossier:
+    """Withdraw the dossier at the applicant's request, before a decision: the workflow's `withdraw` step
+    taken as the applicant (control sheet, audit history and the step's effects as for any step)."""
+    return procedure_services.dossier_transition(
+        submission.dossier.pk,
+        "withdraw",
+        actor=applicant_actor(submission, user),
+        expected_version=expected_version,
+        note=reasons,
+    )
+
+
 @transaction.atomic
 def account_create(*, email: str, full_name: str, password: str) -> Any:
     """An applicant's own account (no staff powers: those come only from `org`)."""

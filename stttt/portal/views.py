@@ -16,20 +16,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stttt.core.http import form_errors
-from stttt.core.search import search
+from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
+from stttt.core.http import file_response, form_errors
 from stttt.core.throttle import limit
 from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
 from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
 from stttt.licensing.views import display, document_response
 from stttt.portal import selectors, services
-from stttt.portal.forms import RatingForm, RegisterFilterForm, SignupForm, SubmitForm, SupplementForm, TrackForm
+from stttt.portal.forms import (
+    CatalogFilterForm,
+    RatingForm,
+    RegisterFilterForm,
+    RegisterSearchForm,
+    SignupForm,
+    SubmitForm,
+    SupplementForm,
+    TrackForm,
+    WithdrawForm,
+)
 from stttt.portal.models import Submission
 from stttt.procedures import charts as procedure_charts
 from stttt.procedures import selectors as procedure_selectors
 from stttt.procedures import services as procedure_services
-from stttt.procedures.workflow import public_steps, supplement_action
+from stttt.procedures import slips
+from stttt.procedures.workflow import applicant_may, public_steps, supplement_action
 
 GRANTS = "portal_grants"
 NEW_SECRET = "portal_new_secret"
@@ -79,11 +90,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def catalog(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
+    """The catalogue, looked up by text, field and online service level."""
     procedures = selectors.procedures_online(_agency(request))
-    if query:
-        procedures = search(procedures, query)
-    return render(request, "portal/catalog.html", {"procedures": procedures, "q": query})
+    form = CatalogFilterForm(request.GET or None, fields=procedure_selectors.catalogue_fields(procedures))
+    data = form.cleaned_data if form.is_valid() else {}
+    found = procedure_selectors.catalogue_filtered(
+        procedures, query=data.get("q") or "", field=data.get("field") or "", level=data.get("level") or ""
+    )
+    return render(request, "portal/catalog.html", {"procedures": found, "form": form})
 
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -175,6 +189,7 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
     steps = public_steps(list(dossier.steps.all()))
     licence = getattr(dossier, "licence", None) if procedure_selectors.result_granted(dossier) else None
     can_supplement = supplement_action(dossier.status) is not None
+    can_withdraw = applicant_may("withdraw", dossier.status, dossier.procedure.handling)
     return render(
         request,
         "portal/status.html",
@@ -184,6 +199,7 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
             "steps": steps,
             "licence": licence,
             "supplement_form": SupplementForm() if can_supplement else None,
+            "withdraw_form": WithdrawForm(initial={"version": dossier.version}) if can_withdraw else None,
             "rating_form": RatingForm() if procedure_selectors.rateable(dossier) else None,
             "rating": procedure_selectors.rating_of(dossier),
             "files": dossier.files.all(),
@@ -222,6 +238,30 @@ def supplement(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @require_POST
+def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = _submission(request, reference)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("portal:status", reference=reference)
+    try:
+        services.withdraw(
+            submission,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            reasons=form.cleaned_data.get("reasons") or "",
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        for message in getattr(exc, "messages", [str(exc)]):
+            messages.error(request, str(message))
+    else:
+        messages.success(request, _("The dossier was withdrawn. The Department no longer processes it."))
+    return redirect("portal:status", reference=reference)
+
+
+@require_POST
 def rate(request: HttpRequest, reference: str) -> HttpResponse:
     submission = _submission(request, reference)
     form = RatingForm(request.POST)
@@ -236,6 +276,17 @@ def rate(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, _("Thank you for your rating."))
     return redirect("portal:status", reference=reference)
+
+
+def receipt(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
+    """The applicant's slip as PDF (or DOCX): the filing acknowledgement until the desk receives the dossier,
+    then the receipt and appointment slip (form 01)."""
+    submission = _submission(request, reference)
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    name, document = slips.applicant_receipt(submission.dossier)
+    data, mime = (to_pdf(document), PDF_MIME) if fmt == "pdf" else (to_docx(document), DOCX_MIME)
+    return file_response(data, f"{name}.{fmt}", mime)
 
 
 def result(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
@@ -306,8 +357,27 @@ def registers(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "list_slug": licensing.LIST_38C_SLUG,
             "list_count": sum(counts.get(k, 0) for k in LISTS_38C),
+            "search_form": RegisterSearchForm(),
         },
     )
+
+
+@limit("register-search", "30/min")
+def register_search(request: HttpRequest) -> HttpResponse:
+    """One box across every public register; the hits grouped by register, each row as its register shows it."""
+    form = RegisterSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    today = timezone.localdate()
+    base = request.build_absolute_uri("/")
+    groups = []
+    for hits in selectors.register_search(_agency(request), query):
+        rows = []
+        for licence in hits.licences:
+            row = register_exports.public_row(licence, today, licensing.verification_url(licence, base))
+            row["subject_display"] = "; ".join(display(v) for v in row["subject"].values())
+            rows.append((licence, row))
+        groups.append({"kind": hits.kind, "count": hits.count, "rows": rows})
+    return render(request, "portal/register_search.html", {"form": form, "query": query, "groups": groups})
 
 
 def _register_query(request: HttpRequest, slug: str):

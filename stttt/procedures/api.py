@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -15,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.core.apierrors import Conflict, ErrorSerializer
-from stttt.procedures import permissions, selectors, services
+from stttt.procedures import permissions, rules, selectors, services
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Component, Dossier, DossierStep, Procedure
 from stttt.procedures.workflow import ACTIONS
@@ -117,6 +119,14 @@ class FilingSerializer(serializers.Serializer):
         default=list,
         help_text="Components whose paper original the desk has seen.",
     )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The same checks of the applicant as the portal's and the desk's forms (`rules.applicant_problems`)."""
+        holder = str((attrs.get("particulars") or {}).get("holder_type") or "")
+        problems = rules.applicant_problems({"applicant_email": "", **attrs}, holder, timezone.localdate())
+        if problems:
+            raise serializers.ValidationError({field: [problem] for field, problem in problems.items()})
+        return attrs
 
 
 class TransitionSerializer(serializers.Serializer):

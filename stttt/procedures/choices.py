@@ -21,6 +21,15 @@ class Handling(models.TextChoices):
     FORWARD = "forward", _("The Department receives and forwards to the competent authority")
 
 
+class ServiceLevel(models.TextChoices):
+    """The online public service's level (Decree 42/2022/NĐ-CP Art. 11(1), as summarised in the project's
+    research notes: full when information, filing, processing and the result are all online or the result
+    comes by public post; partial otherwise)."""
+
+    FULL = "full", _("Fully online")
+    PARTIAL = "partial", _("Partly online")
+
+
 class ResultKind(models.TextChoices):
     LICENCE = "licence", _("Licence")
     CERTIFICATE = "certificate", _("Certificate")

@@ -7,9 +7,10 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stttt.procedures import filing
+from stttt.procedures import filing, rules
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Dossier, Procedure
 from stttt.procedures.services import Upload
@@ -17,7 +18,19 @@ from stttt.procedures.services import Upload
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
 
 
-class ApplicantForm(forms.ModelForm):
+class ApplicantChecks:
+    """The checks of the applicant's details on every filing form, the portal's and the desk's
+    (`rules.applicant_problems`, which the API applies too): each problem shown at its field."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}  # type: ignore[misc]
+        today = timezone.localdate()
+        for field, problem in rules.applicant_problems(data, data.get("holder_type") or "", today).items():
+            self.add_error(field, problem)  # type: ignore[attr-defined]
+        return data
+
+
+class ApplicantForm(ApplicantChecks, forms.ModelForm):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
-from stttt.procedures.choices import Channel, CopyKind, Handling, ResultKind, Status, TimeUnit
+from stttt.procedures.choices import Channel, CopyKind, Handling, ResultKind, ServiceLevel, Status, TimeUnit
 
 # --- catalogue ----------------------------------------------------------------------------------------
 
@@ -76,6 +76,13 @@ class Procedure(SearchableModel, TimeStampedModel):
         _("processing division"), max_length=30, help_text=_("Code of the unit in the organisation that processes it.")
     )
     online = models.BooleanField(_("can be filed online"), default=True)
+    service_level = models.CharField(
+        _("online service level"),
+        max_length=10,
+        choices=ServiceLevel.choices,
+        default=ServiceLevel.PARTIAL,
+        help_text=_("Fully online (toàn trình) or partly online (một phần), Decree 42/2022/NĐ-CP Art. 11."),
+    )
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -26,8 +28,8 @@ ALLOWED_UPLOADS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 def due_date(cal: WorkingCalendar, counting_start: dt.date, days: int, unit: str) -> dt.date:
     """The due date of a dossier whose period counts from `counting_start`.
 
-    Civil Code 2015 Arts 147–148 (day of receipt not counted; a last day off moves to the next working
-    day), with the unit the governing law uses (working days or plain days).
+    Civil Code 2015 Art. 147(3) (day of receipt not counted) and Art. 148(5) (a last day off moves to the
+    next working day), with the unit the governing law uses (working days or plain days).
     """
     return cal.add_period(counting_start, days, unit)
 
@@ -229,15 +231,23 @@ def grade(total: float) -> str:
 # identity and the dossier; an unreachable applicant cannot be asked to supplement it, Art. 16).
 
 MIN_NAME_CHARACTERS = 3
-# Citizen identity: 12-digit personal identification number (Decree 137/2015/NĐ-CP Art. 7 [verify]); the
-# older identity card (CMND) has 9 digits (Decree 05/1999/NĐ-CP [verify]).
+# Citizen identity: the personal identification number has 12 digits (Decree 137/2015/NĐ-CP Art. 13, as
+# quoted by hieuluat.vn and lawfirm.vn; kept by the Law on Identity 2023 and its decree [verify the article of
+# the 2024 decree]). The identity card (CMND) had 9 digits, 12 on the 2012 model (Circular 27/2012/TT-BCA
+# Art. 3). A CMND still in date could be used until 31/12/2024 (Law on Identity 2023, as reported by
+# quochoitv.vn and thuvienphapluat.vn [verify the article]): from 01/01/2025 a 9-digit number is refused.
 PERSON_ID_LENGTHS = (9, 12)
-# Enterprise/tax code: 10 digits, 13 (10 + "-" + 3) for a dependent unit (Circular 105/2020/TT-BTC Art. 5
-# [verify]; the enterprise code is the tax code, Law on Enterprises 2020 Art. 29).
+IDENTITY_CARD_LAST_DAY = dt.date(2024, 12, 31)
+# Enterprise/tax code: 10 digits, 13 (10 + "-" + 3) for a dependent unit (Circular 105/2020/TT-BTC Art. 5;
+# the enterprise code is the tax code, Law on Enterprises 2020 Art. 29). [verify: the text of Circular
+# 105/2020 was not found, nor whether Circular 86/2024/TT-BTC, which replaces it, keeps the structure.]
 ORGANISATION_ID_LENGTHS = (10, 13)
-# Vietnamese numbering plan (Circular 22/2014/TT-BTTTT [verify]; area codes renumbered in 2017): mobiles are
-# 0 + 9 digits with a prefix 3, 5, 7, 8 or 9; fixed lines are 0 + a 2-3 digit area code starting with 2,
-# 11 digits in all. "+84"/"84" stands for the leading 0.
+# Vietnamese numbering plan (Circular 22/2014/TT-BTTTT: fixed subscriber numbers of 7-8 digits; the area
+# codes moved to 2x/2xx in 2017, Decision 2036/QĐ-BTTTT; mobiles went from 11 to 10 digits in 2018 under the
+# prefixes 03, 05, 07, 08 and 09 — as reported by thuvienphapluat.vn, tienphong.vn and baophapluat.vn):
+# mobiles are 0 + 9 digits with a prefix 3, 5, 7, 8 or 9; fixed lines are 0 + a 2-3 digit area code starting
+# with 2, 11 digits in all. "+84"/"84" stands for the leading 0. [verify: whether a later plan replaced
+# Circular 22/2014.]
 MOBILE_PREFIXES = ("3", "5", "7", "8", "9")
 
 
@@ -255,11 +265,17 @@ def applicant_name_problem(name: str) -> str | None:
     return None
 
 
-def id_number_problem(value: str, holder: str = "") -> str | None:
-    """`holder` is "person", "organisation" or "" (unknown: either kind of number is accepted)."""
+def id_number_problem(value: str, holder: str = "", on: dt.date | None = None) -> str | None:
+    """`holder` is "person", "organisation" or "" (unknown: either kind of number is accepted). Given the
+    day `on`, a 9-digit identity card number is refused after the last day identity cards could be used."""
     if not (value or "").strip():
         return None
     digits = _digits(value, " .-")
+    cards_ended = on is not None and on > IDENTITY_CARD_LAST_DAY
+    if cards_ended and digits is not None and len(digits) == 9 and holder != "organisation":
+        return _(
+            "Identity cards of 9 digits are no longer valid since 01/01/2025: enter the 12-digit personal ID number."
+        )
     person = digits is not None and len(digits) in PERSON_ID_LENGTHS and "-" not in value
     organisation = (
         digits is not None and len(digits) in ORGANISATION_ID_LENGTHS and (len(digits) == 13 or "-" not in value)
@@ -295,6 +311,23 @@ def contact_problem(phone: str, email: str) -> str | None:
     return None
 
 
+def applicant_problems(data: Mapping[str, Any], holder: str = "", on: dt.date | None = None) -> dict[str, str]:
+    """Every check of the applicant's details a filing passes, by field: the portal's form, the desk's and
+    the API apply this one function (a name, an ID or tax code of the holder's kind, a Vietnamese phone,
+    a way to reach the applicant), on the day `on`. A field that already failed its own format (e.g. a
+    malformed e-mail) is left out of `data` by the caller and so does not count as a contact."""
+    problems = {
+        "applicant_name": applicant_name_problem(data.get("applicant_name") or "")
+        if data.get("applicant_name")
+        else None,
+        "applicant_id_number": id_number_problem(data.get("applicant_id_number") or "", holder, on),
+        "applicant_phone": phone_problem(data.get("applicant_phone") or ""),
+    }
+    if not problems["applicant_phone"] and "applicant_email" in data:
+        problems["applicant_phone"] = contact_problem(data.get("applicant_phone") or "", data["applicant_email"] or "")
+    return {field: problem for field, problem in problems.items() if problem}
+
+
 def due_date_explanation(
     cal: WorkingCalendar,
     received: dt.datetime,
@@ -310,9 +343,10 @@ def due_date_explanation(
     - a day off: an online filing made on a day off is taken as received on the next working day (the
       practice of this system: no provision on online filings outside working hours was found [verify]);
       Decree 61/2018/NĐ-CP Art. 18(2) moves a paper dossier received after the cut-off to the next working day;
-    - Civil Code 2015 Art. 147(1): the day of receipt is not counted, the period runs from the day after;
-    - Civil Code 2015 Art. 148: a period ends at the end of its last day; a last day that is a day off moves
-      to the next working day.
+    - Civil Code 2015 Art. 147(3): the day of receipt (the event) is not counted, the period runs from the
+      day after;
+    - Civil Code 2015 Art. 148(1) and (5): a period ends at the end of its last day; a last day that is a
+      weekly rest day or a public holiday moves to the next working day.
     """
     fmt = "%d/%m/%Y"
     day = received.date()
@@ -334,7 +368,7 @@ def due_date_explanation(
     first = counting_start + dt.timedelta(days=1)
     sentences.append(
         _(
-            "The day of receipt is not counted (Civil Code 2015 Art. 147(1)): the %(days)d %(unit)s "
+            "The day of receipt is not counted (Civil Code 2015 Art. 147(3)): the %(days)d %(unit)s "
             "run from %(first)s and end on %(due)s."
         )
         % {"days": days, "unit": unit_label, "first": first.strftime(fmt), "due": due.strftime(fmt)}
@@ -342,7 +376,7 @@ def due_date_explanation(
     sentences.append(
         _(
             "A period ends at the end of its last day; a last day that falls on a day off moves to "
-            "the next working day (Civil Code 2015 Art. 148)."
+            "the next working day (Civil Code 2015 Art. 148(1) and (5))."
         )
     )
     return sentences

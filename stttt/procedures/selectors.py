@@ -462,3 +462,28 @@ def public_index(agency: Agency, since: dt.date) -> dict[str, list[dict[str, Any
         "procedures": sorted(by_procedure.values(), key=lambda e: e["name"]),
         "units": sorted(by_unit.values(), key=lambda e: e["name"]),
     }
+
+
+def catalogue_fields(procedures: QuerySet[Procedure]) -> list[tuple[str, str]]:
+    """The fields of state management the procedures belong to, (code, name) in the order of Article 2 (the
+    taxonomy of `legal.Field`; a code the taxonomy does not hold is shown as it is)."""
+    from stttt.legal.models import Field
+
+    codes = set(procedures.values_list("field_code", flat=True))
+    taxonomy = {f.code: f for f in Field.objects.filter(code__in=codes)}
+    order = {code: taxonomy[code].order if code in taxonomy else len(taxonomy) + 1 for code in codes}
+    names = {
+        code: taxonomy[code].name[:1].upper() + taxonomy[code].name[1:] if code in taxonomy else code for code in codes
+    }
+    return [(code, names[code]) for code in sorted(codes, key=lambda code: (order[code], names[code]))]
+
+
+def catalogue_filtered(
+    procedures: QuerySet[Procedure], *, query: str = "", field: str = "", level: str = ""
+) -> QuerySet[Procedure]:
+    """The catalogue by field of state management, by online service level and by text (diacritics ignored)."""
+    if field:
+        procedures = procedures.filter(field_code=field)
+    if level:
+        procedures = procedures.filter(service_level=level)
+    return search(procedures, query) if query else procedures

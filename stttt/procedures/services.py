@@ -73,6 +73,7 @@ PROCEDURE_FIELDS = (
     "handling_note",
     "division_code",
     "online",
+    "service_level",
     "notes",
 )
 

@@ -161,6 +161,44 @@ def receipt(dossier: Dossier) -> Document:
     return _base(dossier, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", blocks, signatures)
 
 
+def filing_acknowledgement(dossier: Dossier) -> Document:
+    """What an online applicant prints right after filing, before the desk receives the dossier: the
+    reference, when it was filed, the documents attached, and that the receipt and appointment slip (form 01,
+    `receipt`) follows the desk's receipt (Decree 61/2018/NĐ-CP Art. 17: the desk checks the dossier first)."""
+    procedure = dossier.procedure
+    received = received_components(dossier)
+    rows = [[str(i), c.name, str(c.copies)] for i, c in enumerate(received, start=1)]
+    references = filing.references(dossier)
+    blocks: list = [
+        Paragraph(f"Mã tra cứu: {references[0] if references else '…'}", bold=True, align="center"),
+        Paragraph(f"{_issuer_name(dossier.agency)} đã nhận hồ sơ nộp trực tuyến của:", align="left"),
+        *_applicant(dossier),
+        Paragraph(
+            f"Nội dung yêu cầu giải quyết: {procedure.name}" + (f" ({dossier.subject})" if dossier.subject else ""),
+            align="left",
+        ),
+        Paragraph(f"Thời gian nộp hồ sơ: {_when(dossier.submitted_at)}.", align="left"),
+        Paragraph("Tài liệu đã gửi kèm:", align="left"),
+        Table(["STT", "Tên giấy tờ", "Số lượng"], rows),
+        Paragraph(
+            "Bộ phận tiếp nhận và trả kết quả sẽ kiểm tra hồ sơ; khi hồ sơ được tiếp nhận, ông/bà nhận được mã hồ sơ "
+            "và Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Tra cứu tình trạng hồ sơ trên Cổng dịch vụ công bằng mã "
+            "tra cứu cùng mã bí mật được cấp khi nộp hồ sơ.",
+            italic=True,
+            align="left",
+        ),
+    ]
+    return _base(dossier, "Phiếu xác nhận nộp hồ sơ trực tuyến", blocks, [])
+
+
+def applicant_receipt(dossier: Dossier) -> tuple[str, Document]:
+    """The slip an applicant prints from the portal: the receipt and appointment slip (form 01) once the desk
+    has received the dossier, the filing acknowledgement before that. (file name, document)"""
+    if dossier.code:
+        return f"giay-tiep-nhan-{dossier.code}", receipt(dossier)
+    return "xac-nhan-nop-ho-so", filing_acknowledgement(dossier)
+
+
 def supplement(dossier: Dossier) -> Document:
     """Form 02: request to supplement and complete the dossier."""
     blocks: list = [

@@ -47,6 +47,13 @@ ART_18 = _("Art. 18 of Decree 61/2018/NĐ-CP")
 ART_19 = _("Art. 19 of Decree 61/2018/NĐ-CP")
 ART_19_RESTART = _("Art. 19 of Decree 61/2018/NĐ-CP (the period restarts)")
 ART_20 = _("Art. 20 of Decree 61/2018/NĐ-CP")
+# Withdrawal at the applicant's request, before a decision: a status of the national portal's dossier codes
+# (7, "citizen asks to withdraw the dossier"), a step the one-stop system must offer online. The article
+# that grants it was not found in the texts available (Decree 61/2018/NĐ-CP as amended by Decree
+# 107/2021/NĐ-CP; Decree 118/2025/NĐ-CP, reported in force from 01/07/2025, not retrieved): [verify].
+WITHDRAWAL = _(
+    "Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP: withdrawal at the applicant's request [verify]"
+)
 
 WORKFLOW = Workflow(
     "procedures.dossier",
@@ -187,8 +194,9 @@ WORKFLOW = Workflow(
             {S.SUBMITTED, S.INCOMPLETE, *WORKING},
             S.WITHDRAWN,
             {APPLICANT, DESK},
-            ART_19,
+            WITHDRAWAL,
             effects=NOTIFY,
+            tells_applicant=True,
         ),
     ],
     roles=ROLE_LABELS,
@@ -219,6 +227,11 @@ def applies_to(transition: Transition, handling: str) -> bool:
 def available(status: str, roles: set[str], handling: str) -> list[Transition]:
     """The actions a person with `roles` may take on a dossier in `status`."""
     return WORKFLOW.available(status, roles, applies=lambda t: applies_to(t, handling))
+
+
+def applicant_may(action: str, status: str, handling: str) -> bool:
+    """Whether the table lets the applicant take `action` on a dossier in `status` (the portal offers it)."""
+    return any(t.action == action for t in available(status, {APPLICANT}, handling))
 
 
 def supplement_action(status: str) -> str | None:

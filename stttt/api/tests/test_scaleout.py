@@ -128,7 +128,12 @@ def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> None:
         {"component": pk, "name": f"giay-to-{pk}.pdf", "content": base64.b64encode(PDF).decode()}
         for pk in servers["components"]
     ]
-    body = {"procedure": "1.003868", "applicant_name": "Công ty Hai Máy Chủ", "files": files}
+    body = {
+        "procedure": "1.003868",
+        "applicant_name": "Công ty Hai Máy Chủ",
+        "applicant_phone": "0912345678",
+        "files": files,
+    }
     on_a = {"Authorization": f"Token {token(servers['a'], servers['citizen'])}"}
     filed = cluster.call(servers["a"], "/api/v1/procedures/dossiers/", method="POST", body=body, headers=on_a)
     assert filed.status == 201, filed.body[:500]

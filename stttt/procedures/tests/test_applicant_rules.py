@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from stttt.procedures import rules
@@ -72,3 +74,19 @@ def test_phone(value, ok):
 def test_contact_needs_a_phone_or_an_email():
     assert rules.contact_problem("", "") is not None and rules.contact_problem("  ", "") is not None
     assert rules.contact_problem("0912345678", "") is None and rules.contact_problem("", "a@b.vn") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "holder", "on", "ok"),
+    [
+        # an identity card (CMND) could be used until 31/12/2024 (Law on Identity 2023); then only the
+        # 12-digit personal ID number
+        ("070190111", "person", dt.date(2024, 12, 31), True),
+        ("070190111", "person", dt.date(2025, 1, 1), False),
+        ("070190111", "", dt.date(2025, 1, 1), False),
+        ("070190000111", "person", dt.date(2025, 1, 1), True),
+        ("3800111222", "organisation", dt.date(2025, 1, 1), True),
+    ],
+)
+def test_identity_cards_end_on_31_december_2024(value, holder, on, ok):
+    assert (rules.id_number_problem(value, holder, on) is None) is ok

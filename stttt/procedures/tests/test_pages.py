@@ -187,7 +187,7 @@ def test_api_catalogue_dossier_transition_and_conflict(dept, catalog):
         for c in catalog["1.003868"].components.all()
         if c.required
     ]
-    body = {"procedure": "1.003868", "applicant_name": "Công ty C", "files": files}
+    body = {"procedure": "1.003868", "applicant_name": "Công ty C", "applicant_phone": "0912345678", "files": files}
     missing = api.post("/api/v1/procedures/dossiers/", {**body, "files": []}, format="json")
     assert missing.status_code == 400 and not Dossier.objects.exists()
     first = api.post("/api/v1/procedures/dossiers/", body, format="json", HTTP_IDEMPOTENCY_KEY="r-1")
