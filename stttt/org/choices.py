@@ -57,6 +57,17 @@ class ReorgKind(models.TextChoices):
     SPLIT = "split", _("Split")
     DISSOLVE = "dissolve", _("Dissolve")
     TRANSFER_FUNCTION = "transfer_function", _("Transfer a function")
+    # Events over the whole agency and its province (the reorganisation since 2025): the organisation as
+    # of a date before them is shown as it was, after them with its successor.
+    DUTIES_TRANSFER = "duties_transfer", _("Duties transferred to another agency")
+    AGENCY_MERGE = "agency_merge", _("Agency merged into a successor")
+    PROVINCE_MERGE = "province_merge", _("Province merged")
+    DISTRICTS_END = "districts_end", _("End of district-level government")
+
+
+AGENCY_EVENT_KINDS = frozenset(
+    {ReorgKind.DUTIES_TRANSFER, ReorgKind.AGENCY_MERGE, ReorgKind.PROVINCE_MERGE, ReorgKind.DISTRICTS_END}
+)
 
 
 class Severity(models.TextChoices):

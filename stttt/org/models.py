@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.legal.choices import Certainty
 from stttt.org.choices import AssignmentKind, DistrictKind, Position, ReorgKind, StaffCategory, UnitKind
 
 
@@ -117,7 +118,13 @@ class District(models.Model):
         _("office"), max_length=255, blank=True, help_text=_("The district's Culture and Information Office.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Offered in forms; the legal end of the district is `abolished on`.")
+    )
+    abolished_on = models.DateField(
+        _("abolished on"), null=True, blank=True, help_text=_("First day the district-level unit no longer exists.")
+    )
+    abolished_basis = models.CharField(_("basis of the abolition"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("district")
@@ -442,8 +449,12 @@ class ReorgEvent(TimeStampedModel):
     )
     old_name = models.CharField(_("old name"), max_length=255, blank=True)
     new_name = models.CharField(_("new name"), max_length=255, blank=True)
-    basis = models.CharField(_("decision"), max_length=255, blank=True)
+    basis = models.CharField(_("decision"), max_length=500, blank=True)
     note = models.TextField(_("note"), blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    certainty = models.CharField(
+        _("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.FACT
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
