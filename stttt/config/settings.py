@@ -205,6 +205,13 @@ WHITENOISE_MANIFEST_STRICT = False
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "stttt@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env.env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT") or 20)  # a delivery job never hangs on a mail server
 
 # Text messages (docs/configuration.md "SMS gateway"): a dotted path to a backend of `stttt.core.sms`.
 STTTT_SMS_BACKEND = os.environ.get("STTTT_SMS_BACKEND", "stttt.core.sms.ConsoleBackend")
