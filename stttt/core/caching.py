@@ -93,12 +93,15 @@ def bump(name: str) -> None:
     transaction.on_commit(renew)
 
 
-def remember(key: str, build: Callable[[], T], *, revisions_of: Iterable[str] = (), timeout: int = TIMEOUT) -> T:
+def remember(
+    key: str, build: Callable[[], T], *, revisions_of: Iterable[str] = (), timeout: int = TIMEOUT, local: bool = True
+) -> T:
     """`build()` once per `key`, revisions of `revisions_of` and code version; kept in the shared cache and,
-    for the values this process reads often, in its memory too. The value must be picklable."""
+    for the values this process reads often (unless `local` is False: then `timeout` bounds its life), in its
+    memory too. The value must be picklable."""
     full = f"stttt:memo:{code_version()}:{revisions(revisions_of)}:{key}"
     with _lock:
-        if full in _local:
+        if local and full in _local:
             _local.move_to_end(full)
             return _local[full]  # type: ignore[no-any-return]
     kept = cache.get(full)  # a 1-tuple, so that a built None is kept too
@@ -106,8 +109,9 @@ def remember(key: str, build: Callable[[], T], *, revisions_of: Iterable[str] = 
         kept = (build(),)
         cache.set(full, kept, timeout=timeout)
     value = kept[0]
-    with _lock:
-        _local[full] = value
-        while len(_local) > LOCAL_SIZE:
-            _local.popitem(last=False)
+    if local:
+        with _lock:
+            _local[full] = value
+            while len(_local) > LOCAL_SIZE:
+                _local.popitem(last=False)
     return value

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, CharField, Exists, F, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -100,7 +100,8 @@ def register(
 ) -> QuerySet[Any]:
     """The public register of `agency`: its licences of `kinds`, filtered and sorted (no agency: nothing).
     Unknown filter values are ignored by the caller's form; here they simply match nothing."""
-    qs = _in_register(licences_with_status(today), agency).filter(kind__in=kinds).prefetch_related("events")
+    qs = _in_register(licences_with_status(today), agency).filter(kind__in=kinds)
+    qs = qs.select_related("agency").prefetch_related("events")  # each row links to its agency's host
     if query:
         qs = search(qs, query)
     if status:
@@ -127,16 +128,14 @@ LIST_38C_SLUG = "danh-sach-3-8-c"
 
 def register_years(kinds: list[str], *, agency: Agency | None) -> list[int]:
     """Years of issue in the agency's register of `kinds`, newest first."""
-    days = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds).values_list("issued_on", flat=True)
-    return sorted({d.year for d in days}, reverse=True)
+    years = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds).dates("issued_on", "year", order="DESC")
+    return [day.year for day in years]  # one row per year, counted by the database
 
 
 def register_counts(today: dt.date | None = None, *, agency: Agency | None) -> dict[str, int]:
     """Licences per kind in the agency's registers."""
-    counts: dict[str, int] = {}
-    for row in _in_register(Licence.objects.all(), agency).values("kind"):
-        counts[row["kind"]] = counts.get(row["kind"], 0) + 1
-    return counts
+    rows = _in_register(Licence.objects.all(), agency).order_by().values("kind").annotate(count=Count("id"))
+    return {row["kind"]: row["count"] for row in rows}
 
 
 def register_districts(agency: Agency | None) -> list[tuple[str, str]]:

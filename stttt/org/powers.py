@@ -18,16 +18,19 @@ their range, what goes to the Director or a head goes to the acting person; outs
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
+from stttt.core import caching
 from stttt.org import selectors
 from stttt.org.choices import AssignmentKind, Position, UnitKind
 from stttt.org.models import Agency, AreaInCharge, DistrictOfficer, Observer, Staff, Unit
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,24 +78,37 @@ def _day(at: datetime.date | None) -> datetime.date:
 
 
 _CACHE_ATTRIBUTE = "_stttt_powers"
+#: The shared-cache revision of the organisation (posts, units, duties, areas in charge): the org services
+#: bump it on every write, and what is derived from posts (powers, approvers) is kept under it.
+REVISION = "org"
+#: Derived powers also expire after this many seconds, for writes made outside the services (data loads).
+SHARED_TIMEOUT = 300
+
+
+def remember(key: str, build: Callable[[], T]) -> T:
+    """A value derived from the organisation on a day, kept in the shared cache until the org changes."""
+    return caching.remember(key, build, revisions_of=[REVISION], timeout=SHARED_TIMEOUT, local=False)
 
 
 def powers_of(user: Any, at: datetime.date | None = None) -> Powers:
     """The powers `user` has on `at` (today by default), from their assignments then.
 
-    Kept on the user object: a request asks many times and computes once."""
+    Kept on the user object (a request asks many times and computes once) and in the shared cache per user
+    and day until the organisation changes (`REVISION`)."""
     day = _day(at)
     if user is None or not getattr(user, "is_authenticated", False):
         return Powers(at=day)
     cache: dict[datetime.date, Powers] = user.__dict__.setdefault(_CACHE_ATTRIBUTE, {})
     if day not in cache:
-        cache[day] = _compute_powers(user, day)
+        cache[day] = remember(f"org:powers:{user.pk}:{day.isoformat()}", lambda: _compute_powers(user, day))
     return cache[day]
 
 
 def forget_powers(user: Any) -> None:
-    """Drop the powers kept on `user` (after its posts changed within the same request or test)."""
+    """Drop the powers kept on `user` and in the shared cache (after posts changed within the same request or
+    test, or outside the org services)."""
     user.__dict__.pop(_CACHE_ATTRIBUTE, None)
+    caching.bump(REVISION)
 
 
 def _compute_powers(user: Any, day: datetime.date) -> Powers:

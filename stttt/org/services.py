@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from stttt.core import caching
 from stttt.org import rules, selectors
 from stttt.org.choices import AssignmentKind, Position, ReorgKind, UnitKind
 from stttt.org.models import (
@@ -30,6 +31,7 @@ from stttt.org.models import (
     Unit,
     UnitFunction,
 )
+from stttt.org.powers import REVISION
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -41,6 +43,7 @@ def _save(obj: models.Model, actor: Any, *, reason: str = "") -> None:
         obj._change_reason = reason  # type: ignore[attr-defined]
     obj.full_clean()
     obj.save()
+    caching.bump(REVISION)  # powers and approvers derived from posts are computed anew
 
 
 # ------------------------------------------------------------------------------------ agency and units
@@ -538,6 +541,7 @@ def acting_cancel(appointment: Assignment, *, actor: Any = None, on: datetime.da
         appointment._history_user = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
         appointment._change_reason = _("Cancelled before it started.")  # type: ignore[attr-defined]
         appointment.delete()
+        caching.bump(REVISION)
         return appointment
     appointment.end_on = min(day - ONE_DAY, appointment.end_on or day)
     _save(appointment, actor, reason=_("Cancelled"))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from stttt.core.calendar import WorkingCalendar, calendar
@@ -42,7 +42,7 @@ def dossiers_visible_to(user: Any) -> QuerySet[Dossier]:
     """Applicants see their own dossiers; staff see the dossiers they need to know
     (`permissions.need_to_know`: the desk, the processing division, the assigned officer, the leaders in
     charge); administrators of the installation see all."""
-    base = Dossier.objects.select_related("procedure", "agency", "assignee", "received_by")
+    base = Dossier.objects.select_related("procedure__agency", "agency", "assignee", "received_by")
     if not getattr(user, "is_authenticated", False):
         return base.none()
     return base.filter(permissions.need_to_know(user))
@@ -181,6 +181,13 @@ def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localtime(value).date() if value else None
 
 
+_DAY = dt.timedelta(days=1)
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
 def statistics(
     month: str, *, by: str = "procedure", today: dt.date | None = None, user: Any = None, agency: Agency | None = None
 ) -> list[dict[str, Any]]:
@@ -199,52 +206,56 @@ def statistics(
     first, last = month_bounds(month)
     today = today or timezone.localdate()
     cutoff = min(last, today)
-    cal = calendar()
-    rows: dict[str, dict[str, Any]] = {}
-    durations: dict[str, list[int]] = defaultdict(list)
-    dossiers = Dossier.objects.select_related("procedure").filter(received_at__isnull=False)
+    # Local days as UTC instants, so each count is one indexed range in SQL (times are stored in UTC).
+    start, end, cutoff_end = (_local_midnight(day) for day in (first, last + _DAY, cutoff + _DAY))
+    dossiers = Dossier.objects.filter(received_at__isnull=False, received_at__lt=max(end, cutoff_end))
     if user is not None:
         dossiers = powers.scope_to_agency(dossiers, user)
     if agency is not None:
         dossiers = dossiers.filter(agency=agency)
-    for dossier in dossiers:
-        procedure = dossier.procedure
-        key = procedure.code if by == "procedure" else procedure.division_code
-        row = rows.setdefault(
-            key,
-            {
-                "key": key,
-                "name": procedure.name if by == "procedure" else key,
-                "division": procedure.division_code,
-                **{k: 0 for k in STAT_KEYS},
-            },
-        )
-        received = _local_date(dossier.received_at)
-        resolved = _local_date(dossier.resolved_at)
-        withdrawn = _local_date(dossier.withdrawn_at)
-        if received and first <= received <= last:
-            row["received"] += 1
-        if resolved and first <= resolved <= last:
-            row["resolved_late" if dossier.closed_late else "resolved_on_time"] += 1
-            if dossier.counting_start:
-                durations[key].append(max(0, cal.working_days_between(dossier.counting_start, resolved)))
-        if withdrawn and first <= withdrawn <= last:
-            row["withdrawn"] += 1
-        open_at_end = (
-            received is not None
-            and received <= cutoff
-            and (resolved is None or resolved > cutoff)
-            and (withdrawn is None or withdrawn > cutoff)
-        )
-        if open_at_end:
-            late = dossier.statutory_due_date is not None and cutoff > dossier.statutory_due_date
-            row["in_progress_overdue" if late else "in_progress_on_time"] += 1
+    # Only dossiers the month can count: still open at its start, or resolved/withdrawn since.
+    dossiers = dossiers.filter(Q(resolved_at__isnull=True) | Q(resolved_at__gte=start)).filter(
+        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=start)
+    )
+    key = "procedure__code" if by == "procedure" else "procedure__division_code"
+    resolved = Q(resolved_at__gte=start, resolved_at__lt=end)
+    open_at_end = (
+        Q(received_at__lt=cutoff_end)
+        & (Q(resolved_at__isnull=True) | Q(resolved_at__gte=cutoff_end))
+        & (Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=cutoff_end))
+    )
+    late = Q(statutory_due_date__lt=cutoff)
+    counts = dossiers.values(key).annotate(
+        name=Min("procedure__name"),
+        division=Min("procedure__division_code"),
+        received=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end)),
+        resolved_on_time=Count("pk", filter=resolved & ~Q(closed_late=True)),
+        resolved_late=Count("pk", filter=resolved & Q(closed_late=True)),
+        withdrawn=Count("pk", filter=Q(withdrawn_at__gte=start, withdrawn_at__lt=end)),
+        in_progress_overdue=Count("pk", filter=open_at_end & late),
+        in_progress_on_time=Count("pk", filter=open_at_end & ~late),
+    )
+    rows: dict[str, dict[str, Any]] = {}
+    for found in counts:
+        code = found.pop(key)
+        rows[code] = {"key": code, **found, "name": found["name"] if by == "procedure" else code}
+    # The average needs the working-day calendar: only the month's resolved dossiers are read for it.
+    cal = calendar()
+    durations: dict[str, list[int]] = defaultdict(list)
+    spans: dict[tuple[dt.date, dt.date], int] = {}
+    for code, counted_from, resolved_at in dossiers.filter(resolved, counting_start__isnull=False).values_list(
+        key, "counting_start", "resolved_at"
+    ):
+        span = (counted_from, _local_date(resolved_at))
+        if span not in spans:
+            spans[span] = max(0, cal.working_days_between(*span))  # type: ignore[arg-type]
+        durations[code].append(spans[span])
     if by == "division":
         names = _unit_names(set(rows))
-        for key, row in rows.items():
-            row["name"] = names.get(key, key)
-    for key, row in rows.items():
-        values = durations.get(key)
+        for code, row in rows.items():
+            row["name"] = names.get(code, code)
+    for code, row in rows.items():
+        values = durations.get(code)
         row["average_working_days"] = round(sum(values) / len(values), 1) if values else None
     counted = STAT_KEYS[:-1]
     return sorted((r for r in rows.values() if any(r[k] for k in counted)), key=lambda r: r["key"])

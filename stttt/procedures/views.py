@@ -50,7 +50,7 @@ def _errors(exc: ValidationError) -> list[str]:
 def index(request: HttpRequest) -> HttpResponse:
     """Staff see their inboxes; applicants see their dossiers."""
     staff = permissions.is_staff_member(request.user)
-    boxes = selectors.inboxes(request.user) if staff else {}
+    boxes = selectors.inbox_summary(request.user) if staff else []
     labels = {
         "to_receive": _("To receive"),
         "to_transfer": _("To transfer to the division"),
@@ -68,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "procedures/index.html",
         {
             "staff": staff,
-            "boxes": [(key, labels[key], items) for key, items in boxes.items()],
+            "boxes": [{**box, "label": labels[box["key"]]} for box in boxes],
             "mine": mine,
             "is_desk": is_desk,
         },

@@ -60,12 +60,7 @@ def _staff_home(request: HttpRequest) -> HttpResponse:
     from stttt.procedures import selectors as procedures
 
     user = request.user
-    boxes = procedures.inboxes(user)
-    inboxes = [
-        {"key": key, "label": INBOX_LABELS[key], "dossiers": boxes[key][:10], "count": len(boxes[key])}
-        for key in procedures.INBOX_KEYS
-        if boxes.get(key)
-    ]
+    inboxes = [{**box, "label": INBOX_LABELS[box["key"]]} for box in procedures.inbox_summary(user) if box["count"]]
     is_leader = bool(user.is_superuser or powers_of(user).is_leader)
     mounted = get_resolver().namespace_dict
     cards = [
@@ -114,8 +109,8 @@ def _observer_home(request: HttpRequest) -> HttpResponse:
     from stttt.work import selectors as work
 
     agency = _observed(request)
-    form = ObserverMonthForm(request.GET or None)
     today = timezone.localdate()
+    form = ObserverMonthForm(request.GET or None, initial={"month": today.strftime("%Y-%m")})
     month = (form.cleaned_data.get("month") if form.is_valid() else "") or today.strftime("%Y-%m")
     rows = procedures.statistics(month, by="division", agency=agency)
     year = procedures.public_index(agency, today.replace(month=1, day=1))
@@ -126,6 +121,7 @@ def _observer_home(request: HttpRequest) -> HttpResponse:
             "agency": agency,
             "form": form,
             "month": month,
+            "month_label": f"{month[5:]}/{month[:4]}",
             "rows": rows,
             "chart": charts.statistics(rows),
             "units": year["units"],

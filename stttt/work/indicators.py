@@ -17,9 +17,11 @@ Report types name indicators by code in their template; unknown codes are shown 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +60,31 @@ def unregister(code: str) -> None:
     _registry.pop(code, None)
 
 
+T = TypeVar("T")
+_reads: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("stttt_indicator_reads", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Inside this block (one briefing pack, one report), what several indicators read from the same source,
+    such as a month's dossier statistics or a period's tasks, is read once instead of once per unit and code."""
+    token = _reads.set({}) if _reads.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _reads.reset(token)
+
+
+def _once(key: tuple[Any, ...], read: Callable[[], T]) -> T:
+    memo = _reads.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]  # type: ignore[no-any-return]
+
+
 def all_indicators() -> list[Indicator]:
     return sorted(_registry.values(), key=lambda i: (i.source, i.code))
 
@@ -89,7 +116,8 @@ def value(
 def values(
     codes: list[str], start: dt.date, end: dt.date, unit_code: str | None = None, *, agency: Any = None
 ) -> dict[str, Any]:
-    return {code: value(code, start, end, unit_code, agency=agency) for code in codes}
+    with reading_once():
+        return {code: value(code, start, end, unit_code, agency=agency) for code in codes}
 
 
 # --- Built-in indicators -------------------------------------------------------------------------------
@@ -99,7 +127,8 @@ def _task_counter(bucket: str) -> IndicatorFunction:
     def count(start: dt.date, end: dt.date, unit_code: str | None, *, agency: Any = None) -> int:
         from stttt.work.selectors import task_buckets
 
-        return len(task_buckets(start, end, unit_code=unit_code, agency=agency)[bucket])
+        key = ("tasks", start, end, unit_code, getattr(agency, "pk", None))
+        return len(_once(key, lambda: task_buckets(start, end, unit_code=unit_code, agency=agency))[bucket])
 
     return count
 
@@ -126,12 +155,15 @@ def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunc
         if unit_code is not None:
             wanted = {unit_code}
         elif agency is not None:  # the agency's divisions only: rows are keyed by unit code
-            wanted = set(Unit.objects.filter(agency=agency).values_list("code", flat=True))
+            wanted = _once(
+                ("units", agency.pk), lambda: set(Unit.objects.filter(agency=agency).values_list("code", flat=True))
+            )
         else:
             return 0
         total = 0
         for month in months:
-            for row in procedure_selectors.statistics(month, by="division"):
+            rows = _once(("dossiers", month), lambda month=month: procedure_selectors.statistics(month, by="division"))
+            for row in rows:
                 if row.get("key") in wanted:
                     total += int(row.get(key) or 0)
         return total

@@ -95,6 +95,17 @@ def deadline_state(
     return "on_track"
 
 
+def due_soon_until(today: dt.date, cal: WorkingCalendar, soon: int = DUE_SOON_WORKING_DAYS) -> dt.date:
+    """The first deadline that is no longer `due_soon` on `today` (`deadline_state`): a deadline from today
+    up to the day before is due soon, from it on on track. Lets a list filter by state in the database.
+
+    5.4: the monthly briefing follows which tasks are done on time and which are late."""
+    day = today
+    while cal.working_days_between(today, day) <= soon:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def month_bucket(
     *,
     status_open: bool,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from stttt.core.calendar import calendar
@@ -24,6 +25,7 @@ from stttt.work.models import (
     Meeting,
     Report,
     ReportType,
+    RequestIndicator,
     Task,
 )
 
@@ -105,7 +107,7 @@ def task_state(task: Task, on: dt.date | None = None) -> str:
     )
 
 
-def task_list(
+def task_query(
     user: Any,
     *,
     unit: str = "",
@@ -115,8 +117,9 @@ def task_list(
     state: str = "",
     status: str = "",
     query: str = "",
-) -> list[Task]:
-    """Visible tasks filtered by unit, person, source, duty (citation prefix), computed state and status."""
+) -> QuerySet[Task]:
+    """Visible tasks filtered by unit, person, source, duty (citation prefix), deadline state and status, all
+    in the database, so that a page of them is read and not every task."""
     from stttt.core.search import search
 
     qs = tasks_visible_to(user)
@@ -132,16 +135,37 @@ def task_list(
         qs = qs.filter(status=status)
     if query:
         qs = search(qs, query)
-    items = list(qs)
+    if state in ("overdue", "due_soon", "on_track"):  # `rules.deadline_state`, in the database
+        on = today()
+        running = qs.filter(status__in=TASK_OPEN, deadline__isnull=False)
+        limit = rules.due_soon_until(on, calendar())
+        qs = {
+            "overdue": running.filter(deadline__lt=on),
+            "due_soon": running.filter(deadline__gte=on, deadline__lt=limit),
+            "on_track": running.filter(deadline__gte=limit),
+        }[state]
+    elif state == "none":
+        qs = qs.exclude(status__in=TASK_OPEN, deadline__isnull=False)
+    elif state:
+        qs = qs.none()
+    return qs
+
+
+def with_states(tasks: Iterable[Task]) -> list[Task]:
+    """The tasks (a page of them) with `state` set: `rules.deadline_state` today, one calendar for all."""
+    items = list(tasks)
     on = today()
     cal = calendar()
     for task in items:
         task.state = rules.deadline_state(  # type: ignore[attr-defined]
             is_open=task.status in TASK_OPEN, deadline=task.deadline, today=on, cal=cal
         )
-    if state:
-        items = [t for t in items if t.state == state]  # type: ignore[attr-defined]
     return items
+
+
+def task_list(user: Any, **filters: str) -> list[Task]:
+    """Every task `task_query` finds, with its state (for the API's pages and the CLI)."""
+    return with_states(task_query(user, **filters))
 
 
 def task_buckets(
@@ -210,6 +234,7 @@ BRIEFING_INDICATORS = (
 )
 
 
+@indicators.reading_once()
 def briefing_pack(month: str, *, agency: Agency | None, on: dt.date | None = None) -> dict[str, Any]:
     """The agency's month per unit: tasks completed, in progress and overdue (with the reasons given),
     and the other capabilities' indicators; then next month's draft programme (5.4)."""
@@ -393,12 +418,32 @@ def district_board(request: DistrictRequest, *, on: dt.date | None = None) -> di
     """Who has submitted, who is late, the per-district table and the province totals (6.6).
 
     Totals count submitted reports only: a draft or a report returned for correction is not a figure yet."""
+    return district_boards([request], on=on)[request.pk]
+
+
+def district_boards(requests: Iterable[DistrictRequest], *, on: dt.date | None = None) -> dict[int, dict[str, Any]]:
+    """`district_board` of each request, their indicators and reports read in two queries for all."""
     on = on or today()
-    indicator_rows = list(request.indicators.all())
+    requests = list(requests)
+    indicators_of: dict[int, list[RequestIndicator]] = defaultdict(list)
+    for indicator in RequestIndicator.objects.filter(request__in=requests):
+        indicators_of[indicator.request_id].append(indicator)
+    reports_of: dict[int, list[DistrictReport]] = defaultdict(list)
+    found = DistrictReport.objects.filter(request__in=requests).select_related("district")
+    for report in found.order_by("district__order", "district__name"):
+        reports_of[report.request_id].append(report)
+    return {
+        r.pk: _board(r, indicators_of[r.pk], [x for x in reports_of[r.pk] if x.district.agency_id == r.agency_id], on)
+        for r in requests
+    }
+
+
+def _board(
+    request: DistrictRequest, indicator_rows: list[RequestIndicator], reports: list[DistrictReport], on: dt.date
+) -> dict[str, Any]:
     codes = [i.code for i in indicator_rows]
     rows: list[dict[str, Any]] = []
-    reports = request.reports.filter(district__agency_id=request.agency_id).select_related("district")
-    for report in reports.order_by("district__order", "district__name"):
+    for report in reports:
         submitted_on = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
         done = report.status == DistrictReportStatus.SUBMITTED
         rows.append(
@@ -448,29 +493,26 @@ def meetings_visible_to(user: Any) -> QuerySet[Meeting]:
 # --- Dashboards -----------------------------------------------------------------------------------------
 
 
-def _state_counts(tasks: list[Task], on: dt.date) -> dict[str, int]:
-    counts = {"open": 0, "overdue": 0, "due_soon": 0}
-    cal = calendar()
-    for task in tasks:
-        if task.status not in TASK_OPEN:
-            continue
-        counts["open"] += 1
-        state = rules.deadline_state(is_open=True, deadline=task.deadline, today=on, cal=cal)
-        if state in counts:
-            counts[state] += 1
-    return counts
+def _state_counts(on: dt.date) -> dict[str, Count]:
+    """Open, overdue and due-soon tasks as database counts (the states of `rules.deadline_state`)."""
+    open_ = Q(status__in=TASK_OPEN)
+    limit = rules.due_soon_until(on, calendar())
+    return {
+        "open": Count("id", filter=open_, distinct=True),
+        "overdue": Count("id", filter=open_ & Q(deadline__lt=on), distinct=True),
+        "due_soon": Count("id", filter=open_ & Q(deadline__gte=on, deadline__lt=limit), distinct=True),
+    }
 
 
 def unit_dashboard(user: Any, unit_code: str, *, on: dt.date | None = None) -> dict[str, Any]:
     """One unit's tasks as the user may see them, with counts, plus its questions and coordination."""
     on = on or today()
-    tasks = task_list(user, unit=unit_code)
-    open_tasks = [t for t in tasks if t.status in TASK_OPEN]
+    tasks = task_query(user, unit=unit_code)
     first, last = on.replace(day=1), rules.month_bounds(on.strftime("%Y-%m"))[1]
     return {
-        "tasks": open_tasks,
-        "counts": _state_counts(tasks, on),
-        "completed_this_month": sum(1 for t in tasks if t.completed_on and first <= t.completed_on <= last),
+        "tasks": with_states(tasks.filter(status__in=TASK_OPEN)),
+        "counts": tasks.order_by().aggregate(**_state_counts(on)),
+        "completed_this_month": tasks.filter(completed_on__range=(first, last)).count(),
         "questions": list(questions_visible_to(user).filter(unit__code=unit_code).exclude(status="answered")),
         "coordinations": list(
             coordinations_visible_to(user)
@@ -484,25 +526,22 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
     """Every unit's open, overdue and due-soon tasks; reports due or late; district requests open."""
     on = on or today()
     agency = working_agency(user)
-    tasks = list(tasks_visible_to(user))
-    by_unit: dict[str, list[Task]] = defaultdict(list)
-    for task in tasks:
-        by_unit[task.lead_unit.code].append(task)
-    units = []
-    for unit in briefing_units(on, agency):
-        counts = _state_counts(by_unit.get(unit.code, []), on)
-        units.append({"code": unit.code, "name": unit.name, **counts})
+    counted = tasks_visible_to(user).order_by().values("lead_unit__code").annotate(**_state_counts(on))
+    by_unit = {row.pop("lead_unit__code"): row for row in counted}
+    none = {"open": 0, "overdue": 0, "due_soon": 0}
+    units = [{"code": u.code, "name": u.name, **by_unit.get(u.code, none)} for u in briefing_units(on, agency)]
     reports = [r for r in reports_visible_to(user).exclude(status=ReportStatus.SENT)]
     return {
         "units": units,
-        "totals": _state_counts(tasks, on),
+        "totals": {key: sum(row[key] for row in by_unit.values()) for key in none},
         "reports_pending": [r for r in reports if r.status == ReportStatus.PENDING],
         "reports_late": [r for r in reports if report_is_late(r, on)],
         "reports_due": recurring_reports_due(on, on + dt.timedelta(days=31), agency),
-        "district_requests": [
-            district_board(r, on=on)
-            for r in district_requests_visible_to(user).filter(deadline__gte=on - dt.timedelta(days=60))[:5]
-        ],
+        "district_requests": list(
+            district_boards(
+                district_requests_visible_to(user).filter(deadline__gte=on - dt.timedelta(days=60))[:5], on=on
+            ).values()
+        ),
         "questions_open": questions_visible_to(user).exclude(status="answered").count(),
         "coordinations_escalated": coordinations_visible_to(user).filter(status="escalated").count(),
     }

@@ -101,7 +101,7 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         params = request.query_params
-        items = selectors.task_list(
+        found = selectors.task_query(
             request.user,
             unit=params.get("unit", ""),
             person=params.get("person", ""),
@@ -111,7 +111,7 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             status=params.get("status", ""),
             query=params.get("q", ""),
         )
-        page = self.paginate_queryset(items)
+        page = self.paginate_queryset(found.prefetch_related("updates__author"))
         return self.get_paginated_response(TaskSerializer(page, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(responses={201: TaskSerializer, **ERRORS})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,22 +20,26 @@ from stttt.work.models import DistrictReport
 from stttt.work.views import charts
 from stttt.work.views.common import department, errors_of
 
+PAGE_SIZE = 25
+
 
 @login_required
 def district_requests(request: HttpRequest) -> HttpResponse:
     district = selectors.district_of(request.user)
     if district is None:
         department(request)
-    items = list(selectors.district_requests_visible_to(request.user))
+    page = Paginator(selectors.district_requests_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
     own = {}
     if district is not None:
-        own = {r.request_id: r for r in selectors.district_reports_visible_to(request.user)}
-    rows = [
-        {"request": r, "report": own.get(r.pk), "board": selectors.district_board(r) if district is None else None}
-        for r in items
-    ]
+        reports = selectors.district_reports_visible_to(request.user).filter(request__in=items)
+        own = {r.request_id: r for r in reports}
+    boards = selectors.district_boards(items) if district is None else {}
+    rows = [{"request": r, "report": own.get(r.pk), "board": boards.get(r.pk)} for r in items]
     chart = charts.submissions([r["board"] for r in rows if isinstance(r["board"], dict)]) if district is None else ""
-    return render(request, "work/district_requests.html", {"rows": rows, "district": district, "chart": chart})
+    return render(
+        request, "work/district_requests.html", {"rows": rows, "district": district, "chart": chart, "page": page}
+    )
 
 
 @login_required

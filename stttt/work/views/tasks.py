@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,12 +23,14 @@ from stttt.work.forms import (
 from stttt.work.models import Task
 from stttt.work.views.common import department, errors_of, refusal
 
+PAGE_SIZE = 50
+
 
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     department(request)
     filters = {key: request.GET.get(key, "") for key in ("unit", "person", "source", "duty", "state", "status", "q")}
-    items = selectors.task_list(
+    found = selectors.task_query(
         request.user,
         unit=filters["unit"],
         person=filters["person"],
@@ -37,11 +40,13 @@ def tasks(request: HttpRequest) -> HttpResponse:
         status=filters["status"],
         query=filters["q"],
     )
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_states(page.object_list)
     return render(
         request,
         "work/tasks.html",
         {
-            "tasks": items,
+            "page": page,
             "filters": filters,
             "sources": SourceKind.choices,
             "statuses": TaskStatus.choices,

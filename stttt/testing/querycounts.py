@@ -1,0 +1,95 @@
+"""Pages whose cost does not grow with the data (issue 13): a list, inbox, dashboard or register page makes the
+same number of queries at 10 and at 1,000 records of each kind.
+
+Each app's test names its pages, one line each, as (who asks, address) built from a `SmallDepartment`:
+
+    def test_list_pages_cost_the_same_at_10_and_1000_rows(db):
+        assert_constant_queries(lambda d: [(d.director, reverse("work:tasks")), (None, reverse("portal:index"))])
+
+The records come from `stttt.testing.scale.populate` (bulk inserts, realistic statuses and dates), first 10 of
+each kind, then 1,000. Every page is asked twice at each size and the second answer counted, so what a page
+keeps between requests (powers, the rendered regulation) is counted the way a busy server sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from stttt.testing.departments import SmallDepartment
+from stttt.testing.scale import Counts, populate
+
+SMALL = Counts(dossiers=10, licences=10, tasks=10, years=1)
+LARGE = Counts(dossiers=1000, licences=1000, tasks=1000, years=3)
+
+Page = tuple[Any, str]  # (user, or None for an anonymous visitor; address)
+
+
+def _generated_models() -> list[Any]:
+    from stttt.licensing.models import Licence, LicenceEvent
+    from stttt.procedures.models import DailySequence, Dossier, DossierFile, DossierStep, Rating
+    from stttt.work.models import DistrictReport, DistrictRequest, Report, RequestIndicator, Task
+
+    return [
+        DossierStep,
+        DossierFile,
+        Rating,
+        Dossier,
+        DailySequence,
+        LicenceEvent,
+        Licence,
+        Task,
+        DistrictReport,
+        RequestIndicator,
+        DistrictRequest,
+        Report,
+    ]
+
+
+def _forget_generated() -> None:
+    for model in _generated_models():
+        model.objects.all().delete()
+
+
+def _count(pages: Iterable[Page], host: str) -> dict[str, tuple[int, int]]:
+    """(status, queries) of each page, asked a second time by its user."""
+    found: dict[str, tuple[int, int]] = {}
+    clients: dict[Any, Client] = {}
+    for user, url in pages:
+        client = clients.get(user)
+        if client is None:
+            client = clients[user] = Client(HTTP_HOST=host)
+            if user is not None:
+                client.force_login(user)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        found[f"{getattr(user, 'username', 'anonymous')} {url}"] = (response.status_code, len(captured))
+    return found
+
+
+def assert_constant_queries(pages: Callable[[SmallDepartment], list[Page]]) -> SmallDepartment:
+    """Build a small Department, then assert each of its `pages` answers 200 with as many queries at 10 as at
+    1,000 records of each kind. Returns the Department (for further checks)."""
+    department = SmallDepartment()
+    listed = pages(department)
+    host = department.agency.host_names.split(",")[0].strip()
+    populate(SMALL, seed=1)
+    small = _count(listed, host)
+    _forget_generated()
+    populate(LARGE, seed=1)
+    large = _count(listed, host)
+    problems = [
+        f"{page}: {small[page][1]} queries at 10 rows, {large[page][1]} at 1,000"
+        for page in small
+        if small[page][1] != large[page][1]
+    ]
+    problems += [
+        f"{page}: status {status}" for page, (status, _n) in [*small.items(), *large.items()] if status != 200
+    ]
+    assert not problems, "\n".join(problems)
+    return department
