@@ -17,13 +17,15 @@ from typing import Any
 
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
-from stttt.org import importing
+from stttt.org import importing, reorganisation
 from stttt.org.choices import UnitKind
+from stttt.org.models import Agency
 from stttt.org.titles import position_title
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA = DATA_DIR / "binh-phuoc.yaml"
 FILES = (DATA, DATA_DIR / "binh-duong.yaml")  # in loading order
+REORGANISATION = DATA_DIR / "reorganisation-2025.yaml"  # dated events over the first agency (issue 15)
 
 
 def _without_missing_regulation(data: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +62,6 @@ OBSERVER = ("ubnd_quansat", "Chuyên viên Văn phòng UBND tỉnh", "Văn phòn
 def _observer() -> DemoLogin:
     """An observer of the Provincial People's Committee for the first agency (README: who uses stttt)."""
     from stttt.org import services
-    from stttt.org.models import Agency
 
     username, full_name, body = OBSERVER
     user = demo_user_ensure(username, full_name=full_name)
@@ -74,4 +75,8 @@ def load(stdout) -> list[DemoLogin]:
     for path in FILES:
         logins.extend(load_file(path, stdout))
     logins.append(_observer())
+    data = reorganisation.load_yaml(REORGANISATION)
+    agency = Agency.objects.get(code=data["agency"])
+    written = reorganisation.agency_events_load(agency, data["events"])
+    stdout.write(f"org {agency.code}: reorganisation since 2025, {written} row(s) written\n")
     return logins

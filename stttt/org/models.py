@@ -452,9 +452,7 @@ class ReorgEvent(TimeStampedModel):
     basis = models.CharField(_("decision"), max_length=500, blank=True)
     note = models.TextField(_("note"), blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    certainty = models.CharField(
-        _("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.FACT
-    )
+    certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.FACT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from stttt.core.search import search
 from stttt.legal.selectors import parameters_at as legal_parameters_at
 from stttt.org import rules
-from stttt.org.choices import AssignmentKind, Position, ReorgKind, StaffCategory, UnitKind
+from stttt.org.choices import AGENCY_EVENT_KINDS, AssignmentKind, Position, ReorgKind, StaffCategory, UnitKind
 from stttt.org.models import (
     Agency,
     AreaInCharge,
@@ -497,9 +497,31 @@ def letterhead(agency: Agency) -> dict[str, str]:
     }
 
 
-def districts_of(agency: Agency, *, active_only: bool = True) -> QuerySet[District]:
+def districts_of(agency: Agency, *, active_only: bool = True, at: datetime.date | None = None) -> QuerySet[District]:
+    """The agency's districts: offered in forms (`active_only`), and, given `at`, those that existed that
+    day (not yet abolished)."""
     qs = District.objects.filter(agency=agency)
+    if at is not None:
+        qs = qs.filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=at))
     return qs.filter(active=True) if active_only else qs
+
+
+def agency_history(agency: Agency, at: datetime.date) -> dict[str, Any]:
+    """The agency as it was on `at` beside the reorganisation since 2025: the agency-level events that had
+    taken effect (with their basis and certainty), the one still to come, and its successor that day (the
+    last merge), or None when it was still itself."""
+    events = list(ReorgEvent.objects.filter(agency=agency, kind__in=AGENCY_EVENT_KINDS).order_by("effective_on", "pk"))
+    past = [e for e in events if e.effective_on <= at]
+    merges = [e for e in past if e.kind in (ReorgKind.AGENCY_MERGE, ReorgKind.PROVINCE_MERGE)]
+    return {
+        "at": at,
+        "name": agency.name,
+        "successor": merges[-1].new_name if merges else None,
+        "successor_event": merges[-1] if merges else None,
+        "past": past,
+        "upcoming": [e for e in events if e.effective_on > at],
+        "districts": list(districts_of(agency, active_only=False, at=at)),
+    }
 
 
 def agency_for_host(host: str) -> Agency | None:

@@ -46,6 +46,7 @@ def _context(request: HttpRequest, agency: Agency, **extra) -> dict:
         "at": at,
         "at_form": AtForm(initial={"at": at}),
         "agency": agency,
+        "history": selectors.agency_history(agency, at),
         "can_manage": permissions.can_manage(request.user, agency),
         **extra,
     }
