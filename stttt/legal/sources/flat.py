@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ _MOTTO_FOLDED = re.sub(r"\s+", " ", " ".join(fold(part).replace("-", " ") for pa
 
 _MARKS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|^#{1,6}\s+")
 _SEPARATOR = re.compile(r"^[\s|+:]*[-_=~.*]{3,}[\s|+\-_=~.*:]*$")
+_MOTTO_START = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do)")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^(?:Trang|Page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?$|^\d{1,3}\s*/\s*\d{1,3}$",
@@ -50,7 +50,8 @@ def clean(line: str) -> str:
 
 
 def is_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
+    # Symbols with digits (21/2023/QH15, 12/2023/QĐ-UBND) are neither capitals nor lower case.
+    letters = [ch for word in text.split() if not any(c.isdigit() for c in word) for ch in word if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
@@ -68,21 +69,40 @@ def _is_motto(cell: str) -> bool:
     return len(folded) >= 8 and folded in _MOTTO_FOLDED
 
 
+def _running(lines: list[str]) -> set[str]:
+    """Lines repeated on page after page (a running header or footer): short, not a provision or a
+    sentence, at least three times, never two within a page's length of each other."""
+    places: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        text = clean(line).strip("| ")
+        if (
+            text
+            and len(text) <= 70
+            and not text.endswith(_TERMINAL)
+            and not _STRUCTURAL.match(text)
+            and not _OPENS.match(text)
+            and text.rstrip(":") not in DOC_TYPES
+        ):
+            places.setdefault(re.sub(r"\d+", "#", text), []).append(number)
+    return {
+        key
+        for key, at in places.items()
+        if len(at) >= 3 and min(b - a for a, b in itertools.pairwise(at)) >= _PAGE_LINES
+    }
+
+
+_PAGE_LINES = 15  # fewer lines than any printed page holds
+
+
 def _furniture(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Lines without page numbers, portal banners and lines repeated on every page; and what went."""
-    keys = Counter(re.sub(r"\d+", "#", clean(ln)) for ln in lines if clean(ln))
+    """Lines without page numbers, portal banners and running headers or footers; and what went."""
+    running = _running(lines)
     kept: list[str] = []
     removed: list[str] = []
     after_furniture = False
     for line in lines:
         text = clean(line).strip("| ")
-        repeated = (
-            keys[re.sub(r"\d+", "#", clean(line))] >= 3
-            and len(text) < 120
-            and not text.endswith(_TERMINAL)
-            and not _STRUCTURAL.match(text)
-            and text.rstrip(":") not in DOC_TYPES
-        )
+        repeated = re.sub(r"\d+", "#", text) in running
         if text and (_PAGE_NUMBER.match(text) or (_BANNER.search(text) and len(text) < 200) or repeated):
             removed.append(text)
             # The blank lines around a page number are the page break, not a paragraph break.
@@ -109,9 +129,10 @@ def _header(lines: list[str]) -> tuple[list[str], list[str], bool]:
         if not (stripped.startswith("|") and stripped.endswith("|")) or _SEPARATOR.match(stripped):
             rebuilt = rebuilt or not re.fullmatch(r"\|(?:\s*:?-{3,}:?\s*\|)+", stripped)
         for cell in _CELL_SPLIT.split(clean(stripped)):
-            cell = clean(cell)
-            if cell and not _SEPARATOR.match(cell):
-                cells.append(cell)
+            # Columns run together ("ỦY BAN NHÂN DÂN THÀNH PHỐ CỘNG HÒA XÃ HỘI…"): part at the motto.
+            for part in _MOTTO_START.split(clean(cell)):
+                if part.strip() and not _SEPARATOR.match(part.strip()):
+                    cells.append(part.strip())
     issuer: list[str] = []
     dropped: list[str] = []
     number = place = date_text = ""

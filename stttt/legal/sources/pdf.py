@@ -7,6 +7,7 @@ import io
 import pdfplumber
 from django.utils.translation import gettext as _
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 from pypdf.errors import PdfReadError
 
 from stttt.legal.sources import ocr
@@ -30,7 +31,7 @@ def to_layout(data: bytes) -> tuple[Layout, bool]:
                 heights[number] = float(page.height)
                 for word in page.extract_words(keep_blank_chars=False, use_text_flow=False):
                     words.append(Word(number, word["x0"], word["x1"], word["top"], word["bottom"], str(word["text"])))
-    except (PDFSyntaxError, PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PdfminerException, PDFSyntaxError, PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise NotAPdf(_("The file is not a readable PDF.")) from exc
     if heights and len(words) < _SCANNED_PAGE_WORDS * len(heights):
         return ocr.read_pdf(data), True

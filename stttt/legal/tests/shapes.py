@@ -181,6 +181,8 @@ def _header_table(document, header: Header) -> None:
     right.paragraphs[0].add_run(MOTTO[0])
     right.add_paragraph().add_run(MOTTO[1])
     right.add_paragraph("---------------")
+    for row in table.rows:  # the issuer's column narrower than the motto's, as printed
+        row.cells[0].width, row.cells[1].width = Cm(6.5), Cm(9.5)
     bottom_left, bottom_right = table.rows[1].cells
     bottom_left.paragraphs[0].add_run(f"Số: {header.number}")
     bottom_right.paragraphs[0].add_run(header.place_date)
@@ -304,15 +306,17 @@ def to_pdf(docx_bytes: bytes) -> bytes:
         return (Path(folder) / "document.pdf").read_bytes()
 
 
-def to_scan(pdf_bytes: bytes, *, resolution: int = 300) -> bytes:
-    """The PDF as a scanner returns it: one grey image per page, no text layer."""
+def to_scan(pdf_bytes: bytes, *, resolution: int = 300, pages: int = 0) -> bytes:
+    """The PDF as a scanner returns it: one grey image per page (the first `pages`), no text layer."""
     with tempfile.TemporaryDirectory(prefix="stttt-scan-") as folder:
         source = Path(folder) / "document.pdf"
         source.write_bytes(pdf_bytes)
-        subprocess.run(["pdftoppm", "-r", str(resolution), "-gray", "-png", str(source), f"{folder}/page"], check=True)
-        pages = [Image.open(path).convert("L") for path in sorted(Path(folder).glob("page*.png"))]
+        last = ["-l", str(pages)] if pages else []
+        command = ["pdftoppm", "-r", str(resolution), "-gray", "-png", *last, str(source), f"{folder}/page"]
+        subprocess.run(command, check=True)
+        images = [Image.open(path).convert("L") for path in sorted(Path(folder).glob("page*.png"))]
         out = io.BytesIO()
-        pages[0].save(out, "PDF", resolution=resolution, save_all=True, append_images=pages[1:])
+        images[0].save(out, "PDF", resolution=resolution, save_all=True, append_images=images[1:])
         return out.getvalue()
 
 
