@@ -181,7 +181,7 @@ class HolderStepSerializer(serializers.Serializer):
     holder = serializers.CharField()
     basis = serializers.CharField()
     scope = serializers.CharField(help_text="Citation prefix the step covers; empty: the whole regulation.")
-    source = serializers.CharField()
+    source_url = serializers.CharField(source="source", help_text="Where the fact was read.")
     certainty = serializers.CharField(help_text="fact (read in the source) or verify (to check).")
     note = serializers.CharField()
     since = serializers.DateField(source="from", allow_null=True, help_text="The day the step takes effect.")
