@@ -25,8 +25,10 @@ from docx.text.paragraph import Paragraph
 from stttt.legal.sources.flat import DOC_TYPES, clean
 
 _ARTICLE = re.compile(r"^Điều\s+\d+\s*\.")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"))
-_ROMAN += ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN: tuple[tuple[int, str], ...] = (
+    *((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l")),
+    *((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")),
+)
 
 
 class NotADocx(ValueError):
@@ -90,7 +92,7 @@ class _Numbering:
 
     def label(self, paragraph: Paragraph) -> str:
         ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
+        num_pr: Any = ppr.numPr if ppr is not None else None
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
@@ -179,8 +181,8 @@ def to_text(data: bytes) -> str:
             columns = max(len(_unique(row.cells)) for row in block.rows) if block.rows else 0
             for column in range(columns):
                 for row in block.rows:
-                    cells = _unique(row.cells)
-                    for paragraph in cells[column].paragraphs if column < len(cells) else []:
+                    row_cells = _unique(row.cells)
+                    for paragraph in row_cells[column].paragraphs if column < len(row_cells) else []:
                         if _text(paragraph):
                             out += [_text(paragraph), ""]
             continue
