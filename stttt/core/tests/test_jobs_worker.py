@@ -7,6 +7,8 @@ PostgreSQL (a worker is another process: it must see the test database). CI has 
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import signal
 import subprocess
@@ -139,3 +141,51 @@ def test_a_killed_workers_email_job_runs_again_and_the_email_is_sent_once(instal
     message.refresh_from_db()
     # the killed attempt's transaction was rolled back with its connection: one attempt recorded, one send
     assert message.attempts == 1 and message.sent_at is not None
+
+
+EXPIRY = """
+from stttt.licensing.tasks import expiry_warnings
+for _ in range(2):  # the scheduler's job, enqueued twice (a repeated tick, a second scheduler by mistake)
+    expiry_warnings.delay(today={day!r})
+"""
+
+
+def test_the_expiry_job_run_twice_by_a_worker_sends_one_warning(installation):
+    from stttt.licensing.models import KindDivision
+    from stttt.licensing.tests.test_agencies import _point
+    from stttt.procedures.tests.conftest import Department
+
+    env, tmp, workers = installation
+    dept = Department()
+    KindDivision.objects.create(agency=dept.agency, kind="game_point", unit_code=dept.division.code)
+    dept.head.email = "tp@example.vn"
+    dept.head.save()
+    licence = _point(dept)
+    day = (licence.valid_until - dt.timedelta(days=5)).isoformat()
+    workers.append(_start_worker(env, tmp, "expiry"))
+    produced = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + EXPIRY.format(day=day)],
+        env=env,
+        cwd=cluster.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert produced.returncode == 0, produced.stderr
+    log = tmp / "expiry.log"
+
+    def results() -> list[str]:
+        """What each finished run of the job returned, from the worker's log (JSON lines)."""
+        lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+        messages = [json.loads(line).get("message", "") for line in lines if line.startswith("{")]
+        return [
+            m.rsplit(": ", 1)[-1]
+            for m in messages
+            if m.startswith("Task licensing.expiry_warnings[") and " succeeded " in m
+        ]
+
+    _wait(lambda: len(results()) == 2, 120, "both runs of the expiry job", tmp)
+    assert sorted(results()) == ["0", "1"]  # the first warned, the second found the warning already written
+    _wait(lambda: not OutboundMessage.objects.exclude(status="sent").exists(), 60, "the warning's delivery", tmp)
+    assert OutboundMessage.objects.filter(topic="licensing.expiry_warning").count() == 1
+    assert len(list((tmp / "mail").glob("*"))) == 1
