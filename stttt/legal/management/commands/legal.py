@@ -156,9 +156,9 @@ class Command(BaseCommand):
             flag = "" if step["certainty"] == "fact" else " [" + _("to verify") + "]"
             since = f"{step['from']:%d/%m/%Y}" if step["from"] else "—"
             self.stdout.write(f"  {since}  {step['holder']}{flag}")
-            self.stdout.write(f"      {_('Basis')}: {step['basis']}")
+            self.stdout.write("      " + _("Basis: %(basis)s") % {"basis": step["basis"]})
             if step["source"]:
-                self.stdout.write(f"      {_('Source')}: {step['source']}")
+                self.stdout.write("      " + _("Source: %(url)s") % {"url": step["source"]})
 
     def do_params(self, options: dict[str, Any]) -> None:
         document = self._document({"as_of": options.get("as_of")})

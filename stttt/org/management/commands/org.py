@@ -128,7 +128,8 @@ class Command(BaseCommand):
             self.stdout.write(_("%(date)s: no findings.") % {"date": f"{at:%d/%m/%Y}"})
         for f in findings:
             label = _("error") if f.severity == Severity.ERROR else _("warning")
-            source = f" ({_('as amended by %(doc)s') % {'doc': f.amended_by}})" if f.amended_by else ""
+            amended = _("as amended by %(doc)s") % {"doc": f.amended_by} if f.amended_by else ""
+            source = f" ({amended})" if amended else ""
             self.stdout.write(f"{label.upper():<8} {f.unit:<14} {f.provision:<6} {f.message}{source}")
 
     def do_who(self, agency: Any, options: dict[str, Any]) -> None:
