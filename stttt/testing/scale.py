@@ -548,20 +548,25 @@ def _licences(ctx: _Context, counts: Counts) -> Any:
             signer_name=vn.person(rng),
             created_at=ctx.moment(issued),
         )
+        licence.pk = writer.new_id(Licence)
+        events = _licence_events(ctx, licence)
+        # The search text reads the events as amended: given here, as a prefetch would, with no query.
+        licence._prefetched_objects_cache = {"events": events}  # type: ignore[attr-defined]
         licence.subject_text = licence.build_subject_text()
         licence.district_label = district.name if district else ""  # type: ignore[attr-defined]
         licence.search_text = licence.build_search_text()
         writer.add(licence)
-        _licence_events(ctx, licence)
+        for event in events:
+            writer.add(event)
         yield licence
 
 
-def _licence_events(ctx: _Context, licence: Licence) -> None:
+def _licence_events(ctx: _Context, licence: Licence) -> list[LicenceEvent]:
     """Some licences are amended, extended, suspended or revoked during their life (about one in six)."""
     rng = ctx.rng
     r = rng.random()
     if r > 0.17:
-        return
+        return []
     span = ((licence.valid_until or ctx.until) - licence.issued_on).days
     effective = licence.issued_on + dt.timedelta(
         days=rng.randint(1, max(1, min(span, (ctx.until - licence.issued_on).days)))
@@ -578,7 +583,9 @@ def _licence_events(ctx: _Context, licence: Licence) -> None:
         values.update(type=EventType.REVOKE, reason="Không còn đủ điều kiện hoạt động.")
     values["decision_number"] = f"{rng.randint(1, 999)}/QĐ-STTTT"
     values["decision_date"] = effective
-    ctx.writer.add(LicenceEvent(licence_id=licence.pk, created_at=ctx.moment(effective), **values))
+    event = LicenceEvent(licence_id=licence.pk, created_at=ctx.moment(effective), **values)
+    event.pk = ctx.writer.new_id(LicenceEvent)
+    return [event]
 
 
 # --- tasks -------------------------------------------------------------------------------------------
