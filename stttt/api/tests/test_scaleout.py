@@ -4,7 +4,8 @@ Two gunicorn servers, each with two worker processes and production settings, on
 pytest-django's test database and a Redis database. Requests reach them as through the reverse proxy
 (`X-Forwarded-For` ends with the client's address; the client may write anything before it). Shown:
 the public API's limit and the login lockout count once across both servers and every worker process,
-whatever the forged addresses; a filing made on one server is read on the other; probes and metrics answer.
+whatever the forged addresses; a filing made on one server is read on the other; the e-mail that a step
+taken on server A enqueues is sent once, by a real Celery worker; probes and metrics answer.
 
 Needs PostgreSQL (`DATABASE_URL`) and Redis (`STTTT_TEST_REDIS_URL`, default redis://127.0.0.1:6379/13);
 skipped with the reason otherwise. CI runs it in its PostgreSQL pass.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from stttt.accounts.models import User
+from stttt.core.models import OutboundMessage
 from stttt.procedures.models import Procedure
 from stttt.procedures.services import catalog_load
 from stttt.testing import cluster
@@ -31,6 +35,7 @@ from stttt.testing.departments import PASSWORD, SmallDepartment
 
 REDIS_URL = os.environ.get("STTTT_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 PDF = b"%PDF-1.4 scale-out test"
+APPLICANT_EMAIL = "hai.may.chu@example.vn"
 PUBLIC_API_LIMIT = 60  # per minute per client address: stttt.licensing.api.RegisterAnonThrottle
 LOCKOUT_FAILURES = 10  # per account, whatever the addresses: AXES_FAILURE_LIMIT
 
@@ -58,19 +63,22 @@ def servers(transactional_db: Any) -> Iterator[dict[str, Any]]:
     lockme = dept.user("khoa", "Tài khoản bị dò mật khẩu")
     # The tests' fast hasher is not one production settings accept: hash as production does.
     hashed = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
-    User.objects.filter(pk__in=[dept.citizen.pk, lockme.pk]).update(password=hashed)
+    User.objects.filter(pk__in=[dept.citizen.pk, dept.desk.pk, lockme.pk]).update(password=hashed)
     data_dir = Path(tempfile.mkdtemp(prefix="stttt-scaleout-"))
     env = cluster.production_env(
         database=cluster.database_url(connection.settings_dict), redis=REDIS_URL, data_dir=data_dir
     )
     started = [cluster.start_app_server(name, env, data_dir) for name in ("a", "b")]
+    started.append(cluster.start_worker("worker", env, data_dir))
     try:
-        for server in started:
+        for server in started[:2]:
             cluster.wait_ready(server)
         yield {
             "a": started[0].url,
             "b": started[1].url,
+            "worker": started[2],
             "citizen": dept.citizen.username,
+            "desk": dept.desk.username,
             "lockme": lockme.username,
             "components": required,
             "data_dir": data_dir,
@@ -123,7 +131,7 @@ def login_lockout_holds(servers: dict[str, Any]) -> None:
         assert right.status == 429 and right.json()["code"] == "locked_out"
 
 
-def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> None:
+def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> dict[str, Any]:
     files = [
         {"component": pk, "name": f"giay-to-{pk}.pdf", "content": base64.b64encode(PDF).decode()}
         for pk in servers["components"]
@@ -132,6 +140,7 @@ def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> None:
         "procedure": "1.003868",
         "applicant_name": "Công ty Hai Máy Chủ",
         "applicant_phone": "0912345678",
+        "applicant_email": APPLICANT_EMAIL,
         "files": files,
     }
     on_a = {"Authorization": f"Token {token(servers['a'], servers['citizen'])}"}
@@ -145,6 +154,37 @@ def filing_on_a_is_read_on_b(servers: dict[str, Any]) -> None:
     # The documents went to the shared media folder, not to server A's own disk.
     stored = [p for p in (servers["data_dir"] / "media").rglob("*") if p.is_file()]
     assert len(stored) == len(files) and all(p.read_bytes() == PDF for p in stored)
+    return dict(dossier)
+
+
+def the_worker_sends_the_email_once(servers: dict[str, Any], dossier: dict[str, Any]) -> None:
+    """The desk receives the dossier on server A: the step writes the applicant's notice to the outbox and
+    A enqueues its delivery in Redis on commit; the worker, another process, sends it."""
+    worker = servers["worker"]
+    deadline = time.monotonic() + 90
+    while not cluster.call(servers["a"], "/readyz").json()["checks"]["worker"]["ok"]:  # the worker's heartbeat
+        assert time.monotonic() < deadline, worker.tail()
+        time.sleep(0.5)
+    desk = {"Authorization": f"Token {token(servers['a'], servers['desk'])}"}
+    step = cluster.call(
+        servers["a"],
+        f"/api/v1/procedures/dossiers/{dossier['id']}/transition/",
+        method="POST",
+        body={"action": "receive", "expected_version": dossier["version"]},
+        headers=desk,
+    )
+    assert step.status == 200, step.body[:500]
+    notices = OutboundMessage.objects.filter(topic="procedures.receive")  # an e-mail, and a text if a phone
+    email = notices.get(channel=OutboundMessage.Channel.EMAIL)
+    assert email.recipient == APPLICANT_EMAIL
+    while notices.exclude(status=OutboundMessage.Status.SENT).exists():
+        assert time.monotonic() < deadline, f"{list(notices.values())}\n{worker.tail()}"
+        time.sleep(0.5)
+    email.refresh_from_db()
+    assert email.attempts == 1
+    time.sleep(3)  # a second delivery, if there were one, would have happened by now
+    sent = [line for line in worker.log.read_text(errors="replace").splitlines() if f"To: {APPLICANT_EMAIL}" in line]
+    assert len(sent) == 1, worker.tail(60)  # the console mail backend wrote the e-mail once
 
 
 def probes_and_metrics_answer(servers: dict[str, Any]) -> None:
@@ -152,20 +192,25 @@ def probes_and_metrics_answer(servers: dict[str, Any]) -> None:
         ready = cluster.call(base, "/readyz")
         assert ready.status == 200
         checks = ready.json()["checks"]
-        assert {"database", "cache", "migrations"} <= set(checks) and all(c["ok"] for c in checks.values() if c["required"])
+        assert set(checks) == {"database", "cache", "migrations", "broker", "worker"}
+        assert all(check["ok"] for check in checks.values()), checks
         assert b"postgres" not in ready.body and b"redis://" not in ready.body  # no addresses, no secrets
         assert cluster.call(base, "/healthz").status == 200
         metrics = cluster.call(base, "/metrics")
         assert metrics.status == 200
-        # Request latency by view, summed over the server's two worker processes.
-        assert b'django_http_requests_latency_seconds_by_view_method_count{method="GET",view="registers-list"}' in (
-            metrics.body
-        )
+        # Request latency by view, summed over the server's two worker processes: every register request
+        # this server answered (half of the 70 of the limit test, and one more for A) is counted once.
+        count = re.search(rb'by_view_method_count\{method="GET",view="registers-list"\} (\S+)', metrics.body)
+        assert count and float(count.group(1)) == (36 if base == servers["a"] else 35)
+        # The worker's job, counted in the shared cache, is seen from either server; the queue is empty.
+        assert b'stttt_job_runs_total{job="core.deliver_message",outcome="success"}' in metrics.body
+        assert re.search(rb'stttt_queue_length\{queue="\w+"\} 0\.0', metrics.body)
 
 
 def test_two_app_servers_share_limits_lockouts_and_data(servers):
     """One test, so that parallel test workers never start two clusters on the same Redis database."""
     public_api_limit_holds(servers)
     login_lockout_holds(servers)
-    filing_on_a_is_read_on_b(servers)
+    dossier = filing_on_a_is_read_on_b(servers)
+    the_worker_sends_the_email_once(servers, dossier)
     probes_and_metrics_answer(servers)
