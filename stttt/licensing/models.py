@@ -119,7 +119,11 @@ class Licence(SearchableModel, TimeStampedModel):
                 name="licensing_valid_until_after_from",
             ),
         ]
-        indexes = [models.Index(fields=["kind", "issued_on"])]
+        indexes = [
+            models.Index(fields=["kind", "issued_on"]),
+            # A public register: the agency's licences of a kind, newest issued first (its default sort).
+            models.Index(fields=["agency", "kind", "-issued_on", "-id"], name="licensing_register"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.holder_name}"

@@ -235,7 +235,13 @@ class Dossier(SearchableModel, TimeStampedModel):
                 name="procedures_dossier_desk_idempotency_unique",
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_date"])]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            # The staff inboxes: a procedure's dossiers in a status, earliest due first.
+            models.Index(fields=["procedure", "status", "due_date"], name="procedures_dossier_inbox"),
+            # The dossier list of an agency, newest filed first (its default sort).
+            models.Index(fields=["agency", "-submitted_at", "-id"], name="procedures_dossier_list"),
+        ]
         permissions = [("view_all_dossiers", _("Can view all dossiers"))]
 
     def __str__(self) -> str:

@@ -97,6 +97,12 @@ class Task(SearchableModel, TimeStampedModel):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         permissions = [("view_all_tasks", _("Can see every task"))]
+        indexes = [
+            # The task list of an agency by deadline, and its states (overdue, due soon) as deadline ranges.
+            models.Index(fields=["agency", "deadline", "id"], name="work_task_list"),
+            # The leadership board: each lead unit's open tasks counted by deadline.
+            models.Index(fields=["lead_unit", "status", "deadline"], name="work_task_unit_board"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.source_number + ': ' if self.source_number else ''}{self.title}"
