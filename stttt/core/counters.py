@@ -18,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from stttt.core.models import RateCounter
 
 MAX_KEY = 250  # RateCounter.key
 
@@ -42,6 +41,8 @@ def increment(key: str, ttl: int, delta: int = 1) -> int:
 
 
 def _increment_row(key: str, ttl: int, delta: int) -> int:
+    from stttt.core.models import RateCounter  # core.models -> audit -> throttle -> here
+
     now = timezone.now()
     with transaction.atomic():
         # The UPDATE takes the row's write lock until commit, so the value read next is this request's own.
@@ -59,4 +60,5 @@ def _increment_row(key: str, ttl: int, delta: int) -> int:
 def _sweep(now: dt.datetime) -> None:
     """Expired counters are removed when a new one is made (only expired ones: a live one may have just
     been made by a concurrent request)."""
+    from stttt.core.models import RateCounter
     RateCounter.objects.filter(expires_at__lte=now).delete()
