@@ -158,6 +158,7 @@ def test_catalogue_pages_and_desk_receipt(dept, catalog):
             "procedure": procedure.pk,
             "channel": "desk",
             "applicant_name": "Khách sạn B",
+            "applicant_phone": "0271 3888 999",  # the desk checks the applicant as the portal does
             "holder_type": "organisation",
             "subject_facility_address": "Số 1 đường A",
             "subject_channels": "CNN",
