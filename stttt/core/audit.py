@@ -29,9 +29,13 @@ ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
 
 def _client_address(request: Any) -> str | None:
+    """The client's address, behind the installation's trusted proxies as the limits count it (not the
+    reverse proxy's own address)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR")
+    from stttt.core.throttle import client_ip  # not at the top: throttle's counters import core.models
+
+    return client_ip(request) or None
 
 
 def _fill_ip(sender: Any, **kwargs: Any) -> None:

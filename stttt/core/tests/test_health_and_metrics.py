@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
-from stttt.core import jobstats
+from stttt.core import auditlog, jobstats
+from stttt.core.requestid import RequestContext
 from stttt.core.tasks import outbox_sweep
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +124,17 @@ def test_json_logs_and_the_read_replica_in_a_production_process(tmp_path):
     line = json.loads(next(x for x in done.stderr.splitlines() if "hello world" in x))
     assert line["message"] == "hello world" and line["level"] == "WARNING" and line["logger"] == "stttt.probe"
     assert line["request_id"] == "-" and "time" in line
+
+
+def test_behind_the_proxy_audit_entries_and_log_lines_name_the_client_not_the_proxy(settings):
+    settings.STTTT_TRUSTED_PROXIES = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    entry = auditlog.append("probe", request=request, changes={})
+    assert entry.address == "203.0.113.7"  # nginx's address would be useless; the forged one a lie
+    auditlog.set_current_request(request)
+    try:
+        record = logging.LogRecord("stttt", logging.INFO, __file__, 1, "x", None, None)
+        RequestContext().filter(record)
+    finally:
+        auditlog.set_current_request(None)
+    assert record.client == "203.0.113.7"
