@@ -167,12 +167,15 @@ def test_the_same_checks_refuse_the_same_filing_everywhere(dept, catalog):
 
 
 def test_effects_are_declared_in_the_table_and_registered():
-    assert TRANSITIONS["approve"].effects == ("licensing.issue_licence",)
+    notify = "procedures.notify_applicant"  # the applicant is told (test_notifications.py)
+    assert TRANSITIONS["approve"].effects == ("licensing.issue_licence", notify)
     assert TRANSITIONS["submit"].effects == ("licensing.record_application",)
     assert WORKFLOW.missing_effects() == []
     rows = {row["action"]: row for row in WORKFLOW.describe()}
-    assert rows["approve"]["effects"] and rows["receive"]["effects"] == []
-    for action in ("receive", "transfer", "assign", "propose", "refuse", "forward", "return_result"):
+    assert len(rows["approve"]["effects"]) == 2 and len(rows["receive"]["effects"]) == 1
+    for action in ("receive", "refuse", "forward", "return_result"):
+        assert TRANSITIONS[action].effects == (notify,), action
+    for action in ("transfer", "assign", "propose"):
         assert TRANSITIONS[action].effects == (), action
     assert workflow.effect("licensing.issue_licence").run is not None
 
