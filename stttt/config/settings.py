@@ -123,7 +123,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # account. The lockout page is shown in the user's language; the token endpoint answers 429.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with an atomic ceiling of failures per account and per address (stttt/accounts/backends.py)
+    "stttt.accounts.backends.CeilingModelBackend",
 ]
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25  # hours

@@ -12,10 +12,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import condition, require_POST
 
+from stttt.core import caching
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import file_response, form_errors
 from stttt.core.throttle import limit
@@ -311,7 +313,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="stttt.accounts.backends.CeilingModelBackend")
             messages.success(request, _("Your account was created."))
             return redirect("portal:mine")
     return render(request, "portal/signup.html", {"form": form})
@@ -404,6 +406,17 @@ def _register_query(request: HttpRequest, slug: str):
     return key, kinds, form, qs
 
 
+def _register_etag(request: HttpRequest, slug: str) -> str | None:
+    """Anonymous readers revalidate a register page: same licences, events, day, query and language, same
+    page (signed-in pages are never stored)."""
+    found = licensing.register_kinds(slug)
+    if found is None or request.user.is_authenticated:
+        return None
+    version = licensing.register_version(found[1], _agency(request))
+    return caching.fingerprint(version, request.get_full_path(), translation.get_language())
+
+
+@condition(etag_func=_register_etag)
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     key, kinds, form, qs = _register_query(request, slug)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
@@ -416,7 +429,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         rows.append((licence, row))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
+    response = render(
         request,
         "portal/register.html",
         {
@@ -430,6 +443,9 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             "multiple": len(kinds) > 1,
         },
     )
+    if not request.user.is_authenticated:
+        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
+    return response
 
 
 @limit("register-export", "10/min")

@@ -232,3 +232,39 @@ def test_disabling_an_account_ends_its_sessions(admin):
     admin.save()
     assert client.get("/api/v1/me/").status_code in (401, 403)
     assert client.get("/to-chuc/").status_code == 302
+
+
+def test_failures_against_one_account_stop_at_the_atomic_ceiling_whatever_the_addresses(admin, settings):
+    from stttt.accounts.backends import CEILING_PER_HOUR
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 10_000  # the ceiling alone: axes's own lockout is tested above
+    settings.STTTT_RATE_LIMITS = {"login": "10000/min"}
+    answers = [
+        Client(REMOTE_ADDR=f"10.5.{n // 200}.{n % 200}")
+        .post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": f"sai-{n}"})
+        .status_code
+        for n in range(CEILING_PER_HOUR + 5)
+    ]
+    assert answers == [200] * CEILING_PER_HOUR + [429] * 5
+    right = Client(REMOTE_ADDR="10.5.9.9").post("/tai-khoan/dang-nhap/", {"username": "QUANTRI ", "password": PASSWORD})
+    assert right.status_code == 429
+    token = Client(REMOTE_ADDR="10.5.9.8").post("/api/v1/auth/token/", {"username": "quantri", "password": PASSWORD})
+    assert token.status_code == 429 and token.json()["code"] == "locked_out"
+
+
+def test_successes_are_not_counted_and_one_address_has_its_own_ceiling(admin, settings):
+    from stttt.accounts.backends import CEILING_PER_HOUR
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 10_000
+    settings.STTTT_RATE_LIMITS = {"login": "10000/min"}
+    for _ in range(CEILING_PER_HOUR + 5):
+        client = Client(REMOTE_ADDR="10.6.0.1")
+        assert client.post("/tai-khoan/dang-nhap/", {"username": "quantri", "password": PASSWORD}).status_code == 302
+    client = Client(REMOTE_ADDR="10.6.0.2")
+    answers = [
+        client.post("/tai-khoan/dang-nhap/", {"username": f"nguoi{n}", "password": "sai"}).status_code
+        for n in range(CEILING_PER_HOUR + 1)
+    ]
+    assert answers[-1] == 429 and set(answers[:-1]) == {200}
