@@ -388,6 +388,8 @@ def _walk(ctx: _Context, dossier: Dossier, procedure: Procedure, sequences: dict
             start = cal.counting_start(when.astimezone(VIETNAM).replace(tzinfo=None), paper=paper)
             dossier.counting_start = start
             dossier.statutory_due_date = dossier.due_date = ctx.due(start, days, unit)
+            division_due = ctx.add_working(start, procedure.division_days)
+            dossier.stage_due_date, dossier.stage_started_at = min(division_due, dossier.due_date), when
         elif action in ("approve", "forward", "refuse"):
             dossier.resolved_at = when
             dossier.closed_late = not procedure_rules.on_time(today, dossier.statutory_due_date)

@@ -1,4 +1,4 @@
-"""`stttt procedures`: catalogue, statistics and loading of the procedure data."""
+"""`stttt procedures`: catalogue, statistics, loading of the procedure data, due dates after a calendar change."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
 from stttt.procedures import selectors, services
 from stttt.procedures.api import ProcedureSerializer
+from stttt.procedures.due_dates import due_dates_recompute
 from stttt.procedures.exports import stat_headers, stat_row
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         load = sub.add_parser("load", help="Load or update an agency's catalogue from the data file.")
         load.add_argument("--file", default=str(services.DATA_FILE), help="YAML catalogue file.")
         link = sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
+        sub.add_parser("due-dates", help="Count again the due dates of open dossiers after a calendar change.")
         for parser_ in (cat, stats, load, link):
             parser_.add_argument("--agency", default="", help="Code of the agency (default: the first agency).")
 
@@ -43,6 +45,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verb = options["verb"]
+        if verb == "due-dates":
+            changed = due_dates_recompute()
+            self.stdout.write(_("%(count)d dossiers with new due dates.") % {"count": changed})
+            return
         agency = self._agency(options["agency"])
         if verb == "catalog":
             procedures = selectors.procedures_active(agency)
