@@ -190,6 +190,12 @@ def _structural(text: str) -> bool:
     )
 
 
+def _mid_sentence_basis(line: str, previous_line: str) -> bool:
+    """ "Thực hiện …" after a full stop is a new sentence of the same paragraph; the legal bases of a
+    preamble follow one another after a semicolon."""
+    return bool(_BASIS.match(line)) and not previous_line.endswith((";", ";*"))
+
+
 def _strip_markdown(line: str) -> tuple[str, int]:
     level = 0
     match = re.match(r"^\s{0,3}(#{1,6})\s+(.*)$", line)
@@ -234,7 +240,9 @@ def paragraphs(text: str, *, markdown: bool) -> tuple[list[Para], list[list[str]
             or level > 0
             or paras[-1].level > 0
             or _strong(line)
-            or (_structural(line) and previous_line.endswith(_TERMINAL))
+            or (
+                _structural(line) and previous_line.endswith(_TERMINAL) and not _mid_sentence_basis(line, previous_line)
+            )
             or (_is_upper(previous_line) and not _is_upper(line) and not _CHAPTER.match(previous_line))
             or (_is_upper(line) and _SIGN_PREFIX.match(previous_line) is not None)
             or (_is_upper(line) and not _is_upper(previous_line) and not _CHAPTER.match(previous_line))

@@ -192,6 +192,9 @@ def _body(lines: list[str]) -> tuple[list[str], int]:
             cells = [cell.strip() for cell in line.split("|")]
             out.extend(cell for cell in cells if cell) if any(cells) else out.append("")
             continue
+        if out and re.fullmatch(r"(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)", clean(out[-1])):
+            out[-1] = f"{out[-1]} {line.strip()}"  # "**Chương" / "III**": the label broken from its number
+            continue
         out.append(line)
     return out, marks
 
