@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import Any
 
 from django.apps import apps
@@ -53,7 +54,7 @@ def _my_tasks(user: Any) -> list[dict[str, Any]]:
         .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed))
         .order_by("deadline", "pk")[:20]
     )
-    return [{"task": task, "state": work.task_state(task)} for task in tasks]
+    return [{"task": task, "state": task.state} for task in work.with_states(tasks)]
 
 
 def _staff_home(request: HttpRequest) -> HttpResponse:
@@ -128,6 +129,7 @@ def _observer_home(request: HttpRequest) -> HttpResponse:
             "on_time_chart": charts.on_time(year["units"]),
             "since": today.replace(month=1, day=1),
             "reports": work.reports_to_ppc(agency)[:5],
+            "briefing_month": (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"),
         },
     )
 
@@ -157,6 +159,25 @@ def observer_report(request: HttpRequest, pk: int) -> HttpResponse:
     sections = [(title, report.narrative.get(title, "")) for title in report.report_type.sections]
     values = [(indicators.label_of(code), value) for code, value in report.values.items()]
     return render(request, "web/observer_report.html", {"report": report, "sections": sections, "values": values})
+
+
+@login_required
+def observer_briefing_file(request: HttpRequest, month: str, fmt: str) -> HttpResponse:
+    """The Department's monthly briefing (tasks per unit: completed, in progress, overdue with the reasons;
+    the indicators), as a document: the work situation the Director reports to the PPC (Art. 6(3))."""
+    from stttt.core.http import file_response
+    from stttt.work import exports
+    from stttt.work import selectors as work
+
+    agency = _observed(request)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    try:
+        pack = work.briefing_pack(month, agency=agency)
+    except ValueError:
+        raise Http404 from None
+    data, mime = exports.render(exports.briefing_document(pack), fmt)
+    return file_response(data, f"giao-ban-{month}.{fmt}", mime)
 
 
 @login_required

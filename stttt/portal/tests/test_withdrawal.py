@@ -72,3 +72,16 @@ def test_no_withdrawal_after_the_decision_nor_from_a_stale_page(dept, catalog):
     second.refresh_from_db()
     assert second.status == Status.RECEIVED and "tải lại" in page.lower()
     assert stale < dossier.version
+
+
+def test_a_signed_in_applicant_withdraws_without_the_secret(dept, catalog):
+    filer = Client()
+    filer.force_login(dept.applicant)
+    reference, _secret = _file(filer, catalog)
+    dossier = Submission.objects.get(reference=reference).dossier
+    later = Client()  # another session of the same account: no secret given
+    later.force_login(dept.applicant)
+    _withdraw(later, reference, dossier.version, confirm="on")
+    dossier.refresh_from_db()
+    assert dossier.status == Status.WITHDRAWN
+    assert dossier.steps.get(action="withdraw").actor == dept.applicant

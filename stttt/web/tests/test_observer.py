@@ -3,6 +3,8 @@ personal data, no staff page and no write action."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -31,6 +33,13 @@ def test_the_observer_home_shows_figures_and_approved_reports_to_the_ppc_only(wo
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("web:observer_report", args=[world.ppc_draft.pk])).status_code == 404
     assert client.get(reverse("web:observer_report_file", args=[world.ppc_report.pk, "exe"])).status_code == 404
+    # the monthly briefing: the work situation reported to the PPC, as a document
+    month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    briefing = client.get(reverse("web:observer_briefing_file", args=[month, "pdf"]))
+    assert reverse("web:observer_briefing_file", args=[month, "pdf"]) in html
+    assert briefing.status_code == 200 and briefing.content.startswith(b"%PDF")
+    assert client.get(reverse("web:observer_briefing_file", args=["2026-13", "pdf"])).status_code == 404
+    assert client_for(world.citizen).get(reverse("web:observer_briefing_file", args=[month, "pdf"])).status_code == 404
 
 
 def test_the_observer_gets_no_staff_page_no_dossier_and_no_write(world):
