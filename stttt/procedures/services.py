@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -22,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stttt.core import uploads as upload_policy
+from stttt.core import yamlfiles
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.core.text import canonical
 from stttt.legal import selectors as legal_selectors
@@ -92,7 +92,12 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
     """Load (create or update) the catalogue of `agency` (default: the first agency) from the YAML data
     file; idempotent by code. Every processing division must be a unit of the agency."""
     agency = agency or org_selectors.agency_get()
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:  # an operator's file (`stttt procedures load FILE`): read with limits
+        entries = yamlfiles.load(path.read_bytes())
+    except (yamlfiles.TooLarge, yamlfiles.AliasRefused):
+        raise ValidationError(
+            _("The catalogue file is refused: it is too large or uses YAML anchors or aliases (& and *).")
+        ) from None
     unknown = _division_problems(agency, entries)
     if unknown:
         raise ValidationError(

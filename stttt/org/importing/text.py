@@ -1,8 +1,5 @@
-"""Organisation files as YAML text, read with limits: a size cap, and no aliases or anchors.
-
-A YAML alias repeats a node; a few nested aliases expand into billions of items (an "alias bomb"). An
-organisation file never needs them, so the loader refuses any alias or anchor instead of expanding it.
-"""
+"""Organisation files as YAML text, read with limits (`stttt.core.yamlfiles`: a size cap, no aliases or
+anchors); what is refused becomes a problem with its place, in the user's language."""
 
 from __future__ import annotations
 
@@ -11,29 +8,12 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
+from stttt.core import yamlfiles
 from stttt.org.importing.problems import ImportFailed, ImportReport, Problem
 from stttt.org.importing.writers import import_data
 from stttt.org.models import Agency
 
-MAX_BYTES = 5 * 1024 * 1024
-
-
-class _NoAliases(Exception):
-    def __init__(self, mark: Any) -> None:
-        super().__init__()
-        self.mark = mark
-
-
-class LimitedLoader(yaml.SafeLoader):
-    """The safe loader, refusing aliases (`*name`) and anchors (`&name`)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise _NoAliases(self.peek_event().start_mark)
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise _NoAliases(event.start_mark)
-        return super().compose_node(parent, index)
+MAX_BYTES = yamlfiles.MAX_BYTES
 
 
 def _where(mark: Any) -> tuple[str, str]:
@@ -44,14 +24,17 @@ def _where(mark: Any) -> tuple[str, str]:
 
 def load_yaml(text: str | bytes) -> Any:
     """Parse YAML text; a syntax error, a file too large or an alias becomes a problem with its place."""
-    size = len(text.encode("utf-8") if isinstance(text, str) else text)
-    if size > MAX_BYTES:
-        raise ImportFailed(
-            [Problem("", "", _("The file is too large (at most %(size)d MB).") % {"size": MAX_BYTES // (1024 * 1024)})]
-        )
     try:
-        return yaml.load(text, Loader=LimitedLoader)  # a SafeLoader subclass
-    except _NoAliases as refused:
+        return yamlfiles.load(text)
+    except yamlfiles.TooLarge as refused:
+        raise ImportFailed(
+            [
+                Problem(
+                    "", "", _("The file is too large (at most %(size)d MB).") % {"size": refused.limit // (1024 * 1024)}
+                )
+            ]
+        ) from None
+    except yamlfiles.AliasRefused as refused:
         row, column = _where(refused.mark)
         raise ImportFailed(
             [Problem(row, column, _("YAML anchors and aliases (& and *) are not accepted: write each value out."))]
