@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -59,9 +58,12 @@ if os.environ.get("STTTT_LOG_FORMAT", "plain").lower() == "json":
 
 
 def on_starting(server: Any) -> None:
-    """A fresh metrics folder: files of a previous run would be counted again."""
-    shutil.rmtree(_metrics_dir, ignore_errors=True)
-    Path(_metrics_dir).mkdir(parents=True, exist_ok=True)
+    """Empty the metrics folder: files of a previous run would be counted again (only prometheus_client's
+    own files are removed, whatever folder the operator named)."""
+    folder = Path(_metrics_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink(missing_ok=True)
 
 
 def child_exit(server: Any, worker: Any) -> None:
