@@ -20,7 +20,7 @@ from stttt.legal.sources import docx, flat, ocr, pdf
 @dataclass
 class Source:
     text: str
-    format: str  # docx, pdf, ocr, json, markdown, text
+    format: str  # docx, pdf, ocr, json, markdown, text (from `detect`; "doc" is refused)
     repairs: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -30,6 +30,8 @@ def detect(data: bytes, name: str = "") -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"  # Word 97-2003 (OLE compound file)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return "json"
     return "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
@@ -75,6 +77,10 @@ def read(data: bytes, *, name: str = "") -> Source:
                         % {"count": len(layout.removed), "examples": "; ".join(layout.removed[:3])},
                     )
                 )
+        elif kind == "doc":
+            raise ImportRefused(
+                _("This is an old Word document (.doc); open it in Word or LibreOffice and save it as DOCX.")
+            )
         else:
             text = _decode(data)
     except (docx.NotADocx, pdf.NotAPdf, ocr.OcrUnavailable) as exc:

@@ -257,6 +257,7 @@ def _letter_docx() -> bytes:
         pytest.param(b"PK\x03\x04 not really a zip", "DOCX", id="broken-docx"),
         pytest.param(b"%PDF-1.7 broken", "PDF", id="broken-pdf"),
         pytest.param(bytes(range(256)) * 4, "UTF-8", id="binary"),
+        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "DOCX", id="word-97-doc"),
     ],
 )
 def test_what_is_not_a_legal_document_is_refused_and_nothing_written(db, data, reason):
