@@ -57,6 +57,11 @@ def code_version() -> str:
     return f"{release}-{digest.hexdigest()[:16]}"
 
 
+def fingerprint(*parts: Any) -> str:
+    """A short stable digest of `parts` (with the code version): an ETag, or a key for a kept value."""
+    return hashlib.sha256(repr((*parts, code_version())).encode()).hexdigest()[:32]
+
+
 def _new_token() -> str:
     return f"{time.time():.6f}-{uuid.uuid4().hex[:12]}"
 

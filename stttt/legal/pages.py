@@ -9,7 +9,6 @@ a document, its provisions, fields or bases calls `changed()` (the admin does to
 from __future__ import annotations
 
 import datetime
-import hashlib
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -56,14 +55,9 @@ def rendered_tree(document: Document) -> str:
 
 def etag(document: Document) -> str:
     """The ETag of a public page showing `document`: its version, the data's revision, language and code."""
-    parts = (
-        caching.revision(REVISION),
-        document.pk,
-        document.updated_at.isoformat(),
-        translation.get_language(),
-        caching.code_version(),
+    return caching.fingerprint(
+        caching.revision(REVISION), document.pk, document.updated_at.isoformat(), translation.get_language()
     )
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def last_modified(document: Document) -> datetime.datetime:

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -111,6 +111,20 @@ def register(
     if year:
         qs = qs.annotate(issued_year=ExtractYear("issued_on")).filter(issued_year=year)
     return qs.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
+
+
+def register_version(kinds: list[str], agency: Agency | None) -> tuple[Any, ...]:
+    """What a public register page shows changes with: its licences (how many, the last change), their events,
+    the agency (host names of the verification links) and the day (statuses and validity depend on it); one
+    query, read by the conditional check before anything is rendered."""
+    found = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds)
+    figures = found.aggregate(
+        licence_count=Count("id", distinct=True),
+        licence_changed=Max("updated_at"),
+        event_count=Count("events", distinct=True),
+        event_changed=Max("events__updated_at"),
+    )
+    return (_agency_id(agency), getattr(agency, "updated_at", None), timezone.localdate(), *figures.values())
 
 
 def register_kinds(slug: str) -> tuple[str, list[str]] | None:

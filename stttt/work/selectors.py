@@ -72,9 +72,7 @@ def department_records(user: Any, queryset: QuerySet) -> QuerySet:
 
 
 def _tasks() -> QuerySet[Task]:
-    return Task.objects.select_related("lead_unit", "person_in_charge", "duty", "created_by").prefetch_related(
-        "coordinating_units"
-    )
+    return Task.objects.select_related("lead_unit", "person_in_charge", "duty", "created_by")
 
 
 def tasks_visible_to(user: Any) -> QuerySet[Task]:

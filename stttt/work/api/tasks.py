@@ -92,7 +92,7 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends: list[Any] = []
 
     def get_queryset(self):
-        return selectors.tasks_visible_to(self.request.user).prefetch_related("updates__author")
+        return selectors.tasks_visible_to(self.request.user).prefetch_related("coordinating_units", "updates__author")
 
     @extend_schema(
         parameters=[
@@ -111,7 +111,7 @@ class TaskViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             status=params.get("status", ""),
             query=params.get("q", ""),
         )
-        page = self.paginate_queryset(found.prefetch_related("updates__author"))
+        page = self.paginate_queryset(found.prefetch_related("coordinating_units", "updates__author"))
         return self.get_paginated_response(TaskSerializer(page, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(responses={201: TaskSerializer, **ERRORS})
