@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from typing import Any
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,13 +41,53 @@ def csv_row(values: Iterable[Any]) -> list[Any]:
 
 def to_csv(header: Sequence[Any] | None, rows: Iterable[Iterable[Any]], *, bom: bool = True) -> bytes:
     """A whole CSV file (UTF-8, with a BOM so spreadsheets open it correctly), every cell neutralised."""
+    return b"".join(csv_chunks(header, rows, bom=bom))
+
+
+def csv_chunks(
+    header: Sequence[Any] | None, rows: Iterable[Iterable[Any]], *, bom: bool = True, size: int = 64 * 1024
+) -> Iterator[bytes]:
+    """The same CSV file in pieces of about `size` bytes, read from `rows` as they come: a response streams
+    it in constant memory however many rows there are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    if bom:
+        buffer.write("\ufeff")
     if header is not None:
         writer.writerow(csv_row(header))
     for row in rows:
         writer.writerow(csv_row(row))
-    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+        if buffer.tell() >= size:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def xlsx_file(sheets: Iterable[tuple[str, Iterable[Iterable[Any]]]]) -> IO[bytes]:
+    """An XLSX workbook of (title, rows) sheets written in openpyxl's write-only mode into a temporary file
+    (rows are read as they come and not kept: constant memory), every text cell kept as text as `append`
+    does. The file is returned open at its start, for a `FileResponse`."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for values in rows:
+            cells = []
+            for value in values:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                    if is_risky(value):
+                        cell.quotePrefix = True
+                cells.append(cell)
+            sheet.append(cells)
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - returned open; the response closes it
+    book.save(output)
+    output.seek(0)
+    return output
 
 
 def append(sheet: Any, values: Iterable[Any]) -> None:

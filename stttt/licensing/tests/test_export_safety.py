@@ -40,11 +40,11 @@ def test_register_exports_hold_no_live_formula(dept, catalog):
     _licence(dept)
     client = Client()
     url = lambda fmt: reverse("portal:register_export", args=["danh-sach-3-8-c", fmt])  # noqa: E731
-    table = list(csv.reader(io.StringIO(client.get(url("csv")).content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(client.get(url("csv")).getvalue().decode("utf-8-sig"))))
     row = table[1]
     assert "'" + ATTACK in row and "'-1 Lê Lợi" in row
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for line in table for cell in line)
-    content = client.get(url("xlsx")).content
+    content = client.get(url("xlsx")).getvalue()
     assert live_formulas(content) == []
     sheet = load_workbook(io.BytesIO(content)).active
     cells = [c for line in sheet.iter_rows() for c in line if c.value == ATTACK]
@@ -73,3 +73,31 @@ def test_human_exports_speak_vietnamese_and_json_keeps_iso(dept, catalog):
         json.loads(exports.to_json(rows, title="t", generated=dt.date(2026, 3, 10)))["items"][0]["issued_on"]
         == "2026-03-05"
     )
+
+
+def test_register_exports_stream_in_constant_memory():
+    """CSV in pieces as the rows come, XLSX from openpyxl's write-only mode: memory does not grow with the
+    number of rows (a register ten times larger costs no more than a small one)."""
+    import tracemalloc
+
+    from stttt.licensing import exports
+
+    def peak(count: int, write) -> int:
+        row = {name: "Công ty TNHH Minh Phát" for name, _description in exports.COLUMNS}
+        row |= {"kind": "printing", "subject": {"scope": "sách"}} | dict.fromkeys(exports.DATE_COLUMNS, "2026-01-02")
+        tracemalloc.start()
+        write(row for _ in range(count))
+        _current, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    def stream_csv(rows):
+        for _chunk in exports.csv_chunks(rows):
+            pass
+
+    def write_xlsx(rows):
+        exports.xlsx_file(rows, title="Sổ").close()
+
+    for write in (stream_csv, write_xlsx):
+        small, large = peak(500, write), peak(5000, write)
+        assert large < small * 1.5 + 256 * 1024, (write.__name__, small, large)
