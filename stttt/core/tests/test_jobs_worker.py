@@ -107,12 +107,8 @@ def _wait(condition, timeout: float, what: str, logs: Path) -> None:
     raise AssertionError(f"timed out waiting for {what}\n{tails}")
 
 
-def test_a_killed_workers_email_job_runs_again_and_the_email_is_sent_once(installation):
-    env, tmp, workers = installation
-    gate, mail_dir = tmp / "gate", tmp / "mail"
-    gate.touch()  # the first delivery will wait at the gate
-    workers.append(_start_worker(env, tmp, "first"))
-    # an app process writes the message in its transaction; the job is published to Redis on commit
+def _enqueue_email(env: dict[str, str]) -> int:
+    """An app process writes the message in its transaction; the job is published to Redis on commit."""
     produced = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup()\n{ENQUEUE}"],
         env=env,
@@ -122,7 +118,23 @@ def test_a_killed_workers_email_job_runs_again_and_the_email_is_sent_once(instal
         timeout=120,
     )
     assert produced.returncode == 0, produced.stderr
-    pk = int(produced.stdout.strip().splitlines()[-1])
+    return int(produced.stdout.strip().splitlines()[-1])
+
+
+def _sent_once(pk: int, mail_dir: Path) -> OutboundMessage:
+    sent = list(mail_dir.glob("*"))
+    assert len(sent) == 1
+    text = sent[0].read_text()
+    assert text.count("To: congdan@example.vn") == 1 and "Message-ID: <" in text
+    return OutboundMessage.objects.get(pk=pk)
+
+
+def test_a_killed_workers_email_job_runs_again_and_the_email_is_sent_once(installation):
+    env, tmp, workers = installation
+    gate, mail_dir = tmp / "gate", tmp / "mail"
+    gate.touch()  # the first delivery will wait at the gate
+    workers.append(_start_worker(env, tmp, "first"))
+    pk = _enqueue_email(env)
 
     _wait(lambda: (tmp / "gate.started").exists(), 120, "the first worker to start the delivery", tmp)
     os.killpg(workers[0].pid, signal.SIGKILL)  # in the middle of the job: row locked, nothing sent
@@ -134,13 +146,31 @@ def test_a_killed_workers_email_job_runs_again_and_the_email_is_sent_once(instal
     workers.append(_start_worker(env, tmp, "second"))
     _wait(lambda: OutboundMessage.objects.get(pk=pk).status == "sent", 120, "the second worker's delivery", tmp)
     time.sleep(6)  # past the visibility timeout: any copy of the job still around would have run by now
-    sent = list(mail_dir.glob("*"))
-    assert len(sent) == 1
-    text = sent[0].read_text()
-    assert text.count("To: congdan@example.vn") == 1 and "Message-ID: <" in text
-    message.refresh_from_db()
+    message = _sent_once(pk, mail_dir)
     # the killed attempt's transaction was rolled back with its connection: one attempt recorded, one send
     assert message.attempts == 1 and message.sent_at is not None
+
+
+def test_a_killed_pool_process_puts_its_job_back_at_once_and_the_email_is_sent_once(installation):
+    """Only the process running the job dies (out of memory, a crash): the worker rejects the job back to the
+    queue (`reject_on_worker_lost`) and runs it again in a new pool process, without waiting."""
+    env, tmp, workers = installation
+    env = {**env, "STTTT_JOB_VISIBILITY_TIMEOUT": "600"}  # no restore by timeout can explain a quick rerun
+    gate, started, mail_dir = tmp / "gate", tmp / "gate.started", tmp / "mail"
+    gate.touch()
+    workers.append(_start_worker(env, tmp, "pool"))
+    pk = _enqueue_email(env)
+    _wait(started.exists, 120, "the delivery to start", tmp)
+    started.unlink()
+    listed = subprocess.run(["ps", "-o", "pid=", "--ppid", str(workers[0].pid)], capture_output=True, text=True)
+    children = [int(pid) for pid in listed.stdout.split()]
+    assert len(children) == 1  # --concurrency=1: the one pool process, now in the middle of the job
+    os.kill(children[0], signal.SIGKILL)
+    _wait(started.exists, 60, "the job to run again", tmp)
+    assert OutboundMessage.objects.get(pk=pk).status == "pending" and not list(mail_dir.glob("*"))
+    gate.unlink()
+    _wait(lambda: OutboundMessage.objects.get(pk=pk).status == "sent", 60, "the delivery", tmp)
+    assert _sent_once(pk, mail_dir).attempts == 1
 
 
 EXPIRY = """
