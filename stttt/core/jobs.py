@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from celery import Task, current_app, shared_task
-from django.db import DatabaseError, transaction
+from django.db import InterfaceError, OperationalError, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ class Job(Task):
 
     acks_late = True
     reject_on_worker_lost = True
-    autoretry_for = (OSError, DatabaseError, TransientError)  # smtplib's errors are OSErrors
+    # smtplib's errors are OSErrors; a lost or busy database is worth another try, a bug (IntegrityError…) is not
+    autoretry_for = (OSError, OperationalError, InterfaceError, TransientError)
     retry_backoff = 2  # seconds: 2, 4, 8, ... with jitter
     retry_backoff_max = 600
     retry_jitter = True
