@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,11 @@ def unit_get(code: str) -> Unit:
 
 
 # ------------------------------------------------------------------------------------ as of a date
+
+
+def any_unit_of_kinds(agency_id: int | None, codes: Iterable[str], kinds: Iterable[str]) -> bool:
+    """Whether any of the units `codes` of the agency is of one of `kinds`."""
+    return Unit.objects.filter(agency_id=agency_id, code__in=list(codes), kind__in=list(kinds)).exists()
 
 
 def units_at(agency: Agency, at: datetime.date) -> QuerySet[Unit]:

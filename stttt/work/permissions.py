@@ -20,7 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from stttt.org import powers as org_powers
+from stttt.org import selectors as org_selectors
+from stttt.org.choices import DEPARTMENT_DIVISION_KINDS, UnitKind
 from stttt.org.powers import Powers, is_department_staff, powers_of, same_agency
+
+APPARATUS_KINDS = DEPARTMENT_DIVISION_KINDS | {UnitKind.LEADERSHIP}
 
 ADMINISTRATOR_ROLES = frozenset(
     {
@@ -208,8 +212,15 @@ def can_file_district_report(user: Any, report: Any) -> bool:
 
 
 def can_request_districts(user: Any, agency_id: int | None) -> bool:
-    """Ask the district offices for figures, remind them, see the board (6.6): the agency's staff."""
-    return is_staff_of(user, agency_id)
+    """Ask the district offices for figures, remind them, see the board (6.6): a power of the Department,
+    so of the staff of its own apparatus (the leadership, the Office, the Inspectorate, the specialist
+    divisions: Art. 4.1-4.2.a), not of the employees of a public service unit under it (4.2.b)."""
+    if _superuser(user):
+        return True
+    p = _powers(user)
+    if p is None or not is_staff_of(user, agency_id):
+        return False
+    return org_selectors.any_unit_of_kinds(agency_id, p.unit_codes, APPARATUS_KINDS)
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------
