@@ -216,6 +216,12 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return blank < len(filled) * 0.2 and open_ends > len(filled) * 0.15
 
 
+def _one_per_line(lines: list[str]) -> bool:
+    """Each line a whole paragraph, no blank line between (a copy from a browser)."""
+    filled = [line for line in lines if line.strip()]
+    return len(filled) >= 10 and len(lines) - len(filled) < len(filled) * 0.2
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Hard-wrapped lines joined into paragraphs, one per line with blank lines between. A line starts a
     paragraph when the one above ended (with . ; : or a closing emphasis mark) and it opens like one (a
@@ -265,6 +271,9 @@ def repair(text: str) -> Repaired:
                 _("The lines were broken inside paragraphs; they were joined back into paragraphs."),
             )
         )
+    elif _one_per_line(body):
+        # Blank lines between paragraphs, so that a title in capitals is not run into the type line.
+        body = [part for line in body if line.strip() for part in (line, "")]
     if rebuilt and header:
         result.repairs.append(
             (

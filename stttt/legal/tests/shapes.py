@@ -6,8 +6,8 @@
   recipients and signature side by side in a table, the page number in the footer.
 - `to_pdf`: that DOCX printed by LibreOffice (a text layer); `to_scan`: that PDF rasterised and put back
   together as images only (no text layer), as a scanner makes it.
-- `vbpl_text`, `portal_text`, `grid_text`: text copied from web pages, the header flattened three ways,
-  with hard-wrapped lines, page numbers, footers and banners.
+- `vbpl_text`, `browser_text`, `portal_text`, `grid_text`: text copied from web pages, the header
+  flattened several ways, with or without blank lines, hard-wrapped lines, page numbers, footers, banners.
 None of this needs the network.
 """
 
@@ -359,6 +359,11 @@ def vbpl_text(doc: Doc) -> str:
     head = [*doc.header.issuer, "--------", "", MOTTO[0], MOTTO[1], "---------------", ""]
     head += [f"Số: {doc.header.number}", "", doc.header.place_date, ""]
     return "\n".join(head + _wrapped(_body_lines(doc), 0)) + "\n"
+
+
+def browser_text(doc: Doc) -> str:
+    """Selected in a browser and pasted: as from vbpl.vn, but without a single blank line."""
+    return "\n".join(line for line in vbpl_text(doc).split("\n") if line.strip()) + "\n"
 
 
 def portal_text(doc: Doc) -> str:

@@ -27,7 +27,12 @@ DOCUMENTS = sorted(path.stem for path in CORPUS.glob("*.md"))
 SEED_HEADER = shapes.Header(
     ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"], "12/2023/QĐ-UBND", "Bình Phước, ngày 23 tháng 3 năm 2023"
 )
-TEXT_SHAPES = {"vbpl.txt": shapes.vbpl_text, "portal.txt": shapes.portal_text, "grid.txt": shapes.grid_text}
+TEXT_SHAPES = {
+    "vbpl.txt": shapes.vbpl_text,
+    "browser.txt": shapes.browser_text,
+    "portal.txt": shapes.portal_text,
+    "grid.txt": shapes.grid_text,
+}
 
 needs_soffice = pytest.mark.skipif(not shapes.soffice_available(), reason="LibreOffice (soffice) is not installed")
 needs_ocr = pytest.mark.skipif(
