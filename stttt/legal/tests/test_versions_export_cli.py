@@ -140,4 +140,7 @@ def test_demo_load_is_idempotent(db):
     demo.load(io.StringIO())
     count = Provision.objects.count()
     demo.load(io.StringIO())
-    assert Provision.objects.count() == count == 146 and Document.objects.count() == 1
+    # the seed, the demo amending decision (fictional) and the seed's consolidated version from 01/07/2024
+    assert Provision.objects.count() == count and Document.objects.count() == 3
+    seed = Provision.objects.filter(document__source_format="markdown", document__number="12/2023/QĐ-UBND")
+    assert seed.count() == 146
