@@ -68,7 +68,7 @@ def install(using: str = DEFAULT_DB_ALIAS) -> list[str]:
 
 def _install_fts(cursor: Any, model: type[models.Model], existing: set[str]) -> bool:
     table, fts = model._meta.db_table, fts_table(model)
-    pk = model._meta.pk.column  # type: ignore[union-attr]
+    pk = model._meta.pk.column
     cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{fts}_%"])
     triggers = {name for (name,) in cursor.fetchall()}
     wanted = {f"{fts}_ai", f"{fts}_ad", f"{fts}_au"}

@@ -33,6 +33,8 @@ def due_dates_recompute(*, actor: Any = None) -> int:
     changed = 0
     periods = open_dossiers.values_list("procedure_id", "counting_start", "statutory_due_date").distinct()
     for procedure_id, start, old in list(periods):
+        if start is None:  # excluded by the filter; for the type checker
+            continue
         days, unit = procedures[procedure_id].applicable_limit
         new = rules.due_date(cal, start, days, unit)
         if new != old:

@@ -242,13 +242,13 @@ def statistics(
     # The average needs the working-day calendar: only the month's resolved dossiers are read for it.
     cal = calendar()
     durations: dict[str, list[int]] = defaultdict(list)
-    spans: dict[tuple[dt.date, dt.date], int] = {}
+    spans: dict[tuple[Any, Any], int] = {}
     for code, counted_from, resolved_at in dossiers.filter(resolved, counting_start__isnull=False).values_list(
         key, "counting_start", "resolved_at"
     ):
-        span = (counted_from, _local_date(resolved_at))
+        span: tuple[Any, Any] = (counted_from, _local_date(resolved_at))
         if span not in spans:
-            spans[span] = max(0, cal.working_days_between(*span))  # type: ignore[arg-type]
+            spans[span] = max(0, cal.working_days_between(*span))
         durations[code].append(spans[span])
     if by == "division":
         names = _unit_names(set(rows))

@@ -65,17 +65,16 @@ class BulkWriter:
 
 def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
     fields = model._meta.concrete_fields
-    columns = [field.column for field in fields]
+    columns = [str(field.column) for field in fields]
     table = connection.ops.quote_name(model._meta.db_table)
     values = [tuple(_value(field, obj) for field in fields) for obj in rows]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            names = ", ".join(connection.ops.quote_name(c) for c in columns)
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in values:
                     copy.write_row(row)
         else:
-            names = ", ".join(connection.ops.quote_name(c) for c in columns)
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 

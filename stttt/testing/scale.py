@@ -208,7 +208,7 @@ class _Context:
             people.setdefault((kind, position), []).append(user_id)
         self.people = people
         everyone = sorted({u for ids in people.values() for u in ids})
-        self.everyone = everyone or [None]
+        self.everyone: list[int | None] = [*everyone] or [None]
         self.leaders = people.get((UnitKind.LEADERSHIP, Position.DIRECTOR), []) + people.get(
             (UnitKind.LEADERSHIP, Position.DEPUTY_DIRECTOR), []
         )
@@ -300,7 +300,7 @@ def _dossiers(ctx: _Context, counts: Counts) -> Any:
         dossier.search_text = dossier.build_search_text()
         writer.add(dossier)
         for number in range(rng.choice((1, 1, 2, 3))):
-            components = ctx.components.get(procedure.pk) or [None]
+            components: list[int | None] = [*ctx.components.get(procedure.pk, [])] or [None]
             digest = hashlib.sha256(f"{dossier.pk}:{number}".encode()).hexdigest()
             writer.add(
                 DossierFile(
@@ -468,7 +468,7 @@ def _rating(ctx: _Context, dossier: Dossier, procedure: Procedure) -> None:
             indicator_4=score(),
             indicator_6=score(),
             indicator_7=score(),
-            rated_at=dossier.returned_at,
+            rated_at=dossier.returned_at or dossier.submitted_at,
         )
     )
 
@@ -500,7 +500,7 @@ def _licences(ctx: _Context, counts: Counts) -> Any:
     taken = set(Licence.objects.filter(agency=agency).values_list("issuer_name", "year", "number"))
     tokens = set(Licence.objects.values_list("token", flat=True))
     sequences: dict[tuple[str, int, str], int] = {}
-    issuers = {
+    issuers: dict[str, str] = {
         Issuer.DEPARTMENT: agency.name,
         Issuer.MINISTRY: agency.ministry_name or "Bộ Thông tin và Truyền thông",
         Issuer.PROVINCE: agency.parent_body or f"Ủy ban nhân dân tỉnh {ctx.place}",
@@ -508,6 +508,7 @@ def _licences(ctx: _Context, counts: Counts) -> Any:
     for _ in range(counts.licences):
         kind = rng.choice(kinds)
         district = rng.choice(ctx.districts) if ctx.districts else None
+        issuer: str
         if kind.issuer == Issuer.DISTRICT and district:
             issuer, issuer_name = Issuer.DISTRICT, f"Ủy ban nhân dân {district.name}"
         else:
@@ -677,7 +678,12 @@ def _reports(ctx: _Context, counts: Counts) -> Any:
         )
     ]
     existing = set(Report.objects.filter(agency=agency).values_list("report_type_id", "period_start", "period_end"))
-    months_per = {Periodicity.MONTHLY: 1, Periodicity.QUARTERLY: 3, Periodicity.SIX_MONTH: 6, Periodicity.ANNUAL: 12}
+    months_per: dict[str, int] = {
+        Periodicity.MONTHLY: 1,
+        Periodicity.QUARTERLY: 3,
+        Periodicity.SIX_MONTH: 6,
+        Periodicity.ANNUAL: 12,
+    }
     first = _month(dt.date(ctx.until.year, ctx.until.month, 1), -12 * counts.years)
     for number in range(12 * counts.years):
         start = _month(first, number)
