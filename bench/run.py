@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "stttt" / "legal" / "data" / "qd-12-2023-ubnd-binh-phuoc.md"
 RESULTS = ROOT / "docs" / "benchmarks.md"
+RUNS_END = "<!-- end of runs -->"
 PORT = int(os.environ.get("BENCH_PORT", "8103"))
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -504,12 +505,17 @@ def _section(results: list[Result], pages: list[tuple[str, str, float, float, fl
 
 def _write(section: str) -> None:
     """Replace this run's section of docs/benchmarks.md (between its markers), or add it at the end."""
-    key = f"{ARGS.engine}:{ARGS.scale or 'demo'}" + (f":{ARGS.label}" if ARGS.label else "")
+    key = f"{ARGS.engine}:{ARGS.scale or 'test-client'}" + (f":{ARGS.label}" if ARGS.label else "")
     start, end = f"<!-- bench {key} -->", f"<!-- /bench {key} -->"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     block = f"{start}\n{section}\n{end}"
     pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
-    text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip("\n") + f"\n\n{block}\n"
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text)
+    elif RUNS_END in text:  # new runs go at the end of the runs, before the sections written by hand
+        text = text.replace(RUNS_END, f"{block}\n\n{RUNS_END}")
+    else:
+        text = text.rstrip("\n") + f"\n\n{block}\n"
     RESULTS.write_text(text, encoding="utf-8")
 
 
