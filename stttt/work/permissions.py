@@ -211,16 +211,26 @@ def can_file_district_report(user: Any, report: Any) -> bool:
     return "officer" in roles_of_district_report(user, report)
 
 
-def can_request_districts(user: Any, agency_id: int | None) -> bool:
-    """Ask the district offices for figures, remind them, see the board (6.6): a power of the Department,
-    so of the staff of its own apparatus (the leadership, the Office, the Inspectorate, the specialist
-    divisions: Art. 4.1-4.2.a), not of the employees of a public service unit under it (4.2.b)."""
+def acts_for_the_department(user: Any, agency_id: int | None) -> bool:
+    """The Department's dealings with the Council, other bodies and the district offices (Art. 6) are its
+    own, so the staff of its apparatus act in them (the leadership, the Office, the Inspectorate, the
+    specialist divisions: Art. 4.1-4.2.a), not the employees of a public service unit under it (4.2.b)."""
     if _superuser(user):
         return True
     p = _powers(user)
     if p is None or not is_staff_of(user, agency_id):
         return False
     return org_selectors.any_unit_of_kinds(agency_id, p.unit_codes, APPARATUS_KINDS)
+
+
+def can_request_districts(user: Any, agency_id: int | None) -> bool:
+    """Ask the district offices for figures, remind them, see the board (6.6)."""
+    return acts_for_the_department(user, agency_id)
+
+
+def can_record_correspondence(user: Any, agency_id: int | None) -> bool:
+    """Record a Council question or petition received (6.2), or a coordination with another body (6.4-6.5)."""
+    return acts_for_the_department(user, agency_id)
 
 
 # --- Council questions and coordination (6.2, 6.4, 6.5) -------------------------------------------------

@@ -604,7 +604,7 @@ def question_create(
 ) -> CouncilQuestion:
     """Receive a delegate's question or a voters' petition (6.2), optionally assigning it at once."""
     agency_id = _agency_id(actor)
-    _require(permissions.is_staff_of(actor, agency_id))
+    _require(permissions.can_record_correspondence(actor, agency_id))
     _same_agency_unit(unit, agency_id)
     _same_agency_person(assignee, agency_id, "assignee")
     if deadline < received_on:
@@ -697,7 +697,7 @@ def coordination_create(
 ) -> Coordination:
     """Record a coordination request sent to, or received from, a department or district PC (6.4, 6.5)."""
     agency_id = _agency_id(actor)
-    _require(permissions.is_staff_of(actor, agency_id))
+    _require(permissions.can_record_correspondence(actor, agency_id))
     _same_agency_unit(unit, agency_id)
     item = Coordination(
         agency_id=agency_id,
