@@ -9,6 +9,7 @@ repaired comes back as (code, message) pairs that the import records as warnings
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -48,15 +49,16 @@ def _decode(data: bytes) -> str:
     raise ImportRefused(_("The file is neither a DOCX, a PDF nor text in UTF-8."))
 
 
-def read(data: bytes, *, name: str = "") -> Source:
-    """The document's text ready for `importer.parse`. Raises ImportRefused when it cannot be read."""
+def read(data: bytes, *, name: str = "", on_page: Callable[[int, int], None] | None = None) -> Source:
+    """The document's text ready for `importer.parse`; `on_page(done, total)` reports OCR progress.
+    Raises ImportRefused when it cannot be read."""
     kind = detect(data, name)
     repairs: list[tuple[str, str]] = []
     try:
         if kind == "docx":
             text = docx.to_text(data)
         elif kind == "pdf":
-            layout, scanned = pdf.to_layout(data)
+            layout, scanned = pdf.to_layout(data, on_page=on_page)
             text = layout.text
             if scanned:
                 kind = "ocr"

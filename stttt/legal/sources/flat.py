@@ -24,7 +24,7 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 _MOTTO_FOLDED = re.sub(r"\s+", " ", " ".join(fold(part).replace("-", " ") for part in MOTTO))
 
 _MARKS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|^#{1,6}\s+")
-_SEPARATOR = re.compile(r"^[\s|+:]*[-_=~.*]{3,}[\s|+\-_=~.*:]*$")
+_SEPARATOR = re.compile(r"^[\s|+:]*[-_=~.*—–]{2,}[\s|+\-_=~.*:—–]*$")
 _MOTTO_START = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do)")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _PAGE_NUMBER = re.compile(
@@ -163,6 +163,8 @@ def _header(lines: list[str]) -> tuple[list[str], list[str], bool]:
         if is_upper(cell) and not rules.first_date(cell):
             issuer.append(cell)
             continue
+        if sum(ch.isalpha() for ch in cell) < 2:
+            continue  # a speck a scan left ("ˆ", "—-")
         # Text before the header proper (a portal's banner or properties panel): not part of it.
         dropped.extend(issuer)
         dropped.append(cell)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -43,7 +45,7 @@ def _page_words(image: Path, page: int) -> tuple[list[Word], float]:
         capture_output=True,
         text=True,
         check=True,
-        env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"},
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # one page at a time, one core: the server is shared
     ).stdout
     words, height = [], 0.0
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -56,8 +58,9 @@ def _page_words(image: Path, page: int) -> tuple[list[Word], float]:
     return words, height
 
 
-def read_pdf(data: bytes) -> Layout:
-    """The text of a scanned PDF. Raises OcrUnavailable when the tools are not installed."""
+def read_pdf(data: bytes, *, on_page: Callable[[int, int], None] | None = None) -> Layout:
+    """The text of a scanned PDF; `on_page(done, total)` after each page (OCR takes seconds a page).
+    Raises OcrUnavailable when the tools are not installed."""
     absent = missing()
     if absent:
         raise OcrUnavailable(
@@ -77,7 +80,10 @@ def read_pdf(data: bytes) -> Layout:
             check=True,
             capture_output=True,
         )
-        for number, image in enumerate(sorted(Path(folder).glob("page*.png"))):
+        images = sorted(Path(folder).glob("page*.png"))
+        for number, image in enumerate(images):
             page_words, heights[number] = _page_words(image, number)
             words += page_words
+            if on_page:
+                on_page(number + 1, len(images))
     return paragraphs(words, heights)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pdfplumber
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ class NotAPdf(ValueError):
     """The bytes are not a readable PDF."""
 
 
-def to_layout(data: bytes) -> tuple[Layout, bool]:
+def to_layout(data: bytes, *, on_page: Callable[[int, int], None] | None = None) -> tuple[Layout, bool]:
     """The PDF's text, and whether it came from OCR (the PDF had no text layer)."""
     words: list[Word] = []
     heights: dict[int, float] = {}
@@ -34,5 +35,5 @@ def to_layout(data: bytes) -> tuple[Layout, bool]:
     except (PdfminerException, PDFSyntaxError, PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise NotAPdf(_("The file is not a readable PDF.")) from exc
     if heights and len(words) < _SCANNED_PAGE_WORDS * len(heights):
-        return ocr.read_pdf(data), True
+        return ocr.read_pdf(data, on_page=on_page), True
     return paragraphs(words, heights), False

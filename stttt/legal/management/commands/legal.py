@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stttt.core.progress import Progress
 from stttt.legal import amending, consolidation, diff, export, importer, selectors, services, sources
 from stttt.legal.models import Document
 
@@ -73,8 +74,19 @@ class Command(BaseCommand):
     # ---------------------------------------------------------------------------------------------------
 
     def _source(self, path: str) -> sources.Source:
+        bar: list[Progress] = []
+
+        def on_page(done: int, total: int) -> None:  # OCR of a scan: seconds a page
+            if not bar:
+                bar.append(Progress(_("OCR"), total))
+            if done < total:
+                bar[0](done)
+            else:
+                bar[0].done = done
+                bar[0].finish()
+
         try:
-            return sources.read(Path(path).read_bytes(), name=Path(path).name)
+            return sources.read(Path(path).read_bytes(), name=Path(path).name, on_page=on_page)
         except OSError as exc:
             raise CommandError(
                 _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}, returncode=2
