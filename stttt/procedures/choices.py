@@ -104,3 +104,18 @@ PORTAL_CODES: dict[str, int] = {
     Status.FORWARDED: 9,
     Status.RETURNED: 10,
 }
+
+
+class VersionStatus(models.TextChoices):
+    """A procedure version is edited as a draft; once published it never changes."""
+
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Stage(models.TextChoices):
+    """The internal steps a version allots working days to (the Department's process of each dossier)."""
+
+    DESK = "desk", _("One-stop desk")
+    DIVISION = "division", _("Division appraisal")
+    LEADER = "leader", _("Leadership approval")

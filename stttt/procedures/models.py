@@ -12,7 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
-from stttt.procedures.choices import Channel, CopyKind, Handling, ResultKind, ServiceLevel, Status, TimeUnit
+from stttt.procedures.choices import (
+    Channel,
+    CopyKind,
+    Handling,
+    ResultKind,
+    ServiceLevel,
+    Stage,
+    Status,
+    TimeUnit,
+    VersionStatus,
+)
 
 # --- catalogue ----------------------------------------------------------------------------------------
 
@@ -131,8 +141,121 @@ class Component(models.Model):
         return self.name
 
 
+class ProcedureVersion(TimeStampedModel):
+    """One version of a procedure's legal facts, valid over a period, as announced by its decision(s).
+
+    A draft is edited freely; `versions.version_publish` checks it (`rules.version_problems`,
+    `rules.validity_overlaps`) and publishes it. A published version never changes: the service refuses and
+    a database trigger (migration 0009) refuses any update but closing its open validity once, and any
+    delete. A dossier keeps the version it was filed under (`Dossier.procedure_version`).
+    """
+
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.PROTECT, related_name="versions", verbose_name=_("procedure")
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, help_text=_("Empty only for the version in force before records.")
+    )
+    valid_to = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Last day; empty: open."))
+    announcements = models.JSONField(
+        _("announcing decisions"),
+        default=list,
+        blank=True,
+        help_text=_("Each: document (number, date, issuer), row (article or annex row), demo (fictional)."),
+    )
+    national_code = models.CharField(_("national code"), max_length=40)
+    name = models.CharField(_("name"), max_length=300)
+    field_code = models.SlugField(_("field"), max_length=60)
+    legal_basis = models.TextField(_("governing law"))
+    time_limit = models.PositiveSmallIntegerField(_("statutory time limit"))
+    time_unit = models.CharField(_("unit of the time limit"), max_length=10, choices=TimeUnit.choices)
+    time_limit_basis = models.CharField(_("basis of the time limit"), max_length=300)
+    local_time_limit = models.PositiveSmallIntegerField(
+        _("published shorter time (working days)"), null=True, blank=True
+    )
+    local_time_limit_basis = models.CharField(_("basis of the shorter time"), max_length=300, blank=True)
+    steps = models.JSONField(_("steps"), default=list, blank=True, help_text=_("Each: stage, days, unit, basis."))
+    components = models.JSONField(
+        _("dossier components"), default=list, blank=True, help_text=_("Each: name, copy_kind, copies, form, required.")
+    )
+    fee = models.CharField(_("fees"), max_length=300, blank=True)
+    result_kind = models.CharField(_("result"), max_length=20, choices=ResultKind.choices)
+    result_name = models.CharField(_("name of the result"), max_length=300)
+    handling = models.CharField(
+        _("role of the Department"), max_length=10, choices=Handling.choices, default=Handling.DECIDE
+    )
+    division_code = models.CharField(_("processing division"), max_length=30)
+    online = models.BooleanField(_("can be filed online"), default=True)
+    service_level = models.CharField(
+        _("online service level"), max_length=10, choices=ServiceLevel.choices, default=ServiceLevel.PARTIAL
+    )
+    change_note = models.TextField(_("what changed"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        ordering = ["procedure", "number"]
+        verbose_name = _("procedure version")
+        verbose_name_plural = _("procedure versions")
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "number"], name="procedures_version_number_unique"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="procedures_version_valid_to_after_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.national_code} v{self.number}"
+
+    @property
+    def published(self) -> bool:
+        return self.status == VersionStatus.PUBLISHED
+
+    @property
+    def applicable_limit(self) -> tuple[int, str]:
+        """(days, unit) that bind the Department under this version: its published shorter time if any."""
+        if self.local_time_limit is not None:
+            return self.local_time_limit, TimeUnit.WORKING.value
+        return self.time_limit, self.time_unit
+
+    @property
+    def limit_basis(self) -> str:
+        """The provision that sets the applicable limit (the announcing decision's row for a shorter time)."""
+        if self.local_time_limit is not None and self.local_time_limit_basis:
+            return self.local_time_limit_basis
+        return self.time_limit_basis
+
+    def stage_days(self, stage: str) -> int:
+        return next((int(step.get("days") or 0) for step in self.steps if step.get("stage") == stage), 0)
+
+    @property
+    def desk_days(self) -> int:
+        return self.stage_days(Stage.DESK)
+
+    @property
+    def division_days(self) -> int:
+        return self.stage_days(Stage.DIVISION)
+
+    @property
+    def leader_days(self) -> int:
+        return self.stage_days(Stage.LEADER)
+
+
 audit.track(Procedure)
 audit.track(Component)
+audit.track(ProcedureVersion)
 
 # --- dossiers -----------------------------------------------------------------------------------------
 
@@ -156,6 +279,15 @@ class Dossier(SearchableModel, TimeStampedModel):
     )
     procedure = models.ForeignKey(
         Procedure, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("procedure")
+    )
+    procedure_version = models.ForeignKey(
+        ProcedureVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name=_("procedure version"),
+        help_text=_("The version in force when the dossier was filed: its time limits and components apply."),
     )
     code = models.CharField(_("dossier code"), max_length=40, unique=True, null=True, blank=True)
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.SUBMITTED)
@@ -246,6 +378,12 @@ class Dossier(SearchableModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.code or f"#{self.pk}"
+
+    @property
+    def terms(self) -> ProcedureVersion | Procedure:
+        """The facts the dossier is handled under: the version it was filed under (the procedure's own row
+        only for a dossier filed before versions existed and not yet bound)."""
+        return self.procedure_version or self.procedure
 
     @property
     def portal_status_code(self) -> int:

@@ -380,3 +380,115 @@ def due_date_explanation(
         )
     )
     return sentences
+
+
+# --- procedure versions -------------------------------------------------------------------------------
+
+VERSION_STAGES = ("desk", "division", "leader")
+
+
+def version_problems(facts: Mapping[str, Any]) -> list[str]:
+    """What keeps a version from being published, one sentence each (empty: complete).
+
+    Decree 63/2010/NĐ-CP Art. 8(2) (as amended by Decree 48/2013/NĐ-CP) [verify]: a procedure states its
+    dossier components, its time limit, the agency that performs it and its result; a time limit binds
+    only with the provision that sets it, so every step needs its limit and basis. A version must also
+    start somewhere (its valid-from date) to be bound to filings.
+    """
+    problems = []
+    if not facts.get("valid_from"):
+        problems.append(_("Give the date from which the version is valid."))
+    if not str(facts.get("time_limit_basis") or "").strip():
+        problems.append(_("Give the provision that sets the time limit."))
+    if facts.get("local_time_limit") is not None and not str(facts.get("local_time_limit_basis") or "").strip():
+        problems.append(_("Give the decision that publishes the shorter time limit."))
+    steps = list(facts.get("steps") or [])
+    stages = [str(step.get("stage")) for step in steps]
+    for stage in VERSION_STAGES:
+        if stage not in stages:
+            problems.append(_("Step “%(stage)s” has no time limit.") % {"stage": stage})
+    for step in steps:
+        days = step.get("days")
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            problems.append(_("Step “%(stage)s” has no time limit.") % {"stage": step.get("stage")})
+        if not str(step.get("basis") or "").strip():
+            problems.append(_("Step “%(stage)s” has no legal basis.") % {"stage": step.get("stage")})
+    if not any(str(c.get("name") or "").strip() for c in facts.get("components") or []):
+        problems.append(_("List at least one dossier component."))
+    if not str(facts.get("result_name") or "").strip() or not facts.get("result_kind"):
+        problems.append(_("Name the result of the procedure."))
+    if not str(facts.get("division_code") or "").strip():
+        problems.append(_("Give the processing unit."))
+    for announcement in facts.get("announcements") or []:
+        if not str(announcement.get("document") or "").strip() or not str(announcement.get("row") or "").strip():
+            problems.append(_("Each announcing decision needs its document and its article or annex row."))
+            break
+    return problems
+
+
+def periods_overlap(
+    start: dt.date | None, end: dt.date | None, other_start: dt.date | None, other_end: dt.date | None
+) -> bool:
+    """Whether two validity periods share a day (an empty start or end is open; both ends inclusive).
+
+    One procedure has one set of facts on any day (Decree 63/2010/NĐ-CP Art. 15: a procedure applies as
+    announced, from the date the announcing decision sets [verify]), so published versions may not overlap.
+    """
+    first_end = dt.date.max if end is None else end
+    second_end = dt.date.max if other_end is None else other_end
+    first_start = dt.date.min if start is None else start
+    second_start = dt.date.min if other_start is None else other_start
+    return first_start <= second_end and second_start <= first_end
+
+
+def in_period(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether `day` falls in a validity period (open ends as in `periods_overlap`)."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+FACT_FIELDS = (
+    "national_code",
+    "name",
+    "field_code",
+    "legal_basis",
+    "time_limit",
+    "time_unit",
+    "time_limit_basis",
+    "local_time_limit",
+    "local_time_limit_basis",
+    "steps",
+    "components",
+    "fee",
+    "result_kind",
+    "result_name",
+    "handling",
+    "division_code",
+    "online",
+    "service_level",
+)
+
+
+def facts_diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """The facts that differ between two versions, as (field, old, new), in the order of FACT_FIELDS;
+    components and steps compare by their name or stage, so a reordering alone is no change."""
+    changes = []
+    for name in FACT_FIELDS:
+        before, after = old.get(name), new.get(name)
+        if name == "components":
+            before = sorted(_component_key(c) for c in before or [])
+            after = sorted(_component_key(c) for c in after or [])
+        elif name == "steps":
+            before = sorted((str(s.get("stage")), s.get("days"), str(s.get("basis") or "")) for s in before or [])
+            after = sorted((str(s.get("stage")), s.get("days"), str(s.get("basis") or "")) for s in after or [])
+        if before != after:
+            changes.append((name, before, after))
+    return changes
+
+
+def _component_key(component: Mapping[str, Any]) -> tuple[str, str, int, bool]:
+    return (
+        " ".join(str(component.get("name") or "").split()),
+        str(component.get("copy_kind") or "original"),
+        int(component.get("copies") or 1),
+        bool(component.get("required", True)),
+    )

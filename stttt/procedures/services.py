@@ -27,7 +27,7 @@ from stttt.core.text import canonical
 from stttt.legal import selectors as legal_selectors
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
-from stttt.procedures import permissions, rules
+from stttt.procedures import permissions, rules, versions
 from stttt.procedures.choices import Channel, Status
 from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure, Rating
 from stttt.procedures.workflow import (
@@ -143,6 +143,8 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
                     required=required,
                 )
         _link_provision(procedure)
+        if not procedure.versions.exists():  # a new procedure: its row is version 1
+            versions.version_first(procedure)
     return len(entries)
 
 
@@ -273,11 +275,13 @@ def dossier_file(
             return existing, False
     values = _clean_applicant(data)
     uploads_check(procedure, uploads, paper=() if online else paper)
+    version = versions.version_for_filing(procedure, day)  # handled under the version in force that day
     try:
         with transaction.atomic():
             dossier = Dossier(
                 agency_id=procedure.agency_id,
                 procedure=procedure,
+                procedure_version=version,
                 channel=channel,
                 idempotency_key=key,
                 submitted_at=when,
@@ -349,7 +353,7 @@ def _next_code(agency: Agency, day: dt.date) -> str:
 
 
 def _restart_period(dossier: Dossier, cal: WorkingCalendar, when: dt.datetime) -> None:
-    days, unit = dossier.procedure.applicable_limit
+    days, unit = dossier.terms.applicable_limit
     dossier.counting_start = cal.counting_start(
         timezone.localtime(when).replace(tzinfo=None), paper=dossier.channel != Channel.ONLINE
     )
@@ -361,11 +365,11 @@ def _enter_stage(dossier: Dossier, status: str, cal: WorkingCalendar, when: dt.d
     stage = STAGE_OF_STATUS.get(status)
     if stage is None:
         return
-    procedure = dossier.procedure
+    terms = dossier.terms
     allotment = {
-        "desk": procedure.desk_days,
-        "division": procedure.division_days,
-        "leader": procedure.leader_days,
+        "desk": terms.desk_days,
+        "division": terms.division_days,
+        "leader": terms.leader_days,
         "return": 0,
     }[stage]
     start = max(timezone.localtime(when).date(), dossier.counting_start or timezone.localtime(when).date())
@@ -458,7 +462,7 @@ def dossier_transition(
         _restart_period(dossier, cal, when)
         stage_due, stage_started = None, None
         dossier.stage_due_date = rules.stage_due_date(
-            cal, dossier.counting_start or today, dossier.procedure.division_days, dossier.due_date
+            cal, dossier.counting_start or today, dossier.terms.division_days, dossier.due_date
         )
         dossier.stage_started_at = when
     elif action == "apologise":

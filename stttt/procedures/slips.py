@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.utils import timezone
 
@@ -15,7 +16,7 @@ from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
 from stttt.procedures import filing
 from stttt.procedures.choices import Status
-from stttt.procedures.models import Dossier
+from stttt.procedures.models import Dossier, ProcedureVersion
 
 STEP_NAMES = {
     "submit": "Nộp hồ sơ",
@@ -125,10 +126,17 @@ def _tracking(dossier: Dossier) -> str:
     return f"Tra cứu tình trạng hồ sơ tại Bộ phận tiếp nhận và trả kết quả bằng mã hồ sơ {dossier.code}."
 
 
+def _limit_basis(terms: Any) -> str:
+    """The provision of the applicable limit, and the version it comes from when there are versions."""
+    if isinstance(terms, ProcedureVersion):
+        return f"{terms.limit_basis}; phiên bản {terms.number} của thủ tục"
+    return str(terms.time_limit_basis)
+
+
 def receipt(dossier: Dossier) -> Document:
     """Form 01: receipt and appointment slip."""
-    procedure = dossier.procedure
-    days, unit = procedure.applicable_limit
+    procedure, terms = dossier.procedure, dossier.terms  # the version it was filed under
+    days, unit = terms.applicable_limit
     received = received_components(dossier)
     rows = [
         [str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
@@ -147,7 +155,7 @@ def receipt(dossier: Dossier) -> Document:
         Paragraph("Thành phần hồ sơ và số lượng mỗi loại giấy tờ gồm:", align="left"),
         Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], rows),
         Paragraph(
-            f"Thời gian giải quyết hồ sơ theo quy định: {days} {UNIT_NAMES[unit]} ({procedure.time_limit_basis}).",
+            f"Thời gian giải quyết hồ sơ theo quy định: {days} {UNIT_NAMES[unit]} ({_limit_basis(terms)}).",
             align="left",
         ),
         Paragraph(f"Thời gian nhận hồ sơ: {_when(dossier.received_at)}.", align="left"),

@@ -1,0 +1,136 @@
+"""Procedure versions: publishing checks, overlaps, a published version frozen (service and database), the
+dossier bound to the version it was filed under, a procedure ended here, and an import's diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from stttt.procedures import rules, slips, versions
+from stttt.procedures.models import ProcedureVersion
+from stttt.procedures.tests.conftest import at, file_dossier
+
+CODE = "STTTT.BC.01"  # 20 days in the data file
+PPC = {
+    "document": "Quyết định số 999/QĐ-UBND (demo) ngày 01/11/2024 của UBND tỉnh",
+    "row": "Phụ lục I, mục 1",
+    "demo": True,
+}
+COMPLETE = {
+    "valid_from": dt.date(2024, 11, 1),
+    "local_time_limit": 10,
+    "local_time_limit_basis": "Quyết định số 999/QĐ-UBND (demo), Phụ lục I, mục 1",
+    "announcements": [PPC],
+}
+
+
+def _step_bases(version):
+    return [{**step, "basis": "Quy trình nội bộ (demo)"} for step in version.steps]
+
+
+def test_version_problems_at_their_boundaries():
+    complete = {
+        "valid_from": dt.date(2024, 1, 1),
+        "time_limit_basis": "Điều 18",
+        "steps": [{"stage": s, "days": 0, "basis": "x"} for s in rules.VERSION_STAGES],
+        "components": [{"name": "Tờ khai"}],
+        "result_kind": "licence",
+        "result_name": "Giấy phép",
+        "division_code": "TTBCXB",
+    }
+    assert rules.version_problems(complete) == []  # zero days is a limit
+    assert len(rules.version_problems({**complete, "components": [{"name": " "}]})) == 1
+    assert len(rules.version_problems({**complete, "steps": complete["steps"][:2]})) == 1
+    assert len(rules.version_problems({**complete, "local_time_limit": 5})) == 1
+    assert len(rules.version_problems({**complete, "announcements": [{"document": "QĐ 1", "row": ""}]})) == 1
+
+
+def test_periods_overlap_at_their_ends():
+    d = dt.date
+    assert rules.periods_overlap(d(2024, 1, 1), d(2024, 1, 31), d(2024, 1, 31), None)  # one shared day
+    assert not rules.periods_overlap(d(2024, 1, 1), d(2024, 1, 30), d(2024, 1, 31), None)
+    assert rules.periods_overlap(None, None, d(2030, 1, 1), d(2030, 1, 1))
+
+
+def test_catalogue_rows_are_version_one_and_a_draft_publishes_only_when_complete(dept, catalog):
+    procedure = catalog[CODE]
+    first = versions.version_in_force(procedure, dt.date(2024, 10, 1))
+    assert first.number == 1 and first.published and first.time_limit == 20
+    draft = versions.version_draft(procedure, changes={"local_time_limit": 10})
+    with pytest.raises(ValidationError) as refused:
+        versions.version_publish(draft)
+    assert len(refused.value.messages) == 2  # no valid-from date, no basis of the shorter time
+    assert not ProcedureVersion.objects.get(pk=draft.pk).published
+
+
+def test_two_versions_give_different_due_dates_each_citing_its_basis(dept, catalog):
+    procedure = catalog[CODE]
+    draft = versions.version_draft(procedure, changes=COMPLETE)
+    draft = versions.version_update(draft, changes={"steps": _step_bases(draft)})
+    versions.version_publish(draft, now=at(2024, 10, 20))
+    first = ProcedureVersion.objects.get(procedure=procedure, number=1)
+    assert first.valid_to == dt.date(2024, 10, 31)  # closed the day before the new one starts
+
+    before = file_dossier(procedure, dept.applicant, {"applicant_name": "A"}, when=at(2024, 10, 30))
+    after = file_dossier(procedure, dept.applicant, {"applicant_name": "B"}, when=at(2024, 11, 4))
+    assert before.procedure_version == first and after.procedure_version == draft
+    from stttt.procedures import services
+
+    before = services.dossier_transition(before.pk, "receive", actor=dept.desk, now=at(2024, 11, 4, 10))
+    after = services.dossier_transition(after.pk, "receive", actor=dept.desk, now=at(2024, 11, 4, 10))
+    assert before.statutory_due_date > after.statutory_due_date  # 20 days against 10 working days
+    first_slip = " ".join(str(b.text) for b in slips.receipt(before).blocks if hasattr(b, "text"))
+    second_slip = " ".join(str(b.text) for b in slips.receipt(after).blocks if hasattr(b, "text"))
+    assert "Thông tư 41/2020/TT-BTTTT Điều 18" in first_slip and "phiên bản 1" in first_slip
+    assert "999/QĐ-UBND (demo)" in second_slip and "phiên bản 2" in second_slip
+
+
+def test_a_published_version_never_changes(dept, catalog):
+    first = versions.version_in_force(catalog[CODE], dt.date(2024, 10, 1))
+    with pytest.raises(ValidationError):
+        versions.version_update(first, changes={"time_limit": 5})
+    with pytest.raises(DatabaseError), transaction.atomic():  # the admin, the shell: the database refuses
+        ProcedureVersion.objects.filter(pk=first.pk).update(time_limit=5)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        ProcedureVersion.objects.filter(pk=first.pk).delete()
+    assert ProcedureVersion.objects.get(pk=first.pk).time_limit == 20
+
+
+def test_an_overlapping_version_is_refused(dept, catalog):
+    procedure = catalog[CODE]
+    draft = versions.version_draft(procedure, changes=COMPLETE)
+    versions.version_publish(versions.version_update(draft, changes={"steps": _step_bases(draft)}))
+    third = versions.version_draft(
+        procedure, changes={**COMPLETE, "valid_from": dt.date(2024, 12, 1), "valid_to": dt.date(2024, 12, 31)}
+    )
+    with pytest.raises(ValidationError, match="overlaps"):
+        versions.version_publish(third)
+
+
+def test_an_ended_procedure_refuses_filings_and_says_where_to_go(dept, catalog):
+    procedure = catalog[CODE]
+    versions.procedure_end(procedure, dt.date(2025, 2, 28), why="Chuyển về Sở Văn hóa, Thể thao và Du lịch.")
+    file_dossier(procedure, dept.applicant, {"applicant_name": "A"}, when=at(2025, 2, 28))
+    with pytest.raises(ValidationError, match="Sở Văn hóa"):
+        file_dossier(procedure, dept.applicant, {"applicant_name": "B"}, when=at(2025, 3, 3))
+
+
+def test_a_changed_national_export_makes_a_draft_with_a_readable_diff(dept, catalog):
+    procedure = catalog[CODE]
+    export = {
+        "MaTTHC": CODE,
+        "TenTTHC": procedure.name,
+        "ThoiHanGiaiQuyet": 15,
+        "DonViThoiGian": "Ngày làm việc",
+        "ThanhPhanHoSo": [{"Ten": "Tờ khai đề nghị cấp giấy phép xuất bản bản tin", "SoLuong": 1}],
+    }
+    draft, diff = versions.version_import(procedure, json.dumps(export).encode())
+    assert not draft.published and draft.time_limit == 15 and draft.number == 2
+    assert any("20 → 15" in line for line in diff)
+    assert any(line.startswith("- ") and "Sơ yếu lý lịch" in line for line in diff)
+    with pytest.raises(ValidationError):
+        versions.version_import(procedure, b"{not json")
