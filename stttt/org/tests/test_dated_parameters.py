@@ -78,3 +78,16 @@ def test_division_leadership_with_the_amended_threshold(count, expected):
 def test_division_minimum_read_from_the_parameters(count, may_exist):
     raised = {**rules.ORIGINAL_PARAMETERS, "division-min-civil-servants": 6}
     assert rules.division_leadership(count, raised).may_exist is may_exist
+
+
+def test_findings_page_cites_the_amendment_from_its_effective_day(client, amended_org):
+    from django.urls import reverse
+
+    from stttt.accounts.models import User
+
+    consolidation.amending_document_import(legal_demo.DEMO_AMENDMENT.read_text(encoding="utf-8"))
+    client.force_login(User.objects.get(username="chuyenvien_ttbcxb"))
+    before = client.get(reverse("org:findings"), {"at": "2024-06-30"}).content.decode()
+    after = client.get(reverse("org:findings"), {"at": "2024-07-01"}).content.decode()
+    assert 'data-testid="amended-by"' not in before
+    assert 'data-testid="amended-by"' in after and "999/2024/QĐ-UBND" in after
