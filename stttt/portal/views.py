@@ -42,6 +42,7 @@ from stttt.procedures import charts as procedure_charts
 from stttt.procedures import selectors as procedure_selectors
 from stttt.procedures import services as procedure_services
 from stttt.procedures import slips
+from stttt.procedures import versions as procedure_versions
 from stttt.procedures.workflow import applicant_may, public_steps, supplement_action
 
 GRANTS = "portal_grants"
@@ -104,8 +105,14 @@ def catalog(request: HttpRequest) -> HttpResponse:
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(selectors.procedures_online(_agency(request)), code=code)
+    version = procedure_versions.version_in_force(procedure)
+    closed = ""
+    if version is None and procedure.versions.exists():  # repealed or transferred: say why and where to go
+        closed = procedure_versions.filing_refusal(procedure, timezone.localdate())
     return render(
-        request, "portal/procedure.html", {"procedure": procedure, "kind": kind_for_procedure(procedure.code)}
+        request,
+        "portal/procedure.html",
+        {"procedure": procedure, "version": version, "closed": closed, "kind": kind_for_procedure(procedure.code)},
     )
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from stttt.procedures.models import Component, Dossier, DossierStep, Procedure
+from stttt.procedures.models import Component, Dossier, DossierStep, Procedure, ProcedureVersion
 
 
 class ComponentInline(admin.TabularInline):
@@ -49,3 +49,23 @@ class DossierAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProcedureVersion)
+class ProcedureVersionAdmin(admin.ModelAdmin):
+    """Drafts are edited here or by `stttt procedures`; a published version is shown read-only and cannot be
+    deleted (the database refuses as well). Publishing goes through the service (`stttt procedures publish`)."""
+
+    list_display = ["procedure", "number", "status", "valid_from", "valid_to", "time_limit", "local_time_limit"]
+    list_filter = ["status", "procedure__agency"]
+    search_fields = ["national_code", "name"]
+    raw_id_fields = ["procedure"]
+    readonly_fields = ["status", "published_at", "published_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.published:
+            return [f.name for f in ProcedureVersion._meta.fields]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or not obj.published

@@ -14,7 +14,7 @@ from stttt.accounts.services import demo_user_ensure
 from stttt.core.calendar import calendar
 from stttt.core.demo import DemoLogin
 from stttt.org.models import Agency
-from stttt.procedures import services
+from stttt.procedures import services, versions
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Procedure
 
@@ -84,6 +84,13 @@ LAST_MONTH = [
     ("demo-08", "STTTT.PTTH.01", "Khách sạn Sao Mai", 12, ["receive", "transfer", "assign"]),
     ("demo-09", "2.001740", "Cơ sở in Hoa Mai", 10, ["receive", "transfer", "assign"]),  # overdue at month end
 ]
+# Two versions of one procedure: a shortened time limit from a date in the middle of last month, announced by a
+# FICTIONAL decision of the Provincial People's Committee (no real decision shortening it was found); one
+# dossier filed before that date and one after, so their due dates differ, each citing its version's basis.
+VERSIONED_CODE = "STTTT.BC.01"
+VERSION_FROM_OFFSET = 5  # working days after the first working day of last month
+DEMO_DECISION = "Quyết định số 0000/QĐ-UBND (GIẢ ĐỊNH, chỉ dùng cho bản trình diễn) của UBND tỉnh Bình Phước"
+VERSIONED_DOSSIERS = [("demo-21", "Hội Văn học Nghệ thuật tỉnh", 2), ("demo-22", "Liên đoàn Lao động tỉnh", 8)]
 THIS_MONTH = [
     ("demo-11", "1.003725", "Thư viện tỉnh", ["receive", "transfer", "assign", "propose"]),
     ("demo-12", "STTTT.BCH.01", "Công ty Bưu chính Lộc Ninh", ["receive", "transfer"]),
@@ -146,6 +153,24 @@ def _file(procedure: Procedure, applicant: Any, key: str, name: str, when: dt.da
     )
 
 
+def _shortened_version(procedure: Procedure, valid_from: dt.date) -> None:
+    """Version 2 of `procedure`: 15 working days instead of 20 days, from `valid_from` (once)."""
+    if versions.versions_of(procedure).count() > 1:
+        return
+    row = _("Annex, row 1 (demo)")
+    draft = versions.version_draft(
+        procedure,
+        changes={
+            "valid_from": valid_from,
+            "local_time_limit": 15,
+            "local_time_limit_basis": f"{DEMO_DECISION}, {row}",
+            "announcements": [{"document": DEMO_DECISION, "row": row, "demo": True}],
+            "change_note": _("Demo: the province shortens the time limit to 15 working days."),
+        },
+    )
+    versions.version_publish(draft)
+
+
 def load(stdout) -> list[DemoLogin]:
     agency = Agency.objects.order_by("pk").first()
     if agency is None:
@@ -169,6 +194,14 @@ def load(stdout) -> list[DemoLogin]:
     last_month_start = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     first_working = cal.working_day_on_or_after(last_month_start)
     created_count = 0
+    versioned = Procedure.objects.get(agency=agency, code=VERSIONED_CODE)
+    _shortened_version(versioned, cal.add_working_days(first_working, VERSION_FROM_OFFSET))
+    for key, name, offset in VERSIONED_DOSSIERS:
+        start = cal.add_working_days(first_working, offset)
+        dossier, created = _file(versioned, applicant, key, name, _at(start, 8))
+        if created:
+            created_count += 1
+            _walk(dossier, ["receive", "transfer"], start, users, versioned)
     for key, code, name, offset, path in LAST_MONTH:
         procedure = Procedure.objects.get(agency=agency, code=code)
         start = cal.add_working_days(first_working, offset)

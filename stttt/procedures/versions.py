@@ -59,9 +59,9 @@ def filing_refusal(procedure: Procedure, day: dt.date) -> str:
     )
     if last is None:
         return _("This procedure is not in force yet.")
-    message = _("This procedure is no longer handled here since %(day)s.") % {
-        "day": (last.valid_to + dt.timedelta(days=1)).strftime("%d/%m/%Y")  # type: ignore[operator]
-    }
+    assert last.valid_to is not None  # filtered on valid_to above
+    since = last.valid_to + dt.timedelta(days=1)
+    message = _("This procedure is no longer handled here since %(day)s.") % {"day": since.strftime("%d/%m/%Y")}
     return f"{message} {procedure.notes}".strip() if procedure.notes else message
 
 

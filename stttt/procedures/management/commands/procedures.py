@@ -1,4 +1,5 @@
-"""`stttt procedures`: catalogue, statistics, loading of the procedure data, due dates after a calendar change."""
+"""`stttt procedures`: catalogue, statistics, loading of the procedure data, due dates after a calendar change,
+and the versions of a procedure (list, diff, publish, import of a national export)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
-from stttt.procedures import selectors, services
+from stttt.procedures import selectors, services, versions
 from stttt.procedures.api import ProcedureSerializer
 from stttt.procedures.due_dates import due_dates_recompute
 from stttt.procedures.exports import stat_headers, stat_row
@@ -32,7 +33,16 @@ class Command(BaseCommand):
         load.add_argument("--file", default=str(services.DATA_FILE), help="YAML catalogue file.")
         link = sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
         sub.add_parser("due-dates", help="Count again the due dates of open dossiers after a calendar change.")
-        for parser_ in (cat, stats, load, link):
+        listing = sub.add_parser("versions", help="The versions of a procedure.")
+        diff = sub.add_parser("diff", help="What a version changes against the version in force.")
+        publish = sub.add_parser("publish", help="Publish a draft version (checked: complete, no overlap).")
+        imported = sub.add_parser("import", help="A national database JSON export as a draft version.")
+        for parser_ in (listing, diff, publish, imported):
+            parser_.add_argument("code", help="Code of the procedure.")
+        diff.add_argument("number", type=int)
+        publish.add_argument("number", type=int)
+        imported.add_argument("file", help="JSON export of one procedure.")
+        for parser_ in (cat, stats, load, link, listing, diff, publish, imported):
             parser_.add_argument("--agency", default="", help="Code of the agency (default: the first agency).")
 
     def _agency(self, code: str) -> Agency:
@@ -80,6 +90,40 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages), returncode=2) from None
             self.stdout.write(_("%(count)d procedures loaded.") % {"count": count})
+        elif verb in ("versions", "diff", "publish", "import"):
+            self._versions(verb, agency, options)
         elif verb == "link-provisions":
             count = services.catalog_link_provisions(agency)
             self.stdout.write(_("%(count)d procedures linked to their provision.") % {"count": count})
+
+    def _versions(self, verb: str, agency: Agency, options: dict) -> None:
+        procedure = selectors.procedures_active(agency).filter(code=options["code"]).first()
+        if procedure is None:
+            raise CommandError(_("No procedure %(code)s.") % {"code": options["code"]}, returncode=2)
+        try:
+            if verb == "versions":
+                for v in versions.versions_of(procedure):
+                    days, unit = v.applicable_limit
+                    self.stdout.write(
+                        f"{v.number}\t{v.get_status_display()}\t{v.valid_from or '…'}–{v.valid_to or '…'}"
+                        f"\t{days} {unit}\t{v.limit_basis}"
+                    )
+            elif verb == "import":
+                draft, lines = versions.version_import(procedure, Path(options["file"]).read_bytes())
+                self.stdout.write(_("Draft version %(number)d:") % {"number": draft.number})
+                self.stdout.write("\n".join(lines) or _("No change."))
+            else:
+                version = versions.versions_of(procedure).filter(number=options["number"]).first()
+                if version is None:
+                    raise CommandError(_("No version %(number)d.") % {"number": options["number"]}, returncode=2)
+                if verb == "publish":
+                    versions.version_publish(version)
+                    self.stdout.write(_("Version %(number)d published.") % {"number": version.number})
+                else:
+                    current = versions.version_in_force(procedure)
+                    before = versions.facts_of(current or procedure)
+                    self.stdout.write(
+                        "\n".join(versions.diff_lines(before, versions.facts_of(version))) or _("No change.")
+                    )
+        except (ValidationError, OSError) as exc:
+            raise CommandError(" ".join(getattr(exc, "messages", [str(exc)])), returncode=2) from None
