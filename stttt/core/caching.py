@@ -108,7 +108,7 @@ def remember(
     with _lock:
         if local and full in _local:
             _local.move_to_end(full)
-            return _local[full]  # type: ignore[no-any-return]
+            return _local[full]
     kept = cache.get(full)  # a 1-tuple, so that a built None is kept too
     if kept is None:
         kept = (build(),)

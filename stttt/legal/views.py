@@ -45,7 +45,7 @@ def _shown(request: HttpRequest, pk: int | None = None) -> Document | None:
         else:
             found = Document.objects.filter(pk=pk).first()
         request._legal_document = found  # type: ignore[attr-defined]
-    return request._legal_document  # type: ignore[attr-defined,no-any-return]
+    return request._legal_document  # type: ignore[attr-defined]
 
 
 def _etag(request: HttpRequest, pk: int | None = None) -> str | None:

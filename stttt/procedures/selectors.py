@@ -91,46 +91,48 @@ class Inbox:
     dossiers: list[Dossier]
 
 
-def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]:
-    """The staff inboxes: to receive (desk), to transfer and to return (desk), to assign (division head),
-    assigned to me, to approve (leader in charge or acting), due within 2 working days, overdue."""
+def inbox_querysets(user: Any, today: dt.date | None = None) -> dict[str, QuerySet[Dossier]]:
+    """The staff inboxes as queries (earliest due first): to receive, to transfer and to return (desk), to
+    assign (division head), assigned to me, to approve (leader in charge or acting), and, of the dossiers the
+    user holds a role for or is assigned, those due within 2 working days and those overdue. A role is held
+    per procedure (`permissions.staff_roles`), so the roles are found once per procedure of the catalogue,
+    and each inbox is counted and paged by the database, however many dossiers there are."""
     today = today or timezone.localdate()
-    cal = calendar()
-    open_dossiers = list(
-        dossiers_visible_to(user)
-        .filter(Q(status__in=IN_PROGRESS) | Q(status__in=[Status.SUBMITTED, Status.APPROVED, Status.REFUSED]))
-        .order_by("due_date", "submitted_at")
-    )
-    roles_cache: dict[int, set[str]] = {}
+    visible = dossiers_visible_to(user).order_by("due_date", "submitted_at")
+    held: dict[str, set[int]] = {DESK: set(), HEAD: set(), APPROVER: set()}
+    agency_id = powers.powers_of(user, today).agency_id if getattr(user, "is_authenticated", False) else None
+    catalogue = Procedure.objects.filter(agency_id=agency_id) if agency_id else Procedure.objects.none()
+    for procedure in catalogue.select_related("agency"):
+        for role in permissions.staff_roles(user, procedure, today) & held.keys():
+            held[role].add(procedure.pk)
 
-    def roles(procedure: Procedure) -> set[str]:
-        if procedure.pk not in roles_cache:
-            roles_cache[procedure.pk] = permissions.staff_roles(user, procedure, today)
-        return roles_cache[procedure.pk]
+    def of(role: str, *statuses: str) -> QuerySet[Dossier]:
+        return visible.filter(procedure_id__in=held[role], status__in=statuses)
 
-    boxes: dict[str, list[Dossier]] = defaultdict(list)
-    for dossier in open_dossiers:
-        mine = roles(dossier.procedure)
-        if DESK in mine and dossier.status == Status.SUBMITTED:
-            boxes["to_receive"].append(dossier)
-        if DESK in mine and dossier.status == Status.RECEIVED:
-            boxes["to_transfer"].append(dossier)
-        if DESK in mine and dossier.status in (Status.APPROVED, Status.REFUSED):
-            boxes["to_return"].append(dossier)
-        if HEAD in mine and dossier.status == Status.TRANSFERRED:
-            boxes["to_assign"].append(dossier)
-        if dossier.assignee_id == user.pk and dossier.status == Status.IN_APPRAISAL:
-            boxes["assigned"].append(dossier)
-        if APPROVER in mine and dossier.status == Status.AWAITING_APPROVAL:
-            boxes["to_approve"].append(dossier)
-        involved = mine or dossier.assignee_id == user.pk
-        if involved and dossier.status in IN_PROGRESS:
-            state = rules.deadline_state(cal, dossier.due_date, today) if dossier.status not in CLOCK_STOPPED else ""
-            if state == "due_soon":
-                boxes["due_soon"].append(dossier)
-            elif state == "overdue":
-                boxes["overdue"].append(dossier)
-    return {key: boxes.get(key, []) for key in INBOX_KEYS}
+    involved = visible.filter(Q(procedure_id__in=set().union(*held.values())) | Q(assignee_id=user.pk))
+    return {
+        "to_receive": of(DESK, Status.SUBMITTED),
+        "to_transfer": of(DESK, Status.RECEIVED),
+        "to_assign": of(HEAD, Status.TRANSFERRED),
+        "assigned": visible.filter(assignee_id=user.pk, status=Status.IN_APPRAISAL),
+        "to_approve": of(APPROVER, Status.AWAITING_APPROVAL),
+        "to_return": of(DESK, Status.APPROVED, Status.REFUSED),
+        "due_soon": dossiers_filtered(involved, deadline="due_soon", today=today).order_by("due_date", "submitted_at"),
+        "overdue": dossiers_filtered(involved, deadline="overdue", today=today).order_by("due_date", "submitted_at"),
+    }
+
+
+def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]:
+    """Every dossier of each inbox (`inbox_querysets`)."""
+    return {key: list(found) for key, found in inbox_querysets(user, today).items()}
+
+
+def inbox_summary(user: Any, *, limit: int = 10, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Each inbox's key, count and first `limit` dossiers (for the home and procedures pages)."""
+    return [
+        {"key": key, "count": found.count(), "dossiers": list(found[:limit])}
+        for key, found in inbox_querysets(user, today).items()
+    ]
 
 
 INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve", "to_return", "due_soon", "overdue")

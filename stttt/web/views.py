@@ -54,7 +54,7 @@ def _my_tasks(user: Any) -> list[dict[str, Any]]:
         .filter(Q(person_in_charge=user) | Q(lead_unit__code__in=headed))
         .order_by("deadline", "pk")[:20]
     )
-    return [{"task": task, "state": task.state} for task in work.with_states(tasks)]
+    return [{"task": task, "state": task.state} for task in work.with_states(tasks)]  # type: ignore[attr-defined]
 
 
 def _staff_home(request: HttpRequest) -> HttpResponse:

@@ -17,6 +17,7 @@ Report types name indicators by code in their template; unknown codes are shown 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -82,7 +83,7 @@ def _once(key: tuple[Any, ...], read: Callable[[], T]) -> T:
         return read()
     if key not in memo:
         memo[key] = read()
-    return memo[key]  # type: ignore[no-any-return]
+    return memo[key]
 
 
 def all_indicators() -> list[Indicator]:
@@ -162,8 +163,9 @@ def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunc
             return 0
         total = 0
         for month in months:
-            rows = _once(("dossiers", month), lambda month=month: procedure_selectors.statistics(month, by="division"))
-            for row in rows:
+            for row in _once(
+                ("dossiers", month), functools.partial(procedure_selectors.statistics, month, by="division")
+            ):
                 if row.get("key") in wanted:
                     total += int(row.get(key) or 0)
         return total

@@ -525,7 +525,10 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
     on = on or today()
     agency = working_agency(user)
     counted = tasks_visible_to(user).order_by().values("lead_unit__code").annotate(**_state_counts(on))
-    by_unit = {row.pop("lead_unit__code"): row for row in counted}
+    by_unit: dict[str, dict[str, int]] = {
+        row["lead_unit__code"]: {key: row[key] for key in ("open", "overdue", "due_soon")}  # type: ignore[misc]
+        for row in counted
+    }
     none = {"open": 0, "overdue": 0, "due_soon": 0}
     units = [{"code": u.code, "name": u.name, **by_unit.get(u.code, none)} for u in briefing_units(on, agency)]
     reports = [r for r in reports_visible_to(user).exclude(status=ReportStatus.SENT)]
