@@ -185,6 +185,25 @@ def parse_instructions(text: str) -> list[Instruction]:
     return found
 
 
+_LOOKS_AMENDING = re.compile(
+    r"^(Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay cụm từ)\b.*\b(Điều|khoản|điểm|cụm từ)\b", re.IGNORECASE
+)
+_LEAD_IN = re.compile(r"một số điều", re.IGNORECASE)  # Article 1's lead-in: "Sửa đổi, bổ sung một số điều …"
+
+
+def unread_instructions(text: str) -> list[str]:
+    """Sentences that look like amending instructions but that `parse_instructions` does not apply (a word
+    substitution, the Decision's own articles…): the import reports them instead of ignoring them."""
+    read = {i.sentence for i in parse_instructions(text)}
+    found = []
+    for line in _lines(text):
+        sentence = _LEAD.sub("", line)
+        looks = _LOOKS_AMENDING.match(sentence) and not _LEAD_IN.search(sentence)
+        if looks and sentence not in read and _instruction(sentence) is None:
+            found.append(sentence)
+    return found
+
+
 def _instruction(
     sentence: str,
 ) -> tuple[str, list[tuple[rules.Step, ...]], tuple[rules.Step, ...]] | None:

@@ -31,6 +31,7 @@ class AmendingResult:
     created: bool
     amendments: list[Amendment]
     versions: list[Document]  # the consolidated versions of the amended work, oldest first
+    unread: list[str]  # sentences that look amending but are not applied (reported, never silently dropped)
 
 
 @transaction.atomic
@@ -57,7 +58,7 @@ def amending_document_import(text: str, *, actor: Any = None) -> AmendingResult:
         versions = consolidate(target.work_uri, actor=actor)
     except amending.AmendmentError as exc:
         raise importer.ImportRefused(str(exc)) from exc
-    return AmendingResult(document, result.created, rows, versions)
+    return AmendingResult(document, result.created, rows, versions, amending.unread_instructions(text))
 
 
 def _amendments_sync(

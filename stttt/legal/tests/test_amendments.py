@@ -90,6 +90,18 @@ def test_instructions_of_the_usual_wordings():
     assert [(c["citation"], c["text"]) for c in node["children"]] == [("7.1", "Một."), ("7.2", "Hai.")]
 
 
+def test_instructions_not_understood_are_reported():
+    text = _amending_text(
+        "1. Bãi bỏ khoản 3 Điều 5.\n\n2. Thay thế cụm từ “Sở Thông tin và Truyền thông” bằng cụm từ "
+        "“Sở Khoa học và Công nghệ” tại khoản 1 Điều 1."
+    )
+    assert [i.citation for i in amending.parse_instructions(text)] == ["5.3"]
+    assert amending.unread_instructions(text) == [
+        "Thay thế cụm từ “Sở Thông tin và Truyền thông” bằng cụm từ “Sở Khoa học và Công nghệ” tại khoản 1 Điều 1."
+    ]
+    assert amending.unread_instructions(demo.DEMO_AMENDMENT.read_text(encoding="utf-8")) == []
+
+
 def test_a_text_without_instructions_is_not_amending():
     assert not amending.is_amending(seed_markdown())
     assert amending.parse_instructions("Điều 1. Quyết định này có hiệu lực.") == []

@@ -151,6 +151,8 @@ class Command(BaseCommand):
             )
         for version in result.versions:
             self.stdout.write(_("Consolidated version: %(doc)s") % {"doc": version})
+        for sentence in result.unread:
+            self.stdout.write(self.style.WARNING(_("Not applied (not understood): %(text)s") % {"text": sentence}))
 
     def do_who(self, options: dict[str, Any]) -> None:
         day = options.get("as_of") or timezone.localdate()
