@@ -259,9 +259,7 @@ class ParameterValue(models.Model):
         verbose_name = _("parameter value")
         verbose_name_plural = _("parameter values")
         ordering = ["parameter", "valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["parameter", "valid_from"], name="legal_parameter_value_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["parameter", "valid_from"], name="legal_parameter_value_unique")]
 
     def __str__(self) -> str:
         return f"{self.parameter.key} = {self.value} ({self.valid_from})"
