@@ -14,7 +14,7 @@ import yaml
 from django.db import transaction
 
 from stttt.org.choices import AGENCY_EVENT_KINDS, ReorgKind
-from stttt.org.models import Agency, District, ReorgEvent
+from stttt.org.models import Agency, District, ReorgEvent, Unit
 from stttt.org.services import _save
 
 
@@ -24,9 +24,10 @@ def load_yaml(path: Path) -> dict[str, Any]:
 
 @transaction.atomic
 def agency_events_load(agency: Agency, entries: list[dict[str, Any]], *, actor: Any = None) -> int:
-    """Record the agency-level events of `entries` (kind, from, successor, basis, source, certainty, note;
-    `districts_end` also dates every district of the agency). Idempotent: an event is matched by kind,
-    date and successor and saved only when something differs. Returns how many rows were written."""
+    """Record the agency-level events of `entries` (kind, from, successor, basis, source, certainty, note,
+    the codes of the `units` concerned; `districts_end` also dates every district of the agency).
+    Idempotent: an event is matched by kind, date and successor and saved only when something differs.
+    Returns how many rows were written."""
     written = 0
     for entry in entries:
         kind = ReorgKind(entry["kind"])
@@ -48,6 +49,10 @@ def agency_events_load(agency: Agency, entries: list[dict[str, Any]], *, actor: 
             for name, value in values.items():
                 setattr(event, name, value)
             _save(event, actor)
+            written += 1
+        units = list(Unit.objects.filter(agency=agency, code__in=entry.get("units", [])))
+        if {u.pk for u in event.units.all()} != {u.pk for u in units}:
+            event.units.set(units)
             written += 1
         if kind == ReorgKind.DISTRICTS_END:
             written += districts_abolish(agency, on=on, basis=entry["basis"], actor=actor)

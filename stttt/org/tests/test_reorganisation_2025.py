@@ -52,6 +52,8 @@ def test_events_are_cited_flagged_and_loaded_once(agency):
     events = ReorgEvent.objects.filter(agency=agency, kind__in=["agency_merge", "province_merge", "districts_end"])
     assert events.count() == 3
     assert all(e.basis and e.source_url and e.certainty == "verify" for e in events)
+    transfer = ReorgEvent.objects.get(agency=agency, kind="duties_transfer")
+    assert [u.code for u in transfer.units.all()] == ["TTBCXB"]
     data = reorganisation.load_yaml(demo.REORGANISATION)
     assert reorganisation.agency_events_load(agency, data["events"]) == 0
 
