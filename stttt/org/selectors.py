@@ -59,6 +59,8 @@ def unit_get(code: str) -> Unit:
 
 def any_unit_of_kinds(agency_id: int | None, codes: Iterable[str], kinds: Iterable[str]) -> bool:
     """Whether any of the units `codes` of the agency is of one of `kinds`."""
+    if agency_id is None:
+        return False
     return Unit.objects.filter(agency_id=agency_id, code__in=list(codes), kind__in=list(kinds)).exists()
 
 

@@ -216,7 +216,7 @@ def _text(content: bytes) -> str:
 def _markers(agency: Agency) -> set[str]:
     """Texts that only agency A's records carry."""
     found: set[str] = set()
-    found |= set(Dossier.objects.filter(agency=agency).exclude(code=None).values_list("code", flat=True))
+    found |= {c for c in Dossier.objects.filter(agency=agency).values_list("code", flat=True) if c}
     found |= set(Licence.objects.filter(agency=agency).values_list("holder_name", flat=True))
     found |= set(work.Task.objects.filter(agency=agency).values_list("title", flat=True))
     found |= set(work.Coordination.objects.filter(agency=agency).values_list("subject", flat=True))
