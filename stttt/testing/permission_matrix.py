@@ -6,6 +6,12 @@ agency ("own") and one of the second demo agency ("other"), for GET and for the 
 "ok" (2xx), "redirect" (elsewhere than the login page), "login" (sent to the login page, or 401 from the
 API), "invalid" (the request passed the permission check and was refused for its content: 400/409/422),
 "403", "404", "405". "allowed" means ok, redirect or invalid.
+
+"own" is the home agency's first record of each kind (`samples`): for tasks and dossiers one of the Press
+and Publishing division, so the head and officer ask about their own unit's record and the ICT Centre
+employee about another unit's (need to know: 404); "other" is the second agency's record (404 for all).
+A new route fails the matrix until its line is written here: run it with `STTTT_MATRIX_DUMP=<file>` to
+see what each role gets, judge it, then write what each role *should* get.
 """
 
 from __future__ import annotations
