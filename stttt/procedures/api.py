@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,14 +13,14 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.core.apierrors import Conflict, ErrorSerializer
-from stttt.procedures import permissions, rules, selectors, services
+from stttt.procedures import permissions, rules, selectors, services, versions
 from stttt.procedures.choices import Channel
-from stttt.procedures.models import Component, Dossier, DossierStep, Procedure
+from stttt.procedures.models import Component, Dossier, DossierStep, Procedure, ProcedureVersion
 from stttt.procedures.workflow import ACTIONS
 
 
@@ -38,6 +39,60 @@ class ProcedureSerializer(serializers.ModelSerializer):
         fields = ["code", *(f for f in services.PROCEDURE_FIELDS if f != "notes"), "components"]
 
 
+class AnnouncementSerializer(serializers.Serializer):
+    document = serializers.CharField(help_text="The announcing decision: number, date, issuer.")
+    row = serializers.CharField(help_text="Its article or annex row.")
+    demo = serializers.BooleanField(required=False, default=False, help_text="A fictional decision of the demo.")
+
+
+class VersionStepSerializer(serializers.Serializer):
+    stage = serializers.CharField()
+    days = serializers.IntegerField(min_value=0)
+    unit = serializers.CharField()
+    basis = serializers.CharField(allow_blank=True)
+
+
+class VersionComponentSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    copy_kind = serializers.CharField()
+    copies = serializers.IntegerField()
+    form = serializers.CharField(allow_blank=True)
+    required = serializers.BooleanField()
+
+
+class ProcedureVersionSerializer(serializers.ModelSerializer):
+    """One version of a procedure's facts (`versions`); read-only: drafts change through the services."""
+
+    announcements = AnnouncementSerializer(many=True, read_only=True)
+    steps = VersionStepSerializer(many=True, read_only=True)
+    components = VersionComponentSerializer(many=True, read_only=True)
+    limit_basis = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ProcedureVersion
+        fields = [
+            "number",
+            "status",
+            "valid_from",
+            "valid_to",
+            "announcements",
+            *rules.FACT_FIELDS,
+            "limit_basis",
+            "change_note",
+            "published_at",
+        ]
+        read_only_fields = fields
+
+
+class VersionImportSerializer(serializers.Serializer):
+    export = serializers.DictField(help_text="The national database's JSON export of this procedure (MaTTHC, ...).")
+
+
+class VersionImportedSerializer(serializers.Serializer):
+    version = ProcedureVersionSerializer()
+    diff = serializers.ListField(child=serializers.CharField(), help_text="What changes against the version in force.")
+
+
 class StepSerializer(serializers.ModelSerializer):
     actor: serializers.StringRelatedField = serializers.StringRelatedField()
     # Plain strings: the values are those of `status` (one enum in the schema, not three).
@@ -51,6 +106,12 @@ class StepSerializer(serializers.ModelSerializer):
 
 class DossierSerializer(serializers.ModelSerializer):
     procedure = serializers.CharField(source="procedure.code", read_only=True)
+    procedure_version = serializers.IntegerField(
+        source="procedure_version.number",
+        read_only=True,
+        allow_null=True,
+        help_text="The version of the procedure the dossier was filed under.",
+    )
     portal_status_code = serializers.IntegerField(read_only=True)
     deadline_state = serializers.SerializerMethodField()
     steps = StepSerializer(many=True, read_only=True)
@@ -61,6 +122,7 @@ class DossierSerializer(serializers.ModelSerializer):
             "id",
             "code",
             "procedure",
+            "procedure_version",
             "status",
             "portal_status_code",
             "version",
@@ -151,6 +213,48 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
             selectors.catalogue_agency(self.request.user, getattr(self.request, "agency", None))
         )
 
+    @extend_schema(responses={200: ProcedureVersionSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def versions(self, request: Request, code: str | None = None) -> Response:
+        """Every version of the procedure (drafts only for those who may edit the catalogue)."""
+        found = versions.versions_of(self.get_object())
+        if not request.user.has_perm("procedures.change_procedureversion"):
+            found = found.filter(status="published")
+        return Response(ProcedureVersionSerializer(found, many=True).data)
+
+    @extend_schema(
+        request=None,
+        responses={200: ProcedureVersionSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,5})/publish")
+    def publish(self, request: Request, code: str | None = None, number: str = "") -> Response:
+        """Publish a draft version: checked complete and not overlapping another published version."""
+        self._may_edit(request)
+        version = versions.versions_of(self.get_object()).filter(number=int(number)).first()
+        if version is None:
+            raise NotFound()
+        return Response(ProcedureVersionSerializer(versions.version_publish(version, actor=request.user)).data)
+
+    @extend_schema(
+        request=VersionImportSerializer,
+        responses={201: VersionImportedSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="import")
+    def import_export(self, request: Request, code: str | None = None) -> Response:
+        """A national database export of the procedure as a draft version, with its diff."""
+        self._may_edit(request)
+        serializer = VersionImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        content = json.dumps(serializer.validated_data["export"]).encode()
+        draft, diff = versions.version_import(self.get_object(), content, actor=request.user)
+        body = {"version": ProcedureVersionSerializer(draft).data, "diff": diff}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @staticmethod
+    def _may_edit(request: Request) -> None:
+        if not request.user.has_perm("procedures.change_procedureversion"):
+            raise PermissionDenied()
+
 
 class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Dossiers the user may see. POST files one online (send `Idempotency-Key` to make retries safe)."""
@@ -159,7 +263,11 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["status", "procedure__code"]
 
     def get_queryset(self):
-        return selectors.dossiers_visible_to(self.request.user).prefetch_related("steps__actor")
+        return (
+            selectors.dossiers_visible_to(self.request.user)
+            .select_related("procedure_version")
+            .prefetch_related("steps__actor")
+        )
 
     @extend_schema(
         request=FilingSerializer,

