@@ -23,7 +23,7 @@ from stttt.legal.tests import shapes
 from stttt.legal.tests.fixtures import seed_markdown
 
 CORPUS = Path(__file__).parent / "corpus"
-DOCUMENTS = sorted(path.stem for path in CORPUS.glob("*.md"))
+DOCUMENTS = sorted(path.name.removesuffix(".portal.txt") for path in CORPUS.glob("*.portal.txt"))
 SEED_HEADER = shapes.Header(
     ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"], "12/2023/QĐ-UBND", "Bình Phước, ngày 23 tháng 3 năm 2023"
 )
