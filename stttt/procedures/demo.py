@@ -154,7 +154,7 @@ def _file(procedure: Procedure, applicant: Any, key: str, name: str, when: dt.da
 
 
 def _shortened_version(procedure: Procedure, valid_from: dt.date) -> None:
-    """Version 2 of `procedure`: 15 working days instead of 20 days, from `valid_from` (once)."""
+    """Version 2 of `procedure`: 10 working days instead of 20 days, from `valid_from` (once)."""
     if versions.versions_of(procedure).count() > 1:
         return
     row = _("Annex, row 1 (demo)")
@@ -162,10 +162,10 @@ def _shortened_version(procedure: Procedure, valid_from: dt.date) -> None:
         procedure,
         changes={
             "valid_from": valid_from,
-            "local_time_limit": 15,
+            "local_time_limit": 10,
             "local_time_limit_basis": f"{DEMO_DECISION}, {row}",
             "announcements": [{"document": DEMO_DECISION, "row": row, "demo": True}],
-            "change_note": _("Demo: the province shortens the time limit to 15 working days."),
+            "change_note": _("Demo: the province shortens the time limit to 10 working days."),
         },
     )
     versions.version_publish(draft)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.core.search import search
@@ -410,7 +411,8 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
 
     if not (dossier.received_at and dossier.counting_start and dossier.statutory_due_date):
         return []
-    days, unit = dossier.procedure.applicable_limit
+    terms = dossier.terms  # the version the dossier was filed under
+    days, unit = terms.applicable_limit
     cal = calendar()
     received = timezone.localtime(dossier.received_at).replace(tzinfo=None)
     filed = timezone.localtime(dossier.submitted_at).replace(tzinfo=None)
@@ -420,7 +422,7 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
         and cal.next_working_day(filed.date()) == dossier.counting_start
     ):
         received = filed  # filed online on a day off, received on the next working day
-    return rules.due_date_explanation(
+    sentences = rules.due_date_explanation(
         cal,
         received,
         dossier.counting_start,
@@ -429,6 +431,14 @@ def due_date_explanation(dossier: Dossier) -> list[str]:
         dossier.statutory_due_date,
         paper=dossier.channel != Channel.ONLINE,
     )
+    if dossier.procedure_version is not None:
+        version = dossier.procedure_version
+        sentences.insert(
+            0,
+            _("The time limit is that of version %(number)d of the procedure, in force when it was filed: %(basis)s.")
+            % {"number": version.number, "basis": version.limit_basis},
+        )
+    return sentences
 
 
 def indicator_labels() -> list[tuple[str, Any]]:

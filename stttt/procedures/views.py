@@ -19,7 +19,7 @@ from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
 from stttt.core.search import search
 from stttt.org import powers
-from stttt.procedures import charts, exports, filing, permissions, selectors, services, slips
+from stttt.procedures import charts, exports, filing, permissions, selectors, services, slips, versions
 from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
     ActionForm,
@@ -93,7 +93,13 @@ def catalog(request: HttpRequest) -> HttpResponse:
 @login_required
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = get_object_or_404(_catalogue(request), code=code)
-    return render(request, "procedures/procedure.html", {"procedure": procedure})
+    found = list(versions.versions_of(procedure))
+    current = versions.version_in_force(procedure)
+    changes = []  # what the newest version changes against the one in force (a draft, or one to come)
+    if found and current is not None and found[-1] != current:
+        changes = versions.diff_lines(versions.facts_of(current), versions.facts_of(found[-1]))
+    context = {"procedure": procedure, "versions": found, "current": current, "changes": changes}
+    return render(request, "procedures/procedure.html", context)
 
 
 @login_required

@@ -87,6 +87,10 @@ def test_two_versions_give_different_due_dates_each_citing_its_basis(dept, catal
     second_slip = " ".join(str(b.text) for b in slips.receipt(after).blocks if hasattr(b, "text"))
     assert "Thông tư 41/2020/TT-BTTTT Điều 18" in first_slip and "phiên bản 1" in first_slip
     assert "999/QĐ-UBND (demo)" in second_slip and "phiên bản 2" in second_slip
+    from stttt.procedures import selectors
+
+    assert "999/QĐ-UBND (demo)" in selectors.due_date_explanation(after)[0]
+    assert "Thông tư 41/2020" in selectors.due_date_explanation(before)[0]
 
 
 def test_a_published_version_never_changes(dept, catalog):
@@ -198,3 +202,12 @@ def test_the_portal_shows_the_version_in_force_and_why_an_ended_one_is_closed(de
     versions.procedure_end(procedure, dt.date(2020, 1, 31), why="Nộp tại Sở Văn hóa, Thể thao và Du lịch.")
     page = client.get(url).content.decode()
     assert "Sở Văn hóa" in page and 'data-testid="file-online"' not in page
+
+
+def test_the_staff_page_lists_the_versions_and_what_a_draft_changes(dept, catalog, client):
+    from django.urls import reverse
+
+    versions.version_draft(catalog[CODE], changes={"time_limit": 12})
+    client.force_login(dept.director)
+    page = client.get(reverse("procedures:procedure", args=[CODE])).content.decode()
+    assert 'data-testid="versions"' in page and "20 → 12" in page
