@@ -36,6 +36,11 @@ def capability_urls() -> list[URLPattern | URLResolver]:
     return mounted
 
 
+# Under /api/ an unknown address and an unexpected error are answered in the API's error format,
+# elsewhere with the HTML page.
+handler404 = "stttt.api.errors.page_not_found"
+handler500 = "stttt.api.errors.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("stttt.api.urls")),

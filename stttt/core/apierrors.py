@@ -14,10 +14,11 @@ class Conflict(exceptions.APIException):
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The shape of every error response: {"code", "message", "errors"}."""
+    """The shape of every error response: {"code", "message", "errors"}; a 500 adds the `request_id` to quote."""
 
     code = serializers.CharField()
     message = serializers.CharField()
     errors = serializers.DictField(  # type: ignore[assignment]  # the field is named like the API's key
         child=serializers.ListField(child=serializers.CharField())
     )
+    request_id = serializers.CharField(required=False)

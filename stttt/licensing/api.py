@@ -68,7 +68,9 @@ REGISTER_PARAMETERS = [
     OpenApiParameter("q", str, description="Search (diacritics ignored)."),
     OpenApiParameter("status", str, description="valid, suspended, revoked or expired"),
     OpenApiParameter("district", str, description="Code of a district of the agency (organisation data)."),
-    OpenApiParameter("year", int, description="Year of issue."),
+    OpenApiParameter(
+        "year", {"type": "integer", "minimum": 1, "maximum": 9999}, description="Year of issue; ignored if not one."
+    ),
     OpenApiParameter("sort", str, description="One of: " + ", ".join(selectors.SORTS)),
 ]
 
@@ -96,7 +98,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
             query=params.get("q", ""),
             status=params.get("status", "") if params.get("status") in Status.values else "",
             district=params.get("district", "") if params.get("district") in districts else "",
-            year=int(year) if year.isdigit() else None,
+            year=int(year) if year.isdigit() and 1 <= int(year) <= 9999 else None,
             sort=params.get("sort", selectors.DEFAULT_SORT),
         )
 

@@ -307,6 +307,7 @@ class ActingViewSet(viewsets.ViewSet):
     """Acting appointments (5.2, 5.3)."""
 
     permission_classes = STAFF_ONLY
+    lookup_value_regex = r"[0-9]+"
 
     @extend_schema(responses={200: AssignmentSerializer(many=True)})
     def list(self, request: Request) -> Response:
@@ -407,17 +408,21 @@ class ChartViewSet(viewsets.ViewSet):
         return Response(chart)
 
 
+class PlanQuerySerializer(serializers.Serializer):
+    # Bounded so that the dates of the year and of the next one exist.
+    year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
+
+
 class PlanViewSet(viewsets.ViewSet):
     """Staffing plan (4.3.b): per unit, quota of `year`, people counted now, proposal for `year + 1`."""
 
     permission_classes = STAFF_ONLY
 
-    @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[PlanQuerySerializer], responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Response:
-        try:
-            year = int(request.query_params.get("year") or selectors.today().year)
-        except ValueError:
-            raise exceptions.ValidationError({"year": ["?"]}) from None
+        query = PlanQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        year = query.validated_data.get("year") or selectors.today().year
         return Response({"year": year, "rows": selectors.staffing_plan(_agency(request), year)})
 
 
