@@ -315,6 +315,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation's error answers (401, 403, 404, 429, 500, and 400/415 where it takes input) in the schema.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "stttt.api.schema.add_error_responses",
+    ],
     # Several apps name a choice field "kind" or "status": give each choice set its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "CalendarDayKindEnum": "stttt.core.models.CalendarDay.Kind",

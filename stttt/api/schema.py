@@ -1,0 +1,40 @@
+"""The error answers every operation can give, added to the OpenAPI schema so that it tells the whole truth.
+
+Any operation may answer 401/403 (not signed in, not allowed), 404 (no such record or route), 429
+(throttled) and 500; one that takes parameters or a body may answer 400, one that takes a body 415.
+All of them carry the one error format (`stttt.api.errors`), as JSON whatever the success content type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+DESCRIPTIONS = {
+    "400": "The data sent is not valid.",
+    "401": "Not signed in, or the token has expired.",
+    "403": "Not allowed.",
+    "404": "No such record or address.",
+    "415": "Unsupported content type.",
+    "429": "Too many requests: try again later.",
+    "500": "Unexpected error (logged; quote the request id).",
+}
+METHODS = {"get", "put", "post", "patch", "delete"}
+
+
+def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in METHODS:
+                continue
+            codes = ["401", "403", "404", "429", "500"]
+            if operation.get("parameters") or "requestBody" in operation:
+                codes.append("400")
+            if "requestBody" in operation:
+                codes.append("415")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    code, {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": ERROR_REF}}}
+                )
+    return result
