@@ -25,7 +25,7 @@ class ExternalDocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    replaces = ExternalDocumentSerializer(read_only=True)
+    replaces = ExternalDocumentSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Document
@@ -50,6 +50,19 @@ class DocumentSerializer(serializers.ModelSerializer):
             "recipients",
             "primary",
         ]
+
+
+class ProvisionNodeSerializer(serializers.Serializer):
+    """Documents a node of `documents/{id}/tree/`."""
+
+    eid = serializers.CharField()
+    citation = serializers.CharField()
+    kind = serializers.CharField()
+    num = serializers.CharField()
+    heading = serializers.CharField()
+    text = serializers.CharField()
+    wrap_up = serializers.CharField(required=False, help_text="Closing words after the children, if any.")
+    children = serializers.ListField(child=serializers.DictField(), help_text="Nodes of the same shape.")
 
 
 class FieldSerializer(serializers.ModelSerializer):
@@ -118,6 +131,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Document.objects.select_related("replaces").order_by("work_uri", "-version_date")
     serializer_class = DocumentSerializer
 
+    @extend_schema(responses={200: ProvisionNodeSerializer(many=True)})
     @action(detail=True)
     def tree(self, request: Request, pk: Any = None) -> Response:
         """The Decision and the Regulation as two roots (eid, citation, kind, num, heading, text, children)."""

@@ -136,7 +136,9 @@ class LicenceSerializer(serializers.ModelSerializer):
     district = serializers.CharField(help_text="Code of a district of the agency (organisation data)")
     status = serializers.SerializerMethodField()
     current_until = serializers.SerializerMethodField()
-    dossier: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    dossier: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     events = EventSerializer(many=True, read_only=True)
 
     class Meta:
@@ -171,7 +173,7 @@ class LicenceSerializer(serializers.ModelSerializer):
     def get_status(self, obj: Licence) -> str:
         return getattr(obj, "current_status", "")
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_current_until(self, obj: Licence) -> Any:
         return getattr(obj, "current_until", None)
 

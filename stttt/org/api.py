@@ -100,7 +100,7 @@ class FindingSerializer(serializers.Serializer):
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Unit
@@ -121,7 +121,7 @@ class StaffSerializer(serializers.ModelSerializer):
 class AssignmentSerializer(_AgencyScoped, serializers.ModelSerializer):
     staff = serializers.SlugRelatedField(slug_field="code", queryset=Staff.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
-    acting_for: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    acting_for: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     title = serializers.SerializerMethodField()
 
     class Meta:
@@ -408,6 +408,45 @@ class ChartViewSet(viewsets.ViewSet):
         return Response(chart)
 
 
+class WhoAnswerSerializer(serializers.Serializer):
+    """Documents `duties/who/` (one answer per matching duty)."""
+
+    citation = serializers.CharField()
+    title = serializers.CharField()
+    lead_unit = serializers.CharField(allow_null=True)
+    lead_unit_name = serializers.CharField(allow_null=True)
+    coordinating_units = serializers.ListField(child=serializers.CharField())
+    head = serializers.CharField(allow_null=True)
+    deputy_in_charge = serializers.CharField(allow_null=True)
+    leader = serializers.CharField(allow_null=True)
+
+
+class CoverageRowSerializer(serializers.Serializer):
+    """Documents `duties/coverage/` (one row per duty)."""
+
+    citation = serializers.CharField()
+    title = serializers.CharField()
+    covered = serializers.BooleanField()
+    lead_unit = serializers.CharField(allow_null=True)
+    coordinating_units = serializers.ListField(child=serializers.CharField())
+    deputies = serializers.ListField(child=serializers.CharField())
+
+
+class ReorgEventSerializer(serializers.Serializer):
+    """Documents `reorganisations/` (one row per event)."""
+
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=ReorgKind.choices)
+    on = serializers.DateField()
+    units = serializers.ListField(child=serializers.CharField())
+    result_units = serializers.ListField(child=serializers.CharField())
+    old_name = serializers.CharField()
+    new_name = serializers.CharField()
+    function = serializers.CharField(allow_null=True)
+    note = serializers.CharField()
+    basis = serializers.CharField()
+
+
 class PlanQuerySerializer(serializers.Serializer):
     # Bounded so that the dates of the year and of the next one exist.
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
@@ -444,7 +483,7 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related("coordinating_units")
         )
 
-    @extend_schema(parameters=[OpenApiParameter("q", str), AT], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[OpenApiParameter("q", str), AT], responses={200: WhoAnswerSerializer(many=True)})
     @action(detail=False)
     def who(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()
@@ -452,7 +491,7 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
             raise exceptions.ValidationError({"q": [_("Required.")]})
         return Response(selectors.who(_agency(request), query, _at(request)))
 
-    @extend_schema(parameters=[AT], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[AT], responses={200: CoverageRowSerializer(many=True)})
     @action(detail=False)
     def coverage(self, request: Request) -> Response:
         rows = selectors.coverage(_agency(request), _at(request))
@@ -556,7 +595,7 @@ class ReorgViewSet(viewsets.ViewSet):
 
     permission_classes = STAFF_ONLY
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: ReorgEventSerializer(many=True)})
     def list(self, request: Request) -> Response:
         return Response(
             [
@@ -668,7 +707,8 @@ class ExportViewSet(viewsets.ViewSet):
 
     permission_classes = STAFF_ONLY
 
-    @extend_schema(responses={(200, "application/yaml"): OpenApiTypes.STR})
+    # A YAML document (a mapping of the organisation's records), read back by `stttt org import`.
+    @extend_schema(responses={(200, "application/yaml"): OpenApiTypes.OBJECT})
     def list(self, request: Request) -> HttpResponse:
         response = HttpResponse(importing.export_yaml(_agency(request)), content_type="application/yaml; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="to-chuc.yaml"'
