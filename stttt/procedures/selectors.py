@@ -92,12 +92,12 @@ class Inbox:
     dossiers: list[Dossier]
 
 
-def inbox_querysets(user: Any, today: dt.date | None = None) -> dict[str, QuerySet[Dossier]]:
-    """The staff inboxes as queries (earliest due first): to receive, to transfer and to return (desk), to
-    assign (division head), assigned to me, to approve (leader in charge or acting), and, of the dossiers the
-    user holds a role for or is assigned, those due within 2 working days and those overdue. A role is held
-    per procedure (`permissions.staff_roles`), so the roles are found once per procedure of the catalogue,
-    and each inbox is counted and paged by the database, however many dossiers there are."""
+def _inbox_conditions(user: Any, today: dt.date | None) -> tuple[QuerySet[Dossier], dict[str, Q]]:
+    """The dossiers the user may see, and the staff inboxes as conditions on them: to receive, to transfer and
+    to return (desk), to assign (division head), assigned to me, to approve (leader in charge or acting), and,
+    of the dossiers the user holds a role for or is assigned, those due within 2 working days and those
+    overdue. A role is held per procedure (`permissions.staff_roles`), so the roles are found once per
+    procedure of the catalogue, and each inbox is counted and paged by the database."""
     today = today or timezone.localdate()
     visible = dossiers_visible_to(user).order_by("due_date", "submitted_at")
     held: dict[str, set[int]] = {DESK: set(), HEAD: set(), APPROVER: set()}
@@ -107,20 +107,26 @@ def inbox_querysets(user: Any, today: dt.date | None = None) -> dict[str, QueryS
         for role in permissions.staff_roles(user, procedure, today) & held.keys():
             held[role].add(procedure.pk)
 
-    def of(role: str, *statuses: str) -> QuerySet[Dossier]:
-        return visible.filter(procedure_id__in=held[role], status__in=statuses)
+    def of(role: str, *statuses: str) -> Q:
+        return Q(procedure_id__in=held[role], status__in=statuses)
 
-    involved = visible.filter(Q(procedure_id__in=set().union(*held.values())) | Q(assignee_id=user.pk))
-    return {
+    involved = Q(procedure_id__in=set().union(*held.values())) | Q(assignee_id=user.pk)
+    return visible, {
         "to_receive": of(DESK, Status.SUBMITTED),
         "to_transfer": of(DESK, Status.RECEIVED),
         "to_assign": of(HEAD, Status.TRANSFERRED),
-        "assigned": visible.filter(assignee_id=user.pk, status=Status.IN_APPRAISAL),
+        "assigned": Q(assignee_id=user.pk, status=Status.IN_APPRAISAL),
         "to_approve": of(APPROVER, Status.AWAITING_APPROVAL),
         "to_return": of(DESK, Status.APPROVED, Status.REFUSED),
-        "due_soon": dossiers_filtered(involved, deadline="due_soon", today=today).order_by("due_date", "submitted_at"),
-        "overdue": dossiers_filtered(involved, deadline="overdue", today=today).order_by("due_date", "submitted_at"),
+        "due_soon": involved & deadline_condition("due_soon", today),
+        "overdue": involved & deadline_condition("overdue", today),
     }
+
+
+def inbox_querysets(user: Any, today: dt.date | None = None) -> dict[str, QuerySet[Dossier]]:
+    """Each inbox (`_inbox_conditions`) as a query, earliest due first."""
+    visible, conditions = _inbox_conditions(user, today)
+    return {key: visible.filter(condition) for key, condition in conditions.items()}
 
 
 def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]:
@@ -129,10 +135,14 @@ def inboxes(user: Any, today: dt.date | None = None) -> dict[str, list[Dossier]]
 
 
 def inbox_summary(user: Any, *, limit: int = 10, today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Each inbox's key, count and first `limit` dossiers (for the home and procedures pages)."""
+    """Each inbox's key, count and first `limit` dossiers (for the home and procedures pages): the counts in
+    one query, then each inbox's first rows with only the columns the pages show."""
+    visible, conditions = _inbox_conditions(user, today)
+    counts = visible.order_by().aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
+    shown = visible.select_related(None).select_related("procedure")
+    shown = shown.only("code", "applicant_name", "due_date", "submitted_at", "procedure__name")
     return [
-        {"key": key, "count": found.count(), "dossiers": list(found[:limit])}
-        for key, found in inbox_querysets(user, today).items()
+        {"key": key, "count": counts[key], "dossiers": list(shown.filter(q)[:limit])} for key, q in conditions.items()
     ]
 
 
@@ -380,14 +390,18 @@ def dossiers_filtered(
     if date_to is not None:
         qs = qs.filter(submitted_at__date__lte=date_to)
     if deadline in ("overdue", "due_soon"):
-        today = today or timezone.localdate()
-        running = qs.filter(status__in=IN_PROGRESS).exclude(status__in=CLOCK_STOPPED)
-        if deadline == "overdue":
-            qs = running.filter(due_date__lt=today)
-        else:  # due within DUE_SOON_WORKING_DAYS working days
-            limit = calendar().add_working_days(today, rules.DUE_SOON_WORKING_DAYS + 1)
-            qs = running.filter(due_date__gte=today, due_date__lt=limit)
+        qs = qs.filter(deadline_condition(deadline, today or timezone.localdate()))
     return qs.order_by(*LIST_SORTS.get(sort, LIST_SORTS["-submitted"]))
+
+
+def deadline_condition(deadline: str, today: dt.date) -> Q:
+    """Running dossiers (in progress, clock not stopped) `overdue` or `due_soon` on `today`, as a filter: the
+    same states as `rules.deadline_state`."""
+    running = Q(status__in=IN_PROGRESS) & ~Q(status__in=CLOCK_STOPPED)
+    if deadline == "overdue":
+        return running & Q(due_date__lt=today)
+    limit = calendar().add_working_days(today, rules.DUE_SOON_WORKING_DAYS + 1)  # within 2 working days
+    return running & Q(due_date__gte=today, due_date__lt=limit)
 
 
 def deadline_states(dossiers: list[Dossier], today: dt.date | None = None) -> dict[int, str]:
