@@ -186,7 +186,7 @@ class ProcedureVersion(TimeStampedModel):
     handling = models.CharField(
         _("role of the Department"), max_length=10, choices=Handling.choices, default=Handling.DECIDE
     )
-    division_code = models.CharField(_("processing division"), max_length=30)
+    division_code = models.CharField(_("processing division"), max_length=30, blank=True)  # checked when published
     online = models.BooleanField(_("can be filed online"), default=True)
     service_level = models.CharField(
         _("online service level"), max_length=10, choices=ServiceLevel.choices, default=ServiceLevel.PARTIAL

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,8 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stttt.legal import selectors as legal_selectors
+from stttt.org.models import Agency
 from stttt.procedures import rules
 from stttt.procedures.choices import VersionStatus
 from stttt.procedures.models import Procedure, ProcedureVersion
@@ -62,7 +65,8 @@ def filing_refusal(procedure: Procedure, day: dt.date) -> str:
     assert last.valid_to is not None  # filtered on valid_to above
     since = last.valid_to + dt.timedelta(days=1)
     message = _("This procedure is no longer handled here since %(day)s.") % {"day": since.strftime("%d/%m/%Y")}
-    return f"{message} {procedure.notes}".strip() if procedure.notes else message
+    where = Procedure.objects.filter(pk=procedure.pk).values_list("notes", flat=True).first() or ""
+    return f"{message} {where}".strip()
 
 
 def facts_of(source: ProcedureVersion | Procedure) -> dict[str, Any]:
@@ -129,16 +133,21 @@ def version_draft(
     row), with `changes` applied; an existing draft is reused (one draft at a time)."""
     Procedure.objects.select_for_update().get(pk=procedure.pk)  # one draft even for two editors at once
     draft = ProcedureVersion.objects.filter(procedure=procedure, status=VersionStatus.DRAFT).first()
-    if draft is None:
-        latest = versions_of(procedure).filter(status=VersionStatus.PUBLISHED).last()
-        facts = facts_of(latest or procedure)
-        facts.update(valid_from=None, valid_to=None, announcements=[])
-        number = (versions_of(procedure).aggregate(n=Max("number"))["n"] or 0) + 1
-        draft = ProcedureVersion(procedure=procedure, number=number, status=VersionStatus.DRAFT, **facts)
-        draft._change_reason = "draft"  # type: ignore[attr-defined]
-        draft.full_clean()
-        draft.save()
-    return version_update(draft, actor=actor, changes=changes or {}) if changes else draft
+    if draft is not None:
+        return version_update(draft, actor=actor, changes=changes) if changes else draft
+    changes = changes or {}
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise VersionError(_("These facts cannot be edited: %(names)s.") % {"names": ", ".join(unknown)})
+    latest = versions_of(procedure).filter(status=VersionStatus.PUBLISHED).last()
+    facts = facts_of(latest or procedure)
+    facts.update(valid_from=None, valid_to=None, announcements=[])
+    number = (versions_of(procedure).aggregate(n=Max("number"))["n"] or 0) + 1
+    draft = ProcedureVersion(procedure=procedure, number=number, status=VersionStatus.DRAFT, **facts | changes)
+    draft._change_reason = "draft"  # type: ignore[attr-defined]
+    draft.full_clean()
+    draft.save()
+    return draft
 
 
 # The Department's internal split of the time limit between its steps; the act fixing it is not on file.
@@ -220,6 +229,7 @@ def project(version: ProcedureVersion) -> None:
         setattr(procedure, name, getattr(version, name))
     for stage in rules.VERSION_STAGES:
         setattr(procedure, f"{stage}_days", version.stage_days(stage))
+    procedure.active = True  # e.g. a procedure received by transfer takes filings once its version is in force
     procedure._change_reason = f"version {version.number}"  # type: ignore[attr-defined]
     procedure.save()
 
@@ -246,6 +256,72 @@ def procedure_end(procedure: Procedure, last_day: dt.date, *, why: str, actor: A
     procedure._change_reason = "end"  # type: ignore[attr-defined]
     procedure.save(update_fields=["notes", "updated_at"])
     return version
+
+
+# --- transfers (the 2025 reorganisation) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A procedure whose empowering duty a recorded change of competence moved to another body."""
+
+    procedure: Procedure
+    starts: dt.date  # the first day the other body holds it
+    holder: str
+    basis: str
+
+
+def transfers_due(agency: Agency, day: dt.date) -> list[Transfer]:
+    """The procedures of `agency` whose duty, by `day`, a change of competence over a part of the regulation
+    (`legal.CompetenceChange` with a scope, read from the reorganisation data) gave to another body, and that
+    still take filings here after it. A change over the whole regulation is the agency's own succession
+    (a merger, a new name), not a transfer."""
+    found = []
+    procedures = Procedure.objects.filter(agency=agency, provision__isnull=False).select_related("provision__document")
+    for procedure in procedures:
+        held = legal_selectors.holder_of(procedure.provision, day)  # type: ignore[arg-type]
+        step = next(
+            s for s in reversed(held["history"]) if (s["holder"], s["basis"]) == (held["holder"], held["basis"])
+        )
+        if not step["scope"] or step["from"] is None:
+            continue
+        if version_in_force(procedure, step["from"]) is None:
+            continue  # already ended here
+        found.append(Transfer(procedure, step["from"], step["holder"], step["basis"]))
+    return found
+
+
+@transaction.atomic
+def procedure_transfer(transfer: Transfer, *, actor: Any = None) -> Procedure | None:
+    """End the procedure here the day before the other body takes it, saying where to go; when that body is
+    an agency of the platform, start the procedure in its catalogue: the same facts as a draft version valid
+    from the transfer, for that agency to complete (its processing unit) and publish."""
+    starts = transfer.starts
+    why = _("From %(day)s this procedure is handled by %(holder)s (%(basis)s).") % {
+        "day": starts.strftime("%d/%m/%Y"),
+        "holder": transfer.holder,
+        "basis": transfer.basis,
+    }
+    ended = procedure_end(transfer.procedure, starts - dt.timedelta(days=1), why=why, actor=actor)
+    receiver = Agency.objects.filter(name=transfer.holder).first()
+    if receiver is None:
+        return None
+    source = transfer.procedure
+    there, _created = Procedure.objects.get_or_create(
+        agency=receiver,
+        code=source.code,
+        defaults={
+            name: getattr(source, name)
+            for name in ("name", "field_code", "empowering_citation", "legal_basis", "time_limit", "time_unit")
+        }
+        | {name: getattr(source, name) for name in ("time_limit_basis", "result_kind", "result_name")}
+        | {"active": False},
+    )
+    facts = facts_of(ended)
+    facts.update(valid_from=starts, valid_to=None, division_code="", announcements=[])
+    facts["change_note"] = why
+    version_draft(there, actor=actor, changes=facts)
+    return there
 
 
 # --- import -------------------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                         verbose_name="role of the Department",
                     ),
                 ),
-                ("division_code", models.CharField(max_length=30, verbose_name="processing division")),
+                ("division_code", models.CharField(blank=True, max_length=30, verbose_name="processing division")),
                 ("online", models.BooleanField(default=True, verbose_name="can be filed online")),
                 (
                     "service_level",
@@ -292,7 +292,7 @@ class Migration(migrations.Migration):
                         verbose_name="role of the Department",
                     ),
                 ),
-                ("division_code", models.CharField(max_length=30, verbose_name="processing division")),
+                ("division_code", models.CharField(blank=True, max_length=30, verbose_name="processing division")),
                 ("online", models.BooleanField(default=True, verbose_name="can be filed online")),
                 (
                     "service_level",

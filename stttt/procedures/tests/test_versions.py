@@ -214,3 +214,37 @@ def test_the_staff_page_lists_the_versions_and_what_a_draft_changes(dept, catalo
     client.force_login(dept.director)
     page = client.get(reverse("procedures:procedure", args=[CODE])).content.decode()
     assert 'data-testid="versions"' in page and "20 → 12" in page
+
+
+def test_a_procedure_moved_by_the_reorganisation_ends_here_and_starts_there(dept, catalog):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from stttt.legal.models import CompetenceChange
+    from stttt.legal.services import document_import
+    from stttt.legal.tests.fixtures import seed_markdown
+    from stttt.org import services as org_services
+    from stttt.procedures import services
+
+    regulation = document_import(seed_markdown()).document
+    dept.agency.regulation = regulation
+    dept.agency.save(update_fields=["regulation"])
+    services.catalog_link_provisions(dept.agency)
+    holder = "Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Phước"
+    receiver = org_services.agency_save(code="SVHTTDL", name=holder)
+    CompetenceChange.objects.create(
+        work_uri=regulation.work_uri, scope="3.4", effective_from=dt.date(2025, 3, 1), holder=holder, basis="NĐ 43/2025"
+    )
+    out = StringIO()
+    call_command("procedures", "transfers", "--on", "2025-03-01", "--agency", dept.agency.code, stdout=out)
+    assert CODE in out.getvalue() and "STTTT.IN" not in out.getvalue()  # 3.4 (press) only
+    assert versions.version_in_force(catalog[CODE], dt.date(2025, 3, 3)) is not None  # listing changes nothing
+
+    call_command("procedures", "transfers", "--on", "2025-03-01", "--apply", "--agency", dept.agency.code, stdout=out)
+    file_dossier(catalog[CODE], dept.applicant, {"applicant_name": "A"}, when=at(2025, 2, 28))
+    with pytest.raises(ValidationError, match="Sở Văn hóa"):
+        file_dossier(catalog[CODE], dept.applicant, {"applicant_name": "B"}, when=at(2025, 3, 3))
+    draft = ProcedureVersion.objects.get(procedure__agency=receiver, procedure__code=CODE)
+    assert draft.valid_from == dt.date(2025, 3, 1) and not draft.published and draft.division_code == ""
+    assert versions.transfers_due(dept.agency, dt.date(2025, 3, 1)) == []  # applied once

@@ -3,11 +3,13 @@ and the versions of a procedure (list, diff, publish, import of a national expor
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stttt.org import selectors as org_selectors
@@ -39,10 +41,13 @@ class Command(BaseCommand):
         imported = sub.add_parser("import", help="A national database JSON export as a draft version.")
         for parser_ in (listing, diff, publish, imported):
             parser_.add_argument("code", help="Code of the procedure.")
+        moved = sub.add_parser("transfers", help="Procedures the reorganisation data moves to another body.")
+        moved.add_argument("--on", default="", help="YYYY-MM-DD (default: today).")
+        moved.add_argument("--apply", action="store_true", help="End them here and start them there.")
         diff.add_argument("number", type=int)
         publish.add_argument("number", type=int)
         imported.add_argument("file", help="JSON export of one procedure.")
-        for parser_ in (cat, stats, load, link, listing, diff, publish, imported):
+        for parser_ in (cat, stats, load, link, listing, diff, publish, imported, moved):
             parser_.add_argument("--agency", default="", help="Code of the agency (default: the first agency).")
 
     def _agency(self, code: str) -> Agency:
@@ -90,6 +95,8 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages), returncode=2) from None
             self.stdout.write(_("%(count)d procedures loaded.") % {"count": count})
+        elif verb == "transfers":
+            self._transfers(agency, options)
         elif verb in ("versions", "diff", "publish", "import"):
             self._versions(verb, agency, options)
         elif verb == "link-provisions":
@@ -127,3 +134,13 @@ class Command(BaseCommand):
                     )
         except (ValidationError, OSError) as exc:
             raise CommandError(" ".join(getattr(exc, "messages", [str(exc)])), returncode=2) from None
+
+    def _transfers(self, agency: Agency, options: dict) -> None:
+        try:
+            day = dt.date.fromisoformat(options["on"]) if options["on"] else timezone.localdate()
+        except ValueError:
+            raise CommandError(_("Write the date as YYYY-MM-DD."), returncode=2) from None
+        for transfer in versions.transfers_due(agency, day):
+            self.stdout.write(f"{transfer.procedure.code}\t{transfer.starts}\t{transfer.holder}\t{transfer.basis}")
+            if options["apply"]:
+                versions.procedure_transfer(transfer)
