@@ -309,7 +309,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "stttt API",
     "DESCRIPTION": "REST API of stttt, the operations platform of a Department of Information and "
     "Communications. Errors share one format: {code, message, errors}.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",  # docs/api.md: semantic versioning of the API contract
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
