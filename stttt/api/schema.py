@@ -3,6 +3,9 @@
 Any operation may answer 401/403 (not signed in, not allowed), 404 (no such record or route), 429
 (throttled) and 500; one that takes parameters or a body may answer 400, one that takes a body 415.
 All of them carry the one error format (`stttt.api.errors`), as JSON whatever the success content type.
+
+E-mail addresses in answers may be blank (none on file), which the `email` format does not allow: answers
+(components other than the `...Request` ones) document them as plain strings; requests keep the format.
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ DESCRIPTIONS = {
 METHODS = {"get", "put", "post", "patch", "delete"}
 
 
+def _blank_emails_in_answers(result: dict[str, Any]) -> None:
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            continue
+        for field in component.get("properties", {}).values():
+            if field.get("format") == "email":
+                del field["format"]
+
+
 def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    _blank_emails_in_answers(result)
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in METHODS:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -68,9 +70,7 @@ REGISTER_PARAMETERS = [
     OpenApiParameter("q", str, description="Search (diacritics ignored)."),
     OpenApiParameter("status", str, description="valid, suspended, revoked or expired"),
     OpenApiParameter("district", str, description="Code of a district of the agency (organisation data)."),
-    OpenApiParameter(
-        "year", {"type": "integer", "minimum": 1, "maximum": 9999}, description="Year of issue; ignored if not one."
-    ),
+    OpenApiParameter("year", {"type": "integer", "minimum": 1, "maximum": 9999}, description="Year of issue."),
     OpenApiParameter("sort", str, description="One of: " + ", ".join(selectors.SORTS)),
 ]
 
@@ -90,6 +90,8 @@ class RegisterViewSet(viewsets.GenericViewSet):
         params = self.request.query_params
         kinds = [k for k in params.get("kind", "").split(",") if k in KINDS] or list(KINDS)
         year = params.get("year", "")
+        if year and not (year.isdigit() and 1 <= int(year) <= 9999):
+            raise ValidationError({"year": [_("A year, such as 2024.")]})
         agency = getattr(self.request, "agency", None)
         districts = {code for code, _name in selectors.register_districts(agency)}
         return selectors.register(
@@ -98,7 +100,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
             query=params.get("q", ""),
             status=params.get("status", "") if params.get("status") in Status.values else "",
             district=params.get("district", "") if params.get("district") in districts else "",
-            year=int(year) if year.isdigit() and 1 <= int(year) <= 9999 else None,
+            year=int(year) if year else None,
             sort=params.get("sort", selectors.DEFAULT_SORT),
         )
 
