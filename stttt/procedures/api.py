@@ -57,7 +57,7 @@ class VersionComponentSerializer(serializers.Serializer):
     copy_kind = serializers.CharField()
     copies = serializers.IntegerField()
     form = serializers.CharField(allow_blank=True)
-    required = serializers.BooleanField()
+    required = serializers.BooleanField()  # type: ignore[assignment]  # a field named like Field.required
 
 
 class ProcedureVersionSerializer(serializers.ModelSerializer):

@@ -8,10 +8,14 @@ Each write is one transaction and is recorded in the audit history (`audit.track
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
@@ -355,42 +359,113 @@ def national_facts(data: dict[str, Any]) -> dict[str, Any]:
     }
     limit = data.get("ThoiHanGiaiQuyet")
     if limit not in (None, ""):
+        number = re.match(r"\s*(\d+)", str(limit))  # 10, or "10 ngày làm việc" in a spreadsheet cell
         try:
-            facts["time_limit"] = int(limit)
+            facts["time_limit"] = int(number.group(1) if number else limit)
         except (TypeError, ValueError):
             raise ValidationError(
                 _("The time limit of the export is not a number: %(value)s.") % {"value": limit}
             ) from None
-        facts["time_unit"] = "working" if "làm việc" in text("DonViThoiGian").lower() else "calendar"
+        unit = f"{text('DonViThoiGian')} {limit}".lower()
+        facts["time_unit"] = "working" if "làm việc" in unit else "calendar"
     return {key: value for key, value in facts.items() if value not in ("", [], None)}
 
 
-def read_export(content: bytes) -> dict[str, Any]:
-    """One procedure of a national export file: JSON (an object, or a list of one)."""
+# Column headings of the national database's spreadsheet export and of a PPC announcement's annex table,
+# folded to lower case, as read in published annexes [verify: the export's exact headings were not seen].
+HEADINGS = {
+    "stt": "STT",
+    "mã thủ tục": "MaTTHC",
+    "mã tthc": "MaTTHC",
+    "mã số": "MaTTHC",
+    "tên thủ tục": "TenTTHC",
+    "tên thủ tục hành chính": "TenTTHC",
+    "tên tthc": "TenTTHC",
+    "lĩnh vực": "LinhVuc",
+    "cấp thực hiện": "CapThucHien",
+    "thời hạn giải quyết": "ThoiHanGiaiQuyet",
+    "thành phần hồ sơ": "ThanhPhanHoSo",
+    "phí, lệ phí": "PhiLePhi",
+    "phí": "PhiLePhi",
+    "căn cứ pháp lý": "CanCuPhapLy",
+    "kết quả": "KetQua",
+    "kết quả thực hiện": "KetQua",
+}
+LIST_KEYS = ("ThanhPhanHoSo", "CanCuPhapLy")  # one item a line in a spreadsheet cell
+
+
+def _sheet_rows(content: bytes) -> list[dict[str, Any]]:
+    """The rows of the first sheet under its heading row (the first row naming a procedure code column)."""
     try:
-        data = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ValidationError(_("The file is not the JSON export of the national procedure database.")) from None
-    if isinstance(data, list) and len(data) == 1:
-        data = data[0]
-    if not isinstance(data, dict) or "MaTTHC" not in data:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise ValidationError(_("The spreadsheet cannot be read.")) from None
+    keys: list[str | None] = []
+    rows = []
+    for values in book.worksheets[0].iter_rows(values_only=True):
+        if not keys:
+            folded = [" ".join(str(v or "").lower().split()) for v in values]
+            if "MaTTHC" in {HEADINGS.get(f) for f in folded}:
+                keys = [HEADINGS.get(f) for f in folded]
+            continue
+        row = {key: value for key, value in zip(keys, values, strict=False) if key and value not in (None, "")}
+        for key in LIST_KEYS:
+            if isinstance(row.get(key), str):
+                row[key] = [line.strip(" -•\t") for line in row[key].splitlines() if line.strip(" -•\t")]
+        if row.get("MaTTHC"):
+            rows.append(row)
+    book.close()
+    if not keys:
+        raise ValidationError(_("No heading row with the procedure code (Mã thủ tục) was found."))
+    return rows
+
+
+def read_export(content: bytes, code: str = "") -> dict[str, Any]:
+    """One procedure of a national export (JSON: an object or a list; XLSX: a sheet with a heading row) or of
+    an announcement's annex table: the entry whose code is `code` (or the only one)."""
+    if content[:4] == b"PK\x03\x04":
+        entries: Any = _sheet_rows(content)
+    else:
+        try:
+            entries = json.loads(content.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ValidationError(_("The file is not the JSON export of the national procedure database.")) from None
+    entries = entries if isinstance(entries, list) else [entries]
+    entries = [e for e in entries if isinstance(e, dict) and "MaTTHC" in e]
+    chosen = [e for e in entries if str(e["MaTTHC"]).strip() == code] if code and len(entries) > 1 else entries
+    if len(chosen) != 1:
         raise ValidationError(_("The file is not the JSON export of one procedure (no MaTTHC)."))
-    return data
+    return chosen[0]
 
 
 @transaction.atomic
-def version_import(procedure: Procedure, content: bytes, *, actor: Any = None) -> tuple[ProcedureVersion, list[str]]:
-    """Import a national export of `procedure` as a draft: the draft is the version in force with the
-    export's facts applied; returns it with the readable diff against the version in force."""
-    facts = national_facts(read_export(content))
+def version_import(
+    procedure: Procedure, content: bytes, *, decision: str = "", actor: Any = None
+) -> tuple[ProcedureVersion, list[str]]:
+    """Import a national export of `procedure` (or, with `decision`, its row in that announcing decision's
+    annex) as a draft: the version in force with the file's facts applied; returns it with the readable diff
+    against the version in force. An annex's time limit is the province's shorter time, cited to the row."""
+    entry = read_export(content, procedure.code)
+    facts = national_facts(entry)
     if facts.get("national_code") and facts["national_code"] != procedure.code:
         raise ValidationError(
             _("The export is of procedure %(code)s, not %(ours)s.")
             % {"code": facts["national_code"], "ours": procedure.code}
         )
+    if decision:
+        row = _("Annex, row %(number)s") % {"number": entry.get("STT") or procedure.code}
+        if "time_limit" in facts:
+            facts["local_time_limit"] = facts.pop("time_limit")
+            facts.pop("time_unit", None)
+            facts["local_time_limit_basis"] = f"{decision}, {row}"
+        facts["announcements"] = [{"document": decision, "row": row, "demo": False}]
     current = version_in_force(procedure)
     before = facts_of(current or procedure)
     draft = version_draft(procedure, actor=actor, changes=facts)
-    draft.change_note = _("Imported from the national procedure database.")
+    draft.change_note = (
+        _("Imported from the annex of %(decision)s.") % {"decision": decision}
+        if decision
+        else _("Imported from the national procedure database.")
+    )
     draft.save(update_fields=["change_note"])
     return draft, diff_lines(before, facts_of(draft))

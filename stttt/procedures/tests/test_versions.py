@@ -248,3 +248,26 @@ def test_a_procedure_moved_by_the_reorganisation_ends_here_and_starts_there(dept
     draft = ProcedureVersion.objects.get(procedure__agency=receiver, procedure__code=CODE)
     assert draft.valid_from == dt.date(2025, 3, 1) and not draft.published and draft.division_code == ""
     assert versions.transfers_due(dept.agency, dt.date(2025, 3, 1)) == []  # applied once
+
+
+def test_an_announcement_annex_in_a_spreadsheet_makes_a_draft_with_the_shorter_time(dept, catalog):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["PHỤ LỤC: DANH MỤC THỦ TỤC HÀNH CHÍNH"])  # a title above the heading row
+    sheet.append(["STT", "Mã thủ tục", "Tên thủ tục hành chính", "Thời hạn giải quyết", "Căn cứ pháp lý"])
+    sheet.append([1, "STTTT.BC.02", "Họp báo", "1 ngày", "Luật Báo chí 2016"])
+    sheet.append([2, CODE, catalog[CODE].name, "12 ngày làm việc", "Luật Báo chí 2016\nThông tư 41/2020/TT-BTTTT"])
+    content = io.BytesIO()
+    book.save(content)
+    decision = "Quyết định số 0000/QĐ-UBND (demo)"
+    draft, diff = versions.version_import(catalog[CODE], content.getvalue(), decision=decision)
+    assert draft.local_time_limit == 12 and draft.time_limit == 20  # the statutory limit stays
+    assert draft.announcements[0]["document"] == decision and "2" in draft.announcements[0]["row"]
+    assert draft.legal_basis == "Luật Báo chí 2016; Thông tư 41/2020/TT-BTTTT"
+    assert any("12" in line for line in diff)
+    with pytest.raises(ValidationError):
+        versions.version_import(catalog[CODE], b"PK\x03\x04 not a workbook")

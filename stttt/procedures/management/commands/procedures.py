@@ -38,7 +38,9 @@ class Command(BaseCommand):
         listing = sub.add_parser("versions", help="The versions of a procedure.")
         diff = sub.add_parser("diff", help="What a version changes against the version in force.")
         publish = sub.add_parser("publish", help="Publish a draft version (checked: complete, no overlap).")
-        imported = sub.add_parser("import", help="A national database JSON export as a draft version.")
+        imported = sub.add_parser(
+            "import", help="A national database export (JSON or XLSX), or an announcement's annex, as a draft version."
+        )
         for parser_ in (listing, diff, publish, imported):
             parser_.add_argument("code", help="Code of the procedure.")
         moved = sub.add_parser("transfers", help="Procedures the reorganisation data moves to another body.")
@@ -46,7 +48,8 @@ class Command(BaseCommand):
         moved.add_argument("--apply", action="store_true", help="End them here and start them there.")
         diff.add_argument("number", type=int)
         publish.add_argument("number", type=int)
-        imported.add_argument("file", help="JSON export of one procedure.")
+        imported.add_argument("file", help="JSON or XLSX export, or the annex table (XLSX) of a decision.")
+        imported.add_argument("--decision", default="", help="The announcing decision whose annex the file is.")
         for parser_ in (cat, stats, load, link, listing, diff, publish, imported, moved):
             parser_.add_argument("--agency", default="", help="Code of the agency (default: the first agency).")
 
@@ -116,7 +119,9 @@ class Command(BaseCommand):
                         f"\t{days} {unit}\t{v.limit_basis}"
                     )
             elif verb == "import":
-                draft, lines = versions.version_import(procedure, Path(options["file"]).read_bytes())
+                draft, lines = versions.version_import(
+                    procedure, Path(options["file"]).read_bytes(), decision=options["decision"]
+                )
                 self.stdout.write(_("Draft version %(number)d:") % {"number": draft.number})
                 self.stdout.write("\n".join(lines) or _("No change."))
             else:
