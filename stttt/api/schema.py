@@ -4,6 +4,9 @@ Any operation may answer 401/403 (not signed in, not allowed), 404 (no such reco
 (throttled) and 500; one that takes parameters or a body may answer 400, one that takes a body 415.
 All of them carry the one error format (`stttt.api.errors`), as JSON whatever the success content type.
 
+Integer bounds that only mirror the database's column size (which differs between SQLite and PostgreSQL)
+are left out, so that the schema is the same on every backend; the database's own limits still answer 400.
+
 E-mail addresses in answers may be blank (none on file), which the `email` format does not allow: answers
 (components other than the `...Request` ones) document them as plain strings; requests keep the format.
 """
@@ -34,8 +37,24 @@ def _blank_emails_in_answers(result: dict[str, Any]) -> None:
                 del field["format"]
 
 
+#: Column sizes of SQLite and PostgreSQL integers (small, regular, big), as Django's validators state them.
+COLUMN_LIMITS = {2**15 - 1, 2**31 - 1, 2**63 - 1}
+
+
+def _backend_neutral_integers(result: dict[str, Any]) -> None:
+    for component in result.get("components", {}).get("schemas", {}).values():
+        for field in component.get("properties", {}).values():
+            if field.get("type") != "integer" or field.get("maximum") not in COLUMN_LIMITS:
+                continue
+            del field["maximum"]
+            if field.get("minimum") is not None and -field["minimum"] - 1 in COLUMN_LIMITS:
+                del field["minimum"]
+            field.pop("format", None)
+
+
 def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     _blank_emails_in_answers(result)
+    _backend_neutral_integers(result)
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in METHODS:
