@@ -9,7 +9,8 @@ API), "invalid" (the request passed the permission check and was refused for its
 
 "own" is the home agency's first record of each kind (`samples`): for tasks and dossiers one of the Press
 and Publishing division, so the head and officer ask about their own unit's record and the ICT Centre
-employee about another unit's (need to know: 404); "other" is the second agency's record (404 for all).
+employee about another unit's; "unit" is a record of the home agency in another division (Posts,
+Telecommunications and IT) than the head's and officer's; "other" is the second agency's record.
 A new route fails the matrix until its line is written here: run it with `STTTT_MATRIX_DUMP=<file>` to
 see what each role gets, judge it, then write what each role *should* get.
 """
@@ -39,6 +40,7 @@ STAFF = ("director", "deputy", "head", "officer", "desk", "ict")
 LEADERS = ("director", "deputy")
 OUTSIDERS = ("district", "observer", "citizen")
 HOME, OTHER_AGENCY = "STTTT-BP", "STTTT-BD"
+OTHER_UNIT = "BCVTCNTT"  # another division of the home agency than the head's and the officer's
 ALLOWED = {"ok", "redirect", "invalid"}
 
 
@@ -88,19 +90,24 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
     from stttt.licensing.models import Licence
     from stttt.org.models import Agency, Duty
     from stttt.portal.models import Submission
-    from stttt.procedures.models import Procedure
+    from stttt.procedures.models import Dossier, Procedure, ProcedureVersion
     from stttt.testing.tests.test_agency_matrix import RECORDS
-    from stttt.work.models import Report
+    from stttt.work import models as work
 
     home, other = Agency.objects.get(code=HOME), Agency.objects.get(code=OTHER_AGENCY)
     both: dict[str, Callable[[Agency], dict[str, Any]]] = dict(RECORDS)
     first = lambda qs: qs.order_by("pk").first()  # noqa: E731
     both["procedures:submit"] = lambda a: {"code": first(Procedure.objects.filter(agency=a)).code}
     both["portal:procedure"] = both["procedures:submit"]
+    both["procedure-versions"] = both["procedures:submit"]
+    both["procedure-import-export"] = both["procedures:submit"]
+    both["procedure-publish"] = lambda a: (lambda v: {"code": v.procedure.code, "number": v.number})(
+        first(ProcedureVersion.objects.filter(procedure__agency=a))
+    )
     both["portal:submit"] = both["procedures:submit"]
     both["licensing:verify"] = lambda a: {"token": first(Licence.objects.filter(agency=a)).token}
     both["accounts:mfa_reset"] = lambda a: {"user_id": first(User.objects.filter(staff__agency=a)).pk}
-    ppc = lambda a: first(Report.objects.filter(agency=a, report_type__recipient="ppc"))  # noqa: E731
+    ppc = lambda a: first(work.Report.objects.filter(agency=a, report_type__recipient="ppc"))  # noqa: E731
     both["web:observer_report"] = lambda a: {"pk": (ppc(a) or ppc(home)).pk}
     both["web:observer_report_file"] = lambda a: {"pk": (ppc(a) or ppc(home)).pk, "fmt": "docx"}
     both["org-duty-detail"] = lambda a: {"citation": first(Duty.objects.filter(agency=a)).citation}
@@ -109,6 +116,28 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
         found[name] = {"own": sample(home)}
         with contextlib.suppress(AssertionError, AttributeError):  # the other agency may have no such record
             found[name]["other"] = sample(other)
+
+    # A record of the home agency in another unit than the head's and officer's (need to know).
+    dossier = first(Dossier.objects.filter(agency=home, procedure__division_code=OTHER_UNIT))
+    task = first(work.Task.objects.filter(agency=home, lead_unit__code=OTHER_UNIT))
+    question = first(work.CouncilQuestion.objects.filter(agency=home, unit__code=OTHER_UNIT))
+    coordination = first(work.Coordination.objects.filter(agency=home, unit__code=OTHER_UNIT))
+    of_unit: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+        (("procedures:dossier", "procedures:action", "procedures:upload"), {"pk": dossier.pk}),
+        (("dossier-detail", "dossier-transition"), {"pk": dossier.pk}),
+        (("web:history",), {"app_label": "procedures", "model_name": "dossier", "pk": str(dossier.pk)}),
+        (("work:task", "work:task_progress", "work:task_complete", "work:task_cancel"), {"pk": task.pk}),
+        (("work-task-detail", "work-task-cancel", "work-task-complete", "work-task-progress"), {"pk": task.pk}),
+        (
+            ("work:question", "work-question-detail", "work-question-answer", "work-question-assign"),
+            {"pk": question.pk},
+        ),
+        (("work:coordination", "work-coordination-detail", "work-coordination-act"), {"pk": coordination.pk}),
+        (("org:unit", "work:unit", "org-unit-detail"), {"code": OTHER_UNIT}),
+    ]
+    for routes, kwargs in of_unit:
+        for route in routes:
+            found[route]["unit"] = kwargs
 
     # The citizen's own portal dossier, and one filed by someone else.
     mine = first(Submission.objects.filter(account__username=ROLES["citizen"], dossier__agency=home))
@@ -171,9 +200,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "accounts:password_change_done": {"signed_in": "ok", "anonymous": "login"},
     # --- Home, record history (need to know), the PPC observer's reports
     "set_language": {"all": "redirect"},
-    "web:history": {"staff": "ok", "outsiders": "404", "ict": "404", "anonymous": "login"},
+    "web:history": {
+        "staff": "ok",
+        "outsiders": "404",
+        "head": {"own": "ok", "unit": "404"},
+        "officer": {"own": "ok", "unit": "404"},
+        "ict": "404",
+        "anonymous": "login",
+    },
     "web:home": {"signed_in": "ok", "citizen": "redirect", "anonymous": "redirect"},
-    "web:observer_briefing_file": {"observer": "ok", "staff": "404", "outsiders": "404", "anonymous": "login"},
+    "web:observer_briefing_file": {"signed_in": "404", "observer": "ok", "anonymous": "login"},
     "web:observer_report": {"signed_in": "404", "observer": "ok", "anonymous": "login"},
     "web:observer_report_file": {"signed_in": "404", "observer": "ok", "anonymous": "login"},
     "web:observer_reports": {"signed_in": "404", "observer": "ok", "anonymous": "login"},
@@ -241,7 +277,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "org-staff-detail": {"staff": {"other": "404", "own": "ok"}, "outsiders": "403", "anonymous": "login"},
     "org-staff-list": {"staff": "ok", "outsiders": "403", "anonymous": "login"},
-    "org-unit-detail": {"staff": {"other": "404", "own": "ok"}, "outsiders": "403", "anonymous": "login"},
+    "org-unit-detail": {"staff": {"other": "404", "own": "ok", "unit": "ok"}, "outsiders": "403", "anonymous": "login"},
     "org-unit-list": {"staff": "ok", "outsiders": "403", "anonymous": "login"},
     "org-whatif-list": {"staff": {"GET": "405", "write": "invalid"}, "outsiders": "403", "anonymous": "login"},
     "org:acting": {
@@ -261,29 +297,50 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "org:plan": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "org:plan_file": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "org:reassign": {"staff": "403", "outsiders": "redirect", "director": "ok", "deputy": "ok", "anonymous": "login"},
-    "org:unit": {"staff": {"other": "404", "own": "ok"}, "outsiders": "redirect", "anonymous": "login"},
+    "org:unit": {"staff": {"other": "404", "own": "ok", "unit": "ok"}, "outsiders": "redirect", "anonymous": "login"},
     # --- Procedures and dossiers: need to know (desk, processing unit, leaders)
-    "dossier-detail": {"staff": "ok", "outsiders": "404", "ict": "404", "anonymous": "login"},
+    "dossier-detail": {
+        "staff": "ok",
+        "outsiders": "404",
+        "head": {"own": "ok", "unit": "404"},
+        "officer": {"own": "ok", "unit": "404"},
+        "ict": "404",
+        "anonymous": "login",
+    },
     "dossier-list": {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"},
     "dossier-transition": {
         "staff": {"GET": "405", "write": "invalid"},
         "outsiders": {"GET": "405", "write": "404"},
+        "head": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
+        "officer": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "procedure-detail": {"signed_in": "ok", "anonymous": "login"},
+    "procedure-import-export": {"signed_in": {"GET": "405", "write": "403"}, "anonymous": "login"},
     "procedure-list": {"signed_in": "ok", "anonymous": "login"},
+    "procedure-publish": {"signed_in": {"GET": "405", "write": "403"}, "anonymous": "login"},
     "procedure-statistics-list": {"staff": "ok", "outsiders": "403", "anonymous": "login"},
+    "procedure-versions": {"signed_in": "ok", "anonymous": "login"},
     "procedures:action": {
         "staff": {"GET": "405", "write": "redirect"},
         "outsiders": "redirect",
+        "head": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
+        "officer": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "procedures:catalog": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "procedures:desk_guidance": {"staff": "403", "outsiders": "redirect", "desk": "ok", "anonymous": "login"},
     "procedures:desk_receive": {"staff": "403", "outsiders": "redirect", "desk": "ok", "anonymous": "login"},
-    "procedures:dossier": {"staff": "ok", "outsiders": "redirect", "ict": "404", "anonymous": "login"},
+    "procedures:dossier": {
+        "staff": "ok",
+        "outsiders": "redirect",
+        "head": {"own": "ok", "unit": "404"},
+        "officer": {"own": "ok", "unit": "404"},
+        "ict": "404",
+        "anonymous": "login",
+    },
     "procedures:dossiers": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "procedures:file": {"staff": "ok", "outsiders": "redirect", "ict": "404", "anonymous": "login"},
     "procedures:index": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
@@ -295,6 +352,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "procedures:upload": {
         "staff": {"GET": "405", "write": "redirect"},
         "outsiders": "redirect",
+        "head": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
+        "officer": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
@@ -428,22 +487,35 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "work-report-type-detail": {"staff": "ok", "outsiders": "404", "anonymous": "login"},
     "work-report-type-list": {"signed_in": "ok", "anonymous": "login"},
     "work-task-cancel": {
-        "staff": {"GET": "405", "write": "invalid"},
+        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
         "outsiders": {"GET": "405", "write": "404"},
+        "director": {"GET": "405", "write": "invalid"},
+        "deputy": {"GET": "405", "write": "invalid"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "work-task-complete": {
-        "staff": {"GET": "405", "write": "invalid"},
+        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
         "outsiders": {"GET": "405", "write": "404"},
+        "director": {"GET": "405", "write": "invalid"},
+        "deputy": {"GET": "405", "write": "invalid"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
-    "work-task-detail": {"staff": "ok", "outsiders": "404", "ict": "404", "anonymous": "login"},
+    "work-task-detail": {
+        "staff": {"own": "ok", "unit": "404"},
+        "outsiders": "404",
+        "director": "ok",
+        "deputy": "ok",
+        "ict": "404",
+        "anonymous": "login",
+    },
     "work-task-list": {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"},
     "work-task-progress": {
-        "staff": {"GET": "405", "write": "invalid"},
+        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
         "outsiders": {"GET": "405", "write": "404"},
+        "director": {"GET": "405", "write": "invalid"},
+        "deputy": {"GET": "405", "write": "invalid"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
@@ -499,28 +571,41 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "work:report_action": {"staff": {"GET": "405", "write": "redirect"}, "outsiders": "redirect", "anonymous": "login"},
     "work:report_file": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:reports": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "work:task": {"staff": "ok", "outsiders": "redirect", "ict": "404", "anonymous": "login"},
-    "work:task_cancel": {
-        "staff": {"GET": "405", "write": "redirect"},
+    "work:task": {
+        "staff": {"own": "ok", "unit": "404"},
         "outsiders": "redirect",
+        "director": "ok",
+        "deputy": "ok",
+        "ict": "404",
+        "anonymous": "login",
+    },
+    "work:task_cancel": {
+        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
+        "outsiders": "redirect",
+        "director": {"GET": "405", "write": "redirect"},
+        "deputy": {"GET": "405", "write": "redirect"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "work:task_complete": {
-        "staff": {"GET": "405", "write": "redirect"},
+        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
         "outsiders": "redirect",
+        "director": {"GET": "405", "write": "redirect"},
+        "deputy": {"GET": "405", "write": "redirect"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "work:task_create": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:task_progress": {
-        "staff": {"GET": "405", "write": "redirect"},
+        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
         "outsiders": "redirect",
+        "director": {"GET": "405", "write": "redirect"},
+        "deputy": {"GET": "405", "write": "redirect"},
         "ict": {"GET": "405", "write": "404"},
         "anonymous": "login",
     },
     "work:tasks": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "work:unit": {"staff": {"other": "404", "own": "ok"}, "outsiders": "redirect", "anonymous": "login"},
+    "work:unit": {"staff": {"other": "404", "own": "ok", "unit": "ok"}, "outsiders": "redirect", "anonymous": "login"},
     # --- API root, token, schema, the signed-in user
     "api-docs": {"all": "ok"},
     "api-root": {"signed_in": "ok", "anonymous": "login"},
