@@ -18,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-
 MAX_KEY = 250  # RateCounter.key
 
 
@@ -61,4 +60,5 @@ def _sweep(now: dt.datetime) -> None:
     """Expired counters are removed when a new one is made (only expired ones: a live one may have just
     been made by a concurrent request)."""
     from stttt.core.models import RateCounter
+
     RateCounter.objects.filter(expires_at__lte=now).delete()
