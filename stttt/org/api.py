@@ -225,7 +225,9 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.staff_search(_agency(self.request), self.request.query_params.get("q", ""))
 
     @extend_schema(
-        request=inline_serializer("StaffAccount", {"username": serializers.CharField(allow_blank=True)}),
+        request=inline_serializer(
+            "StaffAccount", {"username": serializers.CharField(required=False, allow_blank=True, default="")}
+        ),
         responses={200: StaffSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
     )
     @action(detail=True, methods=["post"])
@@ -484,7 +486,7 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(parameters=[OpenApiParameter("q", str), AT], responses={200: WhoAnswerSerializer(many=True)})
-    @action(detail=False)
+    @action(detail=False, pagination_class=None, filter_backends=[])  # one unpaged list
     def who(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()
         if not query:
@@ -492,7 +494,7 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(selectors.who(_agency(request), query, _at(request)))
 
     @extend_schema(parameters=[AT], responses={200: CoverageRowSerializer(many=True)})
-    @action(detail=False)
+    @action(detail=False, pagination_class=None, filter_backends=[])  # one unpaged list
     def coverage(self, request: Request) -> Response:
         rows = selectors.coverage(_agency(request), _at(request))
         return Response(
