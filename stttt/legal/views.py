@@ -43,7 +43,7 @@ def _shown(request: HttpRequest, pk: int | None = None) -> Document | None:
         if pk is None:
             found = selectors.default_document(as_of=_as_of(request))
         else:
-            found = Document.objects.filter(pk=pk).first()
+            found = Document.objects.select_related("replaces").filter(pk=pk).first()
         request._legal_document = found  # type: ignore[attr-defined]
     return request._legal_document  # type: ignore[attr-defined]
 

@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -131,13 +133,40 @@ def test_index_as_of_a_date(seed, client):
     assert client.get(reverse("legal:index"), {"as_of": "not-a-date"}).status_code == 200
 
 
-def test_query_counts_do_not_grow_with_the_tree(seed, client, api, django_assert_max_num_queries):
-    with django_assert_max_num_queries(15):
-        assert client.get(reverse("legal:index")).status_code == 200
-    with django_assert_max_num_queries(10):
-        assert len(api.get("/api/v1/legal/provisions/").json()) == 146
-    with django_assert_max_num_queries(10 + 2 * len(citing.sources())):  # a count and a page per citing app
-        assert api.get("/api/v1/legal/provisions/3/").status_code == 200
+def _second_request_queries(client, url: str) -> int:
+    """Queries of a page asked a second time (what a page keeps between requests is counted as a busy server
+    sees it)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+def test_query_counts_do_not_grow_with_the_tree(seed, client, api, settings):
+    """The same pages of a small decree and of the 146-provision seed cost the same queries.
+
+    Abuse-limit counters are counted apart (core's tests): in the embedded store the first request of a
+    window makes the counter row, later ones update it, so an absolute number here would be about the clock.
+    """
+    from stttt.legal.services import document_import
+    from stttt.legal.tests.test_import import DECREE
+
+    settings.STTTT_COUNTER_STORE = "cache"
+    # a legal basis with a number, as the seed has, so both pages list their bases
+    decree = document_import(DECREE.replace("Chính phủ ngày", "Chính phủ số 76/2015/QH13 ngày")).document
+    assert decree.bases.filter(references__isnull=False).exists()
+    assert Provision.objects.filter(document=decree).count() < Provision.objects.filter(document=seed).count() / 10
+    costs = {
+        document.pk: [
+            _second_request_queries(client, reverse("legal:document", args=[document.pk])),
+            _second_request_queries(api, f"/api/v1/legal/provisions/?document={document.pk}"),
+            _second_request_queries(api, f"/api/v1/legal/provisions/{article}/?document={document.pk}"),
+            _second_request_queries(api, f"/api/v1/legal/documents/{document.pk}/tree/"),
+        ]
+        for document, article in ((decree, "dec__art_2"), (seed, "3"))  # an article with clauses in each
+    }
+    assert costs[decree.pk] == costs[seed.pk]
+    assert costs[seed.pk][2] <= 6 + 2 * len(citing.sources())  # a count and a page per citing app
 
 
 def test_decree_page(db, client):
