@@ -9,8 +9,7 @@ from typing import TextIO
 
 from django.conf import settings
 
-from stttt.legal import consolidation
-from stttt.legal.services import document_import
+from stttt.legal.services import consolidation, document_import
 
 SEED_NAME = "qd-12-2023-ubnd-binh-phuoc.md"
 DATA_DIR = Path(__file__).parent / "data"

@@ -17,9 +17,10 @@ from typing import Any
 
 from stttt.accounts.services import demo_user_ensure
 from stttt.core.demo import DemoLogin
-from stttt.org import importing, reorganisation
+from stttt.org import importing
 from stttt.org.choices import UnitKind
 from stttt.org.models import Agency
+from stttt.org.services import reorganisation
 from stttt.org.titles import position_title
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

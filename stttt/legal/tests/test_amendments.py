@@ -12,8 +12,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from stttt.legal import amending, consolidation, demo, export, importer, selectors
+from stttt.legal import amending, demo, export, importer, selectors
 from stttt.legal.models import Amendment, Document, ParameterValue
+from stttt.legal.services import consolidation
 from stttt.legal.tests.fixtures import seed_markdown
 
 DAY = datetime.timedelta(days=1)

@@ -11,9 +11,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from stttt.legal import consolidation
 from stttt.legal import demo as legal_demo
-from stttt.legal.services import document_import
+from stttt.legal.services import consolidation, document_import
 from stttt.org import demo, rules, selectors
 
 EFFECTIVE = datetime.date(2024, 7, 1)

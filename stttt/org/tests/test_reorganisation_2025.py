@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 
 from stttt.accounts.models import User
-from stttt.org import demo, reorganisation, selectors
+from stttt.org import demo, selectors
 from stttt.org.models import District, ReorgEvent
+from stttt.org.services import reorganisation
 
 MERGE = datetime.date(2025, 3, 1)
 PROVINCE = datetime.date(2025, 7, 1)

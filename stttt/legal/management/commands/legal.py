@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stttt.core.progress import Progress
-from stttt.legal import amending, consolidation, diff, export, importer, selectors, services, sources
+from stttt.legal import amending, diff, export, importer, selectors, services, sources
 from stttt.legal.models import Document
+from stttt.legal.services import consolidation
 
 
 def _date(value: str) -> datetime.date:

@@ -1,4 +1,4 @@
-"""Writes of the reorganisation since 2025 (issue 15), kept beside `services.py`: dated events over the whole
+"""Writes of the reorganisation since 2025 (issue 15), part of the org services: dated events over the whole
 agency and its province (duties transferred to another agency, the agency merged into a successor, the
 province merged, the end of district-level government), loaded from a cited data file. Nothing about the
 agency is overwritten: its pages and queries as of a date before an event show it as it was.

@@ -1,4 +1,4 @@
-"""Writes of amendments (the services of issue 15, kept beside `services.py`): import an amending document,
+"""Writes of amendments (issue 15), part of the legal services: import an amending document,
 rebuild the consolidated versions of the documents it amends, refresh their dated rule parameters, and
 load the rule parameters and changes of competence from data files.
 
