@@ -672,9 +672,15 @@ def parse(text: str) -> ParsedDocument:
             doc.replaces = refs[0] if refs else None
     if not doc.number:
         raise ImportRefused(_("The document's number and symbol (such as 01/2024/QĐ-UBND) could not be found."))
-    for conflict in rules.date_conflicts(doc.signing_date, doc.effective_from):
+    for conflict in rules.date_conflicts(doc.signing_date, doc.effective_from, doc.number):
         assert doc.signing_date and doc.effective_from
-        values = {"signed": doc.signing_date.strftime("%d/%m/%Y"), "force": doc.effective_from.strftime("%d/%m/%Y")}
+        delay = rules.min_days_before_force(doc.number, doc.signing_date)
+        values = {
+            "signed": doc.signing_date.strftime("%d/%m/%Y"),
+            "force": doc.effective_from.strftime("%d/%m/%Y"),
+            "days": delay.days if delay else 0,
+            "basis": delay.basis if delay else "",
+        }
         if conflict == "before_signing":
             message = (
                 _(
@@ -686,8 +692,8 @@ def parse(text: str) -> ParsedDocument:
         else:
             message = (
                 _(
-                    "The document is dated %(signed)s and enters into force on %(force)s, less than the 10 "
-                    "days the law requires."
+                    "The document is dated %(signed)s and enters into force on %(force)s, less than the "
+                    "%(days)s days the law requires (%(basis)s), unless it was made by the shortened procedure."
                 )
                 % values
             )

@@ -357,21 +357,63 @@ def first_date(text: str) -> datetime.date | None:
     return dates[0][1] if dates else None
 
 
-MIN_DAYS_BEFORE_FORCE_PROVINCIAL = 10
+@dataclass(frozen=True)
+class ForceDelay:
+    """The fewest days between signing (or passing) and entry into force, and the provision saying so."""
+
+    days: int
+    basis: str
 
 
-def date_conflicts(signing: datetime.date | None, in_force: datetime.date | None) -> list[str]:
-    """Codes of contradictions between the signing date and the entry into force.
+#: Law 64/2025/QH15 is in force from 1 April 2025 [verify the date against its final article]; documents signed
+#: before are held to Law 80/2015/QH13.
+LPLD_2025_IN_FORCE = datetime.date(2025, 4, 1)
+_LOCAL_ISSUERS = ("UBND", "HĐND")
 
-    LPLD 2015 art. 151(1): a legal document of a provincial People's Committee enters into force no
-    earlier than 10 days after it is signed. `before_signing`: the stated entry into force precedes the
-    signing date; `too_early`: it comes less than 10 days after it.
+
+def _local(number: str) -> bool | None:
+    """Whether the number's symbol names a local issuer (`…/QĐ-UBND`, `…/NQ-HĐND`) or a central one
+    (`…/QH15`, `…/NĐ-CP`, `…/QĐ-TTg`, `…/TT-BXD`); None when there is no symbol."""
+    symbol = number.rsplit("/", 1)[-1] if "/" in number else ""
+    if not symbol:
+        return None
+    issuer = symbol.rsplit("-", 1)[-1].upper()
+    return issuer.startswith(_LOCAL_ISSUERS)
+
+
+def min_days_before_force(number: str, signing: datetime.date) -> ForceDelay | None:
+    """The minimum delay before a legal document enters into force, by issuer and by the law in force when it
+    was signed; None when the issuer cannot be told from the number.
+
+    Law 64/2025/QH15 art. 53(1): no earlier than 45 days after passing or signing for a document of a central
+    state body, 10 days for one of a local government (any level). Law 80/2015/QH13 art. 151(1): 45 days for
+    central bodies, 10 days for the provincial People's Council and Committee, 7 days for district and commune
+    ones; the symbol (`UBND`) does not tell the level, so the provincial 10 days is applied [verify for district
+    and commune documents]. Both laws let a document made by the shortened procedure or in a special case take
+    effect on signing, which the text alone does not show: a too-early date is a warning, never a refusal.
+    """
+    local = _local(number)
+    if local is None:
+        return None
+    if signing >= LPLD_2025_IN_FORCE:
+        basis = "Luật 64/2025/QH15, Điều 53 khoản 1"
+    else:
+        basis = "Luật 80/2015/QH13, Điều 151 khoản 1"
+    return ForceDelay(10 if local else 45, basis)
+
+
+def date_conflicts(signing: datetime.date | None, in_force: datetime.date | None, number: str) -> list[str]:
+    """Codes of contradictions between the signing date and the entry into force of the document `number`.
+
+    `before_signing`: the stated entry into force precedes the signing date; `too_early`: it comes sooner than
+    the minimum delay for its issuer (`min_days_before_force`).
     """
     if signing is None or in_force is None:
         return []
     if in_force < signing:
         return ["before_signing"]
-    if (in_force - signing).days < MIN_DAYS_BEFORE_FORCE_PROVINCIAL:
+    delay = min_days_before_force(number, signing)
+    if delay is not None and (in_force - signing).days < delay.days:
         return ["too_early"]
     return []
 

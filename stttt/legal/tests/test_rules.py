@@ -95,14 +95,32 @@ def test_dates_found_in_text():
     assert rules.first_date("ngày 31 tháng 02 năm 2023") is None
 
 
-def test_entry_into_force_at_least_ten_days_after_signing():
+def test_entry_into_force_at_least_ten_days_after_signing_a_local_document():
     """LPLD 2015 art. 151(1): provincial documents enter into force no earlier than 10 days after signing."""
-    signed = datetime.date(2023, 2, 21)
-    assert rules.date_conflicts(signed, datetime.date(2023, 3, 3)) == []  # 10 days
-    assert rules.date_conflicts(signed, datetime.date(2023, 3, 2)) == ["too_early"]  # 9 days
-    assert rules.date_conflicts(signed, signed) == ["too_early"]
-    assert rules.date_conflicts(datetime.date(2023, 3, 23), datetime.date(2023, 3, 3)) == ["before_signing"]
-    assert rules.date_conflicts(None, datetime.date(2023, 3, 3)) == []
+    signed, local = datetime.date(2023, 2, 21), "12/2023/QĐ-UBND"
+    assert rules.date_conflicts(signed, datetime.date(2023, 3, 3), local) == []  # 10 days
+    assert rules.date_conflicts(signed, datetime.date(2023, 3, 2), local) == ["too_early"]  # 9 days
+    assert rules.date_conflicts(signed, signed, local) == ["too_early"]
+    assert rules.date_conflicts(datetime.date(2023, 3, 23), datetime.date(2023, 3, 3), local) == ["before_signing"]
+    assert rules.date_conflicts(None, datetime.date(2023, 3, 3), local) == []
+
+
+@pytest.mark.parametrize("number", ["80/2025/QH15", "304/2025/NĐ-CP", "36/2025/TT-BXD", "01/2025/QĐ-TTg"])
+def test_central_documents_wait_45_days(number):
+    """LPLD 2025 art. 53(1): 45 days for a document of a central state body; 10 for a local government's."""
+    signed = datetime.date(2025, 7, 1)
+    assert rules.min_days_before_force(number, signed) == rules.ForceDelay(45, "Luật 64/2025/QH15, Điều 53 khoản 1")
+    assert rules.date_conflicts(signed, datetime.date(2025, 8, 15), number) == []  # 45 days
+    assert rules.date_conflicts(signed, datetime.date(2025, 8, 14), number) == ["too_early"]
+
+
+def test_force_delay_by_the_law_in_force_when_signed():
+    for number in ("80/2025/NQ-HĐND", "72/2025/QĐ-UBND"):
+        assert rules.min_days_before_force(number, datetime.date(2025, 4, 1)).days == 10
+    assert rules.min_days_before_force("12/2023/QĐ-UBND", datetime.date(2025, 3, 31)).basis.startswith("Luật 80/2015")
+    assert rules.min_days_before_force("12/2023/QĐ-UBND", datetime.date(2025, 4, 1)).basis.startswith("Luật 64/2025")
+    assert rules.min_days_before_force("không số", datetime.date(2025, 4, 1)) is None
+    assert rules.date_conflicts(datetime.date(2025, 7, 1), datetime.date(2025, 7, 2), "không số") == []
 
 
 ARTICLE_2 = (
