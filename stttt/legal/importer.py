@@ -499,16 +499,6 @@ class _Body:
 # The whole document
 
 
-def _title_case_issuer(upper: str) -> str:
-    lowered = upper.lower()
-    lowered = lowered[:1].upper() + lowered[1:]
-    return re.sub(
-        r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$",
-        lambda m: f"{m[1]} " + " ".join(w[:1].upper() + w[1:] for w in m[2].split()),
-        lowered,
-    )
-
-
 def _capitalise(text: str) -> str:
     lowered = text.lower()
     return lowered[:1].upper() + lowered[1:]
@@ -537,7 +527,7 @@ def parse(text: str) -> ParsedDocument:
             if place and rules.first_date(place[2]):
                 doc.place, header_date = place[1].strip(), rules.first_date(place[2])
             if _is_upper(cell) and "CỘNG HÒA" not in cell and "Độc lập" not in cell and not doc.issuer:
-                doc.issuer = _title_case_issuer(cell)
+                doc.issuer = rules.issuer_name(cell)
     # Document type.
     while index < len(paras) and paras[index].text.rstrip(":") not in _DOC_TYPES:
         if index > 6:
@@ -570,7 +560,7 @@ def parse(text: str) -> ParsedDocument:
         index += 1
     if index < len(paras) and _is_upper(paras[index].text) and paras[index].text.rstrip(":") not in _DOC_TYPES:
         if not doc.issuer:
-            doc.issuer = _title_case_issuer(paras[index].text)
+            doc.issuer = rules.issuer_name(paras[index].text)
         index += 1
     # Legal bases.
     while index < len(paras) and _BASIS.match(paras[index].text):

@@ -357,6 +357,47 @@ def first_date(text: str) -> datetime.date | None:
     return dates[0][1] if dates else None
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Names of issuing bodies
+
+
+#: Names that are not capitalised by the general rule below (Decree 30/2020/NĐ-CP, Appendix II: the
+#: official name of the ministry is written so).
+_ISSUER_NAMES = {"bộ công thương": "Bộ Công Thương", "ngân hàng nhà nước việt nam": "Ngân hàng Nhà nước Việt Nam"}
+#: Proper names capitalised wherever they stand in an issuer's name (`Văn phòng Chính phủ`).
+_PROPER = {"quốc hội": "Quốc hội", "chính phủ": "Chính phủ", "thường vụ": "Thường vụ"}
+_FIELDS_OF = re.compile(r"^(bộ|sở|ủy ban|uỷ ban)\s+(?!nhân dân)(.+?)(?=\s+(?:tỉnh|thành phố)\s|$)")
+_PLACE = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(.+)$")
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def issuer_name(upper: str) -> str:
+    """An issuing body's name as Vietnamese writes it, from the capitals of a document's header.
+
+    Decree 30/2020/NĐ-CP on clerical work, Appendix II (capitalisation of names of agencies) [verify the
+    section]: the first letter of the name, of the word for its kind and of each field it works in
+    (`Bộ Xây dựng`, `Bộ Khoa học và Công nghệ`, `Bộ Văn hóa, Thể thao và Du lịch`, `Sở Thông tin và Truyền
+    thông`, `Ủy ban Thường vụ Quốc hội`); `Quốc hội` and `Chính phủ` everywhere; a People's Council or
+    Committee lower-case after its first letter, then its province, city or commune with every word
+    capitalised (`Ủy ban nhân dân tỉnh Thái Nguyên`, `Hội đồng nhân dân thành phố Hà Nội`).
+    """
+    lowered = " ".join(unicodedata.normalize("NFC", upper).lower().split())
+    if lowered in _ISSUER_NAMES:
+        return _ISSUER_NAMES[lowered]
+    fields = _FIELDS_OF.match(lowered)
+    if fields:
+        pieces = re.split(r"(\s+và\s+|,\s+|\s+-\s+)", fields[2])
+        named = "".join(piece if index % 2 else _upper_first(piece) for index, piece in enumerate(pieces))
+        lowered = f"{fields[1]} {named}{lowered[fields.end() :]}"
+    for proper, written in _PROPER.items():
+        lowered = re.sub(rf"(?i)\b{proper}\b", written, lowered)
+    lowered = _PLACE.sub(lambda m: f"{m[1]} " + " ".join(_upper_first(w) for w in m[2].split()), lowered)
+    return _upper_first(lowered)
+
+
 @dataclass(frozen=True)
 class ForceDelay:
     """The fewest days between signing (or passing) and entry into force, and the provision saying so."""

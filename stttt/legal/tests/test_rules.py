@@ -123,6 +123,29 @@ def test_force_delay_by_the_law_in_force_when_signed():
     assert rules.date_conflicts(datetime.date(2025, 7, 1), datetime.date(2025, 7, 2), "không số") == []
 
 
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("BỘ XÂY DỰNG", "Bộ Xây dựng"),
+        ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Bộ Khoa học và Công nghệ"),
+        ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+        ("BỘ GIAO THÔNG VẬN TẢI", "Bộ Giao thông vận tải"),
+        ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+        ("QUỐC HỘI", "Quốc hội"),
+        ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
+        ("CHÍNH PHỦ", "Chính phủ"),
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+        ("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", "Ủy ban nhân dân tỉnh Bình Phước"),
+        ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Hội đồng nhân dân thành phố Hồ Chí Minh"),
+        ("ỦY BAN NHÂN DÂN XÃ TÂN  LẬP", "Ủy ban nhân dân xã Tân Lập"),
+        ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH BÌNH PHƯỚC", "Sở Thông tin và Truyền thông tỉnh Bình Phước"),
+    ],
+)
+def test_issuer_names_capitalised_as_vietnamese_writes_them(header, name):
+    assert rules.issuer_name(header) == name
+
+
 ARTICLE_2 = (
     "Sở có chức năng tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về báo chí; xuất bản, in, "
     "phát hành; phát thanh, truyền hình; thông tin điện tử; thông tin đối ngoại; thông tin cơ sở; bưu "

@@ -174,6 +174,19 @@ def test_the_corpus_has_five_documents_of_different_issuers_and_types():
     assert all((CORPUS / f"{name}.portal.txt").is_file() for name in DOCUMENTS)
 
 
+def test_issuers_of_the_corpus_are_written_as_vietnamese_writes_them():
+    """Each issuer from the capitals of its header (`BỘ XÂY DỰNG`) with the capitals of its name."""
+    issuers = {name: importer.parse(_markdown(name)).issuer for name in DOCUMENTS}
+    assert issuers == {
+        "luat-80-2025-qh15": "Quốc hội",
+        "nd-304-2025-nd-cp": "Chính phủ",
+        "nq-80-2025-nq-hdnd-ha-noi": "Hội đồng nhân dân thành phố Hà Nội",
+        "qd-26-2025-qd-ubnd-thai-nguyen": "Ủy ban nhân dân tỉnh Thái Nguyên",
+        "qd-72-2025-qd-ubnd-ha-noi": "Ủy ban nhân dân thành phố Hà Nội",
+        "tt-36-2025-tt-bxd": "Bộ Xây dựng",
+    }
+
+
 @pytest.mark.parametrize("shape", CORPUS_SHAPES)
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_shape_of_a_corpus_document_gives_the_same_tree(name, shape):
