@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -251,6 +253,13 @@ class ProcedureVersion(TimeStampedModel):
     @property
     def leader_days(self) -> int:
         return self.stage_days(Stage.LEADER)
+
+
+@receiver(pre_delete, sender=ProcedureVersion)
+def _published_version_stays(sender: type[ProcedureVersion], instance: ProcedureVersion, **kwargs: object) -> None:
+    """A published version is never deleted (the ORM and the admin; PostgreSQL's trigger refuses too)."""
+    if instance.published:
+        raise models.ProtectedError(str(_("A published procedure version is never deleted.")), {instance})
 
 
 audit.track(Procedure)

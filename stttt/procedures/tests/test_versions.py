@@ -102,7 +102,7 @@ def test_a_published_version_never_changes(dept, catalog):
         versions.version_update(first, changes={"time_limit": 5})
     with pytest.raises(DatabaseError), transaction.atomic():  # the admin, the shell: the database refuses
         ProcedureVersion.objects.filter(pk=first.pk).update(time_limit=5)
-    with pytest.raises(DatabaseError), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():  # ProtectedError on delete is one too
         ProcedureVersion.objects.filter(pk=first.pk).delete()
     assert ProcedureVersion.objects.get(pk=first.pk).time_limit == 20
 
