@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import permissions, serializers, status, viewsets
@@ -19,14 +18,8 @@ from rest_framework.response import Response
 
 from stttt.accounts import mfa, tokens
 from stttt.api.serializers import ErrorSerializer, MeSerializer
+from stttt.core.apierrors import OneObjectSchema
 from stttt.core.caching import code_version
-
-
-class OneObjectSchema(AutoSchema):
-    """A `list` route that answers one object, not an array."""
-
-    def _is_list_view(self, serializer: Any = None) -> bool:
-        return False
 
 
 class MeViewSet(viewsets.ViewSet):

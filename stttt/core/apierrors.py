@@ -1,8 +1,11 @@
 """What every app's `api.py` shares, at the bottom layer so that no app imports the interface package:
-the conflict error (HTTP 409) and the shape of every error response."""
+the conflict error (HTTP 409), the shape of every error response, and the schema of a one-object `list`."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import exceptions, serializers, status
 
 
@@ -22,3 +25,10 @@ class ErrorSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField())
     )
     request_id = serializers.CharField(required=False)
+
+
+class OneObjectSchema(AutoSchema):
+    """For a `list` route that answers one object (a report, the signed-in user), not an array."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False

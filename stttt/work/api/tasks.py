@@ -12,7 +12,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.core.apierrors import ErrorSerializer
+from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
 from stttt.org.powers import is_department_staff
 from stttt.work import selectors, services
 from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField, choice
@@ -184,8 +184,17 @@ class BriefingSerializer(serializers.Serializer):
 class BriefingViewSet(viewsets.ViewSet):
     """The briefing pack of a month (`?month=YYYY-MM`): per unit counts, overdue tasks, indicators (5.4)."""
 
+    schema = OneObjectSchema()
+
     @extend_schema(
-        parameters=[OpenApiParameter("month", str, required=True)],
+        parameters=[
+            OpenApiParameter(
+                "month",
+                {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+                required=True,
+                description="YYYY-MM",
+            )
+        ],
         responses={200: BriefingSerializer, 400: ErrorSerializer},
     )
     def list(self, request: Request) -> Response:
