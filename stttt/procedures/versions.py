@@ -225,15 +225,21 @@ def version_publish(
 
 
 def project(version: ProcedureVersion) -> None:
-    """Show the version in force on the catalogue row (lists, search); dossiers read their own version."""
+    """Show the version in force on the catalogue row (lists, search); dossiers read their own version.
+    Saves only what differs, so that loading the catalogue again changes nothing."""
     procedure = version.procedure
-    for name in rules.FACT_FIELDS:
-        if name in ("national_code", "steps", "components", "local_time_limit_basis"):
-            continue
-        setattr(procedure, name, getattr(version, name))
-    for stage in rules.VERSION_STAGES:
-        setattr(procedure, f"{stage}_days", version.stage_days(stage))
-    procedure.active = True  # e.g. a procedure received by transfer takes filings once its version is in force
+    wanted: dict[str, Any] = {
+        name: getattr(version, name)
+        for name in rules.FACT_FIELDS
+        if name not in ("national_code", "steps", "components", "local_time_limit_basis")
+    }
+    wanted.update({f"{stage}_days": version.stage_days(stage) for stage in rules.VERSION_STAGES})
+    wanted["active"] = True  # e.g. a procedure received by transfer takes filings once its version is in force
+    changed = [name for name, value in wanted.items() if getattr(procedure, name) != value]
+    if not changed:
+        return
+    for name in changed:
+        setattr(procedure, name, wanted[name])
     procedure._change_reason = f"version {version.number}"  # type: ignore[attr-defined]
     procedure.save()
 

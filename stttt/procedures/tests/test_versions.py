@@ -271,3 +271,17 @@ def test_an_announcement_annex_in_a_spreadsheet_makes_a_draft_with_the_shorter_t
     assert any("12" in line for line in diff)
     with pytest.raises(ValidationError):
         versions.version_import(catalog[CODE], b"PK\x03\x04 not a workbook")
+
+
+def test_loading_the_catalogue_again_keeps_the_row_showing_the_version_in_force(dept, catalog):
+    from django.utils import timezone
+
+    from stttt.procedures.models import Procedure
+    from stttt.procedures.services import catalog_load
+
+    procedure = catalog[CODE]
+    draft = versions.version_draft(procedure, changes={**COMPLETE, "valid_from": timezone.localdate()})
+    versions.version_publish(draft)
+    assert Procedure.objects.get(pk=procedure.pk).local_time_limit == 10
+    catalog_load(agency=dept.agency)  # the data file has no shorter time
+    assert Procedure.objects.get(pk=procedure.pk).local_time_limit == 10
