@@ -3,8 +3,6 @@ refused before it is expanded, by the shared loader and by every command that re
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -19,10 +17,9 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 def test_an_alias_bomb_is_refused_at_once_with_its_place():
     assert len(BOMB) < 1000
-    started = time.monotonic()
-    with pytest.raises(yamlfiles.AliasRefused) as refused:
+    with pytest.raises(yamlfiles.AliasRefused) as refused:  # before expanding: it would take minutes
         yamlfiles.load(BOMB)
-    assert time.monotonic() - started < 1 and refused.value.mark.line == 0
+    assert refused.value.mark.line == 0
 
 
 def test_a_text_over_the_cap_is_refused_before_parsing():
@@ -31,7 +28,8 @@ def test_a_text_over_the_cap_is_refused_before_parsing():
     assert yamlfiles.load("a: [1, 2]") == {"a": [1, 2]}
 
 
-def test_the_procedures_catalogue_command_refuses_an_alias_bomb(tmp_path, org):
+@pytest.mark.usefixtures("org")
+def test_the_procedures_catalogue_command_refuses_an_alias_bomb(tmp_path):
     path = tmp_path / "catalogue.yaml"
     path.write_text(BOMB)
     with pytest.raises(CommandError) as refused:
