@@ -1,6 +1,7 @@
 """The API keeps its contract (docs/api.md): the committed OpenAPI schema is the one the code generates, is
 valid, carries the code's API version, and a property-based client (schemathesis) driving every operation
-of it, reads and writes, as several demo roles, finds no server error and no answer outside the schema.
+of it, reads and writes, as several demo roles, finds no server error and no answer outside the schema, and
+no data the schema forbids accepted.
 
 Regenerate the schema after an API change with
 `.venv/bin/stttt spectacular --lang en --validate --fail-on-warn --file docs/api/openapi.yaml`, and bump
@@ -23,10 +24,13 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import Unsatisfiable
 from openapi_spec_validator import validate
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -82,7 +86,9 @@ def demo_tokens(django_db_setup, django_db_blocker):
         request_finished.connect(close_old_connections)
 
 
-def _drive(operation: Any, headers: dict[str, str]) -> None:
+def _drive(
+    operation: Any, headers: dict[str, str], mode: GenerationMode = GenerationMode.POSITIVE, checks: list[Any] = CHECKS
+) -> None:
     """Bounded, deterministic examples of one operation; raises on the first failed check."""
 
     @hypothesis_settings(
@@ -93,18 +99,22 @@ def _drive(operation: Any, headers: dict[str, str]) -> None:
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy())
+    @given(case=operation.as_strategy(mode))
     def run(case: Any) -> None:
         cache.clear()  # throttles count per test; every example starts under the limit
-        case.call_and_validate(headers=headers, checks=CHECKS)
+        case.call_and_validate(headers=headers, checks=checks)
 
     run()
 
 
-def test_every_operation_keeps_to_the_schema_for_every_role(demo_tokens):
+def _operations() -> list[Any]:
     api = schemathesis.openapi.from_dict(_committed())
     api.app = get_wsgi_application()
-    operations = [result.ok() for result in api.get_all_operations()]
+    return [result.ok() for result in api.get_all_operations()]
+
+
+def test_every_operation_keeps_to_the_schema_for_every_role(demo_tokens):
+    operations = _operations()
     assert len(operations) > 50
     failures: list[str] = []
     for role in ROLES:
@@ -115,4 +125,19 @@ def test_every_operation_keeps_to_the_schema_for_every_role(demo_tokens):
             # Every operation's failures are reported, not only the first (schemathesis raises a group).
             except (Exception, BaseExceptionGroup) as exc:
                 failures.append(f"{role or 'anonymous'} {operation.label}: {exc}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_what_the_schema_forbids_is_refused(demo_tokens):
+    """The declared constraints are the validated ones: data outside them (wrong types, lengths, choices,
+    ranges, missing required fields) is refused with a 4xx, as the Director (who may call everything)."""
+    headers = {"Authorization": f"Token {demo_tokens['giamdoc']}"}
+    failures: list[str] = []
+    for operation in _operations():
+        try:
+            _drive(operation, headers, GenerationMode.NEGATIVE, [negative_data_rejection])
+        except Unsatisfiable:
+            continue  # nothing to send wrong: the operation takes no parameters or body
+        except (Exception, BaseExceptionGroup) as exc:
+            failures.append(f"{operation.label}: {exc}")
     assert not failures, "\n\n".join(failures)
