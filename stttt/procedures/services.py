@@ -145,9 +145,9 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
         _link_provision(procedure)
         if not procedure.versions.exists():  # a new procedure: its row is version 1
             versions.version_first(procedure)
-        current = versions.version_in_force(procedure)
-        if current is not None and current.number > 1:  # a later version is in force: the row shows it, not the file
-            versions.project(current)
+        in_force = versions.version_in_force(procedure)
+        if in_force is not None and in_force.number > 1:  # a later version is in force: the row shows it, not the file
+            versions.project(in_force)
     return len(entries)
 
 
