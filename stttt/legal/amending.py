@@ -102,7 +102,7 @@ def _lines(text: str) -> list[str]:
 
 def target_number(text: str) -> str | None:
     """The number of the document an amending text amends: the one named in its first amending sentence
-    (`… ban hành kèm theo Quyết định số 12/2023/QĐ-UBND …`), else in its title."""
+    (`… ban hành kèm theo Quyết định số 25/2024/QĐ-UBND …`), else in its title."""
     for line in _lines(text):
         if re.search(r"sửa đổi|bổ sung|bãi bỏ|thay thế", line, re.IGNORECASE):
             found = _TARGET.search(line)

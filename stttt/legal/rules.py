@@ -526,7 +526,7 @@ _SUBJECT = re.compile(r"\bcủa\s+((?:Sở|Ban|Văn phòng|Thanh tra|Cục|Chi c
 
 def subject_of(title: str) -> str:
     """The body a functions-and-organisation regulation is about, read from its title: `Quy định chức
-    năng, nhiệm vụ … của Sở Thông tin và Truyền thông tỉnh Bình Phước` -> `Sở Thông tin và Truyền thông
-    tỉnh Bình Phước`; empty when the title names none."""
+    năng, nhiệm vụ … của Sở Thông tin và Truyền thông tỉnh Lâm Đồng` -> `Sở Thông tin và Truyền thông
+    tỉnh Lâm Đồng`; empty when the title names none."""
     found = _SUBJECT.search(re.sub(r"\s+", " ", title or "").strip())
     return found[1].strip().rstrip(".") if found else ""

@@ -490,7 +490,7 @@ def _latest_most_specific(chain: list[dict[str, Any]]) -> dict[str, Any]:
 
 def holder_named_by(document: Document) -> str:
     """The body whose duties the regulation sets, from its title (`… của Sở Thông tin và Truyền thông tỉnh
-    Bình Phước`)."""
+    Lâm Đồng`)."""
     return rules.subject_of(document.regulation_title or document.title) or document.issuer
 
 

@@ -65,7 +65,7 @@ class QuotaFacts:
     public_employees: int
 
 
-# The numbers of Art. 4 as Decision 12/2023/QĐ-UBND first set them. The rules never read these directly:
+# The numbers of Art. 4 as the seed regulation first set them. The rules never read these directly:
 # they read `OrgFacts.parameters`, which `selectors.snapshot_at` fills with the values in force on the day
 # (dated parameters of the legal app, read from each version of the regulation, amendments included); these
 # stand in only when no regulation with parameters is loaded (and in tests that build facts by hand).

@@ -60,6 +60,11 @@ def _licence(user: Any, obj: Model) -> bool:
     return selectors.licences_visible_to(user).filter(pk=obj.pk).exists()
 
 
+def _administrator(user: Any, obj: Model) -> bool:
+    """Messages to applicants and staff carry their contacts: the administrators who run the outbox."""
+    return bool(getattr(user, "is_superuser", False))
+
+
 def _user(user: Any, obj: Model) -> bool:
     return bool(getattr(user, "is_superuser", False) or getattr(user, "pk", None) == obj.pk)
 
@@ -68,6 +73,7 @@ RULES: dict[str, Rule] = {
     "procedures.dossier": _dossier,
     "procedures.procedure": _staff_of_agency("agency"),
     "procedures.component": _staff_of_agency("procedure__agency"),
+    "procedures.procedureversion": _staff_of_agency("procedure__agency"),
     "procedures.rating": _through("dossier", "procedures.dossier"),
     "portal.submission": _through("dossier", "procedures.dossier"),
     "licensing.licence": _licence,
@@ -86,7 +92,10 @@ RULES: dict[str, Rule] = {
     "legal.field": _department_staff,
     "legal.externaldocument": _department_staff,
     "legal.provision": _department_staff,
+    "legal.amendment": _department_staff,
+    "legal.competencechange": _department_staff,
     "core.calendarday": _department_staff,
+    "core.outboundmessage": _administrator,
     "accounts.user": _user,
 }
 

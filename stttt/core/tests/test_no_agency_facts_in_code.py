@@ -20,6 +20,9 @@ def _facts() -> set[str]:
     for path in (ROOT / "org" / "data").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         agency = data["agency"]
+        if not isinstance(agency, dict):  # dated events over an agency named by its code
+            facts.add(agency)
+            continue
         facts |= {agency.get("province", ""), agency.get("regulation", ""), agency["code"]}
         facts |= {u["code"] for u in data.get("units", [])}
         facts |= {d["name"] for d in data.get("districts", [])}

@@ -50,7 +50,7 @@ def clean(line: str) -> str:
 
 
 def is_upper(text: str) -> bool:
-    # Symbols with digits (21/2023/QH15, 12/2023/QĐ-UBND) are neither capitals nor lower case.
+    # Symbols with digits (21/2023/QH15, 25/2024/QĐ-UBND) are neither capitals nor lower case.
     letters = [ch for word in text.split() if not any(c.isdigit() for c in word) for ch in word if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
