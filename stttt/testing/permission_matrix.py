@@ -85,7 +85,7 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
     """Route -> {"own": kwargs, "other": kwargs}: a record of the home agency, and one of the other agency.
     Routes outside this table take no record (one ask, "own")."""
     from stttt.accounts.models import User
-    from stttt.legal.models import Document, Provision
+    from stttt.legal.models import Document, ExternalDocument, Provision
     from stttt.licensing.kinds import KINDS
     from stttt.licensing.models import Licence
     from stttt.org.models import Agency, Duty
@@ -174,7 +174,7 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
         "legal-document-tree": {"pk": document.pk},
         "legal-provision-detail": {"ref": provision.eid},
         "legal-who-detail": {"ref": provision.eid},
-        "legal-reference-detail": {"pk": first(Document.objects.all()).pk},
+        "legal-reference-detail": {"pk": first(ExternalDocument.objects.all()).pk},
         "legal-field-detail": {"code": "vien-thong"},
         "portal:register": {"slug": kind.slug},
         "portal:register_export": {"slug": kind.slug, "fmt": "csv"},
