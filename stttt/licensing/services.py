@@ -438,24 +438,33 @@ def expiry_warnings_send(
                 # Written with the warning row, sent once it commits (the outbox's key is the warning's).
                 outbox.email(
                     recipients,
-                    subject=f"Giấy phép {licence.number} sắp hết hạn ({until:%d/%m/%Y})",
-                    body=(
-                        f"Kính gửi {licence.holder_name},\n\n"
-                        f"{licence.kind_spec.document_title.capitalize()} số {licence.number} "
-                        f"do {licence.issuer_name} cấp ngày {licence.issued_on:%d/%m/%Y} hết hạn ngày "
-                        f"{until:%d/%m/%Y} (còn {(until - day).days} ngày).\n"
-                        f"Đề nghị làm thủ tục gia hạn hoặc cấp mới trước ngày hết hạn.\n\n"
-                        f"Tra cứu: {verification_url(licence, base_url)}\n\n{licence.issuer_name}"
-                    ),
+                    subject=_("Licence %(number)s expires soon (%(until)s)")
+                    % {"number": licence.number, "until": f"{until:%d/%m/%Y}"},
+                    body=_(
+                        "Dear %(holder)s,\n\n%(document)s no. %(number)s issued by %(issuer)s on %(issued)s expires on "
+                        "%(until)s (%(days)s days left).\nPlease apply for its renewal or a new licence before it "
+                        "expires.\n\nCheck it at: %(url)s\n\n%(issuer)s"
+                    )
+                    % {
+                        "holder": licence.holder_name,
+                        "document": licence.kind_spec.document_title.capitalize(),
+                        "number": licence.number,
+                        "issuer": licence.issuer_name,
+                        "issued": f"{licence.issued_on:%d/%m/%Y}",
+                        "until": f"{until:%d/%m/%Y}",
+                        "days": (until - day).days,
+                        "url": verification_url(licence, base_url),
+                    },
                     key=f"licensing.expiry_warning:{warning.pk}",
                     topic="licensing.expiry_warning",
                 )
                 outbox.sms_message(
                     licence.holder_phone,
-                    body=(
-                        f"{licence.issuer_name}: giấy phép số {licence.number} hết hạn ngày {until:%d/%m/%Y}. "
-                        "Đề nghị làm thủ tục gia hạn hoặc cấp mới trước ngày hết hạn."
-                    ),
+                    body=_(
+                        "%(issuer)s: licence no. %(number)s expires on %(until)s. Please apply for its renewal or "
+                        "a new licence before it expires."
+                    )
+                    % {"issuer": licence.issuer_name, "number": licence.number, "until": f"{until:%d/%m/%Y}"},
                     key=f"licensing.expiry_warning:{warning.pk}",
                     topic="licensing.expiry_warning",
                 )
