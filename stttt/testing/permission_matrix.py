@@ -23,6 +23,8 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from stttt.testing.declarations import declared
+
 # The demo's people, one per role (docs/roles.md). Leaders and staff are of the Bình Phước Department.
 ROLES: dict[str, str | None] = {
     "director": "giamdoc",
@@ -78,6 +80,7 @@ def write_methods(name: str) -> list[str]:
 NOT_ASKED = {
     "work:attachment": "the demo's tasks have no attachments; work's tests ask for another unit's file",
     "accounts:logout": "ends the session the other routes are asked with (accounts tests)",
+    **declared("NOT_ASKED"),
 }
 
 
@@ -138,6 +141,8 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
     for routes, kwargs in of_unit:
         for route in routes:
             found[route]["unit"] = kwargs
+    for route, unit_sample in declared("UNIT_RECORDS").items():
+        found[route]["unit"] = unit_sample(home, OTHER_UNIT)
 
     # The citizen's own portal dossier, and one filed by someone else.
     mine = first(Submission.objects.filter(account__username=ROLES["citizen"], dossier__agency=home))
@@ -178,6 +183,7 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
         "legal-field-detail": {"code": "vien-thong"},
         "portal:register": {"slug": kind.slug},
         "portal:register_export": {"slug": kind.slug, "fmt": "csv"},
+        **{route: once() for route, once in declared("ONCE").items()},
     }.items():
         found[route] = {"own": kwargs}
     return found
@@ -614,6 +620,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "licences-detail": {"staff": "ok", "outsiders": "404", "anonymous": "login"},
     "licences-list": {"signed_in": "ok", "anonymous": "login"},
     "me-list": {"signed_in": "ok", "anonymous": "login"},
+    # --- Apps that declare their own routes in stttt/<app>/matrix.py (declarations.py)
+    **declared("EXPECTED"),
 }
 
 # Groups of roles an expectation may name; a role's own name wins over its groups, a smaller group over a

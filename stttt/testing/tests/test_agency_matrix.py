@@ -25,6 +25,7 @@ from stttt.accounts.models import User
 from stttt.licensing.models import Licence
 from stttt.org.models import Agency, Assignment, Staff, Unit
 from stttt.procedures.models import Dossier, DossierFile, Procedure
+from stttt.testing.declarations import declared, markers
 from stttt.work import models as work
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +125,7 @@ RECORDS: dict[str, Sample] = {
     "work-question-assign": pk(work.CouncilQuestion),
     "work-coordination-detail": pk(work.Coordination),
     "work-coordination-act": pk(work.Coordination),
+    **declared("RECORDS"),
 }
 
 
@@ -136,6 +138,7 @@ NOT_RECORDS = {
     "org:plan_file": "the staffing plan of the user's own agency (checked with the lists)",
     "procedures:logbook": "the logbook of the user's own agency (checked with the lists)",
     "procedures:submit": "redirects to the public portal of the host's agency",
+    **declared("NOT_RECORDS"),
     "licensing:record": "a licence kind, not a record",
     "licensing:verify": "public, answered for the host's agency (licensing tests)",
     "work:briefing_file": "the user's own agency's month (checked with the lists)",
@@ -227,6 +230,8 @@ def _markers(agency: Agency) -> set[str]:
     found |= set(Licence.objects.filter(agency=agency).values_list("holder_name", flat=True))
     found |= set(work.Task.objects.filter(agency=agency).values_list("title", flat=True))
     found |= set(work.Coordination.objects.filter(agency=agency).values_list("subject", flat=True))
+    for app_markers in markers():
+        found |= set(app_markers(agency))
     return {m for m in found if m and len(m) > 6}
 
 
