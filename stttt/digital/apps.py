@@ -1,0 +1,36 @@
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from stttt.core.apps import CapabilityConfig
+
+
+class DigitalConfig(CapabilityConfig):
+    name = "stttt.digital"
+    label = "digital"
+    verbose_name = _("Digital transformation")
+    url_prefix = "chuyen-doi-so/"
+    nav_label = _("Digital transformation")
+    nav_url = "digital:index"
+    description = _(
+        "The province's digital-transformation plan and indicators, the DTI, the data catalogue and sharing, "
+        "IT investment appraisal, the IT enterprise register and digital signatures for agencies."
+    )
+    nav_order = 60
+
+    def ready(self) -> None:
+        from stttt.digital import effects  # noqa: F401  (effects: registered on import)
+
+    def summary(self, user: Any = None) -> list[tuple[str, object]]:
+        from django.db import DatabaseError
+
+        from stttt.digital.selectors import home_figures
+        from stttt.org.powers import agency_of
+
+        agency = agency_of(user)
+        if agency is None:
+            return []
+        try:
+            return home_figures(agency)
+        except DatabaseError:  # the tables may not exist yet (before migrate)
+            return []
