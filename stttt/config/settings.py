@@ -29,6 +29,8 @@ STTTT_APPS = [
     "stttt.procedures.apps.ProceduresConfig",
     "stttt.licensing.apps.LicensingConfig",
     "stttt.work.apps.WorkConfig",
+    "stttt.inspection.apps.InspectionConfig",
+    "stttt.digital.apps.DigitalConfig",
     "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
     "stttt.web.apps.WebConfig",
