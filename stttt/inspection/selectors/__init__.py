@@ -1,0 +1,16 @@
+"""The inspection app's reads, permission-aware (`..._visible_to(user)`), one module per topic.
+
+CONTRACT for other apps (stable; `press` and `cyber` call it):
+
+    from stttt.inspection.selectors import referrals_for
+    referrals_for(record)  # -> QuerySet[Referral], newest first
+
+gives the referrals opened from `record` (any model instance) so the source app's page can show them and
+link to each (`referral.get_absolute_url()`, its `status` and `get_status_display()`): the records are
+linked both ways. It does not filter by user: the source page is already scoped to the user's agency, and
+a referral always belongs to its source's agency.
+"""
+
+from stttt.inspection.selectors.referrals import home_figures, referrals_for, referrals_visible_to
+
+__all__ = ["home_figures", "referrals_for", "referrals_visible_to"]
