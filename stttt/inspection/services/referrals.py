@@ -38,7 +38,7 @@ def open_referral(*, agency: Any, source: models.Model, summary: str, provision:
     if callable(get_url):
         try:
             url = str(get_url())[:300]
-        except Exception:  # noqa: BLE001  a source whose URL cannot be built is still referred, without it
+        except Exception:  # a source whose URL cannot be built is still referred, without it
             url = ""
     content_type = ContentType.objects.get_for_model(source, for_concrete_model=False)
     referral = Referral(

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 def test_open_referral_keeps_the_source_and_is_found_from_it(dept):
     source = dept.staff["CV1"]  # any model instance of another app
     referral = open_referral(
-        agency=dept.agency, source=source, summary="  Bài viết sai sự thật  ", provision="NĐ 119/2020 Điều 8",
+        agency=dept.agency,
+        source=source,
+        summary="  Bài viết sai sự thật  ",
+        provision="NĐ 119/2020 Điều 8",
         actor=dept.officer,
     )
     assert referral.status == "open"
