@@ -30,6 +30,7 @@ STTTT_APPS = [
     "stttt.licensing.apps.LicensingConfig",
     "stttt.work.apps.WorkConfig",
     "stttt.inspection.apps.InspectionConfig",
+    "stttt.press.apps.PressConfig",
     "stttt.digital.apps.DigitalConfig",
     "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
