@@ -263,10 +263,14 @@ def online_services(agency: Any, year: int) -> dict[str, Any]:
         )
         for k in keys:
             proc[k] += row[k]
-    month_rows = [{"month": m, **counts, **rules.online_shares(counts)} for m, counts in sorted(months.items())]
-    proc_rows = [p | rules.online_shares(p) for p in procedures.values()]
+    month_rows = [{"month": m, **counts, **_shares(counts)} for m, counts in sorted(months.items())]
+    proc_rows = [p | _shares(p) for p in procedures.values()]
     totals = {k: sum(m[k] for m in month_rows) for k in keys}
-    return {"months": month_rows, "procedures": proc_rows, "totals": totals | rules.online_shares(totals)}
+    return {"months": month_rows, "procedures": proc_rows, "totals": totals | _shares(totals)}
+
+
+def _shares(counts: dict[str, Any]) -> dict[str, float | None]:
+    return {f"{k}_share": v for k, v in rules.online_shares(counts).items()}
 
 
 # --- Data catalogue and sharing (3.14.đ) ------------------------------------------------------------------
