@@ -29,6 +29,7 @@ STTTT_APPS = [
     "stttt.procedures.apps.ProceduresConfig",
     "stttt.licensing.apps.LicensingConfig",
     "stttt.work.apps.WorkConfig",
+    "stttt.cyber.apps.CyberConfig",
     "stttt.inspection.apps.InspectionConfig",
     "stttt.press.apps.PressConfig",
     "stttt.digital.apps.DigitalConfig",
