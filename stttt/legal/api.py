@@ -250,6 +250,62 @@ class ParameterViewSet(viewsets.ViewSet):
         return Response(ParameterSerializer(rows, many=True).data)
 
 
+class LegalFactSerializer(serializers.Serializer):
+    """A fact of law the system applies (`stttt.core.legalfacts`); `value` is read with `unit`."""
+
+    capability = serializers.CharField()
+    key = serializers.CharField()
+    label = serializers.CharField()
+    value = serializers.JSONField()
+    unit = serializers.CharField()
+    basis = serializers.CharField()
+    unsure = serializers.BooleanField()
+    note = serializers.CharField()
+
+
+class LegalFactViewSet(viewsets.ViewSet):
+    """The time limits, thresholds and competences the capabilities apply, each with its provision; those not
+    confirmed against the official text first (`unsure`)."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Words of the label, key or provision (diacritics ignored)."),
+            OpenApiParameter("unsure", bool, description="Only the facts still to verify."),
+        ],
+        responses=LegalFactSerializer(many=True),
+    )
+    def list(self, request: Request) -> Response:
+        rows = selectors.legal_facts(
+            unsure_only=request.query_params.get("unsure") in ("1", "true"),
+            query=request.query_params.get("q", "").strip(),
+        )
+        data = [
+            {
+                "capability": app,
+                "key": item.key,
+                "label": str(item.label),
+                "value": _plain(item.value),
+                "unit": item.unit,
+                "basis": item.basis,
+                "unsure": item.unsure,
+                "note": item.note,
+            }
+            for app, item in rows
+        ]
+        return Response(LegalFactSerializer(data, many=True).data)
+
+
+def _plain(value: Any) -> Any:
+    """A fact's value as JSON: numbers stay numbers, ranges become lists, anything else its text."""
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
 class SearchHitSerializer(serializers.Serializer):
     """One search hit; `snippet` is HTML with the matched words in <mark>."""
 
@@ -298,3 +354,4 @@ def register(router: Any) -> None:
     router.register("legal/fields", FieldViewSet, basename="legal-field")
     router.register("legal/who", WhoViewSet, basename="legal-who")
     router.register("legal/parameters", ParameterViewSet, basename="legal-parameter")
+    router.register("legal/facts", LegalFactViewSet, basename="legal-fact")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from stttt.core.search import search as folded_search
 from stttt.core.text import fold, terms
+from stttt.core.text import matches as text_matches
 from stttt.legal import amending, rules
 from stttt.legal.highlight import snippet
 from stttt.legal.models import (
@@ -504,3 +505,20 @@ def amending_documents_of(document: Document) -> list[Document]:
     for amendment in amendments_in_force(document):
         seen.setdefault(amendment.amending_id, amendment.amending)
     return list(seen.values())
+
+
+def legal_facts(*, unsure_only: bool = False, query: str = "") -> list[tuple[str, Any]]:
+    """The facts of law the capabilities rely on (`stttt.core.legalfacts`), each with the name of the app
+    that uses it; unsure ones first. `query` matches label, key and basis, diacritics ignored."""
+    from stttt.core.apps import capabilities
+    from stttt.core.legalfacts import all_facts
+
+    names = {config.label: str(config.verbose_name) for config in capabilities()}
+    found = []
+    for item in all_facts():
+        if unsure_only and not item.unsure:
+            continue
+        if query and not text_matches(query, f"{item.label} {item.key} {item.basis}"):
+            continue
+        found.append((names.get(item.key.split(".", 1)[0], item.key.split(".", 1)[0]), item))
+    return sorted(found, key=lambda pair: (not pair[1].unsure, pair[0], pair[1].key))

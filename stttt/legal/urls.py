@@ -11,6 +11,7 @@ urlpatterns = [
     path("can-cu/", views.references, name="references"),
     path("linh-vuc/", views.fields, name="fields"),
     path("ai-phu-trach/", views.who, name="who"),
+    path("quy-tac/", views.facts, name="facts"),
     path("<int:pk>/", views.document, name="document"),
     path("<int:pk>/<str:eid>/", views.provision, name="provision"),
 ]

@@ -191,3 +191,21 @@ def fields(request: HttpRequest) -> HttpResponse:
         for field in selectors.fields_of_state_management()
     ]
     return render(request, "legal/fields.html", {"rows": rows, "document": document})
+
+
+def facts(request: HttpRequest) -> HttpResponse:
+    """The time limits, thresholds and competences the system applies, each with its provision; the ones not
+    yet checked against the official text marked (`?unsure=1` lists only those, `q` searches)."""
+    query = request.GET.get("q", "").strip()
+    unsure_only = request.GET.get("unsure") == "1"
+    rows = selectors.legal_facts(unsure_only=unsure_only, query=query)
+    return render(
+        request,
+        "legal/facts.html",
+        {
+            "rows": rows,
+            "query": query,
+            "unsure_only": unsure_only,
+            "unsure_count": sum(1 for _app, item in rows if item.unsure),
+        },
+    )

@@ -9,8 +9,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from stttt.core.calendar import WorkingCalendar
+from stttt.procedures.facts import SUPPLEMENT_WINDOW
 
-SUPPLEMENT_WINDOW_WORKING_DAYS = 3
+SUPPLEMENT_WINDOW_WORKING_DAYS: int = SUPPLEMENT_WINDOW.value
 DUE_SOON_WORKING_DAYS = 2
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Extension -> (content type, magic prefixes). Office files are ZIP containers.
@@ -54,7 +55,9 @@ def supplement_request_allowed(
     if already_requested:
         return _("A supplement may be requested only once.")
     if cal.working_days_between(counting_start, today) > SUPPLEMENT_WINDOW_WORKING_DAYS:
-        return _("A supplement must be requested within 3 working days of receipt.")
+        return _("A supplement must be requested within %(days)d working days of receipt.") % {
+            "days": SUPPLEMENT_WINDOW_WORKING_DAYS
+        }
     return None
 
 

@@ -64,6 +64,10 @@ class Command(BaseCommand):
         d.add_argument("old")
         d.add_argument("new")
         d.add_argument("--format", choices=["text", "json"], default="text")
+        f = sub.add_parser("facts", help="The time limits, thresholds and competences the system applies.")
+        f.add_argument("query", nargs="*", help="Words of the label, key or provision.")
+        f.add_argument("--unsure", action="store_true", help="Only those still to verify against the official text.")
+        f.add_argument("--format", choices=["text", "json"], default="text")
         sub.add_parser("fields", help="List the fields of state management.")
         t = sub.add_parser("tag", help="Set the fields of state management of a provision.")
         t.add_argument("citation")
@@ -174,6 +178,23 @@ class Command(BaseCommand):
             self.stdout.write("      " + _("Basis: %(basis)s") % {"basis": step["basis"]})
             if step["source"]:
                 self.stdout.write("      " + _("Source: %(url)s") % {"url": step["source"]})
+
+    def do_facts(self, options: dict[str, Any]) -> None:
+        rows = selectors.legal_facts(unsure_only=options["unsure"], query=" ".join(options["query"]))
+        if options["format"] == "json":
+            data = [
+                {"capability": app, **{k: str(v) if k == "label" else v for k, v in vars(item).items()}}
+                for app, item in rows
+            ]
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+            return
+        if not rows:
+            self.stdout.write(_("No rule matches."))
+        for app, item in rows:
+            mark = _("to verify") if item.unsure else _("checked")
+            self.stdout.write(f"[{mark}] {app} · {item.key}: {item.label} = {item.value} {item.unit} — {item.basis}")
+            if item.note:
+                self.stdout.write(f"    {item.note}")
 
     def do_params(self, options: dict[str, Any]) -> None:
         document = self._document({"as_of": options.get("as_of")})
