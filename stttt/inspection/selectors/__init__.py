@@ -11,6 +11,29 @@ linked both ways. It does not filter by user: the source page is already scoped 
 a referral always belongs to its source's agency.
 """
 
-from stttt.inspection.selectors.referrals import home_figures, referrals_for, referrals_visible_to
+from stttt.inspection.selectors.dashboard import by_sector, home_figures, letters_summary, monthly, open_cases
+from stttt.inspection.selectors.records import (
+    cases_visible_to,
+    letters_visible_to,
+    plans_visible_to,
+    reception_days_visible_to,
+    reception_entries_visible_to,
+    violations_visible_to,
+)
+from stttt.inspection.selectors.referrals import referrals_for, referrals_visible_to
 
-__all__ = ["home_figures", "referrals_for", "referrals_visible_to"]
+__all__ = [
+    "by_sector",
+    "cases_visible_to",
+    "home_figures",
+    "letters_summary",
+    "letters_visible_to",
+    "monthly",
+    "open_cases",
+    "plans_visible_to",
+    "reception_days_visible_to",
+    "reception_entries_visible_to",
+    "referrals_for",
+    "referrals_visible_to",
+    "violations_visible_to",
+]

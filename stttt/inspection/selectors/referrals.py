@@ -8,9 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
-from stttt.inspection.choices import ReferralStatus
 from stttt.inspection.models import Referral
-from stttt.org import powers
+from stttt.org.selectors import visible_to_department_staff
 
 
 def referrals_for(source: models.Model) -> QuerySet[Referral]:
@@ -24,14 +23,4 @@ def referrals_for(source: models.Model) -> QuerySet[Referral]:
 def referrals_visible_to(user: Any) -> QuerySet[Referral]:
     """Referrals of the user's agency (the Inspectorate's inbox; other staff see them read-only)."""
     qs = Referral.objects.select_related("opened_by", "source_type")
-    return powers.scope_to_agency(qs, user)
-
-
-def home_figures(user: Any) -> list[tuple[str, object]]:
-    from django.utils.translation import gettext_lazy as _
-
-    agency = powers.agency_of(user)
-    if agency is None:
-        return []
-    open_count = Referral.objects.filter(agency=agency, status=ReferralStatus.OPEN).count()
-    return [(_("Referrals to act on"), open_count)]
+    return visible_to_department_staff(user, qs)

@@ -15,6 +15,40 @@ is not staff of `agency`. The source app lists the referrals of its record with
 `stttt.inspection.selectors.referrals_for(record)`.
 """
 
-from stttt.inspection.services.referrals import open_referral
+from stttt.inspection.services.letters import (
+    identity_reveal,
+    letter_receive,
+    letter_transition,
+    reception_day_schedule,
+    reception_entry_add,
+)
+from stttt.inspection.services.plans import (
+    case_decide,
+    case_transition,
+    follow_up_add,
+    follow_up_done,
+    plan_create,
+    plan_target_add,
+    plan_transition,
+)
+from stttt.inspection.services.referrals import open_referral, referral_transition
+from stttt.inspection.services.sanctions import violation_record, violation_transition
 
-__all__ = ["open_referral"]
+__all__ = [
+    "case_decide",
+    "case_transition",
+    "follow_up_add",
+    "follow_up_done",
+    "identity_reveal",
+    "letter_receive",
+    "letter_transition",
+    "open_referral",
+    "plan_create",
+    "plan_target_add",
+    "plan_transition",
+    "reception_day_schedule",
+    "reception_entry_add",
+    "referral_transition",
+    "violation_record",
+    "violation_transition",
+]

@@ -7,10 +7,13 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stttt.core.text import canonical
+from stttt.inspection import workflow
 from stttt.inspection.models import Referral
+from stttt.inspection.services.common import transition
 from stttt.org import powers
 
 
@@ -56,3 +59,18 @@ def open_referral(*, agency: Any, source: models.Model, summary: str, provision:
     referral._change_reason = "open_referral"  # type: ignore[attr-defined]
     referral.save()
     return referral
+
+
+def referral_transition(referral_id: int, action: str, *, actor: Any, reason: str = "") -> Referral:
+    """Turn a referral into an ad hoc inspection or a violation record (done by those services), or dismiss
+    it with reasons."""
+
+    def write(referral: Referral, step: Any) -> None:
+        if action == "dismiss":
+            if not canonical(reason or ""):
+                raise ValidationError({"reason": _("Give the reasons for dismissing the referral.")})
+            referral.dismissal_reason = canonical(reason)
+        referral.decided_by = actor
+        referral.decided_at = timezone.now()
+
+    return transition(workflow.REFERRALS, Referral, referral_id, action, actor=actor, write=write)

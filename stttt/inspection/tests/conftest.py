@@ -28,3 +28,23 @@ def dept(db) -> InspectedDepartment:
 @pytest.fixture
 def other_dept(db) -> InspectedDepartment:
     return InspectedDepartment("B", code="STTTT-U", province="Thứ Hai")
+
+
+def bulletin(dept: InspectedDepartment, holder: str = "Hội Nhà báo tỉnh") -> Any:
+    """A bulletin licence in the agency's register (a target for plans and sanctions)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stttt.licensing import services as licensing
+
+    return licensing.licence_record(
+        "bulletin",
+        actor=dept.officer,
+        data={
+            "holder_name": holder,
+            "holder_id_number": "3800999888",
+            "issued_on": timezone.localdate() - dt.timedelta(days=200),
+        },
+        subject={"name": "Bản tin Hội", "periodicity": "Hằng quý", "responsible_person": "Nguyễn Văn A"},
+    )

@@ -1,0 +1,54 @@
+"""Reads of plans, cases, violation records, letters and reception, scoped to the user's agency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from stttt.inspection import permissions
+from stttt.inspection.models import (
+    InspectionCase,
+    InspectionPlan,
+    Letter,
+    ReceptionDay,
+    ReceptionEntry,
+    ViolationRecord,
+)
+from stttt.org import powers
+from stttt.org.selectors import visible_to_department_staff
+
+
+def plans_visible_to(user: Any) -> QuerySet[InspectionPlan]:
+    return visible_to_department_staff(user, InspectionPlan.objects.select_related("approved_by"))
+
+
+def cases_visible_to(user: Any) -> QuerySet[InspectionCase]:
+    return visible_to_department_staff(user, InspectionCase.objects.select_related("head", "licence"))
+
+
+def violations_visible_to(user: Any) -> QuerySet[ViolationRecord]:
+    qs = ViolationRecord.objects.select_related("recorded_by", "decision", "licence")
+    return visible_to_department_staff(user, qs)
+
+
+def letters_visible_to(user: Any) -> QuerySet[Letter]:
+    """The Inspectorate and the Board; a denunciation is never shown to the person it is about. The
+    denouncer's identity is not on these rows (see `services.identity_reveal`)."""
+    mine = powers.powers_of(user) if getattr(user, "is_authenticated", False) else None
+    if mine is None or mine.staff is None or not permissions.can_read_letters(user, mine.agency_id):
+        return Letter.objects.none()
+    qs = powers.scope_to_agency(Letter.objects.select_related("assigned_to"), user)
+    return qs.exclude(kind="denunciation", denounced=user)
+
+
+def reception_days_visible_to(user: Any) -> QuerySet[ReceptionDay]:
+    return visible_to_department_staff(user, ReceptionDay.objects.select_related("leader"))
+
+
+def reception_entries_visible_to(user: Any) -> QuerySet[ReceptionEntry]:
+    """The reception book names citizens: the Inspectorate and the Board."""
+    mine = powers.powers_of(user) if getattr(user, "is_authenticated", False) else None
+    if mine is None or mine.staff is None or not permissions.can_read_letters(user, mine.agency_id):
+        return ReceptionEntry.objects.none()
+    return powers.scope_to_agency(ReceptionEntry.objects.select_related("received_by", "day"), user)
