@@ -233,7 +233,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
         version = versions.versions_of(self.get_object()).filter(number=int(number)).first()
         if version is None:
             raise NotFound()
-        return Response(ProcedureVersionSerializer(versions.version_publish(version, actor=request.user)).data)
+        return Response(ProcedureVersionSerializer(services.version_publish(version, actor=request.user)).data)
 
     @extend_schema(
         request=VersionImportSerializer,
@@ -246,7 +246,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = VersionImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         content = json.dumps(serializer.validated_data["export"]).encode()
-        draft, diff = versions.version_import(self.get_object(), content, actor=request.user)
+        draft, diff = services.version_import(self.get_object(), content, actor=request.user)
         body = {"version": ProcedureVersionSerializer(draft).data, "diff": diff}
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -158,7 +158,7 @@ def _shortened_version(procedure: Procedure, valid_from: dt.date) -> None:
     if versions.versions_of(procedure).count() > 1:
         return
     row = _("Annex, row 1 (demo)")
-    draft = versions.version_draft(
+    draft = services.version_draft(
         procedure,
         changes={
             "valid_from": valid_from,
@@ -168,7 +168,7 @@ def _shortened_version(procedure: Procedure, valid_from: dt.date) -> None:
             "change_note": _("Demo: the province shortens the time limit to 10 working days."),
         },
     )
-    versions.version_publish(draft)
+    services.version_publish(draft)
 
 
 def load(stdout) -> list[DemoLogin]:

@@ -146,7 +146,7 @@ class Component(models.Model):
 class ProcedureVersion(TimeStampedModel):
     """One version of a procedure's legal facts, valid over a period, as announced by its decision(s).
 
-    A draft is edited freely; `versions.version_publish` checks it (`rules.version_problems`,
+    A draft is edited freely; `services.version_publish` checks it (`rules.version_problems`,
     `rules.validity_overlaps`) and publishes it. A published version never changes: the service refuses and
     a database trigger (migration 0009) refuses any update but closing its open validity once, and any
     delete. A dossier keeps the version it was filed under (`Dossier.procedure_version`).

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
-from stttt.procedures import rules, slips, versions
+from stttt.procedures import rules, services, slips, versions
 from stttt.procedures.models import ProcedureVersion
 from stttt.procedures.tests.conftest import at, file_dossier
 
@@ -60,25 +60,24 @@ def test_catalogue_rows_are_version_one_and_a_draft_publishes_only_when_complete
     procedure = catalog[CODE]
     first = versions.version_in_force(procedure, dt.date(2024, 10, 1))
     assert first.number == 1 and first.published and first.time_limit == 20
-    draft = versions.version_draft(procedure, changes={"local_time_limit": 10})
+    draft = services.version_draft(procedure, changes={"local_time_limit": 10})
     with pytest.raises(ValidationError) as refused:
-        versions.version_publish(draft)
+        services.version_publish(draft)
     assert len(refused.value.messages) == 2  # no valid-from date, no basis of the shorter time
     assert not ProcedureVersion.objects.get(pk=draft.pk).published
 
 
 def test_two_versions_give_different_due_dates_each_citing_its_basis(dept, catalog):
     procedure = catalog[CODE]
-    draft = versions.version_draft(procedure, changes=COMPLETE)
-    draft = versions.version_update(draft, changes={"steps": _step_bases(draft)})
-    versions.version_publish(draft, now=at(2024, 10, 20))
+    draft = services.version_draft(procedure, changes=COMPLETE)
+    draft = services.version_update(draft, changes={"steps": _step_bases(draft)})
+    services.version_publish(draft, now=at(2024, 10, 20))
     first = ProcedureVersion.objects.get(procedure=procedure, number=1)
     assert first.valid_to == dt.date(2024, 10, 31)  # closed the day before the new one starts
 
     before = file_dossier(procedure, dept.applicant, {"applicant_name": "A"}, when=at(2024, 10, 30))
     after = file_dossier(procedure, dept.applicant, {"applicant_name": "B"}, when=at(2024, 11, 4))
     assert before.procedure_version == first and after.procedure_version == draft
-    from stttt.procedures import services
 
     before = services.dossier_transition(before.pk, "receive", actor=dept.desk, now=at(2024, 11, 4, 10))
     after = services.dossier_transition(after.pk, "receive", actor=dept.desk, now=at(2024, 11, 4, 10))
@@ -99,7 +98,7 @@ def test_two_versions_give_different_due_dates_each_citing_its_basis(dept, catal
 def test_a_published_version_never_changes(dept, catalog):
     first = versions.version_in_force(catalog[CODE], dt.date(2024, 10, 1))
     with pytest.raises(ValidationError):
-        versions.version_update(first, changes={"time_limit": 5})
+        services.version_update(first, changes={"time_limit": 5})
     with pytest.raises(DatabaseError), transaction.atomic():  # the admin, the shell: the database refuses
         ProcedureVersion.objects.filter(pk=first.pk).update(time_limit=5)
     with pytest.raises(DatabaseError), transaction.atomic():  # ProtectedError on delete is one too
@@ -109,18 +108,18 @@ def test_a_published_version_never_changes(dept, catalog):
 
 def test_an_overlapping_version_is_refused(dept, catalog):
     procedure = catalog[CODE]
-    draft = versions.version_draft(procedure, changes=COMPLETE)
-    versions.version_publish(versions.version_update(draft, changes={"steps": _step_bases(draft)}))
-    third = versions.version_draft(
+    draft = services.version_draft(procedure, changes=COMPLETE)
+    services.version_publish(services.version_update(draft, changes={"steps": _step_bases(draft)}))
+    third = services.version_draft(
         procedure, changes={**COMPLETE, "valid_from": dt.date(2024, 12, 1), "valid_to": dt.date(2024, 12, 31)}
     )
     with pytest.raises(ValidationError):  # overlaps version 2
-        versions.version_publish(third)
+        services.version_publish(third)
 
 
 def test_an_ended_procedure_refuses_filings_and_says_where_to_go(dept, catalog):
     procedure = catalog[CODE]
-    versions.procedure_end(procedure, dt.date(2025, 2, 28), why="Chuyển về Sở Văn hóa, Thể thao và Du lịch.")
+    services.procedure_end(procedure, dt.date(2025, 2, 28), why="Chuyển về Sở Văn hóa, Thể thao và Du lịch.")
     file_dossier(procedure, dept.applicant, {"applicant_name": "A"}, when=at(2025, 2, 28))
     with pytest.raises(ValidationError, match="Sở Văn hóa"):
         file_dossier(procedure, dept.applicant, {"applicant_name": "B"}, when=at(2025, 3, 3))
@@ -135,12 +134,12 @@ def test_a_changed_national_export_makes_a_draft_with_a_readable_diff(dept, cata
         "DonViThoiGian": "Ngày làm việc",
         "ThanhPhanHoSo": [{"Ten": "Tờ khai đề nghị cấp giấy phép xuất bản bản tin", "SoLuong": 1}],
     }
-    draft, diff = versions.version_import(procedure, json.dumps(export).encode())
+    draft, diff = services.version_import(procedure, json.dumps(export).encode())
     assert not draft.published and draft.time_limit == 15 and draft.number == 2
     assert any("20 → 15" in line for line in diff)
     assert any(line.startswith("- ") and "Sơ yếu lý lịch" in line for line in diff)
     with pytest.raises(ValidationError):
-        versions.version_import(procedure, b"{not json")
+        services.version_import(procedure, b"{not json")
 
 
 def _editor(dept):
@@ -168,7 +167,7 @@ def test_the_api_lists_imports_and_publishes_versions(dept, catalog):
     assert refused.status_code == 400  # no valid-from date yet
     assert not ProcedureVersion.objects.get(procedure=catalog[CODE], number=2).published
     draft = ProcedureVersion.objects.get(procedure=catalog[CODE], number=2)
-    versions.version_update(draft, changes={"valid_from": dt.date(2030, 1, 1)})
+    services.version_update(draft, changes={"valid_from": dt.date(2030, 1, 1)})
     published = api.post(f"{base}/versions/2/publish/", format="json")
     assert published.status_code == 200 and published.json()["status"] == "published"
     assert api.post(f"{base}/versions/9/publish/", format="json").status_code == 404
@@ -202,7 +201,7 @@ def test_the_portal_shows_the_version_in_force_and_why_an_ended_one_is_closed(de
     procedure, url = catalog[CODE], reverse("portal:procedure", args=[CODE])
     page = client.get(url).content.decode()
     assert 'data-testid="version"' in page and 'data-testid="file-online"' in page
-    versions.procedure_end(procedure, dt.date(2020, 1, 31), why="Nộp tại Sở Văn hóa, Thể thao và Du lịch.")
+    services.procedure_end(procedure, dt.date(2020, 1, 31), why="Nộp tại Sở Văn hóa, Thể thao và Du lịch.")
     page = client.get(url).content.decode()
     assert "Sở Văn hóa" in page and 'data-testid="file-online"' not in page
 
@@ -210,7 +209,7 @@ def test_the_portal_shows_the_version_in_force_and_why_an_ended_one_is_closed(de
 def test_the_staff_page_lists_the_versions_and_what_a_draft_changes(dept, catalog, client):
     from django.urls import reverse
 
-    versions.version_draft(catalog[CODE], changes={"time_limit": 12})
+    services.version_draft(catalog[CODE], changes={"time_limit": 12})
     client.force_login(dept.director)
     page = client.get(reverse("procedures:procedure", args=[CODE])).content.decode()
     assert 'data-testid="versions"' in page and "20 → 12" in page
@@ -225,7 +224,6 @@ def test_a_procedure_moved_by_the_reorganisation_ends_here_and_starts_there(dept
     from stttt.legal.services import document_import
     from stttt.legal.tests.fixtures import seed_markdown
     from stttt.org import services as org_services
-    from stttt.procedures import services
 
     regulation = document_import(seed_markdown()).document
     dept.agency.regulation = regulation
@@ -264,13 +262,13 @@ def test_an_announcement_annex_in_a_spreadsheet_makes_a_draft_with_the_shorter_t
     content = io.BytesIO()
     book.save(content)
     decision = "Quyết định số 0000/QĐ-UBND (demo)"
-    draft, diff = versions.version_import(catalog[CODE], content.getvalue(), decision=decision)
+    draft, diff = services.version_import(catalog[CODE], content.getvalue(), decision=decision)
     assert draft.local_time_limit == 12 and draft.time_limit == 20  # the statutory limit stays
     assert draft.announcements[0]["document"] == decision and "2" in draft.announcements[0]["row"]
     assert draft.legal_basis == "Luật Báo chí 2016; Thông tư 41/2020/TT-BTTTT"
     assert any("12" in line for line in diff)
     with pytest.raises(ValidationError):
-        versions.version_import(catalog[CODE], b"PK\x03\x04 not a workbook")
+        services.version_import(catalog[CODE], b"PK\x03\x04 not a workbook")
 
 
 def test_loading_the_catalogue_again_keeps_the_row_showing_the_version_in_force(dept, catalog):
@@ -280,8 +278,8 @@ def test_loading_the_catalogue_again_keeps_the_row_showing_the_version_in_force(
     from stttt.procedures.services import catalog_load
 
     procedure = catalog[CODE]
-    draft = versions.version_draft(procedure, changes={**COMPLETE, "valid_from": timezone.localdate()})
-    versions.version_publish(draft)
+    draft = services.version_draft(procedure, changes={**COMPLETE, "valid_from": timezone.localdate()})
+    services.version_publish(draft)
     assert Procedure.objects.get(pk=procedure.pk).local_time_limit == 10
     catalog_load(agency=dept.agency)  # the data file has no shorter time
     assert Procedure.objects.get(pk=procedure.pk).local_time_limit == 10

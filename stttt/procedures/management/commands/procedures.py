@@ -119,7 +119,7 @@ class Command(BaseCommand):
                         f"\t{days} {unit}\t{v.limit_basis}"
                     )
             elif verb == "import":
-                draft, lines = versions.version_import(
+                draft, lines = services.version_import(
                     procedure, Path(options["file"]).read_bytes(), decision=options["decision"]
                 )
                 self.stdout.write(_("Draft version %(number)d:") % {"number": draft.number})
@@ -129,7 +129,7 @@ class Command(BaseCommand):
                 if version is None:
                     raise CommandError(_("No version %(number)d.") % {"number": options["number"]}, returncode=2)
                 if verb == "publish":
-                    versions.version_publish(version)
+                    services.version_publish(version)
                     self.stdout.write(_("Version %(number)d published.") % {"number": version.number})
                 else:
                     current = versions.version_in_force(procedure)
@@ -148,4 +148,4 @@ class Command(BaseCommand):
         for transfer in versions.transfers_due(agency, day):
             self.stdout.write(f"{transfer.procedure.code}\t{transfer.starts}\t{transfer.holder}\t{transfer.basis}")
             if options["apply"]:
-                versions.procedure_transfer(transfer)
+                services.procedure_transfer(transfer)

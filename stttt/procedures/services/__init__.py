@@ -2,7 +2,8 @@
 
 `dossier_file` is the only way a dossier comes into being (portal, staff desk and API all call it);
 `dossier_transition` is the only place a dossier's status, dates and deadlines change afterwards. Both
-write a control-sheet row and then run the effects the workflow table declares for the step.
+write a control-sheet row and then run the effects the workflow table declares for the step. The versions
+of a procedure are written in `versioning` (re-exported here).
 """
 
 from __future__ import annotations
@@ -30,6 +31,20 @@ from stttt.org.models import Agency
 from stttt.procedures import permissions, rules, versions
 from stttt.procedures.choices import Channel, Status
 from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure, Rating
+
+# The writes of versions live in `versioning`; callers call them as `services.<name>`.
+from stttt.procedures.services.versioning import (  # noqa: F401
+    STEP_BASIS,
+    VersionError,
+    procedure_end,
+    procedure_transfer,
+    project,
+    version_draft,
+    version_first,
+    version_import,
+    version_publish,
+    version_update,
+)
 from stttt.procedures.workflow import (
     FILE,
     NEW,
@@ -41,7 +56,7 @@ from stttt.procedures.workflow import (
     supplement_action,
 )
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "procedures.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "procedures.yaml"
 
 
 class TransitionError(ValidationError):
@@ -144,10 +159,10 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
                 )
         _link_provision(procedure)
         if not procedure.versions.exists():  # a new procedure: its row is version 1
-            versions.version_first(procedure)
+            version_first(procedure)
         in_force = versions.version_in_force(procedure)
         if in_force is not None and in_force.number > 1:  # a later version is in force: the row shows it, not the file
-            versions.project(in_force)
+            project(in_force)
     return len(entries)
 
 
