@@ -13,8 +13,11 @@ a referral always belongs to its source's agency.
 
 from stttt.inspection.selectors.dashboard import by_sector, home_figures, letters_summary, monthly, open_cases
 from stttt.inspection.selectors.records import (
+    board_of,
     cases_visible_to,
+    inspectors_of,
     letters_visible_to,
+    licences_of,
     plans_visible_to,
     reception_days_visible_to,
     reception_entries_visible_to,
@@ -23,11 +26,14 @@ from stttt.inspection.selectors.records import (
 from stttt.inspection.selectors.referrals import referrals_for, referrals_visible_to
 
 __all__ = [
+    "board_of",
     "by_sector",
     "cases_visible_to",
     "home_figures",
+    "inspectors_of",
     "letters_summary",
     "letters_visible_to",
+    "licences_of",
     "monthly",
     "open_cases",
     "plans_visible_to",

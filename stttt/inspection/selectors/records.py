@@ -52,3 +52,40 @@ def reception_entries_visible_to(user: Any) -> QuerySet[ReceptionEntry]:
     if mine is None or mine.staff is None or not permissions.can_read_letters(user, mine.agency_id):
         return ReceptionEntry.objects.none()
     return powers.scope_to_agency(ReceptionEntry.objects.select_related("received_by", "day"), user)
+
+
+def _people(agency_id: int, **filters: Any) -> list[Any]:
+    from stttt.org.selectors import assignments_at, today
+
+    rows = (
+        assignments_at(today())
+        .filter(unit__agency_id=agency_id, staff__user__isnull=False, **filters)
+        .select_related("staff__user")
+        .order_by("position", "staff__full_name")
+    )
+    seen: dict[int, Any] = {}
+    for a in rows:
+        seen.setdefault(a.staff.user.pk, a.staff.user)
+    return list(seen.values())
+
+
+def inspectors_of(agency_id: int) -> list[Any]:
+    """The users holding a post in the agency's Inspectorate today (teams, assignments)."""
+    return _people(agency_id, unit__code__in=list(permissions.inspectorate_codes(agency_id)))
+
+
+def board_of(agency_id: int) -> list[Any]:
+    """The Director and Deputy Directors today (reception days)."""
+    return _people(agency_id, position__in=["director", "deputy_director"])
+
+
+def licences_of(user: Any) -> list[tuple[str, str]]:
+    """Licence holders of the user's register, as plan targets (`licensing.selectors.licences_visible_to`)."""
+    from stttt.licensing.selectors import licences_visible_to
+
+    return [
+        (str(pk), f"{number} — {holder}")
+        for pk, number, holder in licences_visible_to(user)
+        .order_by("holder_name")
+        .values_list("pk", "number", "holder_name")[:500]
+    ]
