@@ -19,8 +19,10 @@ class PressConfig(CapabilityConfig):
     nav_order = 55
 
     def ready(self) -> None:
-        from stttt.press import effects  # noqa: F401  (registers the workflow effects)
-        from stttt.press import indicators
+        from stttt.press import (
+            effects,  # noqa: F401  (registers the workflow effects)
+            indicators,
+        )
 
         indicators.register()
 

@@ -134,12 +134,14 @@ class DepositItem(SearchableModel, TimeStampedModel):
     flags = models.JSONField(_("flags"), default=list, blank=True)
     field = models.CharField(_("field"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.RECEIVED)
-    reader = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               verbose_name=_("reader"))
+    reader = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("reader")
+    )
     assigned_on = models.DateField(_("assigned on"), null=True, blank=True)
     reading_due_on = models.DateField(_("reading due on"), null=True, blank=True)
-    received_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("received by"))
+    received_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("received by")
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -172,12 +174,15 @@ class Reading(TimeStampedModel):
     content_summary = models.TextField(_("content"), blank=True)
     legal_conformity = models.TextField(_("conformity with the law"), blank=True)
     licence_conformity = models.TextField(_("conformity with the licence"), blank=True)
-    conclusion = models.CharField(_("conclusion"), max_length=20, choices=Conclusion.choices, default=Conclusion.NO_ISSUE)
+    conclusion = models.CharField(
+        _("conclusion"), max_length=20, choices=Conclusion.choices, default=Conclusion.NO_ISSUE
+    )
     provision_violated = models.CharField(_("provision violated"), max_length=300, blank=True)
     findings = models.TextField(_("findings"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("reviewed by"))
+    reviewed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("reviewed by")
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
 
@@ -199,8 +204,14 @@ class FlaggedArticle(SearchableModel, TimeStampedModel):
 
     agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("agency"))
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles", verbose_name=_("outlet"))
-    item = models.ForeignKey(DepositItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
-                             verbose_name=_("deposited item"))
+    item = models.ForeignKey(
+        DepositItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("deposited item"),
+    )
     title = models.CharField(_("title"), max_length=400)
     published_on = models.DateField(_("published on"))
     topic = models.CharField(_("topic"), max_length=100)
@@ -235,9 +246,7 @@ class Reminder(models.Model):
     class Meta:
         verbose_name = _("deposit reminder")
         verbose_name_plural = _("deposit reminders")
-        constraints = [
-            models.UniqueConstraint(fields=["outlet", "kind", "due_date"], name="press_reminder_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["outlet", "kind", "due_date"], name="press_reminder_once")]
 
     def __str__(self) -> str:
         return f"{self.outlet} {self.due_date}"
@@ -259,7 +268,10 @@ class RepresentativeOffice(SearchableModel, TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     approval = models.CharField(
-        _("approval"), max_length=300, blank=True, help_text=_("The governing body's approval or the agency's decision.")
+        _("approval"),
+        max_length=300,
+        blank=True,
+        help_text=_("The governing body's approval or the agency's decision."),
     )
     notified_on = models.DateField(_("notified on"))
     starts_on = models.DateField(_("starts on"))
@@ -282,14 +294,16 @@ class RepresentativeOffice(SearchableModel, TimeStampedModel):
 class OfficeChange(TimeStampedModel):
     """A change notified for an office or reporter (Art. 22.6), or an opinion the Department gave: its history."""
 
-    office = models.ForeignKey(RepresentativeOffice, on_delete=models.CASCADE, related_name="changes",
-                               verbose_name=_("office"))
+    office = models.ForeignKey(
+        RepresentativeOffice, on_delete=models.CASCADE, related_name="changes", verbose_name=_("office")
+    )
     kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices)
     effective_on = models.DateField(_("effective on"))
     notified_on = models.DateField(_("notified on"))
     description = models.TextField(_("description"))
-    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("recorded by")
+    )
 
     class Meta:
         ordering = ["office", "effective_on", "id"]

@@ -101,7 +101,7 @@ def roles_of_item(user: Any, item: Any) -> set[str]:
         roles.add("head")
     if is_member(user):
         roles.add("officer")
-    if item.reader_id == user.pk:
+    if getattr(item, "reader_id", None) == user.pk:
         roles.add("reader")
     if is_leadership(user):
         roles.add("leadership")
@@ -129,7 +129,13 @@ def can_view_record(user: Any, obj: Any) -> bool:
         return can_view_record(user, obj.office)
     if isinstance(obj, models.PressDivision):
         return _same(user, obj) and powers.is_department_staff(user)
-    if isinstance(obj, models.DepositItem | models.Outlet | models.FlaggedArticle | models.RepresentativeOffice
-                  | models.PressConference):
+    if isinstance(
+        obj,
+        models.DepositItem
+        | models.Outlet
+        | models.FlaggedArticle
+        | models.RepresentativeOffice
+        | models.PressConference,
+    ):
         return _same(user, obj) and may_view(user)
     return False

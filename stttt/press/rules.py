@@ -40,22 +40,45 @@ def intake_rule(kind: str) -> IntakeRule:
     """The intake rule of `kind`, read from the facts (Press Law 2016 Art. 52; Publishing Law 2012 Art. 28, 48)."""
     if kind == ItemKind.PRESS_PRINT:
         hour = fact("press.print_deposit_hour")
-        return IntakeRule(kind, "release_hour", hour=hour.value, copies=fact("press.print_copies_local").value,
-                          basis=hour.basis)
+        return IntakeRule(
+            kind, "release_hour", hour=hour.value, copies=fact("press.print_copies_local").value, basis=hour.basis
+        )
     if kind == ItemKind.BULLETIN:
         hour = fact("press.bulletin_deposit_hour")
-        return IntakeRule(kind, "release_hour", hour=hour.value, copies=fact("press.bulletin_copies").value,
-                          basis=hour.basis, unsure=True, licence_kind="bulletin", licence_title_field="name")
+        return IntakeRule(
+            kind,
+            "release_hour",
+            hour=hour.value,
+            copies=fact("press.bulletin_copies").value,
+            basis=hour.basis,
+            unsure=True,
+            licence_kind="bulletin",
+            licence_title_field="name",
+        )
     if kind == ItemKind.PUBLICATION:
         days = fact("press.publication_lead_days")
-        return IntakeRule(kind, "days_before", days=days.value, copies=fact("press.publication_copies").value,
-                          basis=days.basis, unsure=True, licence_kind="non_business_publication",
-                          licence_title_field="title")
+        return IntakeRule(
+            kind,
+            "days_before",
+            days=days.value,
+            copies=fact("press.publication_copies").value,
+            basis=days.basis,
+            unsure=True,
+            licence_kind="non_business_publication",
+            licence_title_field="title",
+        )
     if kind == ItemKind.E_PUBLICATION:
         days = fact("press.e_publication_lead_days")
-        return IntakeRule(kind, "days_before", days=days.value, formats=tuple(fact("press.e_publication_formats").value),
-                          basis=days.basis, unsure=True, licence_kind="non_business_publication",
-                          licence_title_field="title")
+        return IntakeRule(
+            kind,
+            "days_before",
+            days=days.value,
+            formats=tuple(fact("press.e_publication_formats").value),
+            basis=days.basis,
+            unsure=True,
+            licence_kind="non_business_publication",
+            licence_title_field="title",
+        )
     if kind == ItemKind.PRESS_ELECTRONIC:
         retention = fact("press.electronic_retention_months")
         return IntakeRule(kind, "", basis=retention.basis)
@@ -171,6 +194,22 @@ def reminder_day(due_day: dt.date, is_working_day) -> dt.date:
         if is_working_day(day):
             return day
         day += dt.timedelta(days=1)
+    raise ValueError("no working day within 60 days")
+
+
+def days_to_remind(today: dt.date, is_working_day) -> list[dt.date]:
+    """The release days whose missing deposits the morning run of `today` reminds: none on a day off; on a working
+    day, every day from the previous working day up to yesterday (Monday: Friday to Sunday; after a holiday, the
+    whole break), so a deposit due on a day off is reminded on the next working day (`reminder_day`)."""
+    if not is_working_day(today):
+        return []
+    day = today - dt.timedelta(days=1)
+    days = [day]
+    for _ in range(60):
+        if is_working_day(day):
+            return sorted(days)
+        day -= dt.timedelta(days=1)
+        days.append(day)
     raise ValueError("no working day within 60 days")
 
 

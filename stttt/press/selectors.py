@@ -104,8 +104,13 @@ def _expected(outlets: list[Outlet], days: list[dt.date]) -> list[tuple[Outlet, 
         reason = cal.day_off_reason(day)
         holiday = reason is not None and reason not in WEEKEND_REASONS
         for outlet in outlets:
-            if rules.expected_on(day, outlet.release_weekdays or [], outlet.release_monthdays or [],
-                                 skips_days_off=outlet.skips_days_off, day_off=holiday):
+            if rules.expected_on(
+                day,
+                outlet.release_weekdays or [],
+                outlet.release_monthdays or [],
+                skips_days_off=outlet.skips_days_off,
+                day_off=holiday,
+            ):
                 found.append((outlet, SCHEDULED[outlet.kind], day))
     return found
 
@@ -132,11 +137,17 @@ def due_list(agency: Any, day: dt.date, *, now: dt.datetime | None = None) -> li
             state = item.timeliness
         else:
             state = "missing" if deadline is not None and now > deadline else "awaited"
-        rows.append({
-            "outlet": outlet, "kind": kind, "deadline": deadline, "item": item, "state": state,
-            "reminded": (outlet.pk, kind) in reminded,
-            "remind_on": rules.reminder_day(day, calendar().is_working_day),
-        })
+        rows.append(
+            {
+                "outlet": outlet,
+                "kind": kind,
+                "deadline": deadline,
+                "item": item,
+                "state": state,
+                "reminded": (outlet.pk, kind) in reminded,
+                "remind_on": rules.reminder_day(day, calendar().is_working_day),
+            }
+        )
     return rows
 
 
@@ -230,7 +241,9 @@ def picture(agency: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
 
 def violations_between(agency: Any, start: dt.date, end: dt.date) -> int:
     return Reading.objects.filter(
-        item__agency=agency, conclusion=Conclusion.VIOLATION, item__status=ItemStatus.REFERRED,
+        item__agency=agency,
+        conclusion=Conclusion.VIOLATION,
+        item__status=ItemStatus.REFERRED,
         reviewed_at__date__range=(start, end),
     ).count()
 

@@ -76,8 +76,22 @@ def _step(kind: str, record: Any, action: str, *, actor: Any, write: Any = None)
 # --- Outlets ---------------------------------------------------------------------------------------------------
 
 OUTLET_FIELDS = (
-    "name", "kind", "governing_body", "address", "email", "phone", "field", "licence_number", "licence_issued_on",
-    "licence_valid_until", "licence", "release_weekdays", "release_monthdays", "skips_days_off", "active", "note",
+    "name",
+    "kind",
+    "governing_body",
+    "address",
+    "email",
+    "phone",
+    "field",
+    "licence_number",
+    "licence_issued_on",
+    "licence_valid_until",
+    "licence",
+    "release_weekdays",
+    "release_monthdays",
+    "skips_days_off",
+    "active",
+    "note",
 )
 
 
@@ -97,7 +111,9 @@ def outlet_save(*, actor: Any, data: dict[str, Any], outlet: Outlet | None = Non
         limit = 6 if name == "release_weekdays" else 31
         low = 0 if name == "release_weekdays" else 1
         if not all(isinstance(v, int) and low <= v <= limit for v in values):
-            raise ValidationError({name: _("Give whole numbers from %(low)s to %(high)s.") % {"low": low, "high": limit}})
+            raise ValidationError(
+                {name: _("Give whole numbers from %(low)s to %(high)s.") % {"low": low, "high": limit}}
+            )
     if outlet.licence_id and outlet.licence.agency_id != outlet.agency_id:
         raise ValidationError({"licence": _("The licence belongs to another agency.")})
     return _save(outlet, actor)
@@ -191,7 +207,9 @@ def item_receive(
         licence=licence,
         deadline=deadline,
         timeliness=rules.timeliness(deadline, moment),
-        flags=rules.licence_flags(kind, release_date, title, licence_facts(kind, outlet, licence, release_date), copies),
+        flags=rules.licence_flags(
+            kind, release_date, title, licence_facts(kind, outlet, licence, release_date), copies
+        ),
         field=field or outlet.field,
         received_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
@@ -226,7 +244,12 @@ def item_assign(item: DepositItem, *, actor: Any, reader: Any, on: dt.date | Non
 
 
 READING_FIELDS = (
-    "content_summary", "legal_conformity", "licence_conformity", "conclusion", "provision_violated", "findings",
+    "content_summary",
+    "legal_conformity",
+    "licence_conformity",
+    "conclusion",
+    "provision_violated",
+    "findings",
 )
 
 
@@ -303,8 +326,16 @@ def article_flag(
     if not powers.same_agency(actor, outlet.agency_id) or (item is not None and item.agency_id != outlet.agency_id):
         raise PermissionDenied
     article = FlaggedArticle(
-        agency_id=outlet.agency_id, outlet=outlet, item=item, title=title.strip(), published_on=published_on,
-        topic=topic.strip(), tone=tone, url=url, note=note, flagged_by=actor,
+        agency_id=outlet.agency_id,
+        outlet=outlet,
+        item=item,
+        title=title.strip(),
+        published_on=published_on,
+        topic=topic.strip(),
+        tone=tone,
+        url=url,
+        note=note,
+        flagged_by=actor,
     )
     return _save(article, actor)
 
@@ -315,12 +346,9 @@ def article_flag(
 @transaction.atomic
 def reminders_send(agency: Any, day: dt.date, *, now: dt.datetime | None = None) -> int:
     """Remind each outlet whose deposit was due on `day` (past its deadline) and not received: one e-mail per
-    outlet, kind and day (outbox, sent once the transaction commits), recorded as a `Reminder`. Sent on working
-    days only (`rules.reminder_day`): a deposit due on a day off is reminded on the next working day."""
+    outlet, kind and day (outbox, sent once the transaction commits), recorded as a `Reminder`. The scheduled run
+    (`tasks.remind_missing_deposits`) calls it on working days for `rules.days_to_remind`."""
     now = now or timezone.now()
-    cal = calendar()
-    if not cal.is_working_day(timezone.localtime(now).date()):
-        return 0
     sent = 0
     for row in selectors.due_list(agency, day, now=now):
         if row["state"] != "missing" or row["reminded"]:
@@ -328,7 +356,8 @@ def reminders_send(agency: Any, day: dt.date, *, now: dt.datetime | None = None)
         outlet = row["outlet"]
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("Legal deposit not received — %(outlet)s, %(date)s") % {
-                "outlet": outlet.name, "date": day.strftime("%d/%m/%Y"),
+                "outlet": outlet.name,
+                "date": day.strftime("%d/%m/%Y"),
             }
             body = _(
                 "The Department has not received the legal deposit of %(outlet)s released on %(date)s, due by "
@@ -340,7 +369,10 @@ def reminders_send(agency: Any, day: dt.date, *, now: dt.datetime | None = None)
                 "basis": rules.intake_rule(row["kind"]).basis,
             }
         messages = outbox.email(
-            outlet.email, subject=subject, body=body, key=f"press.deposit:{outlet.pk}:{row['kind']}:{day.isoformat()}",
+            outlet.email,
+            subject=subject,
+            body=body,
+            key=f"press.deposit:{outlet.pk}:{row['kind']}:{day.isoformat()}",
             topic="press.deposit_reminder",
         )
         Reminder.objects.create(
@@ -353,13 +385,24 @@ def reminders_send(agency: Any, day: dt.date, *, now: dt.datetime | None = None)
 # --- Representative offices and resident reporters --------------------------------------------------------------
 
 OFFICE_FIELDS = (
-    "kind", "press_agency", "governing_body", "head_name", "press_card", "address", "phone", "email", "approval",
-    "notified_on", "starts_on",
+    "kind",
+    "press_agency",
+    "governing_body",
+    "head_name",
+    "press_card",
+    "address",
+    "phone",
+    "email",
+    "approval",
+    "notified_on",
+    "starts_on",
 )
 
 
 @transaction.atomic
-def office_save(*, actor: Any, data: dict[str, Any], office: RepresentativeOffice | None = None) -> RepresentativeOffice:
+def office_save(
+    *, actor: Any, data: dict[str, Any], office: RepresentativeOffice | None = None
+) -> RepresentativeOffice:
     """Record a notified office or resident reporter (Press Law 2016 Art. 22.3, 22.5), or correct one."""
     _require(permissions.may_manage(actor))
     if office is None:
@@ -374,7 +417,12 @@ def office_save(*, actor: Any, data: dict[str, Any], office: RepresentativeOffic
 
 @transaction.atomic
 def office_change_record(
-    office: RepresentativeOffice, *, actor: Any, kind: str, effective_on: dt.date, notified_on: dt.date,
+    office: RepresentativeOffice,
+    *,
+    actor: Any,
+    kind: str,
+    effective_on: dt.date,
+    notified_on: dt.date,
     description: str,
 ) -> OfficeChange:
     """A change notified by the press agency (Art. 22.6) or an opinion given: kept as the office's history."""
@@ -385,8 +433,14 @@ def office_change_record(
         raise ValidationError({"kind": _("Choose the kind of change.")})
     if not description.strip():
         raise ValidationError({"description": _("Describe the change.")})
-    change = OfficeChange(office=office, kind=kind, effective_on=effective_on, notified_on=notified_on,
-                          description=description.strip(), recorded_by=actor)
+    change = OfficeChange(
+        office=office,
+        kind=kind,
+        effective_on=effective_on,
+        notified_on=notified_on,
+        description=description.strip(),
+        recorded_by=actor,
+    )
     return _save(change, actor)
 
 
@@ -408,8 +462,17 @@ def office_act(
     office = _step("office", office, action, actor=actor, write=write)
     if opinion.strip() or action == "end":
         kind = ChangeKind.END if action == "end" else ChangeKind.OPINION
-        _save(OfficeChange(office=office, kind=kind, effective_on=day, notified_on=day,
-                           description=opinion.strip() or str(_("End of activity recorded.")), recorded_by=actor), actor)
+        _save(
+            OfficeChange(
+                office=office,
+                kind=kind,
+                effective_on=day,
+                notified_on=day,
+                description=opinion.strip() or str(_("End of activity recorded.")),
+                recorded_by=actor,
+            ),
+            actor,
+        )
     return office
 
 
@@ -436,14 +499,24 @@ def conference_notify(
     agency_id = _agency_id(actor)
     if dossier is not None and dossier.agency_id != agency_id:
         raise ValidationError({"dossier": _("The dossier belongs to another agency.")})
-    missing = {k: _("Required by Art. 41.4 of the Press Law.") for k, v in
-               {"venue": venue, "content": content, "chair": chair, "organiser": organiser}.items() if not v.strip()}
+    missing = {
+        k: _("Required by Art. 41.4 of the Press Law.")
+        for k, v in {"venue": venue, "content": content, "chair": chair, "organiser": organiser}.items()
+        if not v.strip()
+    }
     if missing:
         raise ValidationError(missing)
     conference = PressConference(
-        agency_id=agency_id, organiser=organiser.strip(), organiser_email=organiser_email, notified_at=notified_at,
-        starts_at=starts_at, venue=venue.strip(), content=content.strip(), chair=chair.strip(),
-        notice_in_time=rules.conference_notice_in_time(notified_at, starts_at), report_required=report_required,
+        agency_id=agency_id,
+        organiser=organiser.strip(),
+        organiser_email=organiser_email,
+        notified_at=notified_at,
+        starts_at=starts_at,
+        venue=venue.strip(),
+        content=content.strip(),
+        chair=chair.strip(),
+        notice_in_time=rules.conference_notice_in_time(notified_at, starts_at),
+        report_required=report_required,
         dossier=dossier,
     )
     return _save(conference, actor)
@@ -474,7 +547,10 @@ def conference_act(
             }
             body = f"{conference.get_status_display()}: {conference.answer}"
         outbox.email(
-            conference.organiser_email, subject=subject, body=body,
-            key=f"press.conference:{conference.pk}:{action}", topic="press.conference_answer",
+            conference.organiser_email,
+            subject=subject,
+            body=body,
+            key=f"press.conference:{conference.pk}:{action}",
+            topic="press.conference_answer",
         )
     return conference

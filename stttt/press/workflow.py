@@ -44,7 +44,10 @@ READING = Workflow(
             (S.ASSIGNED, S.RETURNED),
             S.SUBMITTED,
             ("reader",),
-            _("Press Law 2016 Art. 53; Publishing Law 2012 Art. 29: the reader records content, conformity and findings."),
+            _(
+                "Press Law 2016 Art. 53; Publishing Law 2012 Art. 29: the reader records content, conformity "
+                "and findings."
+            ),
             needs=("reading",),
         ),
         step(
@@ -132,7 +135,7 @@ CONFERENCES = Workflow(
     dict(ConferenceStatus.choices),
 )
 
-O = OfficeStatus
+OS = OfficeStatus
 
 OFFICES = Workflow(
     "press.office",
@@ -140,8 +143,8 @@ OFFICES = Workflow(
         step(
             "activate",
             _("Conditions met: active"),
-            (O.NOTIFIED,),
-            O.ACTIVE,
+            (OS.NOTIFIED,),
+            OS.ACTIVE,
             ("head",),
             _("Press Law 2016 Art. 22.4; Art. 3.4.d of the regulation: the Department checks the office's conditions."),
             needs=("opinion",),
@@ -149,8 +152,8 @@ OFFICES = Workflow(
         step(
             "ask_stop",
             _("Conditions not met: ask the agency to end it"),
-            (O.NOTIFIED, O.ACTIVE),
-            O.STOP_REQUESTED,
+            (OS.NOTIFIED, OS.ACTIVE),
+            OS.STOP_REQUESTED,
             ("leadership",),
             _("Press Law 2016 Art. 22.4: the provincial People's Committee asks the press agency in writing."),
             needs=("opinion",),
@@ -158,8 +161,8 @@ OFFICES = Workflow(
         step(
             "end",
             _("Record the end of activity"),
-            (O.NOTIFIED, O.ACTIVE, O.STOP_REQUESTED),
-            O.ENDED,
+            (OS.NOTIFIED, OS.ACTIVE, OS.STOP_REQUESTED),
+            OS.ENDED,
             ("officer", "head"),
             _("Press Law 2016 Art. 22.6, 22.8: the end is notified, or follows a revoked licence or press card."),
             needs=("date",),
@@ -190,9 +193,7 @@ def _applies(transition: Transition, record: Any) -> bool:
 
 def actions_for(kind: str, user: Any, record: Any) -> list[Transition]:
     """The steps `user` may take on `record` now (pages and API offer only these)."""
-    return WORKFLOWS[kind].available(
-        record.status, ROLES_OF[kind](user, record), applies=lambda t: _applies(t, record)
-    )
+    return WORKFLOWS[kind].available(record.status, ROLES_OF[kind](user, record), applies=lambda t: _applies(t, record))
 
 
 def transition(
