@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from stttt.core import charts
-from stttt.inspection import permissions, selectors
+from stttt.inspection import selectors
 from stttt.inspection.choices import ReferralStatus
 from stttt.inspection.views.common import department
 from stttt.org.powers import agency_of
