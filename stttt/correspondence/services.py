@@ -266,6 +266,7 @@ def incoming_assign(doc: Incoming, *, actor: Any, officer: Any) -> Incoming:
     """The head of the lead unit assigns an officer of the unit (regulation 5.3)."""
     if officer is None:
         raise ValidationError({"officer": _("Choose the officer.")})
+    doc = Incoming.objects.select_related("lead_unit").get(pk=doc.pk)  # the caller's copy may be stale
     if doc.lead_unit is None or doc.lead_unit.code not in powers_of(officer).unit_codes:
         raise ValidationError({"officer": _("The officer must work in the lead unit.")})
 
@@ -602,3 +603,34 @@ def dossier_issue(dossier: Dossier, *, actor: Any, content: bytes, name: str) ->
         record.stage_deadline = None
 
     return _step("dossier", dossier, "issue", actor=actor, write=write)
+
+
+# --- Exchange ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def incoming_import(*, actor: Any, content: bytes, name: str = "", allow_duplicate: bool = False) -> Incoming:
+    """Register an electronic document received as a file (JSON form or edXML, `exchange.read`): channel
+    "document exchange platform", its files checked like any upload (Art. 21(2))."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stttt.correspondence.exchange import ExchangeError, read
+
+    try:
+        item = read(content, name)
+    except ExchangeError as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    return incoming_register(
+        actor=actor,
+        issuer=item.issuer,
+        number_symbol=item.number_symbol,
+        doc_date=item.date,
+        summary=item.summary,
+        doc_type=item.doc_type,
+        channel=Channel.PLATFORM,
+        urgency=item.urgency,
+        secrecy=item.secrecy,
+        pages=item.pages,
+        files=[SimpleUploadedFile(file_name, data) for file_name, data in item.files],
+        allow_duplicate=allow_duplicate,
+    )
