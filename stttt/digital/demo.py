@@ -210,7 +210,7 @@ def _figures(code: str, formula: str, kind: str, seed: int, year_offset: int) ->
         den = 40 + 13 * seed if kind == PD else 120 + 37 * seed
         if code == "ho-cap-quang":
             den = 8000 + 900 * seed
-        share = min(0.97, (0.45 + 0.04 * (seed % 7)) * growth)
+        share = min(0.97, (0.35 + (sum(map(ord, code)) % 30) / 100 + 0.03 * (seed % 7)) * growth)
         return {code + rules.NUM: str(int(den * share)), code + rules.DEN: str(den)}
     base = {
         "chuyen-trach-cds": 3,
