@@ -4,6 +4,7 @@ and the appraisal opinion as a DOCX document (`stttt.core.documents`)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -77,7 +78,20 @@ def _choice(value: Any, choices: Any) -> str | None:
     return None
 
 
-def enterprises_import(content: bytes, *, actor: Any, agency: Any) -> dict[str, Any]:
+def row_count(content: bytes) -> int:
+    """Data rows of the first sheet (for a progress bar); 0 when the file cannot be read."""
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True).worksheets[0]
+    except Exception:
+        return 0
+    return max((sheet.max_row or 1) - 1, 0)
+
+
+def enterprises_import(
+    content: bytes, *, actor: Any, agency: Any, progress: Callable[[int], None] | None = None
+) -> dict[str, Any]:
     """Read the register from an XLSX file whose columns are those of `enterprises_xlsx` (header on row 1);
     an enterprise is found by its tax code and updated, else created; rows with errors are reported and
     skipped. All good rows are written in one transaction."""
@@ -95,6 +109,8 @@ def enterprises_import(content: bytes, *, actor: Any, agency: Any) -> dict[str, 
     errors: list[str] = []
     with transaction.atomic():
         for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            if progress is not None:
+                progress(number - 1)
             cells = list(row) + [None] * len(ENTERPRISE_COLUMNS)
             data = {k: ("" if cells[i] is None else str(cells[i]).strip()) for i, k in enumerate(ENTERPRISE_COLUMNS)}
             if not data["name"] and not data["tax_code"]:
