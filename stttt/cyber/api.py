@@ -74,13 +74,13 @@ class SystemField(serializers.SlugRelatedField):
         return selectors.systems_visible_to(_user(self))
 
 
-class CriterionSerializer(serializers.Serializer):
+class CyberCriterionSerializer(serializers.Serializer):
     level = serializers.IntegerField()
     text = serializers.CharField()
     basis = serializers.CharField()
 
 
-class OwnerSerializer(serializers.ModelSerializer):
+class CyberOwnerSerializer(serializers.ModelSerializer):
     kind = choice(c.OwnerKind.choices)
 
     class Meta:
@@ -88,7 +88,7 @@ class OwnerSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "kind", "email", "phone", "focal_point"]
 
 
-class SystemSerializer(serializers.ModelSerializer):
+class CyberSystemSerializer(serializers.ModelSerializer):
     owner = OwnerField()
     system_type = choice(c.SystemType.choices, required=False)
     secret_level = choice(c.SecretLevel.choices, required=False)
@@ -97,7 +97,8 @@ class SystemSerializer(serializers.ModelSerializer):
     hosting = choice(c.Hosting.choices, required=False)
     approval_status = choice(c.ApprovalStatus.choices, read_only=True)
     implied_level = serializers.IntegerField(read_only=True)
-    criteria = CriterionSerializer(many=True, read_only=True)
+    approved_level = serializers.IntegerField(read_only=True, allow_null=True)
+    criteria = CyberCriterionSerializer(many=True, read_only=True)
     next_assessment_due = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
@@ -119,9 +120,11 @@ class SystemSerializer(serializers.ModelSerializer):
         validators: list[Any] = []
 
 
-class DossierSerializer(serializers.ModelSerializer):
+class CyberDossierSerializer(serializers.ModelSerializer):
     system = SystemField()
     status = choice(c.DossierStatus.choices, read_only=True)
+    proposed_level = serializers.IntegerField(min_value=1, max_value=5)
+    approved_level = serializers.IntegerField(read_only=True, allow_null=True)
     lower_than_criteria = serializers.SerializerMethodField()
     actions = ActionsField("dossier")
 
@@ -151,13 +154,13 @@ class DossierSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = [f for f in fields if f not in ("system", "proposed_level", "explanation", "security_plan")]
 
-    @extend_schema_field(CriterionSerializer(allow_null=True))
+    @extend_schema_field(CyberCriterionSerializer(allow_null=True))
     def get_lower_than_criteria(self, obj: LevelDossier) -> dict[str, Any] | None:
         flag = obj.under_classified
         return {"level": flag.level, "text": flag.text, "basis": flag.basis} if flag else None
 
 
-class IncidentSerializer(serializers.ModelSerializer):
+class CyberIncidentSerializer(serializers.ModelSerializer):
     owner = OwnerField()
     kind = choice(c.IncidentKind.choices, required=False)
     severity = choice(c.Severity.choices, required=False)
@@ -199,7 +202,7 @@ class IncidentSerializer(serializers.ModelSerializer):
         ]
 
 
-class DeliverySerializer(serializers.ModelSerializer):
+class CyberDeliverySerializer(serializers.ModelSerializer):
     owner = serializers.SlugRelatedField(slug_field="code", read_only=True)
     warning = serializers.SlugRelatedField(slug_field="reference", read_only=True)
     status = choice(c.DeliveryStatus.choices, read_only=True)
@@ -223,7 +226,7 @@ class DeliverySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class WarningSerializer(serializers.ModelSerializer):
+class CyberWarningSerializer(serializers.ModelSerializer):
     kind = choice(c.WarningKind.choices, required=False)
     severity = choice(c.Severity.choices, required=False)
     status = choice(c.WarningStatus.choices, read_only=True)
@@ -252,7 +255,7 @@ class WarningSerializer(serializers.ModelSerializer):
         validators: list[Any] = []
 
 
-class ContentSerializer(serializers.ModelSerializer):
+class CyberContentSerializer(serializers.ModelSerializer):
     category = choice(c.ContentCategory.choices)
     status = choice(c.ContentStatus.choices, read_only=True)
     actions = ActionsField("content")
@@ -278,7 +281,7 @@ class ContentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"received_on": {"required": False}}
 
 
-class StepSerializer(serializers.Serializer):
+class CyberStepSerializer(serializers.Serializer):
     """A workflow step and what it needs (only the fields the step names are read)."""
 
     action = serializers.CharField()
@@ -297,7 +300,7 @@ class StepSerializer(serializers.Serializer):
 
 
 def _step(request: Request, kind: str) -> tuple[str, dict[str, Any]]:
-    serializer = StepSerializer(data=request.data)
+    serializer = CyberStepSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = dict(serializer.validated_data)
     verb = data.pop("action")
@@ -309,13 +312,13 @@ def _step(request: Request, kind: str) -> tuple[str, dict[str, Any]]:
 class OwnerViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Owner bodies: the provincial agencies that own or operate information systems."""
 
-    serializer_class = OwnerSerializer
+    serializer_class = CyberOwnerSerializer
     filterset_fields = ["kind"]
 
     def get_queryset(self):
         return selectors.owners_visible_to(self.request.user)
 
-    @extend_schema(responses={201: OwnerSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberOwnerSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -327,13 +330,13 @@ class SystemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The inventory of the province's information systems, with the level the criteria imply (Decree
     85/2016 Art. 7-11) and the approved level."""
 
-    serializer_class = SystemSerializer
+    serializer_class = CyberSystemSerializer
     filterset_fields = ["approval_status", "approved_level", "system_type"]
 
     def get_queryset(self):
         return selectors.systems_visible_to(self.request.user)
 
-    @extend_schema(responses={201: SystemSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberSystemSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -346,13 +349,13 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Level dossiers (Decree 85/2016 Art. 12-15); `act` applies a step: receive, return, resubmit,
     appraise (opinion), approve (decision_number, level), refuse (reason)."""
 
-    serializer_class = DossierSerializer
+    serializer_class = CyberDossierSerializer
     filterset_fields = ["status", "proposed_level"]
 
     def get_queryset(self):
         return selectors.dossiers_visible_to(self.request.user)
 
-    @extend_schema(responses={201: DossierSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberDossierSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -360,7 +363,7 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         item = services.dossier_submit(data.pop("system"), actor=request.user, **data)
         return Response(self.get_serializer(item).data, status=201)
 
-    @extend_schema(request=StepSerializer, responses={200: DossierSerializer, **ERRORS})
+    @extend_schema(request=CyberStepSerializer, responses={200: CyberDossierSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         verb, data = _step(request, "dossier")
@@ -372,13 +375,13 @@ class IncidentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Incidents reported by agencies (Circular 20/2017; Decision 05/2017); `act` applies a step: verify
     (severity), notify (whom), respond, recover, update (note), close (report)."""
 
-    serializer_class = IncidentSerializer
+    serializer_class = CyberIncidentSerializer
     filterset_fields = ["status", "severity", "kind"]
 
     def get_queryset(self):
         return selectors.incidents_visible_to(self.request.user).prefetch_related("systems")
 
-    @extend_schema(responses={201: IncidentSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberIncidentSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -386,7 +389,7 @@ class IncidentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         item = services.incident_report(actor=request.user, **data)
         return Response(self.get_serializer(item).data, status=201)
 
-    @extend_schema(request=StepSerializer, responses={200: IncidentSerializer, **ERRORS})
+    @extend_schema(request=CyberStepSerializer, responses={200: CyberIncidentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         verb, data = _step(request, "incident")
@@ -397,20 +400,20 @@ class IncidentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class WarningViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Warnings from the national centre; `act` with `relay` sends one to the bodies whose systems match."""
 
-    serializer_class = WarningSerializer
+    serializer_class = CyberWarningSerializer
     filterset_fields = ["status", "kind", "severity"]
 
     def get_queryset(self):
         return selectors.warnings_visible_to(self.request.user)
 
-    @extend_schema(responses={201: WarningSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberWarningSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.warning_record(actor=request.user, **serializer.validated_data)
         return Response(self.get_serializer(item).data, status=201)
 
-    @extend_schema(request=StepSerializer, responses={200: WarningSerializer, **ERRORS})
+    @extend_schema(request=CyberStepSerializer, responses={200: CyberWarningSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         verb, _data = _step(request, "warning")
@@ -421,13 +424,13 @@ class WarningViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
     """A warning as relayed to one body; `act`: acknowledge, remediate (note), remind."""
 
-    serializer_class = DeliverySerializer
+    serializer_class = CyberDeliverySerializer
     filterset_fields = ["status"]
 
     def get_queryset(self):
         return selectors.deliveries_visible_to(self.request.user)
 
-    @extend_schema(request=StepSerializer, responses={200: DeliverySerializer, **ERRORS})
+    @extend_schema(request=CyberStepSerializer, responses={200: CyberDeliverySerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         verb, data = _step(request, "delivery")
@@ -438,20 +441,20 @@ class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
 class ContentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Reports of illegal content or false information online; `act`: assess, refer, close."""
 
-    serializer_class = ContentSerializer
+    serializer_class = CyberContentSerializer
     filterset_fields = ["status", "category"]
 
     def get_queryset(self):
         return selectors.content_visible_to(self.request.user)
 
-    @extend_schema(responses={201: ContentSerializer, **ERRORS})
+    @extend_schema(responses={201: CyberContentSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.content_record(actor=request.user, **serializer.validated_data)
         return Response(self.get_serializer(item).data, status=201)
 
-    @extend_schema(request=StepSerializer, responses={200: ContentSerializer, **ERRORS})
+    @extend_schema(request=CyberStepSerializer, responses={200: CyberContentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         verb, data = _step(request, "content")
