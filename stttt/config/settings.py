@@ -33,6 +33,7 @@ STTTT_APPS = [
     "stttt.inspection.apps.InspectionConfig",
     "stttt.press.apps.PressConfig",
     "stttt.digital.apps.DigitalConfig",
+    "stttt.supervision.apps.SupervisionConfig",
     "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
     "stttt.web.apps.WebConfig",
