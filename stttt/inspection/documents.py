@@ -17,10 +17,11 @@ def _vnd(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") + " đồng"
 
 
-def _head(agency: Any) -> dict[str, str]:
-    """The Inspectorate issues under its Department (Decree 30/2020 Appendix I: the body under its parent)."""
+def _doc(agency: Any, **fields: Any) -> Document:
+    """A document the Inspectorate issues under its Department (Decree 30/2020 Appendix I: the body under its
+    parent body)."""
     head = letterhead(agency)
-    return {"issuer": "THANH TRA SỞ", "issuer_parent": head["issuer"], "place": head["place"]}
+    return Document(issuer="THANH TRA SỞ", issuer_parent=head["issuer"], place=head["place"], **fields)
 
 
 def _name(user: Any) -> str:
@@ -29,8 +30,8 @@ def _name(user: Any) -> str:
 
 def case_decision(case: InspectionCase) -> Document:
     members = [case.head, *case.members.all()]
-    return Document(
-        **_head(case.agency),
+    return _doc(
+        case.agency,
         title="QUYẾT ĐỊNH",
         summary=f"Về việc thanh tra {case.content[:150]}",
         number=case.decision_number,
@@ -63,8 +64,8 @@ def case_decision(case: InspectionCase) -> Document:
 
 
 def case_announcement(case: InspectionCase) -> Document:
-    return Document(
-        **_head(case.agency),
+    return _doc(
+        case.agency,
         title="BIÊN BẢN",
         summary=f"Công bố Quyết định thanh tra số {case.decision_number}",
         date=case.announced_on or case.decided_on,
@@ -84,8 +85,8 @@ def case_announcement(case: InspectionCase) -> Document:
 
 
 def case_report(case: InspectionCase) -> Document:
-    return Document(
-        **_head(case.agency),
+    return _doc(
+        case.agency,
         title="BÁO CÁO",
         summary=f"Kết quả thanh tra theo Quyết định số {case.decision_number}",
         date=case.reported_on or case.decided_on,
@@ -107,8 +108,8 @@ def case_conclusion(case: InspectionCase) -> Document:
     ]
     if follow:
         blocks += [Paragraph("Kiến nghị, yêu cầu:", bold=True), Table(["STT", "Nội dung", "Thời hạn"], follow)]
-    return Document(
-        **_head(case.agency),
+    return _doc(
+        case.agency,
         title="KẾT LUẬN THANH TRA",
         summary=f"Về việc thanh tra tại {case.subject_name}",
         number=case.conclusion_number,
@@ -121,8 +122,8 @@ def case_conclusion(case: InspectionCase) -> Document:
 
 def violation_record(record: ViolationRecord) -> Document:
     kind = "Tổ chức" if record.offender_type == "organisation" else "Cá nhân"
-    return Document(
-        **_head(record.agency),
+    return _doc(
+        record.agency,
         title="BIÊN BẢN VI PHẠM HÀNH CHÍNH",
         summary=f"Trong lĩnh vực {catalogue.SECTORS[record.sector]}".lower().capitalize(),
         number=record.number,
@@ -154,7 +155,7 @@ def violation_record(record: ViolationRecord) -> Document:
 
 def sanction_decision(record: ViolationRecord) -> Document:
     decision = record.decision
-    blocks = [
+    blocks: list[Any] = [
         Paragraph("Căn cứ Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012, được sửa đổi, bổ sung năm 2020;"),
         Paragraph(f"Căn cứ {record.citation};"),
         Paragraph(f"Căn cứ Biên bản vi phạm hành chính số {record.number} lập ngày {record.recorded_on:%d/%m/%Y};"),
@@ -181,8 +182,8 @@ def sanction_decision(record: ViolationRecord) -> Document:
         )
     )
     title = "CHÁNH THANH TRA" if decision.decider_title == "chief_inspector" else "THANH TRA VIÊN"
-    return Document(
-        **_head(record.agency),
+    return _doc(
+        record.agency,
         title="QUYẾT ĐỊNH",
         summary="Xử phạt vi phạm hành chính",
         number=decision.number,

@@ -32,7 +32,7 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args: Any, licences: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["licence"].choices = [("", "—"), *(licences or [])]
+        self.fields["licence"].choices = [("", "—"), *(licences or [])]  # type: ignore[attr-defined]
 
 
 class CaseForm(forms.Form):
@@ -47,8 +47,8 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["head"].choices = people or []
-        self.fields["members"].choices = people or []
+        self.fields["head"].choices = people or []  # type: ignore[attr-defined]
+        self.fields["members"].choices = people or []  # type: ignore[attr-defined]
 
 
 class ViolationForm(forms.Form):
@@ -84,7 +84,7 @@ class ReceptionDayForm(forms.Form):
 
     def __init__(self, *args: Any, leaders: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leader"].choices = leaders or []
+        self.fields["leader"].choices = leaders or []  # type: ignore[attr-defined]
 
 
 class ReceptionEntryForm(forms.Form):

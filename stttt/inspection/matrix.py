@@ -14,8 +14,24 @@ from typing import Any
 from stttt.inspection.models import InspectionCase, InspectionPlan, Letter, Referral, ViolationRecord
 
 
+def _first(queryset: Any) -> Any:
+    found = queryset.order_by("pk").first()
+    assert found is not None, f"the demo has no {queryset.model.__name__} in this agency"
+    return found
+
+
 def _pk(model: Any, **extra: Any) -> Any:
-    return lambda a: {"pk": model.objects.filter(agency=a).order_by("pk").first().pk, **extra}
+    return lambda a: {"pk": _first(model.objects.filter(agency=a)).pk, **extra}
+
+
+def _follow_up(a: Any) -> dict[str, Any]:
+    case = _first(InspectionCase.objects.filter(agency=a, follow_ups__isnull=False))
+    return {"pk": case.pk, "item": _first(case.follow_ups.all()).pk}
+
+
+def _denunciation(a: Any) -> dict[str, Any]:
+    found = Letter.objects.filter(agency=a, kind="denunciation").first() or _first(Letter.objects.filter(agency=a))
+    return {"pk": found.pk}
 
 
 RECORDS = {
@@ -26,23 +42,12 @@ RECORDS = {
     "inspection:case": _pk(InspectionCase),
     "inspection:case_action": _pk(InspectionCase, action="close"),
     "inspection:case_file": _pk(InspectionCase, doc="quyet-dinh", fmt="docx"),
-    "inspection:follow_up_done": lambda a: {
-        "pk": InspectionCase.objects.filter(agency=a, follow_ups__isnull=False).order_by("pk").first().pk,
-        "item": InspectionCase.objects.filter(agency=a, follow_ups__isnull=False)
-        .order_by("pk")
-        .first()
-        .follow_ups.first()
-        .pk,
-    },
+    "inspection:follow_up_done": _follow_up,
     "inspection:violation": _pk(ViolationRecord),
     "inspection:violation_action": _pk(ViolationRecord, action="close"),
     "inspection:violation_file": _pk(ViolationRecord, doc="bien-ban", fmt="docx"),
     "inspection:letter": _pk(Letter),
-    "inspection:letter_identity": lambda a: {
-        "pk": (
-            Letter.objects.filter(agency=a, kind="denunciation").first() or Letter.objects.filter(agency=a).first()
-        ).pk
-    },
+    "inspection:letter_identity": _denunciation,
     "inspection:letter_action": _pk(Letter, action="resolve"),
     "inspection-referral-detail": _pk(Referral),
     "inspection-referral-act": _pk(Referral),

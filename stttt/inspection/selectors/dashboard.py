@@ -65,7 +65,7 @@ def letters_summary(agency_id: int, on: dt.date) -> list[dict[str, Any]]:
             other=Count("id", filter=Q(status__in=["forwarded", "returned"])),
         )
     )
-    by_kind = {row["kind"]: row for row in counts}
+    by_kind: dict[str, Any] = {row["kind"]: row for row in counts}
     from stttt.inspection.choices import LetterKind
 
     return [
@@ -83,7 +83,7 @@ def open_cases(agency_id: int) -> list[InspectionCase]:
     )
 
 
-def home_figures(user: Any) -> list[tuple[str, object]]:
+def home_figures(user: Any) -> list[tuple[Any, object]]:
     agency = powers.agency_of(user)
     if agency is None or not powers.is_department_staff(user):
         return []

@@ -65,7 +65,8 @@ def _people(agency_id: int, **filters: Any) -> list[Any]:
     )
     seen: dict[int, Any] = {}
     for a in rows:
-        seen.setdefault(a.staff.user.pk, a.staff.user)
+        if a.staff.user is not None:
+            seen.setdefault(a.staff.user.pk, a.staff.user)
     return list(seen.values())
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -100,7 +102,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     if request.GET.get("referral", "").isdigit():
         referral = get_object_or_404(selectors.referrals_visible_to(request.user), pk=request.GET["referral"])
     people = [(str(u.pk), u.full_name or u.username) for u in selectors.inspectors_of(agency.pk)]
-    initial = {"decided_on": today()}
+    initial: dict[str, Any] = {"decided_on": today()}
     if target:
         initial.update(subject_name=target.subject_name, sector=target.sector, content=target.content)
     if referral:

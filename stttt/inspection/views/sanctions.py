@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -44,7 +46,7 @@ def violation_create(request: HttpRequest) -> HttpResponse:
         case = get_object_or_404(selectors.cases_visible_to(request.user), pk=request.GET["case"])
     if request.GET.get("referral", "").isdigit():
         referral = get_object_or_404(selectors.referrals_visible_to(request.user), pk=request.GET["referral"])
-    initial = {"discovered_on": today()}
+    initial: dict[str, Any] = {"discovered_on": today()}
     if case:
         initial.update(offender_name=case.subject_name, offender_address=case.subject_address)
     form = ViolationForm(request.POST or None, initial=initial)

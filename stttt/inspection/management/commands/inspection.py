@@ -100,15 +100,17 @@ class Command(BaseCommand):
             year = options["year"] or today().year
             if not 2000 <= year <= 2100:
                 raise CommandError(_("Give a year between 2000 and 2100."), returncode=2)
-            data = {
+            stats = {
                 "year": year,
                 "months": selectors.monthly(agency.pk, year),
                 "sectors": selectors.by_sector(agency.pk, year),
             }
-            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+            self.stdout.write(json.dumps(stats, ensure_ascii=False, indent=1))
             return
         if verb == "document":
             kind = options["kind"]
+            obj: Any
+            build: Any
             if options["case"] and kind in documents.CASE_DOCUMENTS:
                 obj = InspectionCase.objects.filter(agency=agency, pk=options["case"]).first()
                 build = documents.CASE_DOCUMENTS[kind]
@@ -122,6 +124,6 @@ class Command(BaseCommand):
             if obj is None:
                 raise CommandError(_("No such record in this agency."), returncode=2)
             doc = build(obj)
-            data = to_docx(doc) if options["format"] == "docx" else to_pdf(doc)
-            Path(options["output"]).write_bytes(data)
+            content = to_docx(doc) if options["format"] == "docx" else to_pdf(doc)
+            Path(options["output"]).write_bytes(content)
             self.stdout.write(_("Written: %(path)s") % {"path": options["output"]})
