@@ -164,11 +164,11 @@ def letter_transition(
     )
 
 
-@transaction.atomic
 def identity_reveal(letter: Letter, *, actor: Any) -> DenouncerIdentity | None:
     """The denouncer's identity for those the law allows (the assigned inspector, the Chief Inspector; never
     the person denounced): every attempt is logged, allowed or not (Law on Denunciations 2018 Art. 47, 56).
-    Raises `PermissionDenied` for anyone else."""
+    Raises `PermissionDenied` for anyone else. Not in a transaction of its own: the log of a refused attempt
+    must stay when the refusal is raised."""
     letter = Letter.objects.get(pk=letter.pk)  # the assignment as it is now, not as the caller last read it
     allowed = permissions.can_see_identity(actor, letter)
     if getattr(actor, "is_authenticated", False):
