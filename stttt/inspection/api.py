@@ -14,7 +14,9 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
+from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -35,6 +37,33 @@ from stttt.inspection.models import InspectionCase, InspectionPlan, Letter, Refe
 from stttt.org.powers import agency_of
 
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
+
+
+class DepartmentStaff(drf_permissions.IsAuthenticated):
+    """Staff of an agency (their agency's records); everyone else 403."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        from stttt.org.powers import is_department_staff
+
+        return super().has_permission(request, view) and is_department_staff(request.user)
+
+
+class LetterReaders(DepartmentStaff):
+    """The Inspectorate and the Board (`permissions.can_read_letters`); other staff 403."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        agency = agency_of(request.user)
+        return agency is not None and permissions.can_read_letters(request.user, agency.pk)
+
+
+def _inspector_agency(request: Request) -> Any:
+    """The agency of an Inspectorate member (who records violations and logs letters); 403 otherwise."""
+    agency = agency_of(request.user)
+    if agency is None or not permissions.can_act(request.user, agency.pk):
+        raise PermissionDenied
+    return agency
 
 
 def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
@@ -232,6 +261,7 @@ def _action_serializer(name: str, table: Any) -> type[serializers.Serializer]:
 
 
 class _ActViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [DepartmentStaff]
     kind = ""
     table: Any = None
     transition: Any = None
@@ -332,14 +362,10 @@ class ViolationViewSet(mixins.CreateModelMixin, _ActViewSet):
 
     @extend_schema(responses={201: InspectionViolationSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        agency = _inspector_agency(request)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if k != "status"}
-        agency = agency_of(request.user)
-        if agency is None or not permissions.is_inspector(request.user, agency.pk):
-            from rest_framework.exceptions import PermissionDenied
-
-            raise PermissionDenied
         record = services.violation_record(agency=agency, actor=request.user, **data)
         return Response(self.get_serializer(record).data, status=201)
 
@@ -354,6 +380,7 @@ class LetterViewSet(mixins.CreateModelMixin, _ActViewSet):
     """Complaints, denunciations, petitions (the Inspectorate and the Board; never a denouncer's identity)."""
 
     serializer_class = InspectionLetterSerializer
+    permission_classes = [LetterReaders]
     filterset_fields = ["status", "kind"]
     kind = "letter"
     transition = staticmethod(services.letter_transition)
@@ -363,13 +390,9 @@ class LetterViewSet(mixins.CreateModelMixin, _ActViewSet):
 
     @extend_schema(responses={201: InspectionLetterSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        agency = _inspector_agency(request)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        agency = agency_of(request.user)
-        if agency is None:
-            from rest_framework.exceptions import PermissionDenied
-
-            raise PermissionDenied
         letter = services.letter_receive(agency=agency, actor=request.user, **serializer.validated_data)
         return Response(self.get_serializer(letter).data, status=201)
 

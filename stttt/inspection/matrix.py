@@ -67,9 +67,88 @@ def MARKERS(agency: Any) -> set[str]:
     return {f"{v.number} — {v.offender_name}" for v in ViolationRecord.objects.filter(agency=agency)}
 
 
-STAFF_PAGE = {"staff": "ok", "outsiders": "redirect", "anonymous": "login"}
-STAFF_RECORD = {"staff": {"own": "ok", "other": "404"}, "outsiders": "redirect", "anonymous": "login"}
-STAFF_API = {"staff": "ok", "outsiders": "403", "anonymous": "login"}
-STAFF_API_RECORD = {"staff": {"own": "ok", "other": "404"}, "outsiders": "403", "anonymous": "login"}
+OUT = {"outsiders": "redirect", "anonymous": "login"}
+API_OUT = {"outsiders": "403", "anonymous": "login"}
+PAGE = {"staff": "ok", **OUT}
+# Pages with a form: read by every staff member; posting is the Inspectorate's (no matrix role belongs to it).
+FORM_PAGE = {"staff": {"GET": "ok", "write": "403"}, **OUT}
+FORM_RECORD = {"staff": {"own": {"GET": "ok", "write": "403"}, "other": "404"}, **OUT}
+RECORD = {"staff": {"own": "ok", "other": "404"}, **OUT}
+# A step posted: refused by the service (the page says why and goes back to the record); GET is not a step.
+STEP = {"staff": {"own": {"GET": "403", "write": "redirect"}, "other": "404"}, **OUT}
+BOARD = ("director", "deputy")
+NOT_BOARD = ("head", "officer", "desk", "ict")
+LETTER_PAGE = {**dict.fromkeys(BOARD, "ok"), **dict.fromkeys(NOT_BOARD, "403"), **OUT}
+LETTER_RECORD = {**dict.fromkeys(BOARD, {"own": "ok", "other": "404"}), **dict.fromkeys(NOT_BOARD, "403"), **OUT}
+LETTER_STEP = {
+    **dict.fromkeys(BOARD, {"own": {"GET": "403", "write": "redirect"}, "other": "404"}),
+    **dict.fromkeys(NOT_BOARD, "403"),
+    **OUT,
+}
+API = {"staff": "ok", **API_OUT}
+API_RECORD = {"staff": {"own": "ok", "other": "404"}, **API_OUT}
+API_STEP = {"staff": {"own": "invalid", "other": "404"}, **API_OUT}
 
-EXPECTED: dict[str, dict[str, Any]] = {}
+EXPECTED: dict[str, dict[str, Any]] = {
+    "inspection:index": PAGE,
+    "inspection:referrals": PAGE,
+    "inspection:referral": RECORD,
+    "inspection:referral_action": STEP,
+    "inspection:plans": FORM_PAGE,
+    "inspection:plan": FORM_RECORD,
+    "inspection:plan_action": STEP,
+    "inspection:cases": PAGE,
+    "inspection:case_create": {"staff": "403", **OUT},
+    "inspection:case": FORM_RECORD,
+    "inspection:case_action": STEP,
+    "inspection:case_file": RECORD,
+    "inspection:follow_up_done": STEP,
+    "inspection:violations": PAGE,
+    "inspection:violation_create": {"staff": "403", **OUT},
+    "inspection:violation": RECORD,
+    "inspection:violation_action": STEP,
+    "inspection:violation_file": RECORD,
+    "inspection:letters": LETTER_PAGE,
+    "inspection:letter_create": {"staff": "403", **OUT},
+    "inspection:letter": LETTER_RECORD,
+    # The Board reads letters but is not allowed the denouncer: refused (and the attempt logged).
+    "inspection:letter_identity": {
+        **dict.fromkeys(BOARD, {"own": "403", "other": "404"}),
+        **dict.fromkeys(NOT_BOARD, "403"),
+        **OUT,
+    },
+    "inspection:letter_action": LETTER_STEP,
+    "inspection:reception": {
+        "director": "ok",
+        **dict.fromkeys(("deputy", *NOT_BOARD), {"GET": "ok", "write": "403"}),
+        **OUT,
+    },
+    "inspection:catalogue": PAGE,
+    "inspection-referral-list": API,
+    "inspection-referral-detail": API_RECORD,
+    "inspection-referral-act": API_STEP,
+    "inspection-plan-list": API,
+    "inspection-plan-detail": API_RECORD,
+    "inspection-plan-act": API_STEP,
+    "inspection-case-list": API,
+    "inspection-case-detail": API_RECORD,
+    "inspection-case-act": API_STEP,
+    "inspection-violation-list": {"staff": {"GET": "ok", "write": "403"}, **API_OUT},
+    "inspection-violation-detail": API_RECORD,
+    "inspection-violation-act": API_STEP,
+    "inspection-letter-list": {
+        **dict.fromkeys(BOARD, {"GET": "ok", "write": "403"}),
+        **dict.fromkeys(NOT_BOARD, "403"),
+        **API_OUT,
+    },
+    "inspection-letter-detail": {
+        **dict.fromkeys(BOARD, {"own": "ok", "other": "404"}),
+        **dict.fromkeys(NOT_BOARD, "403"),
+        **API_OUT,
+    },
+    "inspection-letter-act": {
+        **dict.fromkeys(BOARD, {"own": "invalid", "other": "404"}),
+        **dict.fromkeys(NOT_BOARD, "403"),
+        **API_OUT,
+    },
+}

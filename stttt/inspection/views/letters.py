@@ -41,6 +41,8 @@ def letters(request: HttpRequest) -> HttpResponse:
 def letter_create(request: HttpRequest) -> HttpResponse:
     _letters_gate(request)
     agency = agency_of(request.user)
+    if agency is None or not permissions.can_act(request.user, agency.pk):
+        raise PermissionDenied
     form = LetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,6 +109,8 @@ def reception(request: HttpRequest) -> HttpResponse:
     can_schedule = agency is not None and (
         permissions.is_chief_inspector(request.user, agency.pk) or permissions.is_director(request.user, agency.pk)
     )
+    if request.method == "POST" and not (can_book or can_schedule):
+        raise PermissionDenied
     leaders = [(str(u.pk), u.full_name or u.username) for u in selectors.board_of(agency.pk)] if agency else []
     day_form = ReceptionDayForm(request.POST if "schedule" in request.POST else None, leaders=leaders)
     entry_form = ReceptionEntryForm(request.POST if "book" in request.POST else None)

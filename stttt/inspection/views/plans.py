@@ -23,6 +23,8 @@ from stttt.org.selectors import today
 def plans(request: HttpRequest) -> HttpResponse:
     department(request)
     agency = agency_of(request.user)
+    if request.method == "POST" and (agency is None or not permissions.can_act(request.user, agency.pk)):
+        raise PermissionDenied
     form = PlanForm(request.POST or None, initial={"year": today().year + 1})
     if request.method == "POST" and form.is_valid() and agency is not None:
         try:
@@ -41,6 +43,8 @@ def plans(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     plan = get_object_or_404(selectors.plans_visible_to(request.user), pk=pk)
+    if request.method == "POST" and not permissions.can_act(request.user, plan.agency_id):
+        raise PermissionDenied
     form = TargetForm(request.POST or None, licences=selectors.licences_of(request.user))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -129,6 +133,8 @@ def case_create(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     case = get_object_or_404(selectors.cases_visible_to(request.user), pk=pk)
+    if request.method == "POST" and not permissions.can_act(request.user, case.agency_id):
+        raise PermissionDenied
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
