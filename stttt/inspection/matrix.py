@@ -77,12 +77,18 @@ RECORD = {"staff": {"own": "ok", "other": "404"}, **OUT}
 # A step posted: refused by the service (the page says why and goes back to the record); GET is not a step.
 STEP = {"staff": {"own": {"GET": "403", "write": "redirect"}, "other": "404"}, **OUT}
 BOARD = ("director", "deputy")
+
+
+def _each(roles: tuple[str, ...], value: Any) -> dict[str, Any]:
+    return {role: value for role in roles}
+
+
 NOT_BOARD = ("head", "officer", "desk", "ict")
-LETTER_PAGE = {**dict.fromkeys(BOARD, "ok"), **dict.fromkeys(NOT_BOARD, "403"), **OUT}
-LETTER_RECORD = {**dict.fromkeys(BOARD, {"own": "ok", "other": "404"}), **dict.fromkeys(NOT_BOARD, "403"), **OUT}
+LETTER_PAGE = {**_each(BOARD, "ok"), **_each(NOT_BOARD, "403"), **OUT}
+LETTER_RECORD = {**_each(BOARD, {"own": "ok", "other": "404"}), **_each(NOT_BOARD, "403"), **OUT}
 LETTER_STEP = {
-    **dict.fromkeys(BOARD, {"own": {"GET": "403", "write": "redirect"}, "other": "404"}),
-    **dict.fromkeys(NOT_BOARD, "403"),
+    **_each(BOARD, {"own": {"GET": "403", "write": "redirect"}, "other": "404"}),
+    **_each(NOT_BOARD, "403"),
     **OUT,
 }
 API = {"staff": "ok", **API_OUT}
@@ -113,14 +119,14 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "inspection:letter": LETTER_RECORD,
     # The Board reads letters but is not allowed the denouncer: refused (and the attempt logged).
     "inspection:letter_identity": {
-        **dict.fromkeys(BOARD, {"own": "403", "other": "404"}),
-        **dict.fromkeys(NOT_BOARD, "403"),
+        **_each(BOARD, {"own": "403", "other": "404"}),
+        **_each(NOT_BOARD, "403"),
         **OUT,
     },
     "inspection:letter_action": LETTER_STEP,
     "inspection:reception": {
         "director": "ok",
-        **dict.fromkeys(("deputy", *NOT_BOARD), {"GET": "ok", "write": "403"}),
+        **_each(("deputy", *NOT_BOARD), {"GET": "ok", "write": "403"}),
         **OUT,
     },
     "inspection:catalogue": PAGE,
@@ -137,18 +143,18 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "inspection-violation-detail": API_RECORD,
     "inspection-violation-act": API_STEP,
     "inspection-letter-list": {
-        **dict.fromkeys(BOARD, {"GET": "ok", "write": "403"}),
-        **dict.fromkeys(NOT_BOARD, "403"),
+        **_each(BOARD, {"GET": "ok", "write": "403"}),
+        **_each(NOT_BOARD, "403"),
         **API_OUT,
     },
     "inspection-letter-detail": {
-        **dict.fromkeys(BOARD, {"own": "ok", "other": "404"}),
-        **dict.fromkeys(NOT_BOARD, "403"),
+        **_each(BOARD, {"own": "ok", "other": "404"}),
+        **_each(NOT_BOARD, "403"),
         **API_OUT,
     },
     "inspection-letter-act": {
-        **dict.fromkeys(BOARD, {"own": "invalid", "other": "404"}),
-        **dict.fromkeys(NOT_BOARD, "403"),
+        **_each(BOARD, {"own": "invalid", "other": "404"}),
+        **_each(NOT_BOARD, "403"),
         **API_OUT,
     },
 }
