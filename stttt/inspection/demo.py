@@ -47,7 +47,9 @@ def _licences(user: Any, agency: Any, count: int) -> list[Any]:
     from stttt.licensing import services as licensing
     from stttt.licensing.selectors import licences_visible_to
 
-    found = list(licences_visible_to(user).filter(agency=agency).order_by("id")[:count])
+    valid = licences_visible_to(user).filter(agency=agency, current_status="valid")
+    found = [*valid.filter(kind="bulletin").order_by("id")[:count]]
+    found += list(valid.exclude(kind="bulletin").order_by("id")[: count - len(found)])
     while len(found) < count:
         found.append(
             licensing.licence_record(
@@ -56,7 +58,7 @@ def _licences(user: Any, agency: Any, count: int) -> list[Any]:
                 data={
                     "holder_name": f"Hội Văn học Nghệ thuật tỉnh ({len(found) + 1})",
                     "holder_id_number": f"37009{len(found):05d}",
-                    "issued_on": today() - dt.timedelta(days=400),
+                    "issued_on": today() - dt.timedelta(days=100),
                 },
                 subject={"name": "Bản tin Văn nghệ", "periodicity": "Hằng quý", "responsible_person": "Lê Văn Tâm"},
             )
