@@ -127,6 +127,8 @@ def can_view_record(user: Any, obj: Any) -> bool:
         agency_id, owner_id = obj.dossier.agency_id, obj.dossier.system.owner_id
     if agency_id is None and hasattr(obj, "warning"):
         agency_id = obj.warning.agency_id
+    if agency_id is None and owner_id is not None:
+        agency_id = obj.owner.agency_id
     if owner_id is None and hasattr(obj, "system"):
         owner_id = obj.system.owner_id
     if owner_id is None and obj.__class__.__name__ == "Owner":

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from stttt.core.calendar import calendar
 from stttt.core.workflow import Transition, TransitionRefused
 from stttt.cyber import permissions, rules, workflow
-from stttt.cyber.choices import ApprovalStatus, DossierStatus
+from stttt.cyber.choices import ApprovalStatus, DossierStatus, Severity
 from stttt.cyber.models import (
     Assessment,
     ChecklistItem,
@@ -370,6 +370,8 @@ def incident_transition(incident: Incident, action: str, *, actor: Any, **inputs
             if not str(inputs.get(need) or "").strip():
                 raise ValidationError({need: _("This field is required.")})
         if action == "verify":
+            if inputs["severity"] not in Severity.values:
+                raise ValidationError({"severity": _("Choose a severity from the list.")})
             obj.severity, obj.verified_on = inputs["severity"], on
         elif action == "notify":
             whom = inputs["whom"]
