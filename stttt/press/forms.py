@@ -103,7 +103,7 @@ class ArticleForm(forms.Form):
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
     topic = forms.CharField(label=_("Topic"), max_length=100)
     tone = forms.ChoiceField(label=_("Tone"), choices=Tone.choices)
-    url = forms.URLField(label=_("Link"), required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
