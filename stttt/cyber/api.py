@@ -203,8 +203,8 @@ class CyberIncidentSerializer(serializers.ModelSerializer):
 
 
 class CyberDeliverySerializer(serializers.ModelSerializer):
-    owner = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    warning = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    owner: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    warning: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="reference", read_only=True)
     status = choice(c.DeliveryStatus.choices, read_only=True)
     actions = ActionsField("delivery")
 

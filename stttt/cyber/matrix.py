@@ -31,6 +31,7 @@ def _document(agency: Any) -> dict[str, Any]:
     from stttt.cyber.models import LevelDossier
 
     dossier = LevelDossier.objects.filter(agency=agency, appraised_on__isnull=False).order_by("pk").first()
+    assert dossier is not None
     return {"pk": dossier.pk, "kind": "y-kien-tham-dinh", "fmt": "docx"}
 
 
