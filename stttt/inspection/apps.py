@@ -19,7 +19,9 @@ class InspectionConfig(CapabilityConfig):
     nav_order = 60
 
     def ready(self) -> None:
-        from stttt.inspection import effects  # noqa: F401  (effects: registered on import)
+        from stttt.inspection import effects, indicators  # noqa: F401  (effects: registered on import)
+
+        indicators.register_builtin()
 
     def summary(self, user: Any = None) -> list[tuple[str, object]]:
         from django.db import DatabaseError
