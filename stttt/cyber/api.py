@@ -366,8 +366,9 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CyberStepSerializer, responses={200: CyberDossierSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         verb, data = _step(request, "dossier")
-        item = services.dossier_transition(self.get_object(), verb, actor=request.user, **data)
+        item = services.dossier_transition(item, verb, actor=request.user, **data)
         return Response(self.get_serializer(item).data)
 
 
@@ -392,8 +393,9 @@ class IncidentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CyberStepSerializer, responses={200: CyberIncidentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         verb, data = _step(request, "incident")
-        item = services.incident_transition(self.get_object(), verb, actor=request.user, **data)
+        item = services.incident_transition(item, verb, actor=request.user, **data)
         return Response(self.get_serializer(item).data)
 
 
@@ -416,8 +418,9 @@ class WarningViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CyberStepSerializer, responses={200: CyberWarningSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         verb, _data = _step(request, "warning")
-        item = services.warning_transition(self.get_object(), verb, actor=request.user)
+        item = services.warning_transition(item, verb, actor=request.user)
         return Response(self.get_serializer(item).data)
 
 
@@ -433,8 +436,9 @@ class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CyberStepSerializer, responses={200: CyberDeliverySerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         verb, data = _step(request, "delivery")
-        item = services.delivery_transition(self.get_object(), verb, actor=request.user, **data)
+        item = services.delivery_transition(item, verb, actor=request.user, **data)
         return Response(self.get_serializer(item).data)
 
 
@@ -457,8 +461,9 @@ class ContentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CyberStepSerializer, responses={200: CyberContentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         verb, data = _step(request, "content")
-        item = services.content_transition(self.get_object(), verb, actor=request.user, **data)
+        item = services.content_transition(item, verb, actor=request.user, **data)
         return Response(self.get_serializer(item).data)
 
 

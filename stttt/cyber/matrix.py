@@ -12,7 +12,7 @@ from typing import Any
 
 PAGE = {"staff": "ok", "outsiders": "redirect", "anonymous": "login"}
 RECORD_PAGE = {"staff": {"own": "ok", "other": "404"}, "outsiders": "redirect", "anonymous": "login"}
-API_LIST = {"staff": "ok", "outsiders": "ok", "anonymous": "login"}
+API_LIST = {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"}
 API_DETAIL = {"staff": {"own": "ok", "other": "404"}, "outsiders": "404", "anonymous": "login"}
 
 
