@@ -72,7 +72,7 @@ class OutletSerializer(serializers.ModelSerializer):
     kind = choice(OutletKind.choices)
     release_weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6), required=False)
     release_monthdays = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=31), required=False)
-    licence = serializers.PrimaryKeyRelatedField(read_only=True)
+    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Outlet
@@ -130,7 +130,7 @@ class ItemSerializer(serializers.ModelSerializer):
     status = choice(ItemStatus.choices, read_only=True)
     timeliness = choice(Timeliness.choices, read_only=True)
     outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
-    licence = serializers.PrimaryKeyRelatedField(read_only=True)
+    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
     licence_id = serializers.IntegerField(write_only=True, required=False, allow_null=True)
     flags = serializers.ListField(child=serializers.CharField(), read_only=True)
     reader: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)

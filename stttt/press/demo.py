@@ -12,7 +12,7 @@ the offices' staff are invented.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -55,7 +55,7 @@ def _licence(agency: Agency, kind: str, holder: str) -> Any:
 
 
 def _outlet(agency: Agency, name: str, kind: str, **values: Any) -> Outlet:
-    return ensure(Outlet, {"agency": agency, "name": name}, {"kind": kind, **values})
+    return cast(Outlet, ensure(Outlet, {"agency": agency, "name": name}, {"kind": kind, **values}))
 
 
 def _receive(
@@ -264,18 +264,21 @@ def _load_binh_phuoc(agency: Agency, head: Any, officer: Any, week: list[dt.date
 
 def _offices(agency: Agency, head: Any, officer: Any, today: dt.date, offices: list[tuple[str, str, str]]) -> None:
     for n, (press_agency, head_name, kind) in enumerate(offices):
-        office = ensure(
+        office = cast(
             RepresentativeOffice,
-            {"agency": agency, "press_agency": press_agency},
-            {
-                "kind": kind,
-                "head_name": head_name,
-                "press_card": f"0{n + 1}234/BTTTT",
-                "governing_body": "Bộ Thông tin và Truyền thông" if n % 2 else "",
-                "approval": "Văn bản chấp thuận của cơ quan chủ quản báo chí",
-                "notified_on": today - dt.timedelta(days=400 + 30 * n),
-                "starts_on": today - dt.timedelta(days=380 + 30 * n - (10 if n == 1 else 0)),
-            },
+            ensure(
+                RepresentativeOffice,
+                {"agency": agency, "press_agency": press_agency},
+                {
+                    "kind": kind,
+                    "head_name": head_name,
+                    "press_card": f"0{n + 1}234/BTTTT",
+                    "governing_body": "Bộ Thông tin và Truyền thông" if n % 2 else "",
+                    "approval": "Văn bản chấp thuận của cơ quan chủ quản báo chí",
+                    "notified_on": today - dt.timedelta(days=400 + 30 * n),
+                    "starts_on": today - dt.timedelta(days=380 + 30 * n - (10 if n == 1 else 0)),
+                },
+            ),
         )
         if office.status == OfficeStatus.NOTIFIED and n == 0:
             services.office_act(

@@ -15,6 +15,11 @@ from stttt.org.selectors import letterhead
 from stttt.press.choices import ItemKind
 
 
+def _head(agency: Any) -> dict[str, Any]:
+    found = letterhead(agency)
+    return {"issuer": found["issuer"], "issuer_parent": found["issuer_parent"], "place": found["place"]}
+
+
 def _d(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -87,7 +92,7 @@ def picture_document(agency: Any, data: dict[str, Any], *, period: str) -> Docum
             )
         )
     return Document(
-        **letterhead(agency),
+        **_head(agency),
         title=title,
         summary=summary,
         date=timezone.localdate(),
@@ -100,7 +105,7 @@ def picture_document(agency: Any, data: dict[str, Any], *, period: str) -> Docum
 def book_document(agency: Any, kind: str, year: int, items: list[Any]) -> Document:
     """The deposit book of a kind and a year (sổ lưu chiểu), one row per item in order of receipt."""
     return Document(
-        **letterhead(agency),
+        **_head(agency),
         title=_("DEPOSIT BOOK"),
         summary=f"{ItemKind(kind).label} — {year}",
         date=timezone.localdate(),

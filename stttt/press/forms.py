@@ -33,7 +33,9 @@ class OutletForm(forms.Form):
     licence_number = forms.CharField(label=_("Press licence (Ministry)"), max_length=60, required=False)
     licence_issued_on = forms.DateField(label=_("Licence issued on"), required=False, widget=DATE)
     licence_valid_until = forms.DateField(label=_("Licence valid until"), required=False, widget=DATE)
-    licence = forms.ModelChoiceField(label=_("Licence in the register"), queryset=None, required=False)
+    licence: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Licence in the register"), queryset=None, required=False
+    )
     release_weekdays = forms.TypedMultipleChoiceField(
         label=_("Released on"), choices=WEEKDAYS, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -45,7 +47,7 @@ class OutletForm(forms.Form):
 
     def __init__(self, *args: Any, licences: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["licence"].queryset = licences
+        self.fields["licence"].queryset = licences  # type: ignore[attr-defined]
 
     def clean_release_monthdays(self) -> list[int]:
         text = self.cleaned_data["release_monthdays"] or ""
@@ -56,7 +58,7 @@ class OutletForm(forms.Form):
 
 
 class IntakeForm(forms.Form):
-    outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=None)
+    outlet: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Outlet"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     title = forms.CharField(label=_("Title as printed"), max_length=400)
     issue_number = forms.CharField(label=_("Issue"), max_length=40, required=False)
@@ -68,21 +70,23 @@ class IntakeForm(forms.Form):
     copies = forms.IntegerField(label=_("Copies"), min_value=0, required=False)
     print_run = forms.IntegerField(label=_("Print run"), min_value=0, required=False)
     electronic_format = forms.CharField(label=_("Electronic format"), max_length=20, required=False)
-    licence = forms.ModelChoiceField(label=_("Licence it was published under"), queryset=None, required=False)
+    licence: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Licence it was published under"), queryset=None, required=False
+    )
     reprint = forms.BooleanField(label=_("Reprint"), required=False)
 
     def __init__(self, *args: Any, outlets: Any, licences: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outlet"].queryset = outlets
-        self.fields["licence"].queryset = licences
+        self.fields["outlet"].queryset = outlets  # type: ignore[attr-defined]
+        self.fields["licence"].queryset = licences  # type: ignore[attr-defined]
 
 
 class AssignForm(forms.Form):
-    reader = forms.ModelChoiceField(label=_("Reader"), queryset=None)
+    reader: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Reader"), queryset=None)
 
     def __init__(self, *args: Any, readers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reader"].queryset = readers
+        self.fields["reader"].queryset = readers  # type: ignore[attr-defined]
 
 
 class ReadingForm(forms.Form):

@@ -28,7 +28,7 @@ from stttt.press.models import (
 )
 
 # The kind of item an outlet's scheduled issue is, for the outlets whose deposits have a deadline by schedule.
-SCHEDULED = {OutletKind.PRINT: ItemKind.PRESS_PRINT, OutletKind.BULLETIN: ItemKind.BULLETIN}
+SCHEDULED: dict[str, str] = {OutletKind.PRINT: ItemKind.PRESS_PRINT, OutletKind.BULLETIN: ItemKind.BULLETIN}
 WEEKEND_REASONS = ("Thứ Bảy", "Chủ nhật")  # core.calendar's reasons for an ordinary weekend day
 OPEN_READING = (ItemStatus.ASSIGNED, ItemStatus.SUBMITTED, ItemStatus.RETURNED)
 
@@ -99,7 +99,7 @@ def reading_of(item: DepositItem) -> Reading | None:
 
 def _expected(outlets: list[Outlet], days: list[dt.date]) -> list[tuple[Outlet, str, dt.date]]:
     cal = calendar()
-    found = []
+    found: list[tuple[Outlet, str, dt.date]] = []
     for day in days:
         reason = cal.day_off_reason(day)
         holiday = reason is not None and reason not in WEEKEND_REASONS
@@ -248,7 +248,7 @@ def violations_between(agency: Any, start: dt.date, end: dt.date) -> int:
     ).count()
 
 
-def home_figures(user: Any) -> list[tuple[str, object]]:
+def home_figures(user: Any) -> list[tuple[Any, object]]:
     from django.utils.translation import gettext_lazy as _
 
     if not permissions.may_view(user):

@@ -114,7 +114,7 @@ def outlet_save(*, actor: Any, data: dict[str, Any], outlet: Outlet | None = Non
             raise ValidationError(
                 {name: _("Give whole numbers from %(low)s to %(high)s.") % {"low": low, "high": limit}}
             )
-    if outlet.licence_id and outlet.licence.agency_id != outlet.agency_id:
+    if outlet.licence is not None and outlet.licence.agency_id != outlet.agency_id:
         raise ValidationError({"licence": _("The licence belongs to another agency.")})
     return _save(outlet, actor)
 
@@ -173,7 +173,7 @@ def item_receive(
         raise ValidationError({"kind": _("This outlet does not deposit items of this kind.")})
     if not title.strip():
         raise ValidationError({"title": _("Give the title.")})
-    if licence is None and rules.intake_rule(kind).licence_kind and outlet.licence_id:
+    if licence is None and rules.intake_rule(kind).licence_kind and outlet.licence is not None:
         licence = outlet.licence
     if licence is not None and licence.agency_id != outlet.agency_id:
         raise ValidationError({"licence": _("The licence belongs to another agency.")})

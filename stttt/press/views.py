@@ -211,25 +211,25 @@ def item_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     try:
         if action == "assign":
-            form = AssignForm(request.POST, readers=selectors.readers(record.agency_id))
-            if not form.is_valid():
+            assign = AssignForm(request.POST, readers=selectors.readers(record.agency_id))
+            if not assign.is_valid():
                 raise ValidationError(_("Choose a reader."))
-            services.item_assign(record, actor=request.user, reader=form.cleaned_data["reader"])
+            services.item_assign(record, actor=request.user, reader=assign.cleaned_data["reader"])
         elif action in ("save", "submit"):
-            form = ReadingForm(request.POST)
-            if not form.is_valid():
+            reading = ReadingForm(request.POST)
+            if not reading.is_valid():
                 raise ValidationError(_("Check the reading form."))
             if action == "save":
-                services.reading_save(record, actor=request.user, data=form.cleaned_data)
+                services.reading_save(record, actor=request.user, data=reading.cleaned_data)
             else:
-                services.reading_submit(record, actor=request.user, data=form.cleaned_data)
+                services.reading_submit(record, actor=request.user, data=reading.cleaned_data)
         elif action in ("return", "approve", "refer"):
             services.reading_review(record, action, actor=request.user, note=request.POST.get("note", ""))
         elif action == "article":
-            form = ArticleForm(request.POST)
-            if not form.is_valid():
+            article = ArticleForm(request.POST)
+            if not article.is_valid():
                 raise ValidationError(_("Check the article's fields."))
-            services.article_flag(actor=request.user, outlet=record.outlet, item=record, **form.cleaned_data)
+            services.article_flag(actor=request.user, outlet=record.outlet, item=record, **article.cleaned_data)
         else:
             raise ValidationError(_("Unknown action."))
     except ValidationError as exc:
@@ -503,7 +503,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def register_file(request: HttpRequest, fmt: str) -> HttpResponse:
+def register_file(request: HttpRequest, fmt: str) -> HttpResponse | FileResponse:
     _viewer(request)
     if fmt not in ("docx", "xlsx"):
         raise Http404
