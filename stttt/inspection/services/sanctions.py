@@ -147,12 +147,6 @@ def violation_transition(
             record.decision.closed_on = day
             record.decision.save()
 
-    def applies(step: Any, record: ViolationRecord) -> bool:
-        if step.action == "register_suspension":
-            decision = getattr(record, "decision", None)
-            return bool(decision and decision.suspension_months and not decision.licence_event_id and record.licence)
-        return True
-
     return transition(
         workflow.VIOLATIONS,
         ViolationRecord,
@@ -160,7 +154,7 @@ def violation_transition(
         action,
         actor=actor,
         write=write,
-        applies=applies,
+        applies=workflow.applies,
         expected_version=expected_version,
     )
 

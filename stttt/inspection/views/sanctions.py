@@ -72,19 +72,7 @@ def violation_create(request: HttpRequest) -> HttpResponse:
 def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     department(request)
     record = get_object_or_404(selectors.violations_visible_to(request.user), pk=pk)
-    steps = workflow.VIOLATIONS.available(
-        record.status,
-        permissions.roles_of(request.user, record),
-        lambda t: (
-            t.action != "register_suspension"
-            or bool(
-                getattr(record, "decision", None)
-                and record.decision.suspension_months
-                and not record.decision.licence_event_id
-                and record.licence_id
-            )
-        ),
-    )
+    steps = workflow.actions_for(workflow.VIOLATIONS, request.user, record)
     return render(
         request,
         "inspection/violation.html",
