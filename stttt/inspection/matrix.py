@@ -63,8 +63,10 @@ RECORDS = {
 
 
 def MARKERS(agency: Any) -> set[str]:
-    """Texts only this agency's inspection records carry: its violation records' numbers with the offender."""
-    return {f"{v.number} — {v.offender_name}" for v in ViolationRecord.objects.filter(agency=agency)}
+    """Texts only this agency's inspection records carry: its offenders' and inspected bodies' names."""
+    return set(ViolationRecord.objects.filter(agency=agency).values_list("offender_name", flat=True)) | set(
+        InspectionCase.objects.filter(agency=agency).values_list("subject_name", flat=True)
+    )
 
 
 OUT = {"outsiders": "redirect", "anonymous": "login"}
