@@ -156,7 +156,8 @@ def case_decide(
         if not permissions.is_inspector(person, agency.pk, day):
             raise ValidationError({"head": _("The team is made of the Inspectorate's members.")})
     if plan_target is not None:
-        if plan_target.plan.agency_id != agency.pk or plan_target.plan.status not in ("approved", "published"):
+        plan = InspectionPlan.objects.get(pk=plan_target.plan_id)  # as it is now, not as the caller read it
+        if plan.agency_id != agency.pk or plan.status not in ("approved", "published"):
             raise ValidationError(_("A planned inspection needs its plan approved."))
         if InspectionCase.objects.filter(plan_target=plan_target).exists():
             raise ValidationError(_("That planned inspection already has its decision."))
