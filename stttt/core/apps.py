@@ -5,11 +5,19 @@ from typing import Any
 from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
+# The header's groups of capabilities for staff, in order.
+NAV_GROUPS: dict[str, object] = {
+    "operations": _("Running the Department"),
+    "services": _("Public services"),
+    "sector": _("Sector management"),
+}
+
 
 class CapabilityConfig(AppConfig):
     """An app that users meet: its pages, API and demo data are found from this one declaration.
 
-    - `nav_label`/`nav_url`: the entry in the header navigation and on the home page;
+    - `nav_label`/`nav_url`: the entry in the header navigation and on the home page, under `nav_group`
+      (one of `NAV_GROUPS`: the Department's own running, public services, state management of the sectors);
     - `description`: one sentence for the home page;
     - `url_prefix`: where `<app>/urls.py` is mounted (namespace = app label); None for no pages;
     - `api.py` with `register(router)` adds API routes; `demo.py` with `load(stdout)` adds demo data.
@@ -20,6 +28,7 @@ class CapabilityConfig(AppConfig):
     description: object = ""
     url_prefix: str | None = None
     nav_order: int = 100
+    nav_group: str = "sector"
     public: bool = False  # shown to anonymous visitors too
 
     def summary(self, user: Any) -> list[tuple[str, object]]:

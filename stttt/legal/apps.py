@@ -14,6 +14,7 @@ class LegalConfig(CapabilityConfig):
     nav_url = "legal:index"
     description = _("The Department's regulation as citable, searchable, versioned data.")
     nav_order = 10
+    nav_group = "operations"
     public = True
 
     def summary(self, user: Any = None) -> list[tuple[str, object]]:  # public legal data

@@ -14,6 +14,7 @@ class LicensingConfig(CapabilityConfig):
     nav_url = "licensing:index"
     description = _("Licences issued from dossiers or recorded, their life events, documents and expiry warnings.")
     nav_order = 40
+    nav_group = "services"
 
     def ready(self) -> None:
         from stttt.legal import citing

@@ -14,6 +14,7 @@ class OrgConfig(CapabilityConfig):
     nav_url = "org:index"
     description = _("Units, staff and posts checked against Art. 4; duties, areas in charge, acting appointments.")
     nav_order = 20
+    nav_group = "operations"
 
     def ready(self) -> None:
         from stttt.legal import citing

@@ -14,6 +14,7 @@ class PortalConfig(CapabilityConfig):
     nav_url = "portal:index"
     description = _("Online submission and tracking of dossiers, public registers of licences, ratings.")
     nav_order = 90
+    nav_group = "services"
     public = True
 
     def ready(self) -> None:

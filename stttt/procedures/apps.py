@@ -14,6 +14,7 @@ class ProceduresConfig(CapabilityConfig):
     nav_url = "procedures:index"
     description = _("Dossiers through the one-stop desk, working-day deadlines, slips and statistics.")
     nav_order = 30
+    nav_group = "services"
 
     def ready(self) -> None:
         from stttt.procedures import notifications  # noqa: F401  (registers the workflow effects)

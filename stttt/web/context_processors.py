@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import get_resolver
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core.apps import capabilities
+from stttt.core.apps import NAV_GROUPS, capabilities
 from stttt.org.powers import is_department_staff, powers_of
 
 
@@ -26,7 +26,7 @@ def navigation(request: HttpRequest) -> dict:
     available = [c for c in capabilities() if c.nav_url and c.label in mounted]
     role = visitor_role(user)
     if role == "staff":
-        return {"nav_capabilities": available, "visitor_role": role}
+        return {"nav_capabilities": available, "nav_groups": _groups(request, available), "visitor_role": role}
     entries: list[Any] = [c for c in available if c.public]
     if role == "district" and "work" in mounted:
         entries.insert(0, Link("work:district_requests", _("My district's reports")))
@@ -35,6 +35,19 @@ def navigation(request: HttpRequest) -> dict:
     if role == "citizen" and "portal" in mounted:
         entries.append(Link("portal:mine", _("My dossiers")))
     return {"nav_capabilities": entries, "visitor_role": role}
+
+
+def _groups(request: HttpRequest, available: list[Any]) -> list[dict[str, Any]]:
+    """Staff see many capabilities: grouped as `NAV_GROUPS`, the group of the page being read marked current."""
+    match = getattr(request, "resolver_match", None)
+    here = match.namespace if match else ""
+    groups = []
+    for key, label in NAV_GROUPS.items():
+        entries = [c for c in available if c.nav_group == key]
+        if entries:
+            current = any(c.label == here for c in entries)
+            groups.append({"key": key, "label": label, "entries": entries, "current": current})
+    return groups
 
 
 def visitor_role(user: Any) -> str:

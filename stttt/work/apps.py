@@ -17,6 +17,7 @@ class WorkConfig(CapabilityConfig):
         "districts, Council questions and coordination."
     )
     nav_order = 40
+    nav_group = "operations"
 
     def ready(self) -> None:
         from stttt.legal import citing

@@ -76,6 +76,18 @@ def test_citizens_and_district_officers_never_see_the_staff_menu(world):
 
 
 @pytest.mark.django_db
+def test_staff_menu_groups_the_capabilities_and_marks_the_one_being_read(world):
+    html = client_for(world.officer).get(reverse("work:index"), follow=True).content.decode()
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    groups = re.findall(r'<li class="nav-group( current)?" data-testid="nav-group-(\w+)">', nav)
+    assert [key for _current, key in groups][:2] == ["operations", "services"]
+    assert [key for current, key in groups if current] == ["operations"]
+    operations = nav.split('data-testid="nav-group-operations"', 1)[1].split("</details>", 1)[0]
+    assert f'href="{reverse("work:index")}"' in operations
+    assert f'href="{reverse("procedures:index")}"' not in operations
+
+
+@pytest.mark.django_db
 def test_district_officer_home_lists_the_district_reports(world):
     response = client_for(world.district_officer_a).get(HOME)
     html = response.content.decode()
