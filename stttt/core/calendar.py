@@ -117,7 +117,7 @@ class WorkingCalendar:
     def add_plain_days(self, start: dt.date, count: int) -> dt.date:
         """The last day of a period of `count` plain (calendar) days from the event on `start`.
 
-        Civil Code Art. 147(1) (the event day is not counted) and Art. 148(2) (a period whose last day
+        Civil Code Art. 147(3) (the event day is not counted) and Art. 148(5) (a period whose last day
         is a day off ends at the end of the next working day).
         """
         if count < 0:

@@ -110,7 +110,7 @@ def number(sequence: int, symbol: str, issuer_code: str = "STTTT") -> str:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The last day of a term of `months` starting on `day`: the day before the corresponding day `months`
-    later; when that month has no corresponding day, the month's last day (Civil Code 2015 Art. 148(1)(b)).
+    later; when that month has no corresponding day, the month's last day (Civil Code 2015 Art. 148(3)).
     """
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1

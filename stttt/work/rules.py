@@ -61,7 +61,7 @@ def period_before(periodicity: str, day: dt.date) -> tuple[dt.date, dt.date]:
 
 def report_due(period_end: dt.date, offset_days: int, cal: WorkingCalendar) -> dt.date:
     """Due date of a report: `offset_days` calendar days after the period's last day (negative: before it);
-    a due date on a day off moves to the next working day (Civil Code Art. 148(2)).
+    a due date on a day off moves to the next working day (Civil Code 2015 Art. 148(5)).
 
     3.29: the Department reports periodically as the PPC and the Ministry require; the offset is data."""
     return cal.working_day_on_or_after(period_end + dt.timedelta(days=offset_days))
