@@ -68,7 +68,7 @@ class MayViewPress(drf_permissions.IsAuthenticated):
 # --- Outlets ------------------------------------------------------------------------------------------------
 
 
-class OutletSerializer(serializers.ModelSerializer):
+class PressOutletSerializer(serializers.ModelSerializer):
     kind = choice(OutletKind.choices)
     release_weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6), required=False)
     release_monthdays = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=31), required=False)
@@ -100,23 +100,23 @@ class OutletViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The agency's outlets (press agencies, bulletin publishers, publishers of non-business documents)."""
 
     permission_classes = [MayViewPress]
-    serializer_class = OutletSerializer
+    serializer_class = PressOutletSerializer
 
     def get_queryset(self):
         return selectors.outlets_visible_to(self.request.user).order_by("name", "id")
 
-    @extend_schema(responses={201: OutletSerializer, **ERRORS})
+    @extend_schema(responses={201: PressOutletSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = OutletSerializer(data=request.data)
+        serializer = PressOutletSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         outlet = services.outlet_save(actor=request.user, data=dict(serializer.validated_data))
-        return Response(OutletSerializer(outlet).data, status=201)
+        return Response(PressOutletSerializer(outlet).data, status=201)
 
 
 # --- Deposited items ----------------------------------------------------------------------------------------
 
 
-class ReadingSerializer(serializers.Serializer):
+class PressReadingSerializer(serializers.Serializer):
     content_summary = serializers.CharField(required=False, allow_blank=True, default="")
     legal_conformity = serializers.CharField(required=False, allow_blank=True, default="")
     licence_conformity = serializers.CharField(required=False, allow_blank=True, default="")
@@ -125,7 +125,7 @@ class ReadingSerializer(serializers.Serializer):
     findings = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class PressItemSerializer(serializers.ModelSerializer):
     kind = choice(ItemKind.choices)
     status = choice(ItemStatus.choices, read_only=True)
     timeliness = choice(Timeliness.choices, read_only=True)
@@ -169,13 +169,13 @@ class ItemSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["outlet_name", "deadline", "assigned_on", "reading_due_on"]
 
-    @extend_schema_field(ReadingSerializer(allow_null=True))
+    @extend_schema_field(PressReadingSerializer(allow_null=True))
     def get_reading(self, obj: DepositItem) -> dict[str, Any] | None:
         request = self.context.get("request")
         reading = getattr(obj, "reading", None)
         if reading is None or request is None or not permissions.may_see_reading(request.user, obj):
             return None
-        return ReadingSerializer(reading).data
+        return PressReadingSerializer(reading).data
 
 
 class ItemFilter(django_filters.FilterSet):
@@ -191,11 +191,11 @@ class ItemFilter(django_filters.FilterSet):
         fields = ["kind", "status", "timeliness", "outlet"]
 
 
-class AssignSerializer(serializers.Serializer):
+class PressAssignSerializer(serializers.Serializer):
     reader = serializers.CharField(help_text="User name of a member of the press and publishing division.")
 
 
-class ReviewSerializer(serializers.Serializer):
+class PressReviewSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["return", "approve", "refer"])
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -205,15 +205,15 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     records the deadline, timeliness and licence flags; `actions` lists the steps the user may take now."""
 
     permission_classes = [MayViewPress]
-    serializer_class = ItemSerializer
+    serializer_class = PressItemSerializer
     filterset_class = ItemFilter
 
     def get_queryset(self):
         return selectors.items_visible_to(self.request.user).select_related("reading").order_by("-release_date", "-id")
 
-    @extend_schema(responses={201: ItemSerializer, **ERRORS})
+    @extend_schema(responses={201: PressItemSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ItemSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = PressItemSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         outlet = data.pop("outlet")
@@ -228,47 +228,47 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             if licence is None:
                 raise ValidationError({"licence_id": ["Unknown licence."]})
         item = services.item_receive(actor=request.user, outlet=outlet, licence=licence, **data)
-        return Response(ItemSerializer(item, context=self.get_serializer_context()).data, status=201)
+        return Response(PressItemSerializer(item, context=self.get_serializer_context()).data, status=201)
 
-    @extend_schema(request=AssignSerializer, responses={200: ItemSerializer, **ERRORS})
+    @extend_schema(request=PressAssignSerializer, responses={200: PressItemSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
         item = self.get_object()
-        serializer = AssignSerializer(data=request.data)
+        serializer = PressAssignSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reader = selectors.readers(item.agency_id).filter(username=serializer.validated_data["reader"]).first()
         if reader is None:
             raise ValidationError({"reader": ["The reader must be a member of the press and publishing division."]})
         item = services.item_assign(item, actor=request.user, reader=reader)
-        return Response(ItemSerializer(item, context=self.get_serializer_context()).data)
+        return Response(PressItemSerializer(item, context=self.get_serializer_context()).data)
 
-    @extend_schema(request=ReadingSerializer, responses={200: ItemSerializer, **ERRORS})
+    @extend_schema(request=PressReadingSerializer, responses={200: PressItemSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def reading(self, request: Request, pk: str | None = None) -> Response:
         """Submit the reading form (the item's reader)."""
         item = self.get_object()
-        serializer = ReadingSerializer(data=request.data)
+        serializer = PressReadingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.reading_submit(item, actor=request.user, data=dict(serializer.validated_data))
-        return Response(ItemSerializer(item, context=self.get_serializer_context()).data)
+        return Response(PressItemSerializer(item, context=self.get_serializer_context()).data)
 
-    @extend_schema(request=ReviewSerializer, responses={200: ItemSerializer, **ERRORS})
+    @extend_schema(request=PressReviewSerializer, responses={200: PressItemSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
         """The division head returns, approves, or approves the violation and refers it to the Inspectorate."""
         item = self.get_object()
-        serializer = ReviewSerializer(data=request.data)
+        serializer = PressReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = services.reading_review(
             item, serializer.validated_data["action"], actor=request.user, note=serializer.validated_data["note"]
         )
-        return Response(ItemSerializer(item, context=self.get_serializer_context()).data)
+        return Response(PressItemSerializer(item, context=self.get_serializer_context()).data)
 
 
 # --- The daily list and the press picture -------------------------------------------------------------------
 
 
-class DueSerializer(serializers.Serializer):
+class PressDueSerializer(serializers.Serializer):
     outlet = serializers.IntegerField(source="outlet.pk")
     outlet_name = serializers.CharField(source="outlet.name")
     kind = serializers.CharField()
@@ -295,18 +295,18 @@ class DueViewSet(viewsets.GenericViewSet):
     """What was due on a day by the outlets' schedules (Press Law 2016 Art. 52.1.b) and whether it came."""
 
     permission_classes = [MayViewPress]
-    serializer_class = DueSerializer
+    serializer_class = PressDueSerializer
     pagination_class = None
     queryset = DepositItem.objects.none()
 
-    @extend_schema(parameters=[DAY], responses={200: DueSerializer(many=True), **ERRORS})
+    @extend_schema(parameters=[DAY], responses={200: PressDueSerializer(many=True), **ERRORS})
     def list(self, request: Request) -> Response:
         _require_view(request)
         rows = selectors.due_list(selectors.working_agency(request.user), _day(request))
-        return Response(DueSerializer(rows, many=True).data)
+        return Response(PressDueSerializer(rows, many=True).data)
 
 
-class OutletCountSerializer(serializers.Serializer):
+class PressOutletCountSerializer(serializers.Serializer):
     outlet = serializers.CharField()
     expected = serializers.IntegerField(default=0)
     deposited = serializers.IntegerField(default=0)
@@ -316,7 +316,7 @@ class OutletCountSerializer(serializers.Serializer):
     violations = serializers.IntegerField(default=0)
 
 
-class ArticleSerializer(serializers.Serializer):
+class PressArticleSerializer(serializers.Serializer):
     title = serializers.CharField()
     outlet = serializers.CharField(source="outlet.name")
     published_on = serializers.DateField()
@@ -325,7 +325,7 @@ class ArticleSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-class PictureSerializer(serializers.Serializer):
+class PressPictureSerializer(serializers.Serializer):
     start = serializers.DateField()
     end = serializers.DateField()
     deposited = serializers.IntegerField()
@@ -335,8 +335,8 @@ class PictureSerializer(serializers.Serializer):
     flagged_at_intake = serializers.IntegerField()
     read = serializers.IntegerField()
     violations = serializers.IntegerField()
-    rows = OutletCountSerializer(many=True)
-    articles = ArticleSerializer(many=True)
+    rows = PressOutletCountSerializer(many=True)
+    articles = PressArticleSerializer(many=True)
 
 
 class PictureViewSet(viewsets.GenericViewSet):
@@ -344,25 +344,27 @@ class PictureViewSet(viewsets.GenericViewSet):
 
     permission_classes = [MayViewPress]
     schema = OneObjectSchema()
-    serializer_class = PictureSerializer
+    serializer_class = PressPictureSerializer
     pagination_class = None
     queryset = DepositItem.objects.none()
 
     @extend_schema(
         parameters=[DAY, OpenApiParameter("period", {"type": "string", "pattern": "^(week|month)$"})],
-        responses={200: PictureSerializer, **ERRORS},
+        responses={200: PressPictureSerializer, **ERRORS},
     )
     def list(self, request: Request) -> Response:
         _require_view(request)
         day = _day(request)
         start, end = rules.month_of(day) if request.query_params.get("period") == "month" else rules.week_of(day)
-        return Response(PictureSerializer(selectors.picture(selectors.working_agency(request.user), start, end)).data)
+        return Response(
+            PressPictureSerializer(selectors.picture(selectors.working_agency(request.user), start, end)).data
+        )
 
 
 # --- Offices and press conferences --------------------------------------------------------------------------
 
 
-class OfficeSerializer(serializers.ModelSerializer):
+class PressOfficeSerializer(serializers.ModelSerializer):
     status = choice(OfficeStatus.choices, read_only=True)
     actions = ActionsField("office")
 
@@ -390,13 +392,13 @@ class OfficeViewSet(viewsets.ReadOnlyModelViewSet):
     """Representative offices and resident reporters of press agencies in the province (Press Law 2016 Art. 22)."""
 
     permission_classes = [MayViewPress]
-    serializer_class = OfficeSerializer
+    serializer_class = PressOfficeSerializer
 
     def get_queryset(self):
         return selectors.offices_visible_to(self.request.user).order_by("press_agency", "id")
 
 
-class ConferenceSerializer(serializers.ModelSerializer):
+class PressConferenceSerializer(serializers.ModelSerializer):
     status = choice(ConferenceStatus.choices, read_only=True)
     actions = ActionsField("conference")
 
@@ -426,18 +428,18 @@ class ConferenceViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Press conference notices (Press Law 2016 Art. 41) and their handling; POST records a notice."""
 
     permission_classes = [MayViewPress]
-    serializer_class = ConferenceSerializer
+    serializer_class = PressConferenceSerializer
 
     def get_queryset(self):
         return selectors.conferences_visible_to(self.request.user).order_by("-starts_at", "-id")
 
-    @extend_schema(responses={201: ConferenceSerializer, **ERRORS})
+    @extend_schema(responses={201: PressConferenceSerializer, **ERRORS})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ConferenceSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = PressConferenceSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if k != "status"}
         conference = services.conference_notify(actor=request.user, **data)
-        return Response(ConferenceSerializer(conference, context=self.get_serializer_context()).data, status=201)
+        return Response(PressConferenceSerializer(conference, context=self.get_serializer_context()).data, status=201)
 
 
 def register(router: Any) -> None:
