@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from stttt.licensing.facts import VALIDITY
+
 
 @dataclass(frozen=True)
 class SubjectField:
@@ -54,7 +56,7 @@ KINDS: dict[str, Kind] = {
             "3.4.b",
             "GIẤY PHÉP XUẤT BẢN BẢN TIN",
             ("STTTT.BC.01",),
-            12,
+            VALIDITY["bulletin"].value,
             subject=(
                 F("name", _("bulletin name")),
                 F("periodicity", _("periodicity")),
@@ -121,7 +123,7 @@ KINDS: dict[str, Kind] = {
             "3.5.a",
             "GIẤY PHÉP NHẬP KHẨU XUẤT BẢN PHẨM KHÔNG KINH DOANH",
             ("1.003725",),
-            12,
+            VALIDITY["publication_import"].value,
             subject=(
                 F("titles", _("titles imported"), "list"),
                 F("origin", _("country of origin")),
@@ -164,7 +166,7 @@ KINDS: dict[str, Kind] = {
             "3.8.a",
             "GIẤY PHÉP THIẾT LẬP TRANG THÔNG TIN ĐIỆN TỬ TỔNG HỢP",
             ("STTTT.TTDT.01",),
-            60,
+            VALIDITY["website"].value,
             subject=(
                 F("domain", _("domain name")),
                 F("content_scope", _("content and sources")),
@@ -180,7 +182,7 @@ KINDS: dict[str, Kind] = {
             "3.10.a",
             "GIẤY PHÉP BƯU CHÍNH",
             ("STTTT.BCH.01",),
-            120,
+            VALIDITY["postal"].value,
             subject=(F("service_scope", _("service scope")), F("area", _("area served"))),
             law="Luật Bưu chính 2010 Điều 19; Nghị định 47/2011/NĐ-CP",
         ),
@@ -203,7 +205,7 @@ KINDS: dict[str, Kind] = {
             "3.4.e",
             "GIẤY CHỨNG NHẬN ĐĂNG KÝ THU TÍN HIỆU TRUYỀN HÌNH NƯỚC NGOÀI TRỰC TIẾP TỪ VỆ TINH",
             ("STTTT.PTTH.01",),
-            60,
+            VALIDITY["satellite_tv"].value,
             subject=(
                 FACILITY,
                 F("channels", _("channels received"), "list"),
@@ -219,7 +221,7 @@ KINDS: dict[str, Kind] = {
             "3.8.c",
             "GIẤY CHỨNG NHẬN ĐỦ ĐIỀU KIỆN HOẠT ĐỘNG ĐIỂM CUNG CẤP DỊCH VỤ TRÒ CHƠI ĐIỆN TỬ CÔNG CỘNG",
             (),
-            36,
+            VALIDITY["game_point"].value,
             issuer="district",
             subject=(
                 F("point_name", _("name of the service point")),
