@@ -5,7 +5,7 @@ letter waiting to be routed; a confidential one routed to another division; an o
 for review; a signature delegation (TL.) to the Office; a drafting dossier of a plan for the PPC.
 
 Idempotent: each scenario is written once through the services (numbers, workflow, audit) and found again
-by its document's duplicate key on the next run, which then writes nothing."""
+by its document's issuer and number on the next run, which then writes nothing."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from stttt.core.demo import DemoLogin, ensure
-from stttt.correspondence import rules, services
+from stttt.correspondence import services
 from stttt.correspondence.models import Delegation, Dossier, Incoming, Outgoing
 from stttt.org.models import Agency, Unit
 
@@ -33,7 +33,8 @@ def _user(username: str) -> Any:
 
 
 def _incoming(agency: Agency, clerk: Any, issuer: str, number: str, date: dt.date, **fields: Any) -> tuple[Incoming, bool]:
-    found = Incoming.objects.filter(agency=agency, duplicate_key=rules.duplicate_key(issuer, number, date)).first()
+    # Found by issuer and number only: the demo's dates follow the day it is loaded.
+    found = Incoming.objects.filter(agency=agency, issuer=issuer, number_symbol=number).first()
     if found is not None:
         return found, False
     return services.incoming_register(actor=clerk, issuer=issuer, number_symbol=number, doc_date=date, **fields), True
@@ -51,6 +52,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         return 0
     today = timezone.localdate()
     ppc = agency.parent_body or "Ủy ban nhân dân tỉnh"
+    province = agency.province or agency.short_name
     written = 0
 
     ensure(
@@ -66,7 +68,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         ppc,
         "1520/UBND-KGVX",
         today - dt.timedelta(days=6),
-        summary="Về việc tăng cường quản lý thông tin trên mạng xã hội dịp cuối năm",
+        summary=f"Về việc tăng cường quản lý thông tin trên mạng xã hội dịp cuối năm trên địa bàn tỉnh {province}",
         doc_type="CV",
         channel="platform",
         urgency="khan",
@@ -89,7 +91,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         reply = services.outgoing_create(
             actor=officer,
             drafting_unit=press,
-            summary="V/v báo cáo tình hình quản lý thông tin trên mạng xã hội",
+            summary=f"V/v báo cáo tình hình quản lý thông tin trên mạng xã hội tỉnh {province}",
             body=(
                 "Thực hiện Công văn số 1520/UBND-KGVX của Ủy ban nhân dân tỉnh, Sở Thông tin và Truyền thông báo "
                 "cáo như sau:\nSở đã rà soát các trang thông tin điện tử tổng hợp và mạng xã hội trên địa bàn; "
@@ -132,7 +134,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         "Công an tỉnh",
         "88/CAT-PA05",
         today - dt.timedelta(days=3),
-        summary="Về việc phối hợp bảo đảm an toàn thông tin hệ thống",
+        summary=f"Về việc phối hợp bảo đảm an toàn thông tin hệ thống của tỉnh {province}",
         secrecy="mat",
         channel="hand",
     )
@@ -170,7 +172,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
             actor=officer,
             drafting_unit=press,
             doc_type="KH",
-            summary="Kế hoạch tuyên truyền kỷ niệm ngày thành lập tỉnh",
+            summary=f"Kế hoạch tuyên truyền kỷ niệm ngày thành lập tỉnh {province}",
             body="I. MỤC ĐÍCH, YÊU CẦU\n...\nII. NỘI DUNG TUYÊN TRUYỀN\n...",
             recipients=["Các cơ quan báo chí trên địa bàn tỉnh", "Lưu: VT, TTBCXB"],
         )
@@ -182,7 +184,7 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         dossier = services.dossier_create(
             actor=director,
             kind="plan",
-            title="Dự thảo Kế hoạch chuyển đổi số của tỉnh năm tới",
+            title=f"Dự thảo Kế hoạch chuyển đổi số của tỉnh {province} năm tới",
             lead_unit=press,
             duty="3.1.b",
             source_note="Chương trình công tác năm của UBND tỉnh",

@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
@@ -204,7 +205,8 @@ def to_edxml(item: Exchanged) -> bytes:
     _el(info, "PromulgationDate", item.date.isoformat())
     kind = _el(header, "DocumentType")
     _el(kind, "Type", item.doc_type)
-    _el(kind, "TypeName", DocType(item.doc_type).label if item.doc_type in DocType.values else item.doc_type)
+    with translation.override("vi"):
+        _el(kind, "TypeName", str(DocType(item.doc_type).label) if item.doc_type in DocType.values else item.doc_type)
     _el(header, "Subject", item.summary)
     _el(header, "Content", item.body)
     signer = _el(header, "SignerInfo")
