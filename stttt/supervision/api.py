@@ -69,7 +69,7 @@ class ActionsField(serializers.SerializerMethodField):
         return [t.action for t in workflow.actions_for(request.user, value)] if request else []
 
 
-class OperatorSerializer(serializers.ModelSerializer):
+class SupervisionOperatorSerializer(serializers.ModelSerializer):
     sector = choice(Sector.choices)
     status = choice(OperatorStatus.choices)
 
@@ -90,10 +90,10 @@ class OperatorSerializer(serializers.ModelSerializer):
         ]
 
 
-class ReportSerializer(serializers.ModelSerializer):
-    operator = serializers.StringRelatedField()
+class SupervisionReportSerializer(serializers.ModelSerializer):
+    operator: serializers.StringRelatedField = serializers.StringRelatedField()
     operator_id = serializers.IntegerField(read_only=True)
-    kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     status = choice(ReportStatus.choices, read_only=True)
     deadline = serializers.SerializerMethodField(help_text="awaited, on_time, late or overdue")
     actions = ActionsField()
@@ -122,12 +122,12 @@ class ReportSerializer(serializers.ModelSerializer):
         return rules.report_state(obj.due_on, obj.submitted_on, selectors.today())
 
 
-class SiteSerializer(serializers.ModelSerializer):
-    owner = serializers.StringRelatedField()
+class SupervisionSiteSerializer(serializers.ModelSerializer):
+    owner: serializers.StringRelatedField = serializers.StringRelatedField()
     owner_id = serializers.IntegerField(read_only=True)
     sharers = serializers.SerializerMethodField()
     status = choice(SiteStatus.choices)
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    district: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Site
@@ -155,7 +155,7 @@ class SiteSerializer(serializers.ModelSerializer):
         return [o.pk for o in obj.sharers.all()]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class SupervisionCaseSerializer(serializers.ModelSerializer):
     kind = choice(CaseKind.choices)
     status = choice(CaseStatus.choices, read_only=True)
     respondent = serializers.PrimaryKeyRelatedField(queryset=Operator.objects.all())
@@ -191,7 +191,7 @@ class CaseSerializer(serializers.ModelSerializer):
             self.fields["site"].queryset = selectors.sites_visible_to(request.user)  # type: ignore[attr-defined]
 
 
-class IncidentSerializer(serializers.ModelSerializer):
+class SupervisionIncidentSerializer(serializers.ModelSerializer):
     status = choice(IncidentStatus.choices, read_only=True)
     actions = ActionsField()
 
@@ -211,8 +211,8 @@ class IncidentSerializer(serializers.ModelSerializer):
         ]
 
 
-class StationSerializer(serializers.ModelSerializer):
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class SupervisionStationSerializer(serializers.ModelSerializer):
+    district: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = RadioStation
@@ -229,7 +229,7 @@ class StationSerializer(serializers.ModelSerializer):
         ]
 
 
-class BroadcastSerializer(serializers.ModelSerializer):
+class SupervisionBroadcastSerializer(serializers.ModelSerializer):
     status = choice(BroadcastStatus.choices, read_only=True)
     asked = serializers.IntegerField(read_only=True)
     confirmed = serializers.IntegerField(read_only=True)
@@ -254,7 +254,7 @@ class BroadcastSerializer(serializers.ModelSerializer):
         ]
 
 
-class ExternalPlanSerializer(serializers.ModelSerializer):
+class SupervisionExternalPlanSerializer(serializers.ModelSerializer):
     status = choice(ExternalPlanStatus.choices, read_only=True)
     actions = ActionsField()
 
@@ -275,7 +275,7 @@ class ExternalPlanSerializer(serializers.ModelSerializer):
         ]
 
 
-class StepSerializer(serializers.Serializer):
+class SupervisionStepSerializer(serializers.Serializer):
     """One step of the record's workflow table and what it needs (see docs/supervision.md)."""
 
     action = serializers.CharField()
@@ -302,7 +302,7 @@ class _Scoped(viewsets.ReadOnlyModelViewSet):
 
     def _step(self, request: Request) -> Response:
         record = self.get_object()
-        step = StepSerializer(data=request.data)
+        step = SupervisionStepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
         data = dict(step.validated_data)
         verb, version = data.pop("action"), data.pop("version", None)
@@ -322,7 +322,7 @@ class _Scoped(viewsets.ReadOnlyModelViewSet):
 class OperatorViewSet(_Scoped):
     """Supervised organisations of the user's agency (3.17)."""
 
-    serializer_class = OperatorSerializer
+    serializer_class = SupervisionOperatorSerializer
     filterset_fields = ["sector", "status"]
 
     def get_queryset(self):
@@ -333,13 +333,13 @@ class OperatorViewSet(_Scoped):
 class ReportViewSet(_Scoped):
     """Periodic reports the organisations owe; `act`: receive, accept, return, remind."""
 
-    serializer_class = ReportSerializer
+    serializer_class = SupervisionReportSerializer
     filterset_fields = ["status", "operator"]
 
     def get_queryset(self):
         return selectors.reports_visible_to(self.request.user).order_by("due_on", "pk")
 
-    @extend_schema(request=StepSerializer, responses={200: ReportSerializer, **ERRORS})
+    @extend_schema(request=SupervisionStepSerializer, responses={200: SupervisionReportSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         return self._step(request)
@@ -349,7 +349,7 @@ class ReportViewSet(_Scoped):
 class SiteViewSet(_Scoped):
     """BTS sites and towers of the user's agency."""
 
-    serializer_class = SiteSerializer
+    serializer_class = SupervisionSiteSerializer
     filterset_fields = ["status", "owner", "commune", "conformity"]
 
     def get_queryset(self):
@@ -360,20 +360,20 @@ class SiteViewSet(_Scoped):
 class CaseViewSet(_Scoped):
     """Disputes, complaints and advertising checks; POST opens one, `act` takes a handling step."""
 
-    serializer_class = CaseSerializer
+    serializer_class = SupervisionCaseSerializer
     filterset_fields = ["kind", "status"]
 
     def get_queryset(self):
         return selectors.cases_visible_to(self.request.user).order_by("-received_on", "-pk")
 
-    @extend_schema(responses={201: CaseSerializer, **ERRORS})
+    @extend_schema(responses={201: SupervisionCaseSerializer, **ERRORS})
     def create(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case = services.case_open(actor=request.user, agency=agency_of(request.user), **serializer.validated_data)
         return Response(self.get_serializer(case).data, status=201)
 
-    @extend_schema(request=StepSerializer, responses={200: CaseSerializer, **ERRORS})
+    @extend_schema(request=SupervisionStepSerializer, responses={200: SupervisionCaseSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         return self._step(request)
@@ -383,13 +383,13 @@ class CaseViewSet(_Scoped):
 class IncidentViewSet(_Scoped):
     """Incidents of emergency communications (3.21); `act`: update, restore, close."""
 
-    serializer_class = IncidentSerializer
+    serializer_class = SupervisionIncidentSerializer
     filterset_fields = ["status"]
 
     def get_queryset(self):
         return selectors.incidents_visible_to(self.request.user).order_by("-started_at", "-pk")
 
-    @extend_schema(request=StepSerializer, responses={200: IncidentSerializer, **ERRORS})
+    @extend_schema(request=SupervisionStepSerializer, responses={200: SupervisionIncidentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         return self._step(request)
@@ -399,7 +399,7 @@ class IncidentViewSet(_Scoped):
 class StationViewSet(_Scoped):
     """Commune radio stations of the grassroots information network (3.7)."""
 
-    serializer_class = StationSerializer
+    serializer_class = SupervisionStationSerializer
     filterset_fields = ["kind", "status"]
 
     def get_queryset(self):
@@ -410,13 +410,13 @@ class StationViewSet(_Scoped):
 class BroadcastViewSet(_Scoped):
     """Broadcast requests to commune stations; `act`: send, confirm (a station), close."""
 
-    serializer_class = BroadcastSerializer
+    serializer_class = SupervisionBroadcastSerializer
     filterset_fields = ["status", "priority"]
 
     def get_queryset(self):
         return selectors.broadcasts_visible_to(self.request.user).order_by("-broadcast_from", "-pk")
 
-    @extend_schema(request=StepSerializer, responses={200: BroadcastSerializer, **ERRORS})
+    @extend_schema(request=SupervisionStepSerializer, responses={200: SupervisionBroadcastSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         return self._step(request)
@@ -426,13 +426,13 @@ class BroadcastViewSet(_Scoped):
 class ExternalPlanViewSet(_Scoped):
     """External-information plans sent for appraisal (3.6.c); `act`: appraise, return, resubmit, approve."""
 
-    serializer_class = ExternalPlanSerializer
+    serializer_class = SupervisionExternalPlanSerializer
     filterset_fields = ["status", "year"]
 
     def get_queryset(self):
         return selectors.external_plans_visible_to(self.request.user).order_by("-received_on", "-pk")
 
-    @extend_schema(request=StepSerializer, responses={200: ExternalPlanSerializer, **ERRORS})
+    @extend_schema(request=SupervisionStepSerializer, responses={200: SupervisionExternalPlanSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def act(self, request: Request, pk: str | None = None) -> Response:
         return self._step(request)

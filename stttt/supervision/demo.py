@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.utils import timezone
 
-from stttt.core.demo import DemoLogin, ensure
+from stttt.core.demo import DemoLogin
+from stttt.core.demo import ensure as _ensure_row
 from stttt.supervision import rules
 from stttt.supervision.models import (
     BroadcastConfirmation,
@@ -93,12 +94,20 @@ BD_COMMUNES = [
 ]
 
 
+M = TypeVar("M")
+
+
+def ensure(model: type[M], lookup: dict[str, Any], values: dict[str, Any] | None = None) -> M:
+    """`stttt.core.demo.ensure`, typed by the model."""
+    return cast(M, _ensure_row(model, lookup, values))  # type: ignore[arg-type]
+
+
 def _d(value: float) -> Decimal:
     return Decimal(f"{value:.6f}")
 
 
-def _aware(*parts: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(*parts))
+def _aware(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(year, month, day, hour, minute))
 
 
 def _user(username: str) -> Any:
@@ -212,9 +221,9 @@ def _sites(
     for i in range(count):
         district_code, commune, lat, lon = communes[i % len(communes)]
         owner = owners[i % len(owners)]
-        # Deterministic spread around the commune centre (about 2 km).
-        dlat = ((i * 37) % 41 - 20) / 1000
-        dlon = ((i * 53) % 43 - 21) / 1000
+        # Deterministic spread around the commune centre (about 3 km).
+        dlat = ((i * 37) % 41 - 20) / 600
+        dlon = ((i * 53) % 43 - 21) / 600
         kind = kinds[i % len(kinds)]
         without_permit = i in (7, 23, 41)
         conformity = "not_conforming" if i in (12, 33) else "unreviewed" if i % 10 == 9 else "conforms"

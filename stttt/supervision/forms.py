@@ -35,7 +35,7 @@ class AgencyForm(forms.ModelForm):
         for name, path in self.scoped.items():
             field = self.fields.get(name)
             if field is not None and hasattr(field, "queryset"):
-                field.queryset = field.queryset.filter(**{path: agency})  # type: ignore[attr-defined]
+                field.queryset = field.queryset.filter(**{path: agency})
 
 
 class OperatorForm(AgencyForm):
@@ -155,7 +155,7 @@ class ActivityForm(AgencyForm):
 
 
 class ScheduleForm(forms.Form):
-    kind = forms.ModelChoiceField(queryset=None, label=_("Report"))  # type: ignore[arg-type]
+    kind: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Report"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:

@@ -55,7 +55,15 @@ def project(lat: float, lon: float, box: tuple[float, float, float, float]) -> t
     return round(x, 1), round(y, 1)
 
 
-def render(points: Sequence[Point], *, title: str, description: str = "") -> SafeString:
+def render(
+    points: Sequence[Point],
+    *,
+    title: str,
+    description: str = "",
+    labels: Sequence[tuple[float, float, str]] = (),
+) -> SafeString:
+    """The SVG: graticule, `labels` (latitude, longitude, text: the districts' names at their points' centre),
+    the markers, the legend of owners."""
     box = bounds(points)
     south, west, north, east = box
     groups = sorted({p.group for p in points})
@@ -80,6 +88,12 @@ def render(points: Sequence[Point], *, title: str, description: str = "") -> Saf
         out.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{HEIGHT}" stroke="#d5dbd5"/>')
         out.append(f'<text x="{x + 2}" y="{HEIGHT - 4}" fill="#5f665f">{lon:.1f}°E</text>')
         lon += step
+    for lat_, lon_, text in labels:
+        x, y = project(lat_, lon_, box)
+        out.append(
+            f'<text x="{x}" y="{y - 12}" text-anchor="middle" fill="#3d4a3d" font-size="12" '
+            f'font-weight="bold">{escape(text)}</text>'
+        )
     for p in points:
         x, y = project(p.latitude, p.longitude, box)
         fill = "#8a8f98" if p.muted else colour[p.group]

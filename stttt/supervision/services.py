@@ -8,7 +8,7 @@ and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -165,7 +165,7 @@ def _write_external(plan: ExternalPlan, action: str, inputs: dict[str, Any], act
         plan.decided_on = timezone.localdate()
 
 
-WRITERS = {
+WRITERS: dict[str, Callable[..., None]] = {
     "OperatorReport": _write_report,
     "Case": _write_case,
     "Incident": _write_incident,

@@ -16,6 +16,7 @@ from stttt.core.http import form_errors
 from stttt.supervision import maps, permissions, rules, selectors, services
 from stttt.supervision.choices import Conformity, SiteStatus
 from stttt.supervision.forms import SiteForm
+from stttt.supervision.models import Site
 from stttt.supervision.views.common import department, record_or_404
 
 FILTERS = ("q", "operator", "commune", "status", "conformity")
@@ -126,8 +127,21 @@ def site_map(request: HttpRequest) -> HttpResponse:
             )
             for p in postal
         ]
+    groups: dict[str, list[Site]] = {}
+    for s in found:
+        if s.district is not None:
+            groups.setdefault(s.district.name, []).append(s)
+    labels = [
+        (
+            sum(float(s.latitude) for s in members) / len(members),
+            sum(float(s.longitude) for s in members) / len(members),
+            name,
+        )
+        for name, members in groups.items()
+    ]
     svg = maps.render(
         points,
+        labels=labels,
         title=_("Map of BTS sites and postal service points"),
         description=_("%(sites)s sites (circles) and %(postal)s postal service points (squares); grey: out of service.")
         % {"sites": len(found), "postal": len(postal)},
