@@ -103,9 +103,9 @@ def act(
 ) -> HttpResponse:
     """POST one step: the record must be visible to the user (404 otherwise), the service decides."""
     department(request)
+    record = get_object_or_404(queryset, pk=pk)
     if request.method != "POST":
         raise PermissionDenied
-    record = get_object_or_404(queryset, pk=pk)
     try:
         service(record.pk, action, actor=request.user, **read(kind, action, request.POST, users))
         messages.success(request, _("Done."))

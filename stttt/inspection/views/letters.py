@@ -78,9 +78,9 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def letter_identity(request: HttpRequest, pk: int) -> HttpResponse:
     """The denouncer's identity, shown once per request to those allowed; every attempt is logged."""
     _letters_gate(request)
+    letter = get_object_or_404(selectors.letters_visible_to(request.user), pk=pk, kind="denunciation")
     if request.method != "POST":
         raise PermissionDenied
-    letter = get_object_or_404(selectors.letters_visible_to(request.user), pk=pk, kind="denunciation")
     identity = services.identity_reveal(letter, actor=request.user)
     if identity is None:
         raise Http404
