@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.licensing.choices import Status as LicenceStatus
 from stttt.procedures import filing
+from stttt.procedures import versions as procedure_versions
 from stttt.procedures.choices import ServiceLevel
 from stttt.procedures.forms import ApplicantChecks
 from stttt.procedures.models import Procedure
@@ -58,7 +59,8 @@ class SubmitForm(ApplicantChecks, forms.Form):
         self.pending = pending or {}
         self.fields.update(filing.fields_for(procedure))
         self.order_fields(self.field_order)
-        self.components = list(procedure.components.all())
+        # The components of the version in force today, the one the dossier will be filed under.
+        self.components = procedure_versions.components_of(procedure_versions.version_in_force(procedure) or procedure)
         for component in self.components:
             label = component.name + (f" ({component.form})" if component.form else "")
             kept = self.pending.get(component.pk)

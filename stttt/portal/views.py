@@ -112,7 +112,14 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "portal/procedure.html",
-        {"procedure": procedure, "version": version, "closed": closed, "kind": kind_for_procedure(procedure.code)},
+        {
+            "procedure": procedure,
+            "version": version,
+            "terms": version or procedure,  # the facts of the version in force
+            "components": procedure_versions.components_of(version or procedure),
+            "closed": closed,
+            "kind": kind_for_procedure(procedure.code),
+        },
     )
 
 
@@ -198,7 +205,7 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
     steps = public_steps(list(dossier.steps.all()))
     licence = getattr(dossier, "licence", None) if procedure_selectors.result_granted(dossier) else None
     can_supplement = supplement_action(dossier.status) is not None
-    can_withdraw = applicant_may("withdraw", dossier.status, dossier.procedure.handling)
+    can_withdraw = applicant_may("withdraw", dossier.status, dossier.terms.handling)
     return render(
         request,
         "portal/status.html",

@@ -216,9 +216,11 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses={200: ProcedureVersionSerializer(many=True)})
     @action(detail=True, methods=["get"])
     def versions(self, request: Request, code: str | None = None) -> Response:
-        """Every version of the procedure (drafts only for those who may edit the catalogue)."""
-        found = versions.versions_of(self.get_object())
-        if not request.user.has_perm("procedures.change_procedureversion"):
+        """Every version of the procedure (drafts only for those who draft them: the Office, the processing
+        division and the leaders)."""
+        procedure = self.get_object()
+        found = versions.versions_of(procedure)
+        if not permissions.may_draft_versions(request.user, procedure):
             found = found.filter(status="published")
         return Response(ProcedureVersionSerializer(found, many=True).data)
 
@@ -228,9 +230,12 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,5})/publish")
     def publish(self, request: Request, code: str | None = None, number: str = "") -> Response:
-        """Publish a draft version: checked complete and not overlapping another published version."""
-        self._may_edit(request)
-        version = versions.versions_of(self.get_object()).filter(number=int(number)).first()
+        """Publish a draft version: checked complete and not overlapping another published version. The
+        Director or the Deputy Director in charge of the procedure's field publishes."""
+        procedure = self.get_object()
+        if not permissions.may_publish_versions(request.user, procedure):
+            raise PermissionDenied()
+        version = versions.versions_of(procedure).filter(number=int(number)).first()
         if version is None:
             raise NotFound()
         return Response(ProcedureVersionSerializer(services.version_publish(version, actor=request.user)).data)
@@ -241,19 +246,17 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path="import")
     def import_export(self, request: Request, code: str | None = None) -> Response:
-        """A national database export of the procedure as a draft version, with its diff."""
-        self._may_edit(request)
+        """A national database export of the procedure as a draft version, with its diff (the Office, the
+        processing division or the leaders)."""
+        procedure = self.get_object()
+        if not permissions.may_draft_versions(request.user, procedure):
+            raise PermissionDenied()
         serializer = VersionImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         content = json.dumps(serializer.validated_data["export"]).encode()
-        draft, diff = services.version_import(self.get_object(), content, actor=request.user)
+        draft, diff = services.version_import(procedure, content, actor=request.user)
         body = {"version": ProcedureVersionSerializer(draft).data, "diff": diff}
         return Response(body, status=status.HTTP_201_CREATED)
-
-    @staticmethod
-    def _may_edit(request: Request) -> None:
-        if not request.user.has_perm("procedures.change_procedureversion"):
-            raise PermissionDenied()
 
 
 class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

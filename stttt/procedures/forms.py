@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stttt.procedures import filing, rules
+from stttt.procedures import filing, rules, versions
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Dossier, Procedure
 from stttt.procedures.services import Upload
@@ -75,7 +75,8 @@ class DeskReceiveForm(ApplicantForm):
         self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
         found = procedures.filter(pk=int(chosen)).first() if chosen and str(chosen).isdigit() else None
         self.chosen: Procedure | None = found
-        self.components = list(found.components.all()) if found else []
+        # The components of the version in force today, the one the dossier will be filed under.
+        self.components = versions.components_of(versions.version_in_force(found) or found) if found else []
         if found is not None:
             self.initial.setdefault("procedure", found.pk)
             self.fields.update(filing.fields_for(found))
@@ -122,7 +123,8 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["component"].queryset = dossier.procedure.components.all()  # type: ignore[attr-defined]
+        asked = [c.pk for c in versions.components_of(dossier.terms)]  # those of the version it was filed under
+        self.fields["component"].queryset = dossier.procedure.components.filter(pk__in=asked)  # type: ignore[attr-defined]
 
 
 class ActionForm(forms.Form):

@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,12 +59,17 @@ def dossiers_of_agency(user: Any) -> QuerySet[Dossier]:
     return scoped.filter(permissions.need_to_know(user))
 
 
+# The processing division a dossier is handled by: that of the version it was filed under (the catalogue row's
+# only for a dossier without a version).
+HANDLED_DIVISION = Coalesce(NullIf("procedure_version__division_code", Value("")), "procedure__division_code")
+
+
 def dossier_get(user: Any, pk: int) -> Dossier:
     return dossiers_visible_to(user).get(pk=pk)
 
 
 def actions_for(user: Any, dossier: Dossier) -> list[Transition]:
-    return available(dossier.status, permissions.roles_of(user, dossier), dossier.procedure.handling)
+    return available(dossier.status, permissions.roles_of(user, dossier), dossier.terms.handling)
 
 
 def deadline_state(dossier: Dossier, cal: WorkingCalendar | None = None, today: dt.date | None = None) -> str:
@@ -230,7 +236,9 @@ def statistics(
     dossiers = dossiers.filter(Q(resolved_at__isnull=True) | Q(resolved_at__gte=start)).filter(
         Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=start)
     )
-    key = "procedure__code" if by == "procedure" else "procedure__division_code"
+    if by != "procedure":
+        dossiers = dossiers.annotate(handled_division=HANDLED_DIVISION)
+    key = "procedure__code" if by == "procedure" else "handled_division"
     resolved = Q(resolved_at__gte=start, resolved_at__lt=end)
     open_at_end = (
         Q(received_at__lt=cutoff_end)
@@ -240,7 +248,7 @@ def statistics(
     late = Q(statutory_due_date__lt=cutoff)
     counts = dossiers.values(key).annotate(
         name=Min("procedure__name"),
-        division=Min("procedure__division_code"),
+        division=Min(HANDLED_DIVISION),
         received=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end)),
         resolved_on_time=Count("pk", filter=resolved & ~Q(closed_late=True)),
         resolved_late=Count("pk", filter=resolved & Q(closed_late=True)),
@@ -274,8 +282,9 @@ def statistics(
     return sorted((r for r in rows.values() if any(r[k] for k in counted)), key=lambda r: r["key"])
 
 
-def officers_of(procedure: Procedure, at: dt.date | None = None) -> list[Any]:
-    """Users holding a post in the procedure's division on `at` (whom its head may assign), from `org`."""
+def officers_of(procedure: Procedure | permissions.Handled, at: dt.date | None = None) -> list[Any]:
+    """Users holding a post in the procedure's division on `at` (whom its head may assign), from `org`; for a
+    dossier, its procedure as handled (`permissions.handled_by`: the division of its version)."""
     day = at or timezone.localdate()
     rows = (
         org_selectors.assignments_at(day)
@@ -384,7 +393,7 @@ def dossiers_filtered(
     if procedure is not None:
         qs = qs.filter(procedure=procedure)
     if unit:
-        qs = qs.filter(procedure__division_code=unit)
+        qs = qs.annotate(handled_division=HANDLED_DIVISION).filter(handled_division=unit)
     if date_from is not None:
         qs = qs.filter(submitted_at__date__gte=date_from)
     if date_to is not None:
@@ -466,15 +475,17 @@ def public_index(agency: Agency, since: dt.date) -> dict[str, list[dict[str, Any
     the applicants' average rating total (Circular 01/2018/TT-VPCP Art. 15) and its number of ratings.
     Counts only: nothing that names an applicant."""
     start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
-    resolved = Dossier.objects.filter(agency=agency, resolved_at__gte=start).values(
-        "procedure__code", "procedure__name", "procedure__division_code", "closed_late"
+    resolved = (
+        Dossier.objects.filter(agency=agency, resolved_at__gte=start)
+        .annotate(handled_division=HANDLED_DIVISION)
+        .values("procedure__code", "procedure__name", "handled_division", "closed_late")
     )
     by_procedure: dict[str, dict[str, Any]] = {}
     by_unit: dict[str, dict[str, Any]] = {}
     for row in resolved:
         for key, name, table in (
             (row["procedure__code"], row["procedure__name"], by_procedure),
-            (row["procedure__division_code"], row["procedure__division_code"], by_unit),
+            (row["handled_division"], row["handled_division"], by_unit),
         ):
             entry = table.setdefault(key, {"key": key, "name": name, "resolved": 0, "on_time": 0})
             entry["resolved"] += 1

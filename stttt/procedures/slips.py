@@ -14,7 +14,7 @@ from django.utils import timezone
 from stttt.core.documents import Document, Paragraph, Signature, Table
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
-from stttt.procedures import filing
+from stttt.procedures import filing, versions
 from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier, ProcedureVersion
 
@@ -108,10 +108,11 @@ def _applicant(dossier: Dossier) -> list[Paragraph]:
 
 def received_components(dossier: Dossier) -> list:
     """The components actually received (Circular 01/2018/TT-VPCP form 01 lists what was handed in): a
-    document attached for it, or its paper original seen by the desk. A component never given is not listed."""
+    document attached for it, or its paper original seen by the desk. A component never given is not listed;
+    the components, their order and copies are those of the version the dossier was filed under."""
     attached = set(dossier.files.exclude(component=None).values_list("component_id", flat=True))
     seen = {int(c) for c in (dossier.paper_components or [])}
-    return [c for c in dossier.procedure.components.all() if c.pk in attached | seen]
+    return [c for c in versions.components_of(dossier.terms) if c.pk in attached | seen]
 
 
 def _tracking(dossier: Dossier) -> str:
@@ -374,7 +375,9 @@ def slips_for(dossier: Dossier) -> list[str]:
 
 def guidance(procedure, applicant_name: str, missing: str) -> Document:
     """Form 02 handed over at the desk when a paper dossier is incomplete: the dossier is guided, not
-    received, so nothing is recorded (Decree 61/2018 Art. 17(1)(a))."""
+    received, so nothing is recorded (Decree 61/2018 Art. 17(1)(a)). The components are those of the version
+    in force today, under which the completed dossier will be filed."""
+    components = versions.components_of(versions.version_in_force(procedure) or procedure)
     blocks: list = [
         Paragraph(f"Hồ sơ của: {applicant_name}", align="left"),
         Paragraph(f"Nội dung yêu cầu giải quyết: {procedure.name}", align="left"),
@@ -385,7 +388,7 @@ def guidance(procedure, applicant_name: str, missing: str) -> Document:
             ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"],
             [
                 [str(i), c.name, COPY_NAMES.get(c.copy_kind, c.copy_kind), str(c.copies)]
-                for i, c in enumerate(procedure.components.all(), start=1)
+                for i, c in enumerate(components, start=1)
             ],
         ),
     ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stttt.procedures import views
+from stttt.procedures import views, views_versions
 
 app_name = "procedures"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("danh-muc/", views.catalog, name="catalog"),
     path("danh-muc/<str:code>/", views.procedure_detail, name="procedure"),
     path("danh-muc/<str:code>/nop/", views.submit, name="submit"),
+    path("danh-muc/<str:code>/phien-ban/nhap/", views_versions.version_import, name="version_import"),
+    path("danh-muc/<str:code>/phien-ban/<int:number>/cong-bo/", views_versions.version_publish, name="version_publish"),
     path("mot-cua/tiep-nhan/", views.desk_receive, name="desk_receive"),
     path("mot-cua/huong-dan/", views.desk_guidance, name="desk_guidance"),
     path("ho-so/", views.dossier_list, name="dossiers"),

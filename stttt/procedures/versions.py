@@ -7,11 +7,13 @@ A dossier is handled under the version in force on the day it was filed (`versio
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import json
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +27,7 @@ from stttt.legal import selectors as legal_selectors
 from stttt.org.models import Agency
 from stttt.procedures import rules
 from stttt.procedures.choices import VersionStatus
-from stttt.procedures.models import Procedure, ProcedureVersion
+from stttt.procedures.models import Component, Procedure, ProcedureVersion
 
 # --- reads --------------------------------------------------------------------------------------------
 
@@ -92,6 +94,29 @@ def facts_of(source: ProcedureVersion | Procedure) -> dict[str, Any]:
         ],
     )
     return facts
+
+
+def components_of(terms: ProcedureVersion | Procedure, rows: Iterable[Component] | None = None) -> list[Component]:
+    """The dossier components of a version (what a dossier filed under it must hold), as the procedure's
+    component rows in the version's order with the version's copies, form and required flag; for a procedure
+    without versions, its own rows. Publishing gives each listed component a row
+    (`services.components_sync`); a name without a row (a draft) is left out. `rows`: the procedure's rows
+    when already fetched."""
+    if isinstance(terms, Procedure):
+        return list(rows if rows is not None else terms.components.all())
+    by_name = {" ".join(c.name.split()): c for c in (rows if rows is not None else terms.procedure.components.all())}
+    found = []
+    for item in terms.components:
+        row = by_name.get(" ".join(str(item.get("name") or "").split()))
+        if row is None:
+            continue
+        row = copy.copy(row)  # the version's flags on a copy: the row itself stays as stored
+        row.copy_kind = item.get("copy_kind") or row.copy_kind
+        row.copies = int(item.get("copies") or row.copies)
+        row.form = item.get("form", row.form) or ""
+        row.required = bool(item.get("required", row.required))
+        found.append(row)
+    return found
 
 
 def diff_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -196,21 +221,30 @@ def national_facts(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # Column headings of the national database's spreadsheet export and of a PPC announcement's annex table,
-# folded to lower case, as read in published annexes [verify: the export's exact headings were not seen].
+# folded to lower case. Seen in published announcements' annex tables: "STT", "Mã số TTHC", "Tên thủ tục hành
+# chính", "Thời hạn giải quyết", "Phí, lệ phí (nếu có)", "Căn cứ pháp lý"; on a provincial portal's list "Tên
+# thủ tục", "Ngày thụ lý" (tthc.thuathienhue.gov.vn). [verify: the national database's own XLSX export
+# (csdl.dichvucong.gov.vn) was not seen; its headings are assumed to be these.]
 HEADINGS = {
     "stt": "STT",
     "mã thủ tục": "MaTTHC",
     "mã tthc": "MaTTHC",
     "mã số": "MaTTHC",
+    "mã số tthc": "MaTTHC",
+    "mã số thủ tục": "MaTTHC",
     "tên thủ tục": "TenTTHC",
     "tên thủ tục hành chính": "TenTTHC",
     "tên tthc": "TenTTHC",
     "lĩnh vực": "LinhVuc",
     "cấp thực hiện": "CapThucHien",
     "thời hạn giải quyết": "ThoiHanGiaiQuyet",
+    "thời gian giải quyết": "ThoiHanGiaiQuyet",
+    "ngày thụ lý": "ThoiHanGiaiQuyet",
     "thành phần hồ sơ": "ThanhPhanHoSo",
     "phí, lệ phí": "PhiLePhi",
     "phí": "PhiLePhi",
+    "phí, lệ phí (nếu có)": "PhiLePhi",
+    "lệ phí": "PhiLePhi",
     "căn cứ pháp lý": "CanCuPhapLy",
     "kết quả": "KetQua",
     "kết quả thực hiện": "KetQua",

@@ -30,6 +30,7 @@ from stttt.procedures.forms import (
     UploadForm,
 )
 from stttt.procedures.models import Dossier, DossierFile
+from stttt.procedures.views_versions import VersionImportForm, VersionPublishForm
 from stttt.procedures.workflow import ROLE_LABELS, TRANSITIONS
 
 ACTION_LABELS = {key: t.label for key, t in TRANSITIONS.items()}
@@ -98,7 +99,19 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     changes = []  # what the newest version changes against the one in force (a draft, or one to come)
     if found and current is not None and found[-1] != current:
         changes = versions.diff_lines(versions.facts_of(current), versions.facts_of(found[-1]))
-    context = {"procedure": procedure, "versions": found, "current": current, "changes": changes}
+    draft = next((v for v in found if not v.published), None)
+    context = {
+        "procedure": procedure,
+        "versions": found,
+        "current": current,
+        "changes": changes,
+        "components": versions.components_of(current or procedure),
+        "draft": draft,
+        "may_draft": permissions.may_draft_versions(request.user, procedure),
+        "may_publish": draft is not None and permissions.may_publish_versions(request.user, procedure),
+        "import_form": VersionImportForm(),
+        "publish_form": VersionPublishForm(initial={"valid_from": draft.valid_from if draft else None}),
+    }
     return render(request, "procedures/procedure.html", context)
 
 
@@ -210,7 +223,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _dossier(request, pk)
     actions = selectors.actions_for(request.user, dossier)
-    officers = selectors.officers_of(dossier.procedure)
+    officers = selectors.officers_of(permissions.handled_by(dossier))
     forms_ = [
         (
             t,
@@ -244,7 +257,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dossier_action(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _dossier(request, pk)
-    officers = selectors.officers_of(dossier.procedure)
+    officers = selectors.officers_of(permissions.handled_by(dossier))
     form = ActionForm(request.POST, officers=officers)
     if not form.is_valid():
         messages.error(request, _("The form is not valid: %(errors)s") % {"errors": form.errors.as_text()})

@@ -40,8 +40,8 @@ from stttt.accounts.models import User
 
 COMMITTED = Path(__file__).resolve().parents[3] / "docs" / "api" / "openapi.yaml"
 REGENERATE = "stttt spectacular --lang en --validate --fail-on-warn --file docs/api/openapi.yaml"
-#: Demo accounts driving the API: the Director, an officer, a citizen; `None` is anonymous.
-ROLES = ("giamdoc", "chuyenvien_ttbcxb", "congdan", None)
+#: Demo accounts driving the API: the Director, an officer, a district officer, a citizen; `None` is anonymous.
+ROLES = ("giamdoc", "chuyenvien_ttbcxb", "vhtt_dongxoai", "congdan", None)
 #: Examples per operation and role: enough to reach every parameter, bounded so that CI stays fast.
 EXAMPLES = 4
 pytestmark = pytest.mark.django_db

@@ -29,8 +29,17 @@ from stttt.legal import selectors as legal_selectors
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
 from stttt.procedures import permissions, rules, versions
-from stttt.procedures.choices import Channel, Status
-from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure, Rating
+from stttt.procedures.choices import Channel, Status, VersionStatus
+from stttt.procedures.models import (
+    Component,
+    DailySequence,
+    Dossier,
+    DossierFile,
+    DossierStep,
+    Procedure,
+    ProcedureVersion,
+    Rating,
+)
 
 # The writes of versions live in `versioning`; callers call them as `services.<name>`.
 from stttt.procedures.services.versioning import (  # noqa: F401
@@ -102,10 +111,52 @@ def _division_problems(agency: Agency, entries: list[dict[str, Any]]) -> list[st
     return sorted(codes - known)
 
 
+# Fields of a catalogue row that are not facts of a version (the file may change them on the row).
+ROW_ONLY_FIELDS = ("empowering_citation", "handling_note", "notes", "order")
+
+
+def _file_changes(procedure: Procedure, entry: dict[str, Any], candidate: Procedure) -> dict[str, Any]:
+    """The facts the file `entry` gives for `procedure` that differ from its latest published version, in the
+    shape of a version (steps keep their basis; only the facts the file gives are compared)."""
+    latest = versions.versions_of(procedure).filter(status=VersionStatus.PUBLISHED).last()
+    assert latest is not None  # only asked for a procedure with a published version
+    base = versions.facts_of(latest)
+    given: dict[str, Any] = {
+        name: getattr(candidate, name) for name in rules.FACT_FIELDS if name in entry and hasattr(candidate, name)
+    }
+    if any(f"{stage}_days" in entry for stage in rules.VERSION_STAGES):
+        steps = {str(step.get("stage")): dict(step) for step in base["steps"]}
+        for stage in rules.VERSION_STAGES:
+            step = steps.setdefault(stage, {"stage": stage, "unit": "working", "basis": STEP_BASIS})
+            step["days"] = getattr(candidate, f"{stage}_days")
+        given["steps"] = [steps[stage] for stage in rules.VERSION_STAGES] + [
+            step for stage, step in steps.items() if stage not in rules.VERSION_STAGES
+        ]
+    if "components" in entry:
+        given["components"] = [
+            {
+                "name": comp["name"],
+                "copy_kind": comp.get("copy_kind", "original"),
+                "copies": comp.get("copies", 1),
+                "form": comp.get("form", ""),
+                "required": comp.get("required", True),
+            }
+            for comp in entry["components"]
+        ]
+    differing = rules.facts_diff({name: base.get(name) for name in given}, given)
+    return {name: given[name] for name, _before, _after in differing}
+
+
 @transaction.atomic
-def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int:
-    """Load (create or update) the catalogue of `agency` (default: the first agency) from the YAML data
-    file; idempotent by code. Every processing division must be a unit of the agency."""
+def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None, drafted: list[str] | None = None) -> int:
+    """Load the catalogue of `agency` (default: the first agency) from the YAML data file; idempotent by
+    code. Every processing division must be a unit of the agency.
+
+    A new procedure is created with its components and published as version 1. A published version never
+    changes: for a procedure that has one, the facts the file changes (time limits, steps, components, fees,
+    result, division…) go into a draft version for review and publishing (`version_draft`, reusing a pending
+    draft), and only the row's own fields (`ROW_ONLY_FIELDS`) are updated in place. The codes of the
+    procedures given a draft are appended to `drafted`."""
     agency = agency or org_selectors.agency_get()
     try:  # an operator's file (`stttt procedures load FILE`): read with limits
         entries = yamlfiles.load(path.read_bytes())
@@ -125,9 +176,21 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
         candidate = Procedure(agency=agency, code=entry["code"], **values)
         candidate.full_clean(exclude=["code"], validate_unique=False)
         procedure = Procedure.objects.filter(agency=agency, code=entry["code"]).first()
+        published = procedure is not None and procedure.versions.filter(status=VersionStatus.PUBLISHED).exists()
         if procedure is None:
             procedure = candidate
             procedure.save()
+        elif published:
+            own = [name for name in ROW_ONLY_FIELDS if name in values and getattr(procedure, name) != values[name]]
+            if own:
+                for name in own:
+                    setattr(procedure, name, values[name])
+                procedure.save()
+            changes = _file_changes(procedure, entry, candidate)
+            if changes:
+                version_draft(procedure, changes=changes)
+                if drafted is not None:
+                    drafted.append(procedure.code)
         elif any(getattr(procedure, name) != getattr(candidate, name) for name in values):
             for name in values:
                 setattr(procedure, name, getattr(candidate, name))
@@ -145,7 +208,7 @@ def catalog_load(path: Path = DATA_FILE, *, agency: Agency | None = None) -> int
         current = list(
             procedure.components.order_by("order", "id").values_list("name", "copy_kind", "copies", "form", "required")
         )
-        if current != wanted:  # rewrite only what changed, so loading twice changes nothing
+        if current != wanted and not published:  # rewrite only what changed, so loading twice changes nothing
             procedure.components.all().delete()
             for index, (name, copy_kind, copies, form, required) in enumerate(wanted, start=1):
                 Component.objects.create(
@@ -219,24 +282,35 @@ def _clean_applicant(data: dict[str, Any]) -> dict[str, str]:
 
 
 def uploads_check(
-    procedure: Procedure, uploads: Iterable[Upload], *, paper: Iterable[int] = (), field: str = "file"
+    procedure: Procedure,
+    uploads: Iterable[Upload],
+    *,
+    paper: Iterable[int] = (),
+    field: str = "file",
+    version: ProcedureVersion | None = None,
 ) -> None:
     """The checks every filing passes: each document's type, size and content (`rules.upload_problem`),
-    each component of this procedure, and every required component given, attached or (at the desk)
-    seen on paper. Raises one ValidationError naming each problem by field (`file_<component id>`)."""
+    each component one the version filed under asks (`version`; the procedure's own rows when it has no
+    versions), and every required component of that version given, attached or (at the desk) seen on paper.
+    Raises one ValidationError naming each problem by field (`file_<component id>`)."""
     errors: dict[str, list[str]] = {}
     given = set(paper)
+    asked = versions.components_of(version or procedure)
+    asked_ids = {c.pk for c in asked}
     for upload in uploads:
         key = f"file_{upload.component.pk}" if upload.component is not None else field
         if upload.component is not None:
             if upload.component.procedure_id != procedure.pk:
                 errors.setdefault(key, []).append(_("This component belongs to another procedure."))
                 continue
+            if upload.component.pk not in asked_ids:
+                errors.setdefault(key, []).append(_("The version of the procedure in force does not ask this."))
+                continue
             given.add(upload.component.pk)
         problem = upload_policy.check(upload.name, upload.content)
         if problem:
             errors.setdefault(key, []).append(f"{upload_policy.clean_name(upload.name)}: {problem}")
-    required = [(c.pk, c.name) for c in procedure.components.all() if c.required]
+    required = [(c.pk, c.name) for c in asked if c.required]
     for pk, _name in rules.missing_components(required, given):
         errors.setdefault(f"file_{pk}", []).append(_("Attach this document."))
     if errors:
@@ -270,7 +344,9 @@ def dossier_file(
         raise ValidationError({"channel": _("Unknown channel.")})
     when = now or timezone.now()
     day = timezone.localtime(when).date()
-    if not procedure.active or (channel == Channel.ONLINE and not procedure.online):
+    version = versions.version_for_filing(procedure, day)  # handled under the version in force that day
+    terms = version or procedure  # whether it is filed online is a fact of that version
+    if not procedure.active or (channel == Channel.ONLINE and not terms.online):
         raise ValidationError(
             _("This procedure cannot be filed online.")
             if channel == Channel.ONLINE
@@ -292,8 +368,7 @@ def dossier_file(
         if existing is not None:
             return existing, False
     values = _clean_applicant(data)
-    uploads_check(procedure, uploads, paper=() if online else paper)
-    version = versions.version_for_filing(procedure, day)  # handled under the version in force that day
+    uploads_check(procedure, uploads, paper=() if online else paper, version=version)
     try:
         with transaction.atomic():
             dossier = Dossier(
@@ -408,7 +483,7 @@ def transition_check(dossier: Dossier, transition: Transition, actor: Any, at: d
             )
             % {"status": dossier.get_status_display(), "action": transition.label}
         )
-    if not applies_to(transition, dossier.procedure.handling):
+    if not applies_to(transition, dossier.terms.handling):  # the role of the version it was filed under
         raise TransitionError(_("This action does not apply to this procedure."))
     if not transition.who & permissions.roles_of(actor, dossier, at):
         raise PermissionDenied(_("You may not take this action on this dossier."))
@@ -466,7 +541,7 @@ def dossier_transition(
     elif action == "reject":
         dossier.refusal_reasons = reasons
     elif action == "assign":
-        if assignee is None or not permissions.in_division(assignee, dossier.procedure, today):
+        if assignee is None or not permissions.in_division(assignee, permissions.handled_by(dossier), today):
             raise TransitionError(_("Choose an officer of the processing division."))
         dossier.assignee = assignee
     elif action == "request_supplement":
@@ -614,7 +689,7 @@ def rating_save(
     )
     return Rating.objects.create(
         dossier=dossier,
-        unit_code=dossier.procedure.division_code,
+        unit_code=dossier.terms.division_code,  # the division of the version it was filed under
         quarter=rules.quarter_of(resolved),
         comment=canonical(comment)[:2000],
         **scores,

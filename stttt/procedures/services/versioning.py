@@ -1,8 +1,10 @@
 """Writes of the versions of a procedure: draft, edit, publish, end (repeal or transfer), import.
 
 A published version never changes (`version_update` refuses, and the database refuses too, migration 0009).
-Each write is one transaction and is recorded in the audit history (`audit.track(ProcedureVersion)`).
-Reads are in `stttt.procedures.versions`.
+Each write is one transaction and is recorded in the audit history (`audit.track(ProcedureVersion)`). When an
+actor is given (pages, API), the Office or the processing division drafts and the Director or the Deputy
+Director in charge publishes (`permissions.may_draft_versions`, `may_publish_versions`); the operator's CLI
+and the data loaders act without one. Reads are in `stttt.procedures.versions`.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stttt.org.models import Agency
-from stttt.procedures import rules
+from stttt.procedures import permissions, rules
 from stttt.procedures.choices import VersionStatus
-from stttt.procedures.models import Procedure, ProcedureVersion
+from stttt.procedures.models import Component, Procedure, ProcedureVersion
 from stttt.procedures.versions import (
     Transfer,
     diff_lines,
@@ -37,12 +39,25 @@ class VersionError(ValidationError):
     """The version cannot be changed or published as asked; nothing was changed."""
 
 
+def _may_draft(actor: Any, procedure: Procedure) -> None:
+    if actor is not None and not permissions.may_draft_versions(actor, procedure):
+        raise PermissionDenied(_("Only the Office, the processing division and the leaders draft versions."))
+
+
+def _may_publish(actor: Any, procedure: Procedure) -> None:
+    if actor is not None and not permissions.may_publish_versions(actor, procedure):
+        raise PermissionDenied(
+            _("Only the Director or the Deputy Director in charge of this procedure's field publishes its versions.")
+        )
+
+
 @transaction.atomic
 def version_draft(
     procedure: Procedure, *, actor: Any = None, changes: dict[str, Any] | None = None
 ) -> ProcedureVersion:
     """Start the next version of `procedure` as a draft, from the latest published version (or the catalogue
     row), with `changes` applied; an existing draft is reused (one draft at a time)."""
+    _may_draft(actor, procedure)
     Procedure.objects.select_for_update().get(pk=procedure.pk)  # one draft even for two editors at once
     draft = ProcedureVersion.objects.filter(procedure=procedure, status=VersionStatus.DRAFT).first()
     if draft is not None:
@@ -82,7 +97,8 @@ def version_first(procedure: Procedure) -> ProcedureVersion:
 @transaction.atomic
 def version_update(version: ProcedureVersion, *, actor: Any = None, changes: dict[str, Any]) -> ProcedureVersion:
     """Edit a draft. A published version is refused: make a new draft instead."""
-    version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
+    version = ProcedureVersion.objects.select_for_update().select_related("procedure__agency").get(pk=version.pk)
+    _may_draft(actor, version.procedure)
     if version.published:
         raise VersionError(
             _("Version %(number)s is published and never changes: start a new draft instead.")
@@ -101,16 +117,26 @@ def version_update(version: ProcedureVersion, *, actor: Any = None, changes: dic
 
 @transaction.atomic
 def version_publish(
-    version: ProcedureVersion, *, actor: Any = None, now: dt.datetime | None = None
+    version: ProcedureVersion,
+    *,
+    actor: Any = None,
+    now: dt.datetime | None = None,
+    valid_from: dt.date | None = None,
 ) -> ProcedureVersion:
     """Publish a complete draft (`rules.version_problems`) whose validity overlaps no other published version
     (`rules.periods_overlap`). The open-ended version before it is closed the day before it starts. When the
-    new version is in force today, the catalogue row shows its facts."""
+    new version is in force today, the catalogue row shows its facts. `valid_from`, when given, is the day the
+    draft takes effect (set in the same transaction). Each component it lists has a row of the procedure
+    (`components_sync`), so that documents filed under it point to their component."""
     when = now or timezone.now()
-    Procedure.objects.select_for_update().get(pk=version.procedure_id)
+    procedure = Procedure.objects.select_for_update().select_related("agency").get(pk=version.procedure_id)
+    _may_publish(actor, procedure)
     version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
     if version.published:
         raise VersionError(_("Version %(number)s is already published.") % {"number": version.number})
+    if valid_from is not None and valid_from != version.valid_from:
+        version.valid_from = valid_from
+        version.full_clean()
     problems = rules.version_problems(facts_of(version))
     if problems:
         raise VersionError(problems)
@@ -127,9 +153,33 @@ def version_publish(
     version.status, version.published_at, version.published_by = VersionStatus.PUBLISHED, when, actor
     version._change_reason = "publish"  # type: ignore[attr-defined]
     version.save()
+    components_sync(version)
     if rules.in_period(timezone.localtime(when).date(), version.valid_from, version.valid_to):
         project(version)
     return version
+
+
+def components_sync(version: ProcedureVersion) -> None:
+    """Give each component a published version lists a row of its procedure (matched by name), so that a
+    document filed under the version points to its component (`versions.components_of` reads them in the
+    version's order and with its flags). Rows are never deleted here: documents of dossiers filed under an
+    older version point to theirs."""
+    rows = {" ".join(c.name.split()): c for c in Component.objects.filter(procedure_id=version.procedure_id)}
+    last = max((c.order for c in rows.values()), default=0)
+    for item in version.components:
+        name = " ".join(str(item.get("name") or "").split())
+        if not name or name in rows:
+            continue
+        last += 1
+        rows[name] = Component.objects.create(
+            procedure_id=version.procedure_id,
+            name=name,
+            copy_kind=item.get("copy_kind") or "original",
+            copies=int(item.get("copies") or 1),
+            form=item.get("form") or "",
+            required=bool(item.get("required", True)),
+            order=last,
+        )
 
 
 def project(version: ProcedureVersion) -> None:
@@ -158,6 +208,7 @@ def procedure_end(procedure: Procedure, last_day: dt.date, *, why: str, actor: A
     reorganisation): the version in force is closed on that day and the catalogue row says why and where to
     go (`why`, shown to applicants). A transfer is then the same procedure starting at the receiving agency
     (`catalog_load` or `version_draft` there)."""
+    _may_publish(actor, procedure)
     version = version_in_force(procedure, last_day)
     if version is None:
         raise VersionError(_("No version is in force on that day."))
@@ -208,7 +259,7 @@ def procedure_transfer(transfer: Transfer, *, actor: Any = None) -> Procedure | 
     facts = facts_of(ended)
     facts.update(valid_from=starts, valid_to=None, division_code="", announcements=[])
     facts["change_note"] = why
-    version_draft(there, actor=actor, changes=facts)
+    version_draft(there, changes=facts)  # for the receiving agency's own staff to complete and publish
     return there
 
 
@@ -219,6 +270,7 @@ def version_import(
     """Import a national export of `procedure` (or, with `decision`, its row in that announcing decision's
     annex) as a draft: the version in force with the file's facts applied; returns it with the readable diff
     against the version in force. An annex's time limit is the province's shorter time, cited to the row."""
+    _may_draft(actor, procedure)
     entry = read_export(content, procedure.code)
     facts = national_facts(entry)
     if facts.get("national_code") and facts["national_code"] != procedure.code:

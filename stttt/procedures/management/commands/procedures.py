@@ -31,7 +31,9 @@ class Command(BaseCommand):
         stats.add_argument("--month", required=True, help="YYYY-MM")
         stats.add_argument("--by", choices=["procedure", "division"], default="procedure")
         stats.add_argument("--format", choices=["text", "json"], default="text")
-        load = sub.add_parser("load", help="Load or update an agency's catalogue from the data file.")
+        load = sub.add_parser(
+            "load", help="Load an agency's catalogue from the data file (changes to published versions become drafts)."
+        )
         load.add_argument("--file", default=str(services.DATA_FILE), help="YAML catalogue file.")
         link = sub.add_parser("link-provisions", help="Link procedures to the regulation's provisions.")
         sub.add_parser("due-dates", help="Count again the due dates of open dossiers after a calendar change.")
@@ -93,11 +95,14 @@ class Command(BaseCommand):
             for row in rows:
                 self.stdout.write("\t".join("" if v is None else str(v) for v in stat_row(row)))
         elif verb == "load":
+            drafted: list[str] = []
             try:
-                count = services.catalog_load(Path(options["file"]), agency=agency)
+                count = services.catalog_load(Path(options["file"]), agency=agency, drafted=drafted)
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages), returncode=2) from None
             self.stdout.write(_("%(count)d procedures loaded.") % {"count": count})
+            if drafted:  # a published version never changes: the file's changes wait for review
+                self.stdout.write(_("Draft versions to review and publish: %(codes)s.") % {"codes": ", ".join(drafted)})
         elif verb == "transfers":
             self._transfers(agency, options)
         elif verb in ("versions", "diff", "publish", "import"):
@@ -128,7 +133,7 @@ class Command(BaseCommand):
                 version = versions.versions_of(procedure).filter(number=options["number"]).first()
                 if version is None:
                     raise CommandError(_("No version %(number)d.") % {"number": options["number"]}, returncode=2)
-                if verb == "publish":
+                if verb == "publish":  # the operator's command: no actor, as the data loaders
                     services.version_publish(version)
                     self.stdout.write(_("Version %(number)d published.") % {"number": version.number})
                 else:
