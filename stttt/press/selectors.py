@@ -97,8 +97,8 @@ def reading_of(item: DepositItem) -> Reading | None:
 # --- What was due -------------------------------------------------------------------------------------------------
 
 
-def _expected(outlets: list[Outlet], days: list[dt.date]) -> list[tuple[Outlet, str, dt.date]]:
-    cal = calendar()
+def _expected(outlets: list[Outlet], days: list[dt.date], cal: Any = None) -> list[tuple[Outlet, str, dt.date]]:
+    cal = cal or calendar()
     found: list[tuple[Outlet, str, dt.date]] = []
     for day in days:
         reason = cal.day_off_reason(day)
@@ -123,7 +123,9 @@ def due_list(agency: Any, day: dt.date, *, now: dt.datetime | None = None) -> li
     """What was due on `day` by the outlets' schedules (Press Law 2016 Art. 52.1.b), each with its deadline and
     state: received (on time or late), awaited (deadline not passed) or missing; and whether a reminder went."""
     now = now or timezone.now()
-    expected = _expected(_scheduled_outlets(agency), [day])
+    cal = calendar()  # read once: it holds the agency's extra days off
+    expected = _expected(_scheduled_outlets(agency), [day], cal)
+    remind_on = rules.reminder_day(day, cal.is_working_day)
     received = {
         (i.outlet_id, i.kind): i
         for i in DepositItem.objects.filter(agency=agency, release_date=day, reprint=False).order_by("received_at")
@@ -145,7 +147,7 @@ def due_list(agency: Any, day: dt.date, *, now: dt.datetime | None = None) -> li
                 "item": item,
                 "state": state,
                 "reminded": (outlet.pk, kind) in reminded,
-                "remind_on": rules.reminder_day(day, calendar().is_working_day),
+                "remind_on": remind_on,
             }
         )
     return rows
