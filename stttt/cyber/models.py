@@ -248,6 +248,9 @@ class Assessment(TimeStampedModel):
         verbose_name_plural = _("assessments")
         ordering = ["-done_on", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.system} · {self.done_on:%d/%m/%Y}"
+
 
 audit.track(Assessment)
 

@@ -298,7 +298,7 @@ def _refer(system: InfoSystem, item: Assessment, actor: Any) -> None:
         raise ValidationError(_("The Inspectorate's app is not installed; the violation cannot be referred.")) from None
     inspection.open_referral(
         agency=system.agency,
-        source=f"cyber.assessment:{item.pk}",
+        source=item,
         summary=_("Information-security check of %(system)s (%(owner)s): %(findings)s")
         % {"system": system.name, "owner": system.owner.name, "findings": item.findings},
         provision="3.15.d",

@@ -184,3 +184,21 @@ def test_another_agencys_staff_see_nothing_of_this_one(two):
     assert set(selectors.systems_visible_to(b.director)) == {b.mail, b.centre, b.portal}
     with pytest.raises(PermissionDenied):
         services.dossier_submit(a.mail, actor=b.director, proposed_level=2)
+
+
+def test_a_violation_found_by_a_check_is_referred_to_the_inspectorate(world):
+    pytest.importorskip("stttt.inspection.services")
+    from stttt.inspection.models import Referral
+
+    w = world
+    item = services.assessment_record(
+        w.mail,
+        actor=w.security,
+        kind="ad_hoc",
+        done_on=day(),
+        assessor="TT",
+        result="violation",
+        findings="Không triển khai phương án đã phê duyệt",
+        refer=True,
+    )
+    assert item.referred and Referral.objects.filter(agency=w.d.agency).count() == 1
