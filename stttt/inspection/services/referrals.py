@@ -61,7 +61,9 @@ def open_referral(*, agency: Any, source: models.Model, summary: str, provision:
     return referral
 
 
-def referral_transition(referral_id: int, action: str, *, actor: Any, reason: str = "") -> Referral:
+def referral_transition(
+    referral_id: int, action: str, *, actor: Any, reason: str = "", expected_version: int | None = None
+) -> Referral:
     """Turn a referral into an ad hoc inspection or a violation record (done by those services), or dismiss
     it with reasons."""
 
@@ -73,4 +75,6 @@ def referral_transition(referral_id: int, action: str, *, actor: Any, reason: st
         referral.decided_by = actor
         referral.decided_at = timezone.now()
 
-    return transition(workflow.REFERRALS, Referral, referral_id, action, actor=actor, write=write)
+    return transition(
+        workflow.REFERRALS, Referral, referral_id, action, actor=actor, write=write, expected_version=expected_version
+    )
