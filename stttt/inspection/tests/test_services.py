@@ -107,14 +107,14 @@ def _record(dept, **kw):
 def test_a_sanction_outside_the_range_above_competence_or_late_is_refused(dept):
     record = _record(dept)
     assert (record.min_fine, record.max_fine) == (20_000_000, 40_000_000)
-    with pytest.raises(ValidationError, match="between"):
+    with pytest.raises(ValidationError, match="Tiền phạt phải từ"):
         services.violation_transition(record.pk, "decide", actor=dept.chief, fine=19_000_000)
-    with pytest.raises(ValidationError, match="competence"):
+    with pytest.raises(ValidationError, match="vượt thẩm quyền"):
         services.violation_transition(record.pk, "decide", actor=dept.inspector, fine=20_000_000)
     with pytest.raises(PermissionDenied):
         services.violation_transition(record.pk, "decide", actor=dept.director, fine=20_000_000)
     ViolationRecord.objects.filter(pk=record.pk).update(decide_by=_today() - dt.timedelta(days=1))
-    with pytest.raises(ValidationError, match="time to decide"):
+    with pytest.raises(ValidationError, match="Thời hạn ra quyết định"):
         services.violation_transition(record.pk, "decide", actor=dept.chief, fine=30_000_000)
     assert ViolationRecord.objects.get(pk=record.pk).status == "recorded"
 
@@ -136,7 +136,7 @@ def test_a_suspension_is_entered_in_the_licence_register_by_the_leader(dept):
 
 
 def test_limitation_ended_refuses_the_record(dept):
-    with pytest.raises(ValidationError, match="limitation"):
+    with pytest.raises(ValidationError, match="Thời hiệu"):
         _record(
             dept,
             provision_code="15-2020-5-3",
