@@ -51,6 +51,12 @@ parser.add_argument("--licences", type=int, default=0, help="Copy licences up to
 parser.add_argument("--seconds", type=int, default=8, help="wrk duration per page.")
 parser.add_argument("--label", default="", help="Names this run's section, e.g. before/after.")
 parser.add_argument("--no-pages", action="store_true", help="Skip the served pages.")
+parser.add_argument(
+    "--pages-only", action="store_true", help="At a scale: only the served pages (no search, statistics, exports)."
+)
+parser.add_argument("--only", help="Only the served pages whose path matches this regular expression.")
+parser.add_argument("--skip-demo", action="store_true", help="The database already holds the demo: do not run it.")
+parser.add_argument("--no-write", action="store_true", help="Print the results; leave docs/benchmarks.md alone.")
 ARGS = parser.parse_args()
 
 if ARGS.engine == "postgresql":
@@ -445,11 +451,12 @@ def _served_pages() -> list[tuple[str, str, float, float, float, int]]:
     """(label, path, p95 ms, requests/s, share of the hello-world floor, errors) for every page."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed for served pages: apt-get install wrk (or --no-pages)")
-    cookies = {user: _session(user) for _path, user, _label in SERVED if user}
+    served = [page for page in SERVED if not ARGS.only or re.search(ARGS.only, page[0])]
+    cookies = {user: _session(user) for _path, user, _label in served if user}
     server = _serve()
     try:
         failing = {}
-        for path, user, _label in SERVED:  # each page once before measuring: caches warm, 200 checked
+        for path, user, _label in served:  # each page once before measuring: caches warm, 200 checked
             request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}")
             if user:
                 request.add_header("Cookie", f"sessionid={cookies[user]}")
@@ -461,7 +468,7 @@ def _served_pages() -> list[tuple[str, str, float, float, float, int]]:
                 failing[path, user] = error.code
         floor_before = _wrk(HELLO, None)
         rows = []
-        for path, user, label in SERVED:
+        for path, user, label in served:
             name = f"{label}" + (f" ({user})" if user else "")
             if (path, user) in failing:  # reported, not measured: the page does not answer 200 in this tree
                 rows.append((f"{name}: HTTP {failing[path, user]}, not measured", path, 0.0, 0.0, 0.0, 1))
@@ -553,17 +560,20 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     fresh = not Document.objects.exists()
     rows = [function() for function in BENCHMARKS] if fresh else []  # on the empty database
-    call_command("demo", stdout=io.StringIO())
+    if not ARGS.skip_demo:
+        call_command("demo", stdout=io.StringIO())
     pages: list[tuple[str, str, float, float, float, int]] = []
     if ARGS.scale:
         rows += _ensure_scale()
-        rows += [*_register_search(), *_statistics(), *_due_dates(), *_export_memory()]
+        if not ARGS.pages_only:
+            rows += [*_register_search(), *_statistics(), *_due_dates(), *_export_memory()]
         if not ARGS.no_pages:
             pages = _served_pages()
     else:
         rows += [_page(path, user, label)() for path, user, label in PAGES]
     section = _section(rows, pages)
-    _write(section)
+    if not ARGS.no_write:
+        _write(section)
     print(section)
     return 0 if all(row[-1] for row in rows) else 1
 
