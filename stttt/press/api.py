@@ -11,6 +11,7 @@ from typing import Any
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework import permissions as drf_permissions
@@ -218,7 +219,7 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = dict(serializer.validated_data)
         outlet = data.pop("outlet")
         if not selectors.outlets_visible_to(request.user).filter(pk=outlet.pk).exists():
-            raise ValidationError({"outlet": ["Unknown outlet."]})
+            raise ValidationError({"outlet": [_("Unknown outlet.")]})
         licence_id = data.pop("licence_id", None)
         licence = None
         if licence_id:
@@ -226,7 +227,7 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
             licence = licences_visible_to(request.user).filter(pk=licence_id).first()
             if licence is None:
-                raise ValidationError({"licence_id": ["Unknown licence."]})
+                raise ValidationError({"licence_id": [_("Unknown licence.")]})
         item = services.item_receive(actor=request.user, outlet=outlet, licence=licence, **data)
         return Response(PressItemSerializer(item, context=self.get_serializer_context()).data, status=201)
 
@@ -238,7 +239,7 @@ class ItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer.is_valid(raise_exception=True)
         reader = selectors.readers(item.agency_id).filter(username=serializer.validated_data["reader"]).first()
         if reader is None:
-            raise ValidationError({"reader": ["The reader must be a member of the press and publishing division."]})
+            raise ValidationError({"reader": [_("The reader must be a member of the press and publishing division.")]})
         item = services.item_assign(item, actor=request.user, reader=reader)
         return Response(PressItemSerializer(item, context=self.get_serializer_context()).data)
 
@@ -288,7 +289,7 @@ def _day(request: Request) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValidationError({"day": ["A date, YYYY-MM-DD."]}) from None
+        raise ValidationError({"day": [_("Write the date as YYYY-MM-DD.")]}) from None
 
 
 class DueViewSet(viewsets.GenericViewSet):
