@@ -94,25 +94,56 @@ class CorrIncomingSerializer(serializers.ModelSerializer):
     urgency = choice(Urgency.choices, required=False, allow_blank=True)
     secrecy = choice(Secrecy.choices, required=False, allow_blank=True)
     status = choice(IncomingStatus.choices, read_only=True)
-    lead_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    proposed_unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    coordinating_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    officer = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    files = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    lead_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    proposed_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    coordinating_units: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    officer: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    files: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     allow_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     actions = ActionsField("incoming")
 
     class Meta:
         model = Incoming
         fields = [
-            "id", "register", "arrival_year", "arrival_number", "received_at", "channel", "issuer",
-            "number_symbol", "doc_date", "doc_type", "summary", "urgency", "secrecy", "pages", "status",
-            "proposed_unit", "proposal", "lead_unit", "coordinating_units", "instruction", "deadline",
-            "officer", "task", "result", "done_on", "files", "allow_duplicate", "actions",
+            "id",
+            "register",
+            "arrival_year",
+            "arrival_number",
+            "received_at",
+            "channel",
+            "issuer",
+            "number_symbol",
+            "doc_date",
+            "doc_type",
+            "summary",
+            "urgency",
+            "secrecy",
+            "pages",
+            "status",
+            "proposed_unit",
+            "proposal",
+            "lead_unit",
+            "coordinating_units",
+            "instruction",
+            "deadline",
+            "officer",
+            "task",
+            "result",
+            "done_on",
+            "files",
+            "allow_duplicate",
+            "actions",
         ]
         read_only_fields = [
-            "register", "arrival_year", "arrival_number", "proposal", "instruction", "deadline", "task",
-            "result", "done_on",
+            "register",
+            "arrival_year",
+            "arrival_number",
+            "proposal",
+            "instruction",
+            "deadline",
+            "task",
+            "result",
+            "done_on",
         ]
         extra_kwargs = {"received_at": {"required": False}}
 
@@ -153,7 +184,9 @@ class IncomingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(parameters=[OpenApiParameter("box", str), OpenApiParameter("q", str)])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         box = request.query_params.get("box", "all")
-        found = selectors.incoming_inbox(request.user, box if box in selectors.INBOXES else "all", request.query_params.get("q", ""))
+        found = selectors.incoming_inbox(
+            request.user, box if box in selectors.INBOXES else "all", request.query_params.get("q", "")
+        )
         page = self.paginate_queryset(found.prefetch_related("coordinating_units", "files"))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -215,8 +248,8 @@ class CorrOutgoingSerializer(serializers.ModelSerializer):
     secrecy = choice(Secrecy.choices, required=False, allow_blank=True)
     status = choice(OutgoingStatus.choices, read_only=True)
     drafting_unit = UnitField()
-    drafter = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    signed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    drafter: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    signed_by: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
     recipients = serializers.ListField(child=serializers.CharField(), required=False)
     reply_to = serializers.PrimaryKeyRelatedField(queryset=Incoming.objects.none(), required=False, allow_null=True)
     actions = ActionsField("outgoing")
@@ -224,13 +257,43 @@ class CorrOutgoingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Outgoing
         fields = [
-            "id", "doc_type", "summary", "body", "drafting_unit", "drafter", "urgency", "secrecy", "recipients",
-            "reply_to", "status", "version", "signed_by", "signed_on", "capacity", "authority_line",
-            "title_line", "signer_name", "register", "year", "number", "number_symbol", "issued_on", "actions",
+            "id",
+            "doc_type",
+            "summary",
+            "body",
+            "drafting_unit",
+            "drafter",
+            "urgency",
+            "secrecy",
+            "recipients",
+            "reply_to",
+            "status",
+            "version",
+            "signed_by",
+            "signed_on",
+            "capacity",
+            "authority_line",
+            "title_line",
+            "signer_name",
+            "register",
+            "year",
+            "number",
+            "number_symbol",
+            "issued_on",
+            "actions",
         ]
         read_only_fields = [
-            "version", "signed_on", "capacity", "authority_line", "title_line", "signer_name", "register", "year",
-            "number", "number_symbol", "issued_on",
+            "version",
+            "signed_on",
+            "capacity",
+            "authority_line",
+            "title_line",
+            "signer_name",
+            "register",
+            "year",
+            "number",
+            "number_symbol",
+            "issued_on",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -269,7 +332,9 @@ class OutgoingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(parameters=[OpenApiParameter("box", str), OpenApiParameter("q", str)])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         box = request.query_params.get("box", "all")
-        found = selectors.outgoing_box(request.user, box if box in selectors.OUTBOXES else "all", request.query_params.get("q", ""))
+        found = selectors.outgoing_box(
+            request.user, box if box in selectors.OUTBOXES else "all", request.query_params.get("q", "")
+        )
         page = self.paginate_queryset(found)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -305,7 +370,7 @@ class OutgoingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return self._after(services.outgoing_review(self.get_object(), actor=request.user))
 
     @extend_schema(request=CorrReturnSerializer, responses={200: CorrOutgoingSerializer, **ERRORS})
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_(self, request: Request, pk: str | None = None) -> Response:
         """Return the draft for correction with a comment."""
         doc = self.get_object()
@@ -356,8 +421,21 @@ class CorrDossierSerializer(serializers.ModelSerializer):
     class Meta:
         model = Dossier
         fields = [
-            "id", "kind", "for_body", "title", "is_legal", "duty", "source_note", "lead_unit", "stage",
-            "stage_deadline", "deadline", "note", "legal_document", "comments", "actions",
+            "id",
+            "kind",
+            "for_body",
+            "title",
+            "is_legal",
+            "duty",
+            "source_note",
+            "lead_unit",
+            "stage",
+            "stage_deadline",
+            "deadline",
+            "note",
+            "legal_document",
+            "comments",
+            "actions",
         ]
         read_only_fields = ["stage_deadline", "note", "legal_document"]
 
@@ -433,7 +511,11 @@ class FiguresViewSet(viewsets.ViewSet):
             raise PermissionDenied
         text = request.query_params.get("year", "")
         year = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else selectors.today().year
-        data = {"year": year, "months": selectors.monthly_counts(agency, year), "units": selectors.overdue_by_unit(agency)}
+        data = {
+            "year": year,
+            "months": selectors.monthly_counts(agency, year),
+            "units": selectors.overdue_by_unit(agency),
+        }
         return Response(CorrFiguresSerializer(data).data)
 
 

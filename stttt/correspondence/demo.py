@@ -32,7 +32,9 @@ def _user(username: str) -> Any:
     return User.objects.filter(username=username).first()
 
 
-def _incoming(agency: Agency, clerk: Any, issuer: str, number: str, date: dt.date, **fields: Any) -> tuple[Incoming, bool]:
+def _incoming(
+    agency: Agency, clerk: Any, issuer: str, number: str, date: dt.date, **fields: Any
+) -> tuple[Incoming, bool]:
     # Found by issuer and number only: the demo's dates follow the day it is loaded.
     found = Incoming.objects.filter(agency=agency, issuer=issuer, number_symbol=number).first()
     if found is not None:

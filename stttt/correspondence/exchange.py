@@ -154,7 +154,9 @@ def from_json(content: bytes) -> Exchanged:
     files = []
     for entry in data.get("files") or []:
         try:
-            files.append((_text(entry.get("name"), "files.name"), base64.b64decode(entry.get("base64", ""), validate=True)))
+            files.append(
+                (_text(entry.get("name"), "files.name"), base64.b64decode(entry.get("base64", ""), validate=True))
+            )
         except (ValueError, AttributeError):
             raise ExchangeError(_("A file in the document is damaged.")) from None
     signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
@@ -250,7 +252,9 @@ def from_edxml(content: bytes) -> Exchanged:
     files = []
     for att in root.findall("edXML:edXMLBody/edXML:Attachment", NS):
         try:
-            files.append((_find(att, "edXML:AttachmentName"), base64.b64decode(_find(att, "edXML:Content"), validate=True)))
+            files.append(
+                (_find(att, "edXML:AttachmentName"), base64.b64decode(_find(att, "edXML:Content"), validate=True))
+            )
         except ValueError:
             raise ExchangeError(_("A file in the document is damaged.")) from None
     return Exchanged(

@@ -24,8 +24,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.register_within_working_days",
-        _("Incoming and outgoing documents are registered, issued or handed over on the day, at the latest the "
-          "next working day; urgent ones at once"),
+        _(
+            "Incoming and outgoing documents are registered, issued or handed over on the day, at the latest the "
+            "next working day; urgent ones at once"
+        ),
         1,
         "working_days",
         f"{D30} Art. 4(2)(c)",
@@ -46,16 +48,17 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.format_elements",
-        _("Main format elements: national title and motto, issuing body, number and symbol, place and date, "
-          "type and summary, body, signer's title, name and signature, seal or digital signature, recipients"),
+        _(
+            "Main format elements: national title and motto, issuing body, number and symbol, place and date, "
+            "type and summary, body, signer's title, name and signature, seal or digital signature, recipients"
+        ),
         9,
         "level",
         f"{D30} Art. 8(2); Appendix I",
     ),
     LegalFact(
         "correspondence.type_abbreviations",
-        _("Abbreviations of document types in the symbol (QĐ, KH, CTr, TB, BC, TTr, GM…; an official letter has "
-          "none)"),
+        _("Abbreviations of document types in the symbol (QĐ, KH, CTr, TB, BC, TTr, GM…; an official letter has none)"),
         "Appendix III",
         "text",
         f"{D30} Art. 9; Appendix III",
@@ -64,8 +67,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.symbol_rule",
-        _("Symbol: official letter = agency abbreviation-drafting unit abbreviation (123/STTTT-TTBCXB); other "
-          "types = type abbreviation-agency abbreviation (45/QĐ-STTTT)"),
+        _(
+            "Symbol: official letter = agency abbreviation-drafting unit abbreviation (123/STTTT-TTBCXB); other "
+            "types = type abbreviation-agency abbreviation (45/QĐ-STTTT)"
+        ),
         "Appendix I",
         "text",
         f"{D30} Appendix I",
@@ -88,15 +93,15 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.acting_head_marker",
-        _("A leader acting as head signs with \"Q.\" before the title and without \"KT.\""),
+        _('A leader acting as head signs with "Q." before the title and without "KT."'),
         "Q.",
         "text",
         f"{D30} Art. 13(1); Appendix I",
         unsure=True,
         note=(
             "Art. 13(1) says a deputy given charge of running the agency signs as a deputy signing for the head "
-            "(KT.); \"Q.\" is for a leader appointed as acting head (quyền). The app follows issue 16 (an acting "
-            "Director signs without KT.) and prints \"Q. GIÁM ĐỐC\"; confirm with the Office which applies."
+            '(KT.); "Q." is for a leader appointed as acting head (quyền). The app follows issue 16 (an acting '
+            'Director signs without KT.) and prints "Q. GIÁM ĐỐC"; confirm with the Office which applies.'
         ),
     ),
     LegalFact(
@@ -115,8 +120,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.number_per_year",
-        _("Outgoing numbers follow the order of issue within the year, from 01 on 1 January to 31 December; "
-          "number and symbol unique within the year"),
+        _(
+            "Outgoing numbers follow the order of issue within the year, from 01 on 1 January to 31 December; "
+            "number and symbol unique within the year"
+        ),
         1,
         "level",
         f"{D30} Art. 15(1)",
@@ -172,8 +179,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.incoming_register_columns",
-        _("Incoming register columns: arrival date, arrival number, issuing body, number and symbol, document "
-          "date, type and summary, receiving unit or person, signature of receipt, notes"),
+        _(
+            "Incoming register columns: arrival date, arrival number, issuing body, number and symbol, document "
+            "date, type and summary, receiving unit or person, signature of receipt, notes"
+        ),
         "Appendix IV",
         "text",
         f"{D30} Art. 22(3); Appendix IV",
@@ -182,8 +191,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.present_within_working_days",
-        _("Incoming documents are presented to the person directing their handling the same day, at the latest "
-          "the next working day; the routing records the recipient, the instruction and the deadline"),
+        _(
+            "Incoming documents are presented to the person directing their handling the same day, at the latest "
+            "the next working day; the routing records the recipient, the instruction and the deadline"
+        ),
         1,
         "working_days",
         f"{D30} Art. 23",
@@ -206,8 +217,10 @@ FACTS: list[LegalFact] = [
     ),
     LegalFact(
         "correspondence.exchange_format",
-        _("Exchange of electronic documents between systems: edXML message package (QCVN 102:2016/BTTTT, "
-          "Circular 10/2016/TT-BTTTT; amendment 1:2022 by Circular 01/2022/TT-BTTTT)"),
+        _(
+            "Exchange of electronic documents between systems: edXML message package (QCVN 102:2016/BTTTT, "
+            "Circular 10/2016/TT-BTTTT; amendment 1:2022 by Circular 01/2022/TT-BTTTT)"
+        ),
         "edXML",
         "text",
         "Circular 10/2016/TT-BTTTT Art. 1",

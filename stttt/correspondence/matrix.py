@@ -46,7 +46,9 @@ RECORDS = {
     "correspondence:outgoing_act": _pk(_reply, action="comment"),
     "correspondence:dossier": _pk(_dossier),
     "correspondence:dossier_act": _pk(_dossier, action="comment"),
-    **{f"correspondence-incoming-{verb}": _pk(_letter) for verb in ("detail", "propose", "route", "assign", "complete")},
+    **{
+        f"correspondence-incoming-{verb}": _pk(_letter) for verb in ("detail", "propose", "route", "assign", "complete")
+    },
     **{
         f"correspondence-outgoing-{verb}": _pk(_reply)
         for verb in ("detail", "revise", "submit", "review", "return", "sign", "issue", "comment")
@@ -63,10 +65,110 @@ NOT_ASKED = {
     "correspondence:incoming_file": "the demo's documents carry no files; stttt/correspondence/tests ask for them",
 }
 
-EXPECTED: dict[str, dict[str, Any]] = {}
+PAGE = {"staff": {"GET": "ok", "write": "405"}, "outsiders": "redirect", "anonymous": "login"}
+FORM = {"staff": "ok", "outsiders": "redirect", "anonymous": "login"}  # a POST of nothing re-shows the form
+CLERK_FORM = {"desk": "ok", "staff": "403", "outsiders": "redirect", "anonymous": "login"}
+DESK_OR_LEADERS = {
+    "leaders": {"GET": "ok", "write": "405"},
+    "desk": {"GET": "ok", "write": "405"},
+    "staff": {"GET": "403", "write": "405"},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+OWN_OTHER_404 = {"own": "ok", "other": "404"}
+# The PPC's letter: routed to the Press division (the head's and the officer's), not to the ICT Centre.
+LETTER_PAGE = {
+    "ict": {"GET": {"own": "404", "other": "404"}, "write": "405"},
+    "staff": {"GET": OWN_OTHER_404, "write": "405"},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+LETTER_STEP = {
+    "ict": {"GET": "405", "write": "404"},
+    "staff": {"GET": "405", "write": {"own": "redirect", "other": "404"}},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+# An issued, non-confidential reply and the dossier: every member of staff of the agency reads them.
+RECORD_PAGE = {"staff": {"GET": OWN_OTHER_404, "write": "405"}, "outsiders": "redirect", "anonymous": "login"}
+RECORD_STEP = {
+    "staff": {"GET": "405", "write": {"own": "redirect", "other": "404"}},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+API_LIST = {"staff": "invalid", "outsiders": "invalid", "anonymous": "login"}
+API_LIST_GET = {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"}
+API_LETTER = {
+    "ict": "404",
+    "staff": {"own": {"GET": "ok", "write": "invalid"}, "other": "404"},
+    "outsiders": "404",
+    "anonymous": "login",
+}
+API_LETTER_STEP = {
+    "ict": {"GET": "405", "write": "404"},
+    "staff": {"GET": "405", "write": {"own": "invalid", "other": "404"}},
+    "outsiders": {"GET": "405", "write": "404"},
+    "anonymous": "login",
+}
+API_STEP = {
+    "staff": {"GET": "405", "write": {"own": "invalid", "other": "404"}},
+    "outsiders": {"GET": "405", "write": "404"},
+    "anonymous": "login",
+}
+API_RECORD = {"staff": {"own": {"GET": "ok", "write": "invalid"}, "other": "404"}, "outsiders": "404", "anonymous": "login"}
+
+EXPECTED: dict[str, dict[str, Any]] = {
+    "correspondence:index": PAGE,
+    "correspondence:outgoing_list": PAGE,
+    "correspondence:dossiers": PAGE,
+    "correspondence:figures": DESK_OR_LEADERS,
+    "correspondence:incoming_book": DESK_OR_LEADERS,
+    "correspondence:outgoing_book": DESK_OR_LEADERS,
+    "correspondence:incoming_new": CLERK_FORM,
+    "correspondence:incoming_import": CLERK_FORM,
+    "correspondence:outgoing_new": FORM,
+    "correspondence:dossier_new": {
+        "leaders": "ok",
+        "desk": "ok",
+        "staff": "403",
+        "outsiders": "redirect",
+        "anonymous": "login",
+    },
+    "correspondence:incoming": LETTER_PAGE,
+    "correspondence:incoming_act": LETTER_STEP,
+    "correspondence:outgoing": RECORD_PAGE,
+    "correspondence:outgoing_file": RECORD_PAGE,
+    "correspondence:outgoing_edit": {
+        "staff": {"own": "403", "other": "404"},
+        "outsiders": "redirect",
+        "anonymous": "login",
+    },
+    "correspondence:outgoing_act": RECORD_STEP,
+    "correspondence:dossier": RECORD_PAGE,
+    "correspondence:dossier_act": RECORD_STEP,
+    "correspondence-incoming-list": API_LIST_GET,
+    "correspondence-outgoing-list": API_LIST_GET,
+    "correspondence-dossier-list": API_LIST_GET,
+    "correspondence-figures-list": {
+        "leaders": "ok",
+        "desk": "ok",
+        "staff": "403",
+        "outsiders": "403",
+        "anonymous": "login",
+    },
+    "correspondence-incoming-detail": API_LETTER,
+    **{f"correspondence-incoming-{verb}": API_LETTER_STEP for verb in ("propose", "route", "assign", "complete")},
+    "correspondence-outgoing-detail": API_RECORD,
+    **{
+        f"correspondence-outgoing-{verb}": API_STEP
+        for verb in ("revise", "submit", "review", "return", "sign", "issue", "comment")
+    },
+    "correspondence-dossier-detail": API_RECORD,
+    "correspondence-dossier-step": API_STEP,
+}
 
 
-def MARKERS(agency: Any) -> set[str]:  # noqa: N802 - the name the declarations read
+def MARKERS(agency: Any) -> set[str]:
     """Texts only this agency's correspondence carries: the demo's summaries name the agency's province."""
     from stttt.correspondence.models import Dossier, Incoming, Outgoing
 

@@ -270,7 +270,9 @@ audit.track(Outgoing)
 class OutgoingVersion(models.Model):
     """A saved version of a draft: summary and body as they stood (the drafting history)."""
 
-    document = models.ForeignKey(Outgoing, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document"))
+    document = models.ForeignKey(
+        Outgoing, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
+    )
     number = models.PositiveSmallIntegerField(_("version"))
     summary = models.TextField(_("summary"))
     body = models.TextField(_("body"), blank=True)
@@ -290,7 +292,9 @@ class OutgoingVersion(models.Model):
 class OutgoingComment(models.Model):
     """A reviewer's or the drafter's comment on a draft."""
 
-    document = models.ForeignKey(Outgoing, on_delete=models.CASCADE, related_name="comments", verbose_name=_("document"))
+    document = models.ForeignKey(
+        Outgoing, on_delete=models.CASCADE, related_name="comments", verbose_name=_("document")
+    )
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("author"))
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
@@ -339,7 +343,12 @@ class Dossier(SearchableModel, TimeStampedModel):
     )
     duty = models.CharField(_("duty of the regulation"), max_length=20, blank=True)
     source = models.ForeignKey(
-        Incoming, on_delete=models.SET_NULL, null=True, blank=True, related_name="dossiers", verbose_name=_("assigned by")
+        Incoming,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name=_("assigned by"),
     )
     source_note = models.CharField(_("assignment"), max_length=300, blank=True)
     lead_unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("lead unit"))

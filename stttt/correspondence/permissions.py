@@ -168,7 +168,9 @@ def outgoing_filter(user: Any) -> Q | None:
     if getattr(user, "is_superuser", False):
         return None
     p = _powers(user)
-    involved = Q(drafter=user) | Q(signed_by=user) | Q(reviewed_by=user) | Q(drafting_unit__code__in=p.headed_unit_codes)
+    involved = (
+        Q(drafter=user) | Q(signed_by=user) | Q(reviewed_by=user) | Q(drafting_unit__code__in=p.headed_unit_codes)
+    )
     if p.is_director:
         return None
     open_doc = Q(secrecy="")
@@ -197,7 +199,9 @@ def can_draft(user: Any, unit: Any) -> bool:
 
 
 def can_edit_draft(user: Any, doc: Any) -> bool:
-    return doc.status == "draft" and ("drafter" in outgoing_roles(user, doc) or "unit_head" in outgoing_roles(user, doc))
+    return doc.status == "draft" and (
+        "drafter" in outgoing_roles(user, doc) or "unit_head" in outgoing_roles(user, doc)
+    )
 
 
 def can_comment(user: Any, doc: Any) -> bool:

@@ -119,7 +119,14 @@ def incoming_rows(docs: Any) -> list[list[str]]:
                 f"{d.get_doc_type_display()}: {d.summary}",
                 receiver,
                 "",
-                " ".join(x for x in (d.get_urgency_display() if d.urgency else "", d.get_secrecy_display() if d.secrecy else "") if x),
+                " ".join(
+                    x
+                    for x in (
+                        d.get_urgency_display() if d.urgency else "",
+                        d.get_secrecy_display() if d.secrecy else "",
+                    )
+                    if x
+                ),
             ]
         )
     return rows
@@ -147,14 +154,20 @@ def book(agency: Any, year: int, direction: str) -> documents.Document:
     if direction == "incoming":
         title, table = (
             "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
-            documents.Table(INCOMING_COLUMNS, incoming_rows(selectors.incoming_book(agency, year)),
-                            [1.3, 0.7, 2, 1.4, 1, 3, 1.6, 0.8, 1]),
+            documents.Table(
+                INCOMING_COLUMNS,
+                incoming_rows(selectors.incoming_book(agency, year)),
+                [1.3, 0.7, 2, 1.4, 1, 3, 1.6, 0.8, 1],
+            ),
         )
     else:
         title, table = (
             "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
-            documents.Table(OUTGOING_COLUMNS, outgoing_rows(selectors.outgoing_book(agency, year)),
-                            [1.4, 1, 3, 1.4, 2.4, 1.4, 0.7, 1]),
+            documents.Table(
+                OUTGOING_COLUMNS,
+                outgoing_rows(selectors.outgoing_book(agency, year)),
+                [1.4, 1, 3, 1.4, 2.4, 1.4, 0.7, 1],
+            ),
         )
     return documents.Document(
         issuer=head["issuer"],

@@ -40,7 +40,7 @@ def symbol(doc_type: str, agency: str, unit: str) -> str:
 
 
 def number_and_symbol(number: int, doc_type: str, agency: str, unit: str) -> str:
-    """"123/STTTT-TTBCXB", "45/QĐ-STTTT" (Art. 15; Appendix I)."""
+    """ "123/STTTT-TTBCXB", "45/QĐ-STTTT" (Art. 15; Appendix I)."""
     return f"{format_number(number)}/{symbol(doc_type, agency, unit)}"
 
 
@@ -60,7 +60,7 @@ def number_year(day: dt.date) -> int:
 
 
 def date_line(place: str, day: dt.date) -> str:
-    """"Bình Phước, ngày 05 tháng 02 năm 2023" (Appendix I: days below 10 and months 1-2 with a zero)."""
+    """ "Bình Phước, ngày 05 tháng 02 năm 2023" (Appendix I: days below 10 and months 1-2 with a zero)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text
@@ -131,7 +131,7 @@ def signature_block(capacity: str, title: str = "") -> tuple[str, str]:
 
 
 def routing_state(deadline: dt.date | None, today: dt.date, done: bool, soon_days: int = 2) -> str:
-    """"overdue" past the deadline set when routing (Art. 23, 24(1)), "due_soon" within `soon_days`,
+    """ "overdue" past the deadline set when routing (Art. 23, 24(1)), "due_soon" within `soon_days`,
     "on_track", or "none" without a deadline or once handled."""
     if done or deadline is None:
         return "none"

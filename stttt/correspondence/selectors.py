@@ -236,7 +236,10 @@ def home_figures(agency: Agency) -> list[tuple[str, object]]:
     return [
         (_("Incoming documents being handled"), open_docs.count()),
         (_("Overdue incoming documents"), open_docs.filter(deadline__lt=today()).count()),
-        (_("Drafts waiting for signature"), Outgoing.objects.filter(
-            agency=agency, status__in=(OutgoingStatus.SUBMITTED, OutgoingStatus.REVIEWED)
-        ).count()),
+        (
+            _("Drafts waiting for signature"),
+            Outgoing.objects.filter(
+                agency=agency, status__in=(OutgoingStatus.SUBMITTED, OutgoingStatus.REVIEWED)
+            ).count(),
+        ),
     ]

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from stttt.core import uploads
 from stttt.core.workflow import TransitionRefused
 from stttt.correspondence import permissions, rules, selectors, textextract, workflow
-from stttt.correspondence.choices import Channel, DocType, DossierKind, IncomingStatus, Secrecy, Urgency
+from stttt.correspondence.choices import Channel, DocType, DossierKind, Secrecy, Urgency
 from stttt.correspondence.models import (
     Dispatch,
     Dossier,
@@ -567,8 +567,12 @@ def dossier_comment(
     if not commenter.strip() or not text.strip():
         raise ValidationError(_("Give who commented and the comment."))
     return DossierComment.objects.create(
-        dossier=dossier, stage=dossier.stage, commenter=commenter.strip(), text=text.strip(),
-        accepted=accepted, response=response.strip(),
+        dossier=dossier,
+        stage=dossier.stage,
+        commenter=commenter.strip(),
+        text=text.strip(),
+        accepted=accepted,
+        response=response.strip(),
     )
 
 

@@ -39,8 +39,10 @@ INCOMING = Workflow(
             (I.REGISTERED,),
             I.PROPOSED,
             ("clerk",),
-            _("Decree 30/2020 Art. 23(1): the clerical office presents the document to the person who directs "
-              "its handling, the same day or the next working day."),
+            _(
+                "Decree 30/2020 Art. 23(1): the clerical office presents the document to the person who directs "
+                "its handling, the same day or the next working day."
+            ),
             needs=("unit",),
         ),
         step(
@@ -49,8 +51,10 @@ INCOMING = Workflow(
             (I.REGISTERED, I.PROPOSED),
             I.ROUTED,
             ("leader",),
-            _("Decree 30/2020 Art. 23(2)-(3) and 24(1): the leader gives the instruction, the lead and coordinating "
-              "units and the deadline; regulation 5.1-5.2."),
+            _(
+                "Decree 30/2020 Art. 23(2)-(3) and 24(1): the leader gives the instruction, the lead and coordinating "
+                "units and the deadline; regulation 5.1-5.2."
+            ),
             needs=("lead_unit", "instruction", "deadline"),
             effects=("correspondence.create_task",),
         ),
@@ -111,8 +115,10 @@ OUTGOING = Workflow(
             (O.SUBMITTED, O.REVIEWED),
             O.SIGNED,
             ("signer",),
-            _("Decree 30/2020 Art. 13: the Director signs; a Deputy signs KT. in his field; TL./TUQ. where "
-              "delegated in writing. Computed from org powers on the signing date."),
+            _(
+                "Decree 30/2020 Art. 13: the Director signs; a Deputy signs KT. in his field; TL./TUQ. where "
+                "delegated in writing. Computed from org powers on the signing date."
+            ),
         ),
         step(
             "issue",
@@ -120,8 +126,10 @@ OUTGOING = Workflow(
             (O.SIGNED,),
             O.ISSUED,
             ("clerk",),
-            _("Decree 30/2020 Art. 14-16, 18: the clerical office numbers the signed document in the year's "
-              "series, registers and issues it the same day or the next working day."),
+            _(
+                "Decree 30/2020 Art. 14-16, 18: the clerical office numbers the signed document in the year's "
+                "series, registers and issues it the same day or the next working day."
+            ),
             effects=("correspondence.link_reply",),
         ),
     ],
@@ -155,8 +163,10 @@ DOSSIER = Workflow(
             (D.DRAFTING, D.CONSULTATION, D.REVISION),
             D.APPRAISAL,
             ("drafting",),
-            _("Law on Promulgation of Legal Documents: the Justice Department appraises a draft legal document of "
-              "the PPC before it is submitted."),
+            _(
+                "Law on Promulgation of Legal Documents: the Justice Department appraises a draft legal document of "
+                "the PPC before it is submitted."
+            ),
             needs=("stage_deadline",),
             legal_only=True,
         ),

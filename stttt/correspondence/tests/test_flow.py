@@ -94,7 +94,9 @@ def test_numbers_restart_each_year(dept):
     services.outgoing_sign(nxt, actor=dept.director)
     nxt = services.outgoing_issue(nxt, actor=dept.clerk, on=dt.date(2027, 1, 1))
     assert (reply.number, reply.year, nxt.number, nxt.year) == (1, 2026, 1, 2027)
-    decision = services.outgoing_create(actor=dept.officer, drafting_unit=dept.division, summary="Quyết định", doc_type="QĐ")
+    decision = services.outgoing_create(
+        actor=dept.officer, drafting_unit=dept.division, summary="Quyết định", doc_type="QĐ"
+    )
     services.outgoing_submit(decision, actor=dept.officer)
     services.outgoing_sign(decision, actor=dept.director)
     decision = services.outgoing_issue(decision, actor=dept.clerk, on=dt.date(2027, 1, 2))
@@ -104,6 +106,4 @@ def test_numbers_restart_each_year(dept):
 def test_routing_refused_to_a_deputy_outside_his_area(dept):
     doc = register(dept)
     with pytest.raises(PermissionDenied):
-        services.incoming_route(
-            doc, actor=dept.deputy2, lead_unit=dept.division, instruction="x", deadline=TODAY
-        )
+        services.incoming_route(doc, actor=dept.deputy2, lead_unit=dept.division, instruction="x", deadline=TODAY)

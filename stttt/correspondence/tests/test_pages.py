@@ -47,11 +47,18 @@ def test_register_route_and_answer_through_pages(client, dept):
     doc = Incoming.objects.get()
     assert response.status_code == 302 and doc.arrival_number == 1
     # the text inside the file is searchable without diacritics
-    assert client.get(reverse("correspondence:index"), {"q": "phat thanh truyen hinh"}).content.count(b"12/UBND-VX") == 1
+    assert (
+        client.get(reverse("correspondence:index"), {"q": "phat thanh truyen hinh"}).content.count(b"12/UBND-VX") == 1
+    )
     client.force_login(dept.director)
     client.post(
         reverse("correspondence:incoming_act", args=[doc.pk, "route"]),
-        {"lead_unit": dept.division.pk, "instruction": "Phòng xử lý.", "deadline": (TODAY + dt.timedelta(days=3)).isoformat(), "create_task": "on"},
+        {
+            "lead_unit": dept.division.pk,
+            "instruction": "Phòng xử lý.",
+            "deadline": (TODAY + dt.timedelta(days=3)).isoformat(),
+            "create_task": "on",
+        },
     )
     doc.refresh_from_db()
     assert doc.status == "routed" and doc.task_id
@@ -59,7 +66,14 @@ def test_register_route_and_answer_through_pages(client, dept):
     assert client.get(reverse("correspondence:incoming", args=[doc.pk])).status_code == 200
     response = client.post(
         reverse("correspondence:outgoing_new"),
-        {"reply_to": doc.pk, "drafting_unit": dept.division.pk, "doc_type": "CV", "summary": "Báo cáo", "body": "Nội dung", "recipients": "UBND tỉnh"},
+        {
+            "reply_to": doc.pk,
+            "drafting_unit": dept.division.pk,
+            "doc_type": "CV",
+            "summary": "Báo cáo",
+            "body": "Nội dung",
+            "recipients": "UBND tỉnh",
+        },
     )
     reply = Outgoing.objects.get()
     assert response.status_code == 302 and reply.reply_to == doc
@@ -86,8 +100,14 @@ def test_confidential_only_for_those_it_was_routed_to(client, dept):
     assert secret.register == "incoming_secret" and secret.arrival_number == 1
     services.incoming_route(secret, actor=dept.director, lead_unit=dept.division, instruction="x", deadline=TODAY)
     services.incoming_assign(secret, actor=dept.head, officer=dept.officer)
-    for user, answer in ((dept.head, 200), (dept.officer, 200), (dept.director, 200), (dept.officer2, 404),
-                         (dept.other_head, 404), (dept.deputy2, 404)):
+    for user, answer in (
+        (dept.head, 200),
+        (dept.officer, 200),
+        (dept.director, 200),
+        (dept.officer2, 404),
+        (dept.other_head, 404),
+        (dept.deputy2, 404),
+    ):
         client.force_login(user)
         assert client.get(reverse("correspondence:incoming", args=[secret.pk])).status_code == answer, user
 

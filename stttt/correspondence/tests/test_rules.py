@@ -57,7 +57,9 @@ def test_duplicates_ignore_case_spaces_and_diacritics():
 
 def test_who_signs_how_art_13():
     assert rules.signing_capacity(SignerFacts(is_director=True), "X") == "head"
-    acting = SignerFacts(is_director=True, is_acting_director=True, is_deputy_director=True, deputy_units=frozenset({"X"}))
+    acting = SignerFacts(
+        is_director=True, is_acting_director=True, is_deputy_director=True, deputy_units=frozenset({"X"})
+    )
     assert rules.signing_capacity(acting, "X") == "acting"
     deputy = SignerFacts(is_deputy_director=True, deputy_units=frozenset({"X"}))
     assert rules.signing_capacity(deputy, "X") == "kt"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import charts
 from stttt.correspondence import permissions, selectors, services, workflow
@@ -18,11 +19,10 @@ from stttt.correspondence.views.common import department, refuse
 
 
 @login_required
+@require_GET
 def dossiers(request: HttpRequest) -> HttpResponse:
     department(request)
-    found = list(selectors.dossiers_visible_to(request.user))
-    for d in found:
-        d.state = selectors.dossier_state(d)
+    found = [(d, selectors.dossier_state(d)) for d in selectors.dossiers_visible_to(request.user)]
     return render(
         request,
         "correspondence/dossiers.html",
@@ -52,6 +52,7 @@ def _visible(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
 
 
 @login_required
+@require_GET
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     d = _visible(request, pk)
     actions = workflow.actions_for("dossier", request.user, d)
@@ -78,6 +79,7 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dossier_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     d = _visible(request, pk)
+    form: forms.Form
     try:
         if action == "comment":
             form = DossierCommentForm(request.POST)
@@ -117,6 +119,7 @@ def dossier_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def figures(request: HttpRequest) -> HttpResponse:
     """Leaders compare numbers: documents in and out per month of the year, overdue routed documents per
     unit; each as a chart and a table."""

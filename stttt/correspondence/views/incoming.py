@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,12 +12,21 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import documents, spreadsheets
 from stttt.core.http import file_response
-from stttt.correspondence import permissions, render as rendering, selectors, services, workflow
-from stttt.correspondence.forms import AssignForm, AttachForm, ImportForm, IncomingForm, ProposeForm, ResultForm, RouteForm
+from stttt.correspondence import permissions, selectors, services, workflow
+from stttt.correspondence import render as rendering
+from stttt.correspondence.forms import (
+    AssignForm,
+    AttachForm,
+    ImportForm,
+    IncomingForm,
+    ProposeForm,
+    ResultForm,
+    RouteForm,
+)
 from stttt.correspondence.models import Incoming, IncomingFile
 from stttt.correspondence.views.common import PAGE_SIZE, department, refuse, upload_list
 
@@ -31,6 +41,7 @@ BOXES = [
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The inboxes of incoming documents, with a search that ignores diacritics (files' text included)."""
     department(request)
@@ -40,13 +51,13 @@ def index(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     found = selectors.incoming_inbox(request.user, box, query)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    for doc in page.object_list:
-        doc.state = selectors.incoming_state(doc)
+    rows = [(doc, selectors.incoming_state(doc)) for doc in page.object_list]
     return render(
         request,
         "correspondence/index.html",
         {
             "page": page,
+            "rows": rows,
             "box": box,
             "boxes": [(key, str(label)) for key, label in BOXES],
             "q": query,
@@ -72,7 +83,11 @@ def incoming_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Registered as arrival number %(n)s.") % {"n": f"{doc.arrival_number:02d}"})
             return redirect(doc)
-    return render(request, "correspondence/form.html", {"form": form, "title": _("Register an incoming document"), "multipart": True})
+    return render(
+        request,
+        "correspondence/form.html",
+        {"form": form, "title": _("Register an incoming document"), "multipart": True},
+    )
 
 
 @login_required
@@ -86,7 +101,9 @@ def incoming_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             doc = services.incoming_import(
-                actor=request.user, content=upload.read(), name=upload.name,
+                actor=request.user,
+                content=upload.read(),
+                name=upload.name,
                 allow_duplicate=form.cleaned_data["allow_duplicate"],
             )
         except (ValidationError, PermissionDenied) as exc:
@@ -94,7 +111,11 @@ def incoming_import(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Registered as arrival number %(n)s.") % {"n": f"{doc.arrival_number:02d}"})
             return redirect(doc)
-    return render(request, "correspondence/form.html", {"form": form, "title": _("Receive an electronic document"), "multipart": True})
+    return render(
+        request,
+        "correspondence/form.html",
+        {"form": form, "title": _("Receive an electronic document"), "multipart": True},
+    )
 
 
 def _visible(request: HttpRequest, pk: int) -> Incoming:
@@ -104,6 +125,7 @@ def _visible(request: HttpRequest, pk: int) -> Incoming:
 
 
 @login_required
+@require_GET
 def incoming(request: HttpRequest, pk: int) -> HttpResponse:
     doc = _visible(request, pk)
     actions = {t.action for t in workflow.actions_for("incoming", request.user, doc)}
@@ -115,8 +137,12 @@ def incoming(request: HttpRequest, pk: int) -> HttpResponse:
             "doc": doc,
             "state": selectors.incoming_state(doc),
             "actions": actions,
-            "propose_form": ProposeForm(agency=agency, initial={"unit": doc.proposed_unit_id}) if "propose" in actions else None,
-            "route_form": RouteForm(agency=agency, initial={"lead_unit": doc.proposed_unit_id}) if "route" in actions else None,
+            "propose_form": ProposeForm(agency=agency, initial={"unit": doc.proposed_unit_id})
+            if "propose" in actions
+            else None,
+            "route_form": RouteForm(agency=agency, initial={"lead_unit": doc.proposed_unit_id})
+            if "route" in actions
+            else None,
             "assign_form": AssignForm(agency=agency) if "assign" in actions else None,
             "result_form": ResultForm() if "complete" in actions else None,
             "attach_form": AttachForm() if permissions.is_clerk(request.user) else None,
@@ -135,6 +161,7 @@ def incoming(request: HttpRequest, pk: int) -> HttpResponse:
 def incoming_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     doc = _visible(request, pk)
     agency = doc.agency
+    form: forms.Form
     try:
         if action == "propose":
             form = ProposeForm(request.POST, agency=agency)
@@ -168,6 +195,7 @@ def incoming_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def incoming_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     doc = _visible(request, pk)
     item = get_object_or_404(IncomingFile, pk=file_pk, document=doc)
@@ -176,6 +204,7 @@ def incoming_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def incoming_book(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """The incoming register of the year as DOCX, PDF or XLSX (Art. 22(3): printed with all its fields)."""
     department(request)

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import documents
 from stttt.core.http import file_response
@@ -32,6 +32,7 @@ BOXES = [
 
 
 @login_required
+@require_GET
 def outgoing_list(request: HttpRequest) -> HttpResponse:
     department(request)
     box = request.GET.get("box", "all")
@@ -42,8 +43,14 @@ def outgoing_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "correspondence/outgoing_list.html",
-        {"page": page, "box": box, "boxes": [(k, str(v)) for k, v in BOXES], "q": query,
-         "year": selectors.today().year, "is_clerk": permissions.is_clerk(request.user)},
+        {
+            "page": page,
+            "box": box,
+            "boxes": [(k, str(v)) for k, v in BOXES],
+            "q": query,
+            "year": selectors.today().year,
+            "is_clerk": permissions.is_clerk(request.user),
+        },
     )
 
 
@@ -62,7 +69,9 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
     initial = {"drafting_unit": reply_to.lead_unit_id if reply_to else None}
     if not initial["drafting_unit"]:
         primary = powers_of(request.user).primary_unit_code
-        initial["drafting_unit"] = agency.units.filter(code=primary).values_list("pk", flat=True).first() if agency and primary else None
+        initial["drafting_unit"] = (
+            agency.units.filter(code=primary).values_list("pk", flat=True).first() if agency and primary else None
+        )
     if reply_to:
         initial["recipients"] = f"{reply_to.issuer}\nLưu: VT"
     form = OutgoingForm(request.POST or None, agency=agency, initial=initial)
@@ -76,7 +85,12 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "correspondence/form.html",
-        {"form": form, "title": _("New draft"), "hidden": {"reply_to": reply_to.pk} if reply_to else {}, "reply_to": reply_to},
+        {
+            "form": form,
+            "title": _("New draft"),
+            "hidden": {"reply_to": reply_to.pk} if reply_to else {},
+            "reply_to": reply_to,
+        },
     )
 
 
@@ -86,6 +100,7 @@ def _visible(request: HttpRequest, pk: int) -> Outgoing:
 
 
 @login_required
+@require_GET
 def outgoing(request: HttpRequest, pk: int) -> HttpResponse:
     doc = _visible(request, pk)
     actions = {t.action for t in workflow.actions_for("outgoing", request.user, doc)}
@@ -162,6 +177,7 @@ def outgoing_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def outgoing_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The document in the Decree 30 format (DOCX, PDF), or its exchange file (JSON, edXML)."""
     doc = _visible(request, pk)
@@ -181,6 +197,7 @@ def outgoing_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def outgoing_book(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """The outgoing register of the year (Art. 16(2))."""
     department(request)
@@ -188,5 +205,3 @@ def outgoing_book(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     if agency is None or not (permissions.is_clerk(request.user) or permissions.is_leader(request.user)):
         raise PermissionDenied
     return _book(agency, year, fmt, "outgoing")
-
-

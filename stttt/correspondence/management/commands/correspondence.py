@@ -148,7 +148,10 @@ class Command(BaseCommand):
             secrecy=o["secrecy"],
             files=files,
         )
-        self.stdout.write(_("Registered: id %(id)s, arrival number %(n)s") % {"id": doc.pk, "n": f"{doc.arrival_number:02d}/{doc.arrival_year}"})
+        self.stdout.write(
+            _("Registered: id %(id)s, arrival number %(n)s")
+            % {"id": doc.pk, "n": f"{doc.arrival_number:02d}/{doc.arrival_year}"}
+        )
 
     def do_route(self, o: dict[str, Any]) -> None:
         user = self._user(o["user"])
@@ -162,12 +165,16 @@ class Command(BaseCommand):
             deadline=_date(o["deadline"]) if o.get("deadline") else None,
             create_task=o["task"],
         )
-        self.stdout.write(_("Routed to %(unit)s.") % {"unit": doc.lead_unit.name} + (f" task {doc.task_id}" if doc.task_id else ""))
+        self.stdout.write(
+            _("Routed to %(unit)s.") % {"unit": doc.lead_unit.name} + (f" task {doc.task_id}" if doc.task_id else "")
+        )
 
     def do_sign(self, o: dict[str, Any]) -> None:
         user = self._user(o["user"])
         doc = services.outgoing_sign(self._outgoing(user, o["id"]), actor=user)
-        self.stdout.write(f"{doc.authority_line + ' / ' if doc.authority_line else ''}{doc.title_line} — {doc.signer_name}")
+        self.stdout.write(
+            f"{doc.authority_line + ' / ' if doc.authority_line else ''}{doc.title_line} — {doc.signer_name}"
+        )
 
     def do_issue(self, o: dict[str, Any]) -> None:
         user = self._user(o["user"])
@@ -222,5 +229,9 @@ class Command(BaseCommand):
 
     def do_figures(self, o: dict[str, Any]) -> None:
         agency = self._agency(o["agency"])
-        data = {"year": o["year"], "months": selectors.monthly_counts(agency, o["year"]), "units": selectors.overdue_by_unit(agency)}
+        data = {
+            "year": o["year"],
+            "months": selectors.monthly_counts(agency, o["year"]),
+            "units": selectors.overdue_by_unit(agency),
+        }
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
