@@ -34,6 +34,7 @@ STTTT_APPS = [
     "stttt.press.apps.PressConfig",
     "stttt.digital.apps.DigitalConfig",
     "stttt.supervision.apps.SupervisionConfig",
+    "stttt.correspondence.apps.CorrespondenceConfig",
     "stttt.portal.apps.PortalConfig",
     "stttt.api.apps.ApiConfig",
     "stttt.web.apps.WebConfig",
