@@ -96,7 +96,9 @@ class CorrIncomingSerializer(serializers.ModelSerializer):
     status = choice(IncomingStatus.choices, read_only=True)
     lead_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     proposed_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    coordinating_units: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    coordinating_units: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     officer: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
     files: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     allow_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.accounts.models import User
 from stttt.correspondence.choices import Channel, DocType, DossierFor, DossierKind, Secrecy, Urgency
 from stttt.org.models import Unit
 
@@ -43,8 +44,6 @@ class AgencyForm(forms.Form):
         if "coordinating_units" in self.fields:
             self.fields["coordinating_units"].queryset = units.exclude(kind="leadership")  # type: ignore[attr-defined]
         if "officer" in self.fields:
-            from stttt.accounts.models import User
-
             self.fields["officer"].queryset = User.objects.filter(  # type: ignore[attr-defined]
                 is_active=True, staff__agency=agency
             ).order_by("full_name")
@@ -60,7 +59,7 @@ class IncomingForm(forms.Form):
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
     secrecy = forms.ChoiceField(label=_("Confidentiality"), choices=Secrecy.choices, required=False)
     pages = forms.IntegerField(label=_("Pages"), min_value=1, initial=1)
-    files = MultipleFileField(label=_("Files (PDF, DOCX…)"), required=False)
+    attachments = MultipleFileField(label=_("Files (PDF, DOCX…)"), required=False)
     allow_duplicate = forms.BooleanField(
         label=_("Register although already registered (a second copy)"), required=False
     )
@@ -82,7 +81,7 @@ class RouteForm(AgencyForm):
 
 
 class AssignForm(AgencyForm):
-    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None)  # type: ignore[arg-type]
+    officer: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Officer"), queryset=User.objects.none())
 
 
 class ResultForm(forms.Form):

@@ -115,7 +115,11 @@ API_STEP = {
     "outsiders": {"GET": "405", "write": "404"},
     "anonymous": "login",
 }
-API_RECORD = {"staff": {"own": {"GET": "ok", "write": "invalid"}, "other": "404"}, "outsiders": "404", "anonymous": "login"}
+API_RECORD = {
+    "staff": {"own": {"GET": "ok", "write": "invalid"}, "other": "404"},
+    "outsiders": "404",
+    "anonymous": "login",
+}
 
 EXPECTED: dict[str, dict[str, Any]] = {
     "correspondence:index": PAGE,

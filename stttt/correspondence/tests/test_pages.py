@@ -41,7 +41,7 @@ def test_register_route_and_answer_through_pages(client, dept):
             "summary": "Về việc báo cáo công tác báo chí",
             "channel": "post",
             "pages": "1",
-            "files": [SimpleUploadedFile("cv.docx", _docx("Đề nghị Sở báo cáo về phát thanh truyền hình"))],
+            "attachments": [SimpleUploadedFile("cv.docx", _docx("Đề nghị Sở báo cáo về phát thanh truyền hình"))],
         },
     )
     doc = Incoming.objects.get()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from stttt.core import charts
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence.forms import DossierCommentForm, DossierForm, IssuedFileForm, StageForm
-from stttt.correspondence.models import DossierComment
+from stttt.correspondence.models import Dossier, DossierComment
 from stttt.correspondence.views.common import department, refuse
 
 
@@ -46,7 +46,7 @@ def dossier_new(request: HttpRequest) -> HttpResponse:
     return render(request, "correspondence/form.html", {"form": form, "title": _("New drafting dossier")})
 
 
-def _visible(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _visible(request: HttpRequest, pk: int) -> Dossier:
     department(request)
     return get_object_or_404(selectors.dossiers_visible_to(request.user), pk=pk)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -75,9 +76,9 @@ def incoming_new(request: HttpRequest) -> HttpResponse:
     form = IncomingForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data.pop("files", None)
+        data.pop("attachments", None)
         try:
-            doc = services.incoming_register(actor=request.user, files=upload_list(request, "files"), **data)
+            doc = services.incoming_register(actor=request.user, files=upload_list(request, "attachments"), **data)
         except (ValidationError, PermissionDenied) as exc:
             refuse(request, exc, form)
         else:
@@ -214,7 +215,7 @@ def incoming_book(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     return _book(agency, year, fmt, "incoming")
 
 
-def _book(agency, year: int, fmt: str, direction: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _book(agency: Any, year: int, fmt: str, direction: str) -> HttpResponse:
     if not 2000 <= year <= dt.date.today().year + 1:
         raise Http404
     name = f"so-van-ban-{'den' if direction == 'incoming' else 'di'}-{year}"

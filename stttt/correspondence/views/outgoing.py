@@ -3,6 +3,8 @@ issue, the rendered document (DOCX/PDF), exchange files, dispatch log and the ou
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -66,7 +68,7 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
         reply_to = get_object_or_404(selectors.incoming_visible_to(request.user), pk=pk)
     from stttt.org.powers import powers_of
 
-    initial = {"drafting_unit": reply_to.lead_unit_id if reply_to else None}
+    initial: dict[str, Any] = {"drafting_unit": reply_to.lead_unit_id if reply_to else None}
     if not initial["drafting_unit"]:
         primary = powers_of(request.user).primary_unit_code
         initial["drafting_unit"] = (

@@ -166,7 +166,8 @@ class Command(BaseCommand):
             create_task=o["task"],
         )
         self.stdout.write(
-            _("Routed to %(unit)s.") % {"unit": doc.lead_unit.name} + (f" task {doc.task_id}" if doc.task_id else "")
+            _("Routed to %(unit)s.") % {"unit": doc.lead_unit.name if doc.lead_unit else ""}
+            + (f" task {doc.task_id}" if doc.task_id else "")
         )
 
     def do_sign(self, o: dict[str, Any]) -> None:
