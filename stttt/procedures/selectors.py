@@ -144,13 +144,20 @@ def inbox_summary(user: Any, *, limit: int = 10, today: dt.date | None = None) -
     """Each inbox's key, count and first `limit` dossiers (for the home and procedures pages): the counts in
     one query, then each inbox's first rows with only the columns the pages show."""
     visible, conditions = _inbox_conditions(user, today)
-    counts = visible.order_by().aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
+    # Every inbox holds open dossiers only: the count reads those (an index on the status), not the agency's
+    # every dossier of ten years.
+    counted = visible.order_by().filter(status__in=INBOX_STATUSES)
+    counts = counted.aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
     shown = visible.select_related(None).select_related("procedure")
     shown = shown.only("code", "applicant_name", "due_date", "submitted_at", "procedure__name")
     return [
         {"key": key, "count": counts[key], "dossiers": list(shown.filter(q)[:limit])} for key, q in conditions.items()
     ]
 
+
+#: The statuses any inbox holds (`_inbox_conditions`): in progress, filed and not yet received, decided and
+#: not yet returned.
+INBOX_STATUSES = frozenset({*IN_PROGRESS, Status.SUBMITTED, Status.APPROVED, Status.REFUSED})
 
 INBOX_KEYS = ("to_receive", "to_transfer", "to_assign", "assigned", "to_approve", "to_return", "due_soon", "overdue")
 
