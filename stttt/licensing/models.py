@@ -123,6 +123,8 @@ class Licence(SearchableModel, TimeStampedModel):
             models.Index(fields=["kind", "issued_on"]),
             # A public register: the agency's licences of a kind, newest issued first (its default sort).
             models.Index(fields=["agency", "kind", "-issued_on", "-id"], name="licensing_register"),
+            # The staff list of an agency's licences of every kind, newest issued first (its sort).
+            models.Index(fields=["agency", "-issued_on", "-id"], name="licensing_licence_list"),
         ]
 
     def __str__(self) -> str:

@@ -193,20 +193,48 @@ def district_name(agency: Agency, code: str) -> str:
     return next(iter(District.objects.filter(agency=agency, code=code).values_list("name", flat=True)), "")
 
 
-def home_figures(user: Any) -> list[tuple[str, object]]:
-    """Figures of the user's agency; none for anyone who is not staff."""
+def home_figures(user: Any, today: dt.date | None = None) -> list[tuple[str, object]]:
+    """Figures of the user's agency; none for anyone who is not staff. The same counts as filtering
+    `licences_with_status` (a test keeps them equal), without computing every licence's status in SQL: the
+    licences are counted by their dates in one aggregate, then the few with an event in force are counted
+    again from their events (`rules.status_on`)."""
+    from collections import defaultdict
+
+    from django.db.models import Q
     from django.utils.translation import gettext as _
+
+    from stttt.licensing import rules
 
     if user is None or not permissions.is_staff_member(user):
         return []
-    qs: QuerySet[Any] = licences_visible_to(user)
+    day = today or timezone.localdate()
+    soon = day + dt.timedelta(days=30)
+    licences = powers.scope_to_agency(Licence.objects.all(), user)
+    figures = licences.aggregate(
+        total=Count("id"),
+        valid=Count("id", filter=Q(valid_until__isnull=True) | Q(valid_until__gte=day)),
+        expiring=Count("id", filter=Q(valid_until__gte=day, valid_until__lte=soon)),
+    )
+    facts: dict[int, list[rules.EventFact]] = defaultdict(list)
+    terms: dict[int, tuple[dt.date, dt.date | None]] = {}
+    in_force = LicenceEvent.objects.filter(licence__in=licences.values("pk"), effective_on__lte=day).order_by()
+    for licence_id, valid_from, valid_until, *fact in in_force.values_list(
+        "licence_id", "licence__valid_from", "licence__valid_until", "type", "effective_on", "end_on",
+        "new_valid_until", "id",
+    ):  # fmt: skip
+        terms[licence_id] = (valid_from, valid_until)
+        kind, effective_on, end_on, new_valid_until, pk = fact
+        facts[licence_id].append(rules.EventFact(kind, effective_on, end_on, new_valid_until, order=pk))
+    for licence_id, (valid_from, valid_until) in terms.items():
+        if valid_until is None or valid_until >= day:  # counted by its dates above: counted again here
+            figures["valid"] -= 1
+            figures["expiring"] -= valid_until is not None and valid_until <= soon
+        if rules.status_on(day, valid_from, valid_until, facts[licence_id]) == Status.VALID:
+            until = rules.effective_until(valid_until, facts[licence_id], day)
+            figures["valid"] += 1
+            figures["expiring"] += until is not None and until <= soon
     return [
-        (_("Licences"), qs.count()),
-        (_("Valid"), qs.filter(current_status=Status.VALID).count()),
-        (
-            _("Expiring within 30 days"),
-            qs.filter(
-                current_status=Status.VALID, current_until__lte=timezone.localdate() + dt.timedelta(days=30)
-            ).count(),
-        ),
+        (_("Licences"), figures["total"]),
+        (_("Valid"), figures["valid"]),
+        (_("Expiring within 30 days"), figures["expiring"]),
     ]
