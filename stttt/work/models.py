@@ -102,6 +102,8 @@ class Task(SearchableModel, TimeStampedModel):
             models.Index(fields=["agency", "deadline", "id"], name="work_task_list"),
             # The leadership board: each lead unit's open tasks counted by deadline.
             models.Index(fields=["lead_unit", "status", "deadline"], name="work_task_unit_board"),
+            # An agency's open tasks counted and listed by deadline (the boards, the home figures).
+            models.Index(fields=["agency", "status", "deadline"], name="work_task_open"),
         ]
 
     def __str__(self) -> str:

@@ -509,7 +509,7 @@ def unit_dashboard(user: Any, unit_code: str, *, on: dt.date | None = None) -> d
     first, last = on.replace(day=1), rules.month_bounds(on.strftime("%Y-%m"))[1]
     return {
         "tasks": with_states(tasks.filter(status__in=TASK_OPEN)),
-        "counts": tasks.order_by().aggregate(**_state_counts(on)),
+        "counts": tasks.filter(status__in=TASK_OPEN).order_by().aggregate(**_state_counts(on)),
         "completed_this_month": tasks.filter(completed_on__range=(first, last)).count(),
         "questions": list(questions_visible_to(user).filter(unit__code=unit_code).exclude(status="answered")),
         "coordinations": list(
@@ -524,7 +524,9 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
     """Every unit's open, overdue and due-soon tasks; reports due or late; district requests open."""
     on = on or today()
     agency = working_agency(user)
-    counted = tasks_visible_to(user).order_by().values("lead_unit__code").annotate(**_state_counts(on))
+    # Every count is of open tasks: only those are read (an index on the agency and status), not a decade's.
+    counted = tasks_visible_to(user).filter(status__in=TASK_OPEN).order_by()
+    counted = counted.values("lead_unit__code").annotate(**_state_counts(on))
     by_unit: dict[str, dict[str, int]] = {
         row["lead_unit__code"]: {key: row[key] for key in ("open", "overdue", "due_soon")}  # type: ignore[misc]
         for row in counted

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from stttt.work.forms import (
 )
 from stttt.work.models import Report
 from stttt.work.views.common import department, errors_of, refusal
+
+PAGE_SIZE = 25
 
 
 @login_required
@@ -35,11 +38,16 @@ def reports(request: HttpRequest) -> HttpResponse:
             form.add_error(None, refusal(exc))
         else:
             return redirect("work:report", pk=report.pk)
-    items = list(selectors.reports_visible_to(request.user))
+    # A page at a time: a Department sends dozens of periodic reports a year (issue 13).
+    reports = selectors.reports_visible_to(request.user).order_by("-period_start", "report_type", "pk")
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
     for report in items:
         report.late = selectors.report_is_late(report)  # type: ignore[attr-defined]
     return render(
-        request, "work/reports.html", {"reports": items, "types": selectors.report_types(request.user), "form": form}
+        request,
+        "work/reports.html",
+        {"reports": items, "page": page, "types": selectors.report_types(request.user), "form": form},
     )
 
 
