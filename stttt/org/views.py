@@ -10,12 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME
 from stttt.legal.selectors import basis_sentence
-from stttt.org import exports, permissions, selectors, services
+from stttt.org import exports, permissions, powers, selectors, services
 from stttt.org.choices import AssignmentKind, Severity
 from stttt.org.forms import ActingForm, AtForm, ReassignForm
 from stttt.org.models import Agency, Assignment, Unit
@@ -57,8 +58,6 @@ def index(request: HttpRequest) -> HttpResponse:
     """The org chart as of a date, with the reorganisations that shaped it."""
     agency = _agency(request)
     ctx = _context(request, agency)
-    chart = selectors.chart(agency, ctx["at"])
-    findings = selectors.findings_at(agency, ctx["at"])
     return render(
         request,
         "org/index.html",
@@ -66,13 +65,27 @@ def index(request: HttpRequest) -> HttpResponse:
             **ctx,
             "agency": agency,
             "basis": basis_sentence(agency.regulation) if agency.regulation else "",
+            **_chart_and_findings(agency, ctx["at"]),
+            "events": selectors.events(agency).order_by("-effective_on"),
+        },
+    )
+
+
+def _chart_and_findings(agency: Agency, at: datetime.date) -> dict:
+    """The chart, its drawing and the number of findings on `at`: built once per agency, day and language
+    until the organisation changes (`powers.remember`, under the revision every org service bumps)."""
+
+    def build() -> dict:
+        chart = selectors.chart(agency, at)
+        findings = selectors.findings_at(agency, at)
+        return {
             "chart": chart,
             "svg": exports.chart_svg(chart),
             "errors": sum(1 for f in findings if f.severity == Severity.ERROR),
             "warnings": sum(1 for f in findings if f.severity == Severity.WARNING),
-            "events": selectors.events(agency).order_by("-effective_on"),
-        },
-    )
+        }
+
+    return powers.remember(f"org:chart:{agency.pk}:{at.isoformat()}:{get_language()}", build)
 
 
 @login_required
