@@ -11,6 +11,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class EnterpriseForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = ITEnterprise
         fields = [
@@ -31,6 +33,8 @@ class EnterpriseForm(forms.ModelForm):
 
 
 class DatasetForm(forms.ModelForm):
+    access_url = forms.URLField(label=_("access address"), required=False, assume_scheme="https")
+
     class Meta:
         model = Dataset
         fields = [
