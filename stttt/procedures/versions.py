@@ -180,6 +180,12 @@ def transfers_due(agency: Agency, day: dt.date) -> list[Transfer]:
 # --- import -------------------------------------------------------------------------------------------
 
 
+def _count(value: Any) -> int:
+    """A number of copies as exported ("2", 2, "02 bản"); 1 when none is given or it is not a number."""
+    found = re.match(r"\s*(\d{1,4})", str(value or ""))
+    return max(1, int(found.group(1))) if found else 1
+
+
 def national_facts(data: dict[str, Any]) -> dict[str, Any]:
     """The facts of a procedure from the national database's JSON export (keys as exported: MaTTHC,
     TenTTHC, LinhVuc, CapThucHien, ThoiHanGiaiQuyet, DonViThoiGian, ThanhPhanHoSo, PhiLePhi, CanCuPhapLy,
@@ -188,23 +194,28 @@ def national_facts(data: dict[str, Any]) -> dict[str, Any]:
     def text(key: str) -> str:
         return " ".join(str(data.get(key) or "").split())
 
+    def items(key: str) -> list[Any]:  # a list as exported, or one item a line in a text
+        value = data.get(key) or []
+        return value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else [value]
+
     components = [
         {
-            "name": " ".join(str(item.get("Ten") if isinstance(item, dict) else item).split()),
+            "name": " ".join(str((item.get("Ten") or "") if isinstance(item, dict) else item).split()),
             "copy_kind": "original",
-            "copies": int(item.get("SoLuong") or 1) if isinstance(item, dict) else 1,
+            "copies": _count(item.get("SoLuong")) if isinstance(item, dict) else 1,
             "form": "",
             "required": True,
         }
-        for item in data.get("ThanhPhanHoSo") or []
+        for item in items("ThanhPhanHoSo")
+        if item not in (None, "")
     ]
     facts: dict[str, Any] = {
         "national_code": text("MaTTHC"),
         "name": text("TenTTHC"),
-        "legal_basis": "; ".join(str(b) for b in data.get("CanCuPhapLy") or []),
+        "legal_basis": "; ".join(str(b).strip() for b in items("CanCuPhapLy") if str(b).strip()),
         "fee": text("PhiLePhi"),
         "result_name": text("KetQua"),
-        "components": components,
+        "components": [c for c in components if c["name"]],
     }
     limit = data.get("ThoiHanGiaiQuyet")
     if limit not in (None, ""):

@@ -255,3 +255,16 @@ def test_an_annex_table_with_the_headings_seen_in_announcements_is_read():
     entry = versions.read_export(content.getvalue(), CODE)
     facts = versions.national_facts(entry)
     assert facts["time_limit"] == 10 and facts["time_unit"] == "working" and facts["fee"] == "Không"
+
+
+def test_an_export_of_odd_shapes_is_read_or_refused_never_broken():
+    facts = versions.national_facts(
+        {"MaTTHC": CODE, "ThanhPhanHoSo": "Tờ khai\nBản sao", "CanCuPhapLy": "Luật Báo chí 2016", "PhiLePhi": None}
+    )
+    assert [c["name"] for c in facts["components"]] == ["Tờ khai", "Bản sao"]
+    assert facts["legal_basis"] == "Luật Báo chí 2016"
+    listed = [{"Ten": None, "SoLuong": "x"}, {"Ten": "Đơn", "SoLuong": "02 bản"}]
+    odd = versions.national_facts({"ThanhPhanHoSo": listed})
+    assert odd["components"] == [{"name": "Đơn", "copy_kind": "original", "copies": 2, "form": "", "required": True}]
+    with pytest.raises(ValidationError):
+        versions.national_facts({"ThoiHanGiaiQuyet": "mười ngày"})
