@@ -193,9 +193,10 @@ class SharingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=DigitalDecisionSerializer, responses={200: DigitalSharingSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
+        record = self.get_object()
         data = DigitalDecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        item = services.sharing_decide(self.get_object(), actor=request.user, **data.validated_data)
+        item = services.sharing_decide(record, actor=request.user, **data.validated_data)
         return Response(self.get_serializer(item).data)
 
 
@@ -260,9 +261,10 @@ class AppraisalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=DigitalAppraiseSerializer, responses={200: DigitalAppraisalSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def appraise(self, request: Request, pk: str | None = None) -> Response:
+        record = self.get_object()
         data = DigitalAppraiseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        item = services.appraisal_appraise(self.get_object(), actor=request.user, **data.validated_data)
+        item = services.appraisal_appraise(record, actor=request.user, **data.validated_data)
         return Response(self.get_serializer(item).data)
 
 
@@ -356,9 +358,10 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=DigitalFiguresSerializer, responses={200: DigitalSubmissionSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def figures(self, request: Request, pk: str | None = None) -> Response:
+        record = self.get_object()
         data = DigitalFiguresSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        item = services.submission_save(self.get_object(), actor=request.user, **data.validated_data)
+        item = services.submission_save(record, actor=request.user, **data.validated_data)
         return Response(self.get_serializer(item).data)
 
 

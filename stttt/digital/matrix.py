@@ -58,7 +58,113 @@ RECORDS = {
     "digital-submission-figures": _submission,
 }
 
-EXPECTED: dict[str, dict[str, Any]] = {}
+PAGE = {"staff": {"GET": "ok", "write": "allowed"}, "outsiders": "redirect", "anonymous": "login"}
+RECORD_PAGE = {
+    "staff": {"own": {"GET": "ok", "write": "allowed"}, "other": "404"},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+POST_ONLY = {
+    "staff": {"own": {"GET": "405", "write": "allowed"}, "other": {"GET": "405", "write": "404"}},
+    "outsiders": {"GET": "405", "write": "redirect"},
+    "anonymous": "login",
+}
+API_LIST = {"staff": "ok", "outsiders": "ok", "anonymous": "login"}
+API_CREATE = {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"}
+API_DETAIL = {"staff": {"own": "ok", "other": "404"}, "outsiders": "404", "anonymous": "login"}
+API_ACTION = {
+    "staff": {"own": {"GET": "405", "write": "invalid"}, "other": {"GET": "405", "write": "404"}},
+    "outsiders": {"GET": "405", "write": "404"},
+    "anonymous": "login",
+}
+API_FIGURES = {"staff": "ok", "district": "ok", "observer": "403", "citizen": "403", "anonymous": "login"}
+
+EXPECTED: dict[str, dict[str, Any]] = {
+    **{
+        f"digital:{name}": PAGE
+        for name in (
+            "index",
+            "programmes",
+            "indicators",
+            "collections",
+            "dti",
+            "online",
+            "datasets",
+            "dataset_create",
+            "sharings",
+            "sharing_create",
+            "appraisals",
+            "appraisal_create",
+            "enterprises",
+            "enterprise_create",
+            "enterprises_xlsx",
+            "enterprise_import",
+            "signatures",
+            "signature_create",
+        )
+    },
+    **{
+        f"digital:{name}": RECORD_PAGE
+        for name in (
+            "programme",
+            "collection",
+            "collection_xlsx",
+            "dataset",
+            "sharing",
+            "appraisal",
+            "appraisal_opinion",
+            "enterprise",
+            "signature",
+        )
+    },
+    "digital:programme_task_step": POST_ONLY,
+    "digital:collection_remind": POST_ONLY,
+    "digital:my_submissions": {"staff": "redirect", "outsiders": "ok", "anonymous": "login"},
+    "digital:open_data": {"all": "ok"},
+    "digital:submission": {
+        "staff": {"own": {"GET": "ok", "write": "allowed"}, "other": "404"},
+        "district": {"own": {"GET": "ok", "write": "allowed"}, "other": "404"},
+        "observer": "404",
+        "citizen": "404",
+        "anonymous": "login",
+    },
+    "digital:submission_return": {
+        "staff": {"own": {"GET": "405", "write": "allowed"}, "other": {"GET": "405", "write": "404"}},
+        "district": {"own": {"GET": "405", "write": "redirect"}, "other": {"GET": "405", "write": "404"}},
+        "observer": {"GET": "405", "write": "404"},
+        "citizen": {"GET": "405", "write": "404"},
+        "anonymous": "login",
+    },
+    "digital-enterprise-list": API_CREATE,
+    "digital-sharing-list": API_CREATE,
+    "digital-appraisal-list": API_CREATE,
+    "digital-signature-list": API_CREATE,
+    "digital-dataset-list": API_LIST,
+    "digital-submission-list": API_LIST,
+    "digital-dti-list": API_FIGURES,
+    "digital-online-list": API_FIGURES,
+    "digital-enterprise-detail": API_DETAIL,
+    "digital-dataset-detail": API_DETAIL,
+    "digital-sharing-detail": API_DETAIL,
+    "digital-appraisal-detail": API_DETAIL,
+    "digital-signature-detail": API_DETAIL,
+    "digital-submission-detail": {
+        "staff": {"own": "ok", "other": "404"},
+        "district": {"own": "ok", "other": "404"},
+        "observer": "404",
+        "citizen": "404",
+        "anonymous": "login",
+    },
+    "digital-sharing-decide": API_ACTION,
+    "digital-appraisal-appraise": API_ACTION,
+    "digital-submission-figures": {
+        "staff": {"own": {"GET": "405", "write": "invalid"}, "other": {"GET": "405", "write": "404"}},
+        "district": {"own": {"GET": "405", "write": "invalid"}, "other": {"GET": "405", "write": "404"}},
+        "observer": {"GET": "405", "write": "404"},
+        "citizen": {"GET": "405", "write": "404"},
+        "anonymous": "login",
+    },
+}
 
 
 def MARKERS(agency: Any) -> set[str]:
