@@ -218,12 +218,11 @@ def home_figures(user: Any, today: dt.date | None = None) -> list[tuple[str, obj
     facts: dict[int, list[rules.EventFact]] = defaultdict(list)
     terms: dict[int, tuple[dt.date, dt.date | None]] = {}
     in_force = LicenceEvent.objects.filter(licence__in=licences.values("pk"), effective_on__lte=day).order_by()
-    for licence_id, valid_from, valid_until, *fact in in_force.values_list(
-        "licence_id", "licence__valid_from", "licence__valid_until", "type", "effective_on", "end_on",
-        "new_valid_until", "id",
-    ):  # fmt: skip
+    columns = ("licence__valid_from", "licence__valid_until", "type", "effective_on", "end_on", "new_valid_until")
+    for licence_id, pk, valid_from, valid_until, kind, effective_on, end_on, new_valid_until in in_force.values_list(
+        "licence_id", "id", *columns
+    ):
         terms[licence_id] = (valid_from, valid_until)
-        kind, effective_on, end_on, new_valid_until, pk = fact
         facts[licence_id].append(rules.EventFact(kind, effective_on, end_on, new_valid_until, order=pk))
     for licence_id, (valid_from, valid_until) in terms.items():
         if valid_until is None or valid_until >= day:  # counted by its dates above: counted again here
