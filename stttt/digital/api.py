@@ -164,7 +164,7 @@ class DigitalSharingSerializer(serializers.ModelSerializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None:
-            self.fields["dataset"].queryset = selectors.datasets_visible_to(request.user)
+            self.fields["dataset"].queryset = selectors.datasets_visible_to(request.user)  # type: ignore[attr-defined]
 
 
 class DigitalDecisionSerializer(serializers.Serializer):

@@ -222,7 +222,7 @@ def _figures(code: str, formula: str, kind: str, seed: int, year_offset: int) ->
     return {code: str(max(0, int((base + seed) * growth)))}
 
 
-def _indicators(agency: Agency) -> list[Indicator]:
+def _indicators(agency: Agency) -> list[Any]:
     found = []
     for order, (code, name, formula, num, den, pillar, points, bench, unit, who) in enumerate(INDICATORS, start=1):
         found.append(
@@ -247,7 +247,7 @@ def _indicators(agency: Agency) -> list[Indicator]:
     return found
 
 
-def _entities(agency: Agency, *, with_districts: bool) -> list[ReportingEntity]:
+def _entities(agency: Agency, *, with_districts: bool) -> list[Any]:
     found = []
     for order, name in enumerate(DEPARTMENTS, start=1):
         found.append(
@@ -330,7 +330,7 @@ def _load_collections(agency: Agency, people: dict[str, Any], programme: Program
         subs = list(collection.submissions.select_related("entity__district").order_by("entity__kind", "entity__order"))
         for seed, sub in enumerate(subs, start=1):
             officer = None
-            if sub.entity.district_id is not None:
+            if sub.entity.district is not None:
                 post = sub.entity.district.officers.select_related("user").first()
                 officer = post.user if post else None
             actor = officer or (clerk if sub.entity.district_id is None else None)
@@ -544,6 +544,8 @@ def _catalogue(agency: Agency, people: dict[str, Any], today: dt.date, *, full: 
         ("Sở Kế hoạch và Đầu tư", target, cal.next_working_day(today - dt.timedelta(days=3)), None),
     ]
     for requester, dataset, received, action in plan if full else plan[:2]:
+        if dataset is None:
+            continue
         req = SharingRequest.objects.filter(agency=agency, requester=requester, dataset=dataset).first()
         if req is None:
             req = services.sharing_request_create(

@@ -176,8 +176,11 @@ def appraisal_docx(appraisal: Any) -> bytes:
             bold=True,
         )
     )
+    head = letterhead(appraisal.agency)
     doc = documents.Document(
-        **letterhead(appraisal.agency),
+        issuer=head["issuer"],
+        issuer_parent=head["issuer_parent"],
+        place=head["place"],
         title=_("APPRAISAL OPINION"),
         date=appraisal.appraised_on or appraisal.received_on,
         number=appraisal.opinion_number,

@@ -67,7 +67,7 @@ class SharingRequestForm(forms.ModelForm):
     def __init__(self, *args, datasets=None, **kwargs):
         super().__init__(*args, **kwargs)
         if datasets is not None:
-            self.fields["dataset"].queryset = datasets
+            self.fields["dataset"].queryset = datasets  # type: ignore[attr-defined]
 
 
 class AppraisalForm(forms.ModelForm):

@@ -24,13 +24,17 @@ def _submission(agency: Any) -> dict[str, Any]:
 
     subs = Submission.objects.filter(collection__agency=agency).order_by("-collection__year", "pk")
     own = subs.filter(entity__district__code="dong-xoai").first()
-    return {"pk": (own or subs.first()).pk}
+    found = own or subs.first()
+    assert found is not None
+    return {"pk": found.pk}
 
 
 def _opinion(agency: Any) -> dict[str, Any]:
     from stttt.digital.models import Appraisal
 
-    return {"pk": Appraisal.objects.filter(agency=agency, status="appraised").order_by("pk").first().pk}
+    found = Appraisal.objects.filter(agency=agency, status="appraised").order_by("pk").first()
+    assert found is not None
+    return {"pk": found.pk}
 
 
 RECORDS = {

@@ -38,7 +38,6 @@ from stttt.digital.choices import (
 )
 
 USER = settings.AUTH_USER_MODEL
-MONEY = {"max_digits": 18, "decimal_places": 0}
 
 
 def _agency_field() -> Any:
@@ -435,7 +434,7 @@ class Appraisal(SearchableModel, TimeStampedModel):
     number = models.CharField(_("submission number"), max_length=100, blank=True)
     funding = models.CharField(_("funding"), max_length=12, choices=Funding.choices)
     stage = models.CharField(_("dossier"), max_length=24, choices=Stage.choices)
-    total = models.DecimalField(_("total investment or estimate (VND)"), **MONEY)
+    total = models.DecimalField(_("total investment or estimate (VND)"), max_digits=18, decimal_places=0)
     group = models.CharField(_("project group"), max_length=10, choices=ProjectGroup.choices, blank=True)
     received_on = models.DateField(_("complete dossier received on"))
     due_on = models.DateField(_("appraisal due"))
@@ -449,7 +448,9 @@ class Appraisal(SearchableModel, TimeStampedModel):
     opinion_number = models.CharField(_("number of the opinion"), max_length=100, blank=True)
     outcome = models.CharField(_("outcome"), max_length=14, choices=Outcome.choices, blank=True)
     appraised_on = models.DateField(_("appraised on"), null=True, blank=True)
-    approved_total = models.DecimalField(_("budget after appraisal (VND)"), null=True, blank=True, **MONEY)
+    approved_total = models.DecimalField(
+        _("budget after appraisal (VND)"), null=True, blank=True, max_digits=18, decimal_places=0
+    )
     return_reason = models.TextField(_("reason for return"), blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 

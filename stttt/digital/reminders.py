@@ -45,7 +45,9 @@ def certificate_reminders_send(today: dt.date | None = None) -> int:
     written = 0
     issued = SignatureRequest.objects.filter(status=SignatureStatus.ISSUED, expires_on__gte=day).exclude(email="")
     for cert in issued:
-        if not rules.certificate_expiring(cert.expires_on, day) or (cert.expires_on - day).days % 7:
+        if cert.expires_on is None or not rules.certificate_expiring(cert.expires_on, day):
+            continue
+        if (cert.expires_on - day).days % 7:
             continue
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("Digital-signature certificate expires on %(day)s") % {"day": f"{cert.expires_on:%d/%m/%Y}"}

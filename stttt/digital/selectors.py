@@ -87,7 +87,7 @@ def industry_by_year(agency: Any) -> list[dict[str, Any]]:
         .annotate(enterprises=Count("enterprise"), staff=Sum("staff"), revenue=Sum("revenue"))
         .order_by("year")
     )
-    return list(rows)
+    return [dict(r) for r in rows]
 
 
 # --- Programme and collection (3.14.a-b) ------------------------------------------------------------------
@@ -142,7 +142,7 @@ def collection_board(collection: Collection, *, on: dt.date | None = None) -> di
     day = on or today()
     indicators = list(collection.indicators.all().order_by("order", "code"))
     subs = list(collection.submissions.select_related("entity", "entity__district"))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sub in subs:
         submitted_on = _submitted_on(sub)
         rows.append(
@@ -254,7 +254,8 @@ def online_services(agency: Any, year: int) -> dict[str, Any]:
     months: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     procedures: dict[str, dict[str, Any]] = {}
     keys = ("received", "online", "full_online", "resolved_on_time", "resolved_late")
-    for row in rows:
+    for raw in rows:
+        row: dict[str, Any] = dict(raw)
         for k in keys:
             months[row["month"]][k] += row[k]
         proc = procedures.setdefault(
@@ -263,7 +264,9 @@ def online_services(agency: Any, year: int) -> dict[str, Any]:
         )
         for k in keys:
             proc[k] += row[k]
-    month_rows = [{"month": m, **counts, **_shares(counts)} for m, counts in sorted(months.items())]
+    month_rows: list[dict[str, Any]] = [
+        {"month": m, **counts, **_shares(counts)} for m, counts in sorted(months.items())
+    ]
     proc_rows = [p | _shares(p) for p in procedures.values()]
     totals = {k: sum(m[k] for m in month_rows) for k in keys}
     return {"months": month_rows, "procedures": proc_rows, "totals": totals | _shares(totals)}

@@ -277,7 +277,7 @@ def entity_save(
     else:
         _require(permissions.can_manage(actor, entity.agency_id))
     _set(entity, values)
-    if entity.district_id is not None and entity.district.agency_id != entity.agency_id:
+    if entity.district is not None and entity.district.agency_id != entity.agency_id:
         raise ValidationError({"district": _("The district must belong to the same agency.")})
     return _save(entity, actor)
 

@@ -528,7 +528,7 @@ def enterprise_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.FILES.get("file"):
         from stttt.core import uploads
 
-        upload = request.FILES["file"]
+        upload: Any = request.FILES["file"]
         content = upload.read()
         problem = uploads.check(upload.name, content)
         if problem is None and not upload.name.lower().endswith(".xlsx"):
