@@ -325,9 +325,19 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "anonymous": "login",
     },
     "procedure-detail": {"signed_in": "ok", "anonymous": "login"},
-    "procedure-import-export": {"signed_in": {"GET": "405", "write": "403"}, "anonymous": "login"},
+    # The Office (desk), the processing division and the leaders draft; the Director and the Deputy Director
+    # in charge publish (procedures.permissions; an empty body or version 1, already published: "invalid").
+    "procedure-import-export": {
+        "signed_in": {"GET": "405", "write": "403"},
+        **dict.fromkeys(("director", "deputy", "head", "officer", "desk"), {"GET": "405", "write": "invalid"}),
+        "anonymous": "login",
+    },
     "procedure-list": {"signed_in": "ok", "anonymous": "login"},
-    "procedure-publish": {"signed_in": {"GET": "405", "write": "403"}, "anonymous": "login"},
+    "procedure-publish": {
+        "signed_in": {"GET": "405", "write": "403"},
+        **dict.fromkeys(("director", "deputy"), {"GET": "405", "write": "invalid"}),
+        "anonymous": "login",
+    },
     "procedure-statistics-list": {"staff": "ok", "outsiders": "403", "anonymous": "login"},
     "procedure-versions": {"signed_in": "ok", "anonymous": "login"},
     "procedures:action": {
