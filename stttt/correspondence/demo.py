@@ -165,7 +165,9 @@ def _load_agency(agency: Agency, users: str, units: str, other_code: str, other_
         services.incoming_route(
             late, actor=director, lead_unit=press, instruction="Phòng TTBCXB báo cáo.", deadline=today
         )
-        Incoming.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=5))  # demo: now overdue
+        late.refresh_from_db()
+        late.deadline = today - dt.timedelta(days=5)  # demo: routed earlier, now overdue
+        late.save(update_fields=["deadline"])
 
     # 5. A draft waiting for the head's review.
     if not Outgoing.objects.filter(agency=agency, summary__startswith="Kế hoạch tuyên truyền").exists():

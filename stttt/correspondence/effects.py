@@ -36,8 +36,9 @@ def create_task(doc: Any, *, actor: Any, create_task: bool = False, coordinating
         deadline=doc.deadline,
         coordinating_units=list(coordinating),
     )
-    type(doc).objects.filter(pk=doc.pk).update(task=task)
     doc.task = task
+    doc._history_user = actor  # the task link is audited with the routing leader
+    doc.save(update_fields=["task"])
 
 
 @register_effect(
@@ -56,7 +57,10 @@ def link_reply(doc: Any, *, actor: Any, **context: Any) -> None:
         "date": doc.issued_on.strftime("%d/%m/%Y"),
     }
     if incoming.status != "done":
-        type(incoming).objects.filter(pk=incoming.pk).update(status="done", result=result, done_on=doc.issued_on)
+        incoming.status, incoming.result, incoming.done_on = "done", result, doc.issued_on
+        incoming._history_user = actor
+        incoming._change_reason = "reply issued"
+        incoming.save(update_fields=["status", "result", "done_on"])
     if incoming.task_id and incoming.task.status in ("new", "in_progress"):
         from stttt.work.services import task_complete
 
