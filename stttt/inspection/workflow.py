@@ -306,6 +306,15 @@ LETTERS = Workflow(
 WORKFLOWS = {"referral": REFERRALS, "plan": PLANS, "case": CASES, "violation": VIOLATIONS, "letter": LETTERS}
 
 
+def applies(step: Transition, record: Any) -> bool:
+    """Whether a step applies to this record besides its state: a suspension is entered in the licence
+    register once, when the decision suspends a licence named on the record."""
+    if step.action == "register_suspension":
+        decision = getattr(record, "decision", None)
+        return bool(decision and decision.suspension_months and not decision.licence_event_id and record.licence_id)
+    return True
+
+
 def actions_for(workflow: Workflow, user: Any, record: Any) -> list[Transition]:
     """The steps `user` may take on `record` now (pages and API offer only these)."""
-    return workflow.available(record.status, permissions.roles_of(user, record))
+    return workflow.available(record.status, permissions.roles_of(user, record), lambda step: applies(step, record))
