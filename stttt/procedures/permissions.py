@@ -180,7 +180,7 @@ def need_to_know(user: Any, at: dt.date | None = None) -> Q:
     # serve the lists and inboxes (issue 13).
     from stttt.procedures.models import Dossier
 
-    filed = list(Dossier.objects.filter(submitted_by=user).values_list("pk", flat=True))
+    filed = list(Dossier.objects.filter(submitted_by=user).order_by().values_list("pk", flat=True))
     relations = Q(pk__in=filed) if filed else Q(pk__in=[])
     desk = mine.staff.agency.one_stop_unit_code
     if mine.is_director or (desk and desk in mine.unit_codes):
