@@ -326,10 +326,10 @@ def sharing_visible_to(user: Any) -> QuerySet[SharingRequest]:
     return _staff_scope(SharingRequest.objects.select_related("dataset"), user)
 
 
-def sharing_state(request: SharingRequest, on: dt.date | None = None) -> str:
+def sharing_state(request: SharingRequest, on: dt.date | None = None, cal: Any = None) -> str:
     """`none` once decided; else overdue / due soon / on track against the legal time limit."""
     return deadline_state(
-        calendar(),
+        cal or calendar(),
         request.due_on,
         on or today(),
         soon=DUE_SOON_WORKING_DAYS,
@@ -360,9 +360,9 @@ def appraisals_visible_to(user: Any) -> QuerySet[Appraisal]:
     return _staff_scope(Appraisal.objects.all(), user)
 
 
-def appraisal_state(appraisal: Appraisal, on: dt.date | None = None) -> str:
+def appraisal_state(appraisal: Appraisal, on: dt.date | None = None, cal: Any = None) -> str:
     return deadline_state(
-        calendar(),
+        cal or calendar(),
         appraisal.due_on,
         on or today(),
         soon=DUE_SOON_WORKING_DAYS,

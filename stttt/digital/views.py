@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stttt.core.calendar import calendar
 from stttt.core.http import file_response, form_errors
 from stttt.digital import charts, exports, forms, selectors, services, workflow
 from stttt.digital.models import Submission
@@ -64,6 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
     collection = selectors.collections_visible_to(request.user).first()
     board = selectors.collection_board(collection) if collection else None
     online = selectors.online_services(agency, year)
+    cal = calendar()
     context = {
         "year": year,
         "comparison": comparison,
@@ -73,11 +75,11 @@ def index(request: HttpRequest) -> HttpResponse:
         "completion_chart": charts.completion(board) if board else "",
         "online_chart": charts.online_months(online),
         "appraisals": [
-            (a, selectors.appraisal_state(a))
+            (a, selectors.appraisal_state(a, cal=cal))
             for a in selectors.appraisals_visible_to(request.user).filter(status__in=("received", "consulting"))[:10]
         ],
         "sharing": [
-            (r, selectors.sharing_state(r))
+            (r, selectors.sharing_state(r, cal=cal))
             for r in selectors.sharing_visible_to(request.user).filter(status="received")[:10]
         ],
         "expiring": selectors.expiring_certificates(agency),
@@ -333,7 +335,8 @@ def open_data(request: HttpRequest) -> JsonResponse:
 def sharing_list(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     page = _page(request, selectors.sharing_visible_to(request.user))
-    rows = [(r, selectors.sharing_state(r)) for r in page.object_list]
+    cal = calendar()
+    rows = [(r, selectors.sharing_state(r, cal=cal)) for r in page.object_list]
     report = selectors.sharing_report(agency, _year(request))
     return render(request, "digital/sharing_list.html", {"page": page, "rows": rows, "report": report})
 
@@ -389,7 +392,8 @@ def sharing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def appraisal_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     page = _page(request, selectors.appraisals_visible_to(request.user))
-    rows = [(a, selectors.appraisal_state(a)) for a in page.object_list]
+    cal = calendar()
+    rows = [(a, selectors.appraisal_state(a, cal=cal)) for a in page.object_list]
     return render(request, "digital/appraisal_list.html", {"page": page, "rows": rows})
 
 
