@@ -389,7 +389,7 @@ def collection_remind(collection: Collection, *, actor: Any) -> int:
     _require(permissions.can_manage(actor, collection.agency_id))
     count = 0
     now = timezone.now()
-    pending = collection.submissions.select_for_update().exclude(status=SubmissionStatus.SUBMITTED)
+    pending = collection.submissions.select_for_update(of=("self",)).exclude(status=SubmissionStatus.SUBMITTED)
     for submission in pending.select_related("entity__district"):
         submission.reminders += 1
         submission.last_reminded_at = now
