@@ -19,6 +19,25 @@ STEP = {
 }
 API_LIST = {"staff": "ok", "outsiders": "403", "anonymous": "login"}
 API_RECORD = {"staff": {"own": "ok", "other": "404"}, "outsiders": "403", "anonymous": "login"}
+# Pages whose form records something: the information area's unit (the Press and Publishing division in the
+# demo) and the leadership may post; other staff are refused.
+INFO_FORM = {
+    **{role: "ok" for role in ("director", "deputy", "head", "officer")},
+    **{role: {"GET": "ok", "write": "403"} for role in ("desk", "ict")},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+# An organisation's page records the licences it holds: its sector's unit (telecom: Posts, Telecommunications
+# and IT) and the leadership; the head and officer asked are of the Press and Publishing division.
+OPERATOR_RECORD = {
+    **{role: {"own": "ok", "other": "404"} for role in ("director", "deputy")},
+    **{
+        role: {"GET": {"own": "ok", "other": "404"}, "write": {"own": "403", "other": "404"}}
+        for role in ("head", "officer", "desk", "ict")
+    },
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
 API_STEP = {
     "staff": {"GET": "405", "write": {"own": "invalid", "other": "404"}},
     "outsiders": "403",
@@ -121,7 +140,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "supervision:index": PAGE,
     "supervision:operators": PAGE,
     "supervision:operator_create": PAGE,
-    "supervision:operator": RECORD,
+    "supervision:operator": OPERATOR_RECORD,
     "supervision:reports": PAGE,
     "supervision:reports_schedule": {"staff": "redirect", "outsiders": "redirect", "anonymous": "login"},
     "supervision:totals": PAGE,
@@ -142,11 +161,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "supervision:incident_create": PAGE,
     "supervision:incident": RECORD,
     "supervision:incident_act": STEP,
-    "supervision:grassroots": PAGE,
+    "supervision:grassroots": INFO_FORM,
     "supervision:broadcast_create": PAGE,
     "supervision:broadcast": RECORD,
     "supervision:broadcast_act": STEP,
-    "supervision:external": PAGE,
+    "supervision:external": INFO_FORM,
     "supervision:external_plan": RECORD,
     "supervision:external_act": STEP,
     "supervision-operator-list": API_LIST,
@@ -156,7 +175,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "supervision-report-act": API_STEP,
     "supervision-site-list": API_LIST,
     "supervision-site-detail": API_RECORD,
-    "supervision-case-list": API_LIST,
+    "supervision-case-list": {"staff": {"GET": "ok", "write": "invalid"}, "outsiders": "403", "anonymous": "login"},
     "supervision-case-detail": API_RECORD,
     "supervision-case-act": API_STEP,
     "supervision-incident-list": API_LIST,
