@@ -210,7 +210,7 @@ def test_appraisal_group_due_consult_and_opinion(digital):
         owner="Sở",
         funding="investment",
         stage="feasibility",
-        total=Decimal("25000000000"),
+        total=Decimal("100000000000"),
         received_on=dt.date(2026, 3, 2),
     )
     assert item.group == "B" and item.due_on >= dt.date(2026, 4, 1)
