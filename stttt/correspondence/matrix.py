@@ -61,6 +61,13 @@ ONCE = {
     "correspondence:outgoing_book": lambda: {"year": dt.date.today().year, "fmt": "xlsx"},
 }
 
+NOT_RECORDS = {
+    "correspondence:incoming_book": "the incoming register of the user's own agency (year and format, not a record)",
+    "correspondence:outgoing_book": "the outgoing register of the user's own agency (year and format, not a record)",
+    "correspondence:incoming_file": "the demo's documents carry no files; a file is served only through its "
+    "document, which the view looks up as the document route does (asked above)",
+}
+
 NOT_ASKED = {
     "correspondence:incoming_file": "the demo's documents carry no files; stttt/correspondence/tests ask for them",
 }
