@@ -12,6 +12,12 @@ from typing import Any
 
 PAGE = {"staff": "ok", "outsiders": "redirect", "anonymous": "login"}
 RECORD_PAGE = {"staff": {"own": "ok", "other": "404"}, "outsiders": "redirect", "anonymous": "login"}
+# A record page that takes steps: a POST without a known action is 404 (no such step).
+STEP_PAGE = {
+    "staff": {"own": {"GET": "ok", "write": "404"}, "other": "404"},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
 API_LIST = {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"}
 API_DETAIL = {"staff": {"own": "ok", "other": "404"}, "outsiders": "404", "anonymous": "login"}
 
@@ -78,13 +84,17 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "cyber:warnings": PAGE,
     "cyber:contents": PAGE,
     "cyber:system": RECORD_PAGE,
-    "cyber:dossier": RECORD_PAGE,
+    "cyber:dossier": STEP_PAGE,
     "cyber:dossier_document": RECORD_PAGE,
-    "cyber:incident": RECORD_PAGE,
-    "cyber:warning": RECORD_PAGE,
-    "cyber:content": RECORD_PAGE,
+    "cyber:incident": STEP_PAGE,
+    "cyber:warning": STEP_PAGE,
+    "cyber:content": STEP_PAGE,
     "cyber:owner_link": {"staff": {"own": "redirect", "other": "404"}, "outsiders": "redirect", "anonymous": "login"},
-    "cyber:delivery": {"staff": {"own": "redirect", "other": "404"}, "outsiders": "redirect", "anonymous": "login"},
+    "cyber:delivery": {
+        "staff": {"own": {"GET": "redirect", "write": "404"}, "other": "404"},
+        "outsiders": "redirect",
+        "anonymous": "login",
+    },
     "cyber-owner-list": API_LIST,
     "cyber-system-list": API_LIST,
     "cyber-dossier-list": API_LIST,
