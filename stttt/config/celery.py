@@ -42,4 +42,20 @@ app.conf.beat_schedule = {
         "task": "work.district_reminders",
         "schedule": crontab(hour=8, minute=0, day_of_week="mon-fri"),
     },
+    "press-deposit-reminders": {
+        "task": "press.remind_missing_deposits",
+        "schedule": crontab(hour=9, minute=0, day_of_week="mon-fri"),
+    },
+    "supervision-report-reminders": {
+        "task": "supervision.report_reminders",
+        "schedule": crontab(hour=8, minute=15, day_of_week="mon-fri"),
+    },
+    "security-warning-reminders": {
+        "task": "cyber.warning_reminders",
+        "schedule": crontab(hour=8, minute=30, day_of_week="mon-fri"),
+    },
+    "digital-reminders": {
+        "task": "digital.reminders",
+        "schedule": crontab(hour=8, minute=45, day_of_week="mon-fri"),
+    },
 }

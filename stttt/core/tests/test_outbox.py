@@ -152,6 +152,15 @@ def test_phone_numbers_are_normalised_and_junk_is_skipped():
     assert [m.recipient for m in messages] == ["+84912345678", "02713879123"]
 
 
+# Jobs started by a step rather than by the clock.
+ON_DEMAND = {"core.deliver_message"}
+
+
+def test_every_periodic_job_is_on_the_schedule():
+    scheduled = {e["task"] for e in jobs.schedule().values()}
+    assert set(jobs.registered()) - ON_DEMAND - scheduled == set(), "add the job to stttt/config/celery.py"
+
+
 def test_every_job_acknowledges_late_and_retries_with_backoff():
     registered = jobs.registered()
     assert {"core.deliver_message", "core.outbox_sweep", "licensing.expiry_warnings"} <= set(registered)
