@@ -30,6 +30,9 @@ class CapabilityConfig(AppConfig):
     nav_order: int = 100
     nav_group: str = "sector"
     public: bool = False  # shown to anonymous visitors too
+    # Pages of a staff capability that other signed-in roles use (role -> route names): the staff-area gate
+    # (`stttt.web.middleware`) lets them through; each page still checks what the visitor may see.
+    open_to: dict[str, frozenset[str]] = {}
 
     def summary(self, user: Any) -> list[tuple[str, object]]:
         """Figures shown on a leader's home page card, e.g. [(label, count)], of `user`'s own agency only

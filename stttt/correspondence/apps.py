@@ -17,6 +17,7 @@ class CorrespondenceConfig(CapabilityConfig):
         "issued in the format of Decree 30/2020; drafts for the Province."
     )
     nav_order = 35
+    nav_group = "operations"
 
     def ready(self) -> None:
         from stttt.correspondence import effects  # noqa: F401  (effects: registered on import)

@@ -17,6 +17,13 @@ class CyberConfig(CapabilityConfig):
         "incidents, warnings from the national centre and reports of illegal content online."
     )
     nav_order = 60
+    # An owner body's account (a portal account linked to its owner record) keeps its systems and reports
+    # incidents on these pages; each page shows only that owner's records.
+    open_to = {
+        "citizen": frozenset(
+            f"cyber:cyber_owner:{name}" for name in ("home", "system", "incident_new", "incident", "delivery")
+        )
+    }
 
     def ready(self) -> None:
         from stttt.cyber import effects, indicators  # noqa: F401  (registered on import)

@@ -3,7 +3,7 @@
 Staff of the agency see its records; the ICT Centre and the Posts-Telecom-IT division are the specialised
 unit and take the steps; outsiders (district officers, the PPC observer, a citizen) are sent home from the
 staff pages and get nothing from the API; a record of the other agency answers 404. The owner bodies'
-pages (`cyber_owner:*`, their own namespace outside the staff area) are asked by `stttt/cyber/tests`.
+pages (`cyber:cyber_owner:*`, their own namespace outside the staff area) are asked by `stttt/cyber/tests`.
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ RECORDS = {
 
 OWNER_PAGES = "an owner body's own pages (portal accounts): asked in stttt/cyber/tests/test_owner_pages.py"
 NOT_ASKED = {
-    "cyber_owner:home": OWNER_PAGES,
-    "cyber_owner:system": OWNER_PAGES,
-    "cyber_owner:incident_new": OWNER_PAGES,
-    "cyber_owner:incident": OWNER_PAGES,
-    "cyber_owner:delivery": OWNER_PAGES,
+    "cyber:cyber_owner:home": OWNER_PAGES,
+    "cyber:cyber_owner:system": OWNER_PAGES,
+    "cyber:cyber_owner:incident_new": OWNER_PAGES,
+    "cyber:cyber_owner:incident": OWNER_PAGES,
+    "cyber:cyber_owner:delivery": OWNER_PAGES,
 }
-NOT_RECORDS = {name: why for name, why in NOT_ASKED.items() if name != "cyber_owner:home"}
+NOT_RECORDS = {name: why for name, why in NOT_ASKED.items() if name != "cyber:cyber_owner:home"}
 
 EXPECTED: dict[str, dict[str, Any]] = {
     "cyber:index": PAGE,

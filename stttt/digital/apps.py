@@ -17,6 +17,12 @@ class DigitalConfig(CapabilityConfig):
         "IT investment appraisal, the IT enterprise register and digital signatures for agencies."
     )
     nav_order = 60
+    # District officers fill in their district's indicator figures; the open data catalogue is public data.
+    open_to = {
+        "district": frozenset({"digital:my_submissions", "digital:submission", "digital:open_data"}),
+        "citizen": frozenset({"digital:open_data"}),
+        "observer": frozenset({"digital:open_data"}),
+    }
 
     def ready(self) -> None:
         from stttt.digital import effects  # noqa: F401  (effects: registered on import)

@@ -123,10 +123,17 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "digital:programme_task_step": POST_ONLY,
     "digital:collection_remind": POST_ONLY,
-    # Outsiders are sent home by the staff-area gate (stttt/web/middleware.py) before any of these pages.
-    "digital:my_submissions": {"staff": "redirect", "outsiders": "redirect", "anonymous": "login"},
-    "digital:open_data": {"staff": "ok", "outsiders": "redirect", "anonymous": "ok"},
-    "digital:submission": RECORD_PAGE,
+    # The staff-area gate (stttt/web/middleware.py) lets district officers reach their figures and everyone
+    # the open data catalogue (DigitalConfig.open_to); other outsiders are sent home.
+    "digital:my_submissions": {
+        "staff": "redirect",
+        "outsiders": "redirect",
+        "district": "ok",
+        "anonymous": "login",
+    },
+    "digital:open_data": {"all": "ok"},
+    # The district officer of Đồng Xoài fills in the district's own figures (the sample is that submission).
+    "digital:submission": {**RECORD_PAGE, "district": {"own": {"GET": "ok", "write": "allowed"}, "other": "404"}},
     "digital:submission_return": POST_ONLY,
     "digital-enterprise-list": API_CREATE,
     "digital-sharing-list": API_CREATE,

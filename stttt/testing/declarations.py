@@ -52,3 +52,10 @@ def declared(attribute: str) -> dict[str, Any]:
 def markers() -> list[Any]:
     """Every capability's `MARKERS` function."""
     return [module.MARKERS for module in _modules() if hasattr(module, "MARKERS")]
+
+
+def joined(outer: str, inner: str | None) -> str:
+    """The namespace of an included URLconf inside `outer`, joined as `reverse` expects ("cyber:owner")."""
+    if not inner:
+        return outer
+    return f"{outer}:{inner}" if outer else inner

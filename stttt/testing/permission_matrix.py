@@ -23,7 +23,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from stttt.testing.declarations import declared
+from stttt.testing.declarations import declared, joined
 
 # The demo's people, one per role (docs/roles.md). Leaders and staff are of the Bình Phước Department.
 ROLES: dict[str, str | None] = {
@@ -56,7 +56,7 @@ def _callbacks() -> dict[str, Any]:
     def walk(patterns: list[Any], namespace: str = "") -> None:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, pattern.namespace or namespace)
+                walk(pattern.url_patterns, joined(namespace, pattern.namespace))
             elif isinstance(pattern, URLPattern) and pattern.name:
                 found.setdefault(f"{namespace}:{pattern.name}" if namespace else pattern.name, pattern.callback)
 
@@ -329,13 +329,13 @@ EXPECTED: dict[str, dict[str, Any]] = {
     # in charge publish (procedures.permissions; an empty body or version 1, already published: "invalid").
     "procedure-import-export": {
         "signed_in": {"GET": "405", "write": "403"},
-        **dict.fromkeys(("director", "deputy", "head", "officer", "desk"), {"GET": "405", "write": "invalid"}),
+        **{key: {"GET": "405", "write": "invalid"} for key in ("director", "deputy", "head", "officer", "desk")},
         "anonymous": "login",
     },
     "procedure-list": {"signed_in": "ok", "anonymous": "login"},
     "procedure-publish": {
         "signed_in": {"GET": "405", "write": "403"},
-        **dict.fromkeys(("director", "deputy"), {"GET": "405", "write": "invalid"}),
+        **{key: {"GET": "405", "write": "invalid"} for key in ("director", "deputy")},
         "anonymous": "login",
     },
     "procedure-statistics-list": {"staff": "ok", "outsiders": "403", "anonymous": "login"},

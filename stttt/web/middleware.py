@@ -17,9 +17,10 @@ from django.shortcuts import redirect
 from stttt.core.apps import capabilities
 from stttt.web.context_processors import visitor_role
 
-# Pages of a staff capability that other roles use: the public verification of a licence, the old filing
-# link (which leads to the portal), a district officer's reports.
-OPEN_TO: dict[str, frozenset[str]] = {
+# Pages of the first staff capabilities that other roles use: the public verification of a licence, the old
+# filing link (which leads to the portal), a district officer's reports. Later apps declare theirs in their
+# AppConfig (`open_to`).
+BASE_OPEN_TO: dict[str, frozenset[str]] = {
     "citizen": frozenset({"licensing:verify", "procedures:submit"}),
     "observer": frozenset({"licensing:verify", "procedures:submit"}),
     "district": frozenset(
@@ -35,6 +36,15 @@ OPEN_TO: dict[str, frozenset[str]] = {
 }
 
 
+def open_to() -> dict[str, frozenset[str]]:
+    """Role -> the staff pages that role may open: the base ones and every capability's `open_to`."""
+    merged = {role: set(names) for role, names in BASE_OPEN_TO.items()}
+    for config in capabilities():
+        for role, names in config.open_to.items():
+            merged.setdefault(role, set()).update(names)
+    return {role: frozenset(names) for role, names in merged.items()}
+
+
 def staff_namespaces() -> frozenset[str]:
     """The URL namespaces of the capabilities that are not public (their pages are the Department's)."""
     return frozenset(c.label for c in capabilities() if c.url_prefix and c.nav_url and not c.public)
@@ -47,6 +57,7 @@ class StaffAreaMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.namespaces = staff_namespaces()
+        self.open_to = open_to()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
@@ -54,9 +65,11 @@ class StaffAreaMiddleware:
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> HttpResponse | None:
         match = request.resolver_match
         user = getattr(request, "user", None)
-        if match is None or match.namespace not in self.namespaces or not getattr(user, "is_authenticated", False):
+        # The capability's own namespace: a URLconf nested inside it is gated with it.
+        top = match.namespaces[0] if match is not None and match.namespaces else ""
+        if top not in self.namespaces or not getattr(user, "is_authenticated", False):
             return None
         role = visitor_role(user)
-        if role == "staff" or match.view_name in OPEN_TO.get(role, frozenset()):
+        if role == "staff" or match.view_name in self.open_to.get(role, frozenset()):
             return None
         return redirect("web:home")

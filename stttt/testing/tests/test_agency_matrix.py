@@ -25,7 +25,7 @@ from stttt.accounts.models import User
 from stttt.licensing.models import Licence
 from stttt.org.models import Agency, Assignment, Staff, Unit
 from stttt.procedures.models import Dossier, DossierFile, Procedure
-from stttt.testing.declarations import declared, markers
+from stttt.testing.declarations import declared, joined, markers
 from stttt.work import models as work
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +165,8 @@ PUBLIC_PREFIXES = ("portal:",)
 def _routes(patterns=None, prefix="", namespace=""):
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern), pattern.namespace or namespace)
+            inner = joined(namespace, pattern.namespace)
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern), inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             route = prefix + str(pattern.pattern)
             if route.startswith(("admin/", "static/", "media/")) or "(?P<format>" in route:

@@ -7,26 +7,32 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
-from stttt.web.middleware import OPEN_TO, staff_namespaces
+from stttt.web.middleware import open_to, staff_namespaces
 from stttt.web.tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
 
 def _staff_routes() -> list[tuple[str, str]]:
-    """(view name, URL with values that match nothing) of every page of a staff capability."""
+    """(view name, URL with values that match nothing) of every page of a staff capability, nested URLconfs
+    included."""
     found = []
-    for resolver in get_resolver().url_patterns:
-        if not isinstance(resolver, URLResolver) or resolver.namespace not in staff_namespaces():
-            continue
-        for pattern in resolver.url_patterns:
-            if isinstance(pattern, URLPattern) and pattern.name:
+
+    def walk(patterns: list, namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
                 kwargs = {
                     name: 999999 if isinstance(conv, IntConverter) else "x"
                     for name, conv in pattern.pattern.converters.items()
                 }
-                name = f"{resolver.namespace}:{pattern.name}"
+                name = f"{namespace}:{pattern.name}"
                 found.append((name, reverse(name, kwargs=kwargs)))
+
+    for resolver in get_resolver().url_patterns:
+        if isinstance(resolver, URLResolver) and resolver.namespace in staff_namespaces():
+            walk(resolver.url_patterns, resolver.namespace)
     return found
 
 
@@ -42,8 +48,9 @@ def test_the_staff_capabilities_are_found():
 @pytest.mark.parametrize("role", ["citizen", "district"])
 def test_staff_pages_send_other_roles_home(world, role):
     client = client_for(world.roles()[role])
+    opened = open_to()[role]
     for name, url in ROUTES:
-        if name in OPEN_TO[role]:
+        if name in opened:
             continue
         for method in (client.get, client.post):
             response = method(url)
@@ -52,6 +59,12 @@ def test_staff_pages_send_other_roles_home(world, role):
     assert home.status_code == (302 if role == "citizen" else 200)
     if role == "citizen":
         assert home["Location"] == reverse("portal:mine")
+
+
+def test_pages_nested_in_a_staff_capability_are_gated_with_it():
+    nested = [name for name, _url in ROUTES if name.count(":") > 1]
+    assert nested, "a capability with a nested URLconf (cyber's owner pages) is walked"
+    assert all(name.split(":", 1)[0] in staff_namespaces() for name in nested)
 
 
 def test_the_procedures_inbox_sends_a_citizen_to_the_portal(world):
