@@ -69,7 +69,7 @@ def MARKERS(agency: Any) -> set[str]:
     )
 
 
-OUT = {"outsiders": "redirect", "anonymous": "403"}  # pages: anonymous visitors are refused (not sent to log in)
+OUT = {"outsiders": "redirect", "anonymous": "login"}  # pages: anonymous visitors are sent to log in
 API_OUT = {"outsiders": "403", "anonymous": "login"}
 PAGE = {"staff": "ok", **OUT}
 # Pages with a form: read by every staff member; posting is the Inspectorate's (no matrix role belongs to it).
