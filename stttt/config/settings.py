@@ -315,7 +315,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "stttt API",
     "DESCRIPTION": "REST API of stttt, the operations platform of a Department of Information and "
     "Communications. Errors share one format: {code, message, errors}.",
-    "VERSION": "1.1.0",  # docs/api.md: semantic versioning of the API contract
+    "VERSION": "1.2.0",  # docs/api.md: semantic versioning of the API contract
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -342,6 +342,7 @@ SPECTACULAR_SETTINGS = {
         "DistrictKindEnum": "stttt.org.choices.DistrictKind",
         "TaskStatusEnum": "stttt.work.choices.TaskStatus",
         "ReportStatusEnum": "stttt.work.choices.ReportStatus",
+        "ActionEnum": "stttt.procedures.workflow.ACTIONS",  # the dossier step (its name before other apps had steps)
     },
 }
 
