@@ -233,6 +233,8 @@ FACTS: list[LegalFact] = [
         12,
         "months",
         "Directive 14/CT-TTg of 07/6/2019",
+        unsure=True,
+        note="the item of the directive that sets the period was not confirmed",
     ),
     LegalFact(
         "cyber.assessment_months_level5",
@@ -240,6 +242,8 @@ FACTS: list[LegalFact] = [
         6,
         "months",
         "Directive 14/CT-TTg of 07/6/2019",
+        unsure=True,
+        note="the item of the directive that sets the period was not confirmed",
     ),
     # --- Incidents ---------------------------------------------------------------------------------------
     LegalFact(

@@ -275,20 +275,20 @@ FACTS: list[LegalFact] = [
         _("Database of IT enterprises and products for the periodic reports"),
         "3.13.b",
         "text",
-        "Regulation 3.13.b",
+        "Regulation Art. 3, point 3.13.b",
     ),
     LegalFact(
         "digital.duty_secretariat",
         _("Secretariat of the steering committee on digital transformation"),
         "3.14.a",
         "text",
-        "Regulation 3.14.a",
+        "Regulation Art. 3, point 3.14.a",
     ),
     LegalFact(
         "digital.duty_reminder_cadence",
         _("Reporting entities are reminded 3 days before the deadline, on it, then weekly for 8 weeks"),
         "work.reminders",
         "text",
-        "Regulation 6.6 and 3.14.a (the cadence of district reports, reused)",
+        "Regulation Art. 6(6) and Art. 3, point 3.14.a (the cadence of district reports, reused)",
     ),
 ]

@@ -192,6 +192,8 @@ FACTS: list[LegalFact] = [
         "text",
         "text",
         GRASSROOTS_DECREE + " (replaces Quyết định 52/2016/QĐ-TTg)",
+        unsure=True,
+        note="The decree as a whole is cited; the article on commune radio stations was not found.",
     ),
     LegalFact(
         "supervision.station_it_scope",
@@ -199,7 +201,9 @@ FACTS: list[LegalFact] = [
         ("wired", "fm"),
         "text",
         GRASSROOTS_CIRCULAR + "; " + GRASSROOTS_SCHEME,
-        note="The circular's scope excludes wired and wireless FM stations (checked); the scheme's date is not.",
+        unsure=True,
+        note="The circular's scope excludes wired and wireless FM stations (checked); its article and the "
+        "scheme's date are not.",
     ),
     LegalFact(
         "supervision.broadcast_priority",
@@ -207,6 +211,8 @@ FACTS: list[LegalFact] = [
         ("normal", "priority", "emergency"),
         "level",
         GRASSROOTS_CIRCULAR,
+        unsure=True,
+        note="The three levels were checked; the article that sets them was not found.",
     ),
     LegalFact(
         "supervision.broadcast_confirm_days",
