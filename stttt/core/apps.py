@@ -34,6 +34,12 @@ class CapabilityConfig(AppConfig):
     # (`stttt.web.middleware`) lets them through; each page still checks what the visitor may see.
     open_to: dict[str, frozenset[str]] = {}
 
+    def opens_for(self, user: Any) -> bool:
+        """Whether this capability's pages open for `user`, a member of staff: a capability kept to those who
+        need to know (press reading, say) answers False for the others, and the header and the home page
+        then do not offer it."""
+        return True
+
     def summary(self, user: Any) -> list[tuple[str, object]]:
         """Figures shown on a leader's home page card, e.g. [(label, count)], of `user`'s own agency only
         (figures are never shown across agencies)."""

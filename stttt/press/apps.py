@@ -26,6 +26,12 @@ class PressConfig(CapabilityConfig):
 
         indicators.register()
 
+    def opens_for(self, user: Any) -> bool:
+        """Press work is the division's and the leadership's (`permissions.may_view`)."""
+        from stttt.press.permissions import may_view
+
+        return may_view(user)
+
     def summary(self, user: Any = None) -> list[tuple[str, object]]:
         """Figures of the user's agency (none without a user or for those who may not see press work)."""
         from django.db import DatabaseError

@@ -26,6 +26,7 @@ def navigation(request: HttpRequest) -> dict:
     available = [c for c in capabilities() if c.nav_url and c.label in mounted]
     role = visitor_role(user)
     if role == "staff":
+        available = [c for c in available if c.opens_for(user)]
         return {"nav_capabilities": available, "nav_groups": _groups(request, available), "visitor_role": role}
     entries: list[Any] = [c for c in available if c.public]
     if role == "district" and "work" in mounted:

@@ -88,7 +88,7 @@ def _staff_home(request: HttpRequest) -> HttpResponse:
     cards = [
         {"config": c, "figures": _figures(user, c) if is_leader else []}
         for c in capabilities()
-        if c.nav_url and c.label in mounted
+        if c.nav_url and c.label in mounted and c.opens_for(user)
     ]
     return render(
         request,
