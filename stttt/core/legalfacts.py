@@ -31,7 +31,7 @@ class LegalFact:
     unit: str
     basis: str
     unsure: bool = False
-    note: str = ""
+    note: str | Promise = ""
 
 
 def _facts_modules() -> list[Any]:

@@ -255,7 +255,7 @@ class LegalFactSerializer(serializers.Serializer):
 
     capability = serializers.CharField()
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, collected by the metaclass
     value = serializers.JSONField()
     unit = serializers.CharField()
     basis = serializers.CharField()

@@ -66,8 +66,9 @@ class StaffAreaMiddleware:
         match = request.resolver_match
         user = getattr(request, "user", None)
         # The capability's own namespace: a URLconf nested inside it is gated with it.
-        top = match.namespaces[0] if match is not None and match.namespaces else ""
-        if top not in self.namespaces or not getattr(user, "is_authenticated", False):
+        if match is None or not match.namespaces or not getattr(user, "is_authenticated", False):
+            return None
+        if match.namespaces[0] not in self.namespaces:
             return None
         role = visitor_role(user)
         if role == "staff" or match.view_name in self.open_to.get(role, frozenset()):

@@ -525,11 +525,10 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
     on = on or today()
     agency = working_agency(user)
     # Every count is of open tasks: only those are read (an index on the agency and status), not a decade's.
-    counted = tasks_visible_to(user).filter(status__in=TASK_OPEN).order_by()
-    counted = counted.values("lead_unit__code").annotate(**_state_counts(on))
+    open_tasks = tasks_visible_to(user).filter(status__in=TASK_OPEN).order_by()
+    counted: Any = open_tasks.values("lead_unit__code").annotate(**_state_counts(on))  # rows of counts
     by_unit: dict[str, dict[str, int]] = {
-        row["lead_unit__code"]: {key: row[key] for key in ("open", "overdue", "due_soon")}  # type: ignore[misc]
-        for row in counted
+        row["lead_unit__code"]: {key: row[key] for key in ("open", "overdue", "due_soon")} for row in counted
     }
     none = {"open": 0, "overdue": 0, "due_soon": 0}
     units = [{"code": u.code, "name": u.name, **by_unit.get(u.code, none)} for u in briefing_units(on, agency)]
