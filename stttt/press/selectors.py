@@ -69,12 +69,17 @@ def articles_visible_to(user: Any) -> QuerySet[FlaggedArticle]:
 
 def working_agency(user: Any) -> Any:
     from stttt.org.models import Agency
-    from stttt.org.selectors import agency_get
+    from stttt.org.selectors import OrgNotFound, agency_get
 
     agency_id = powers.powers_of(user).agency_id if getattr(user, "is_authenticated", False) else None
     if agency_id is not None:
         return Agency.objects.get(pk=agency_id)
-    return agency_get() if getattr(user, "is_superuser", False) else None
+    if not getattr(user, "is_superuser", False):
+        return None
+    try:
+        return agency_get()
+    except OrgNotFound:  # an installation with no agency yet: nothing to show
+        return None
 
 
 def readers(agency_id: int) -> QuerySet[Any]:
