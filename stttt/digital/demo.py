@@ -299,8 +299,10 @@ def _submit(
         if sub.entity.kind in ind.reporter_kinds:
             raw |= _figures(ind.code, ind.formula, sub.entity.kind, seed, year_offset)
     services.submission_save(sub, actor=actor, raw=raw, note="", submit=not draft_only)
-    if at is not None and not draft_only:
-        Submission.objects.filter(pk=sub.pk).update(submitted_at=at)
+    if at is not None and not draft_only:  # the demo's past submissions keep their day (saved with history)
+        sub.refresh_from_db()
+        sub.submitted_at = at
+        sub.save(update_fields=["submitted_at"])
 
 
 def _load_collections(agency: Agency, people: dict[str, Any], programme: Programme, today: dt.date) -> None:

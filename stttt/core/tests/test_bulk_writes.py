@@ -26,7 +26,7 @@ ALLOWED = {
     ): "optimistic version bump; the record is saved right after with record.save(), which writes the "
     "history row and the audit entry (action 'transition') with the new version",
     (
-        "stttt/procedures/services.py",
+        "stttt/procedures/services/__init__.py",
         "dossier_transition",
         "Dossier",
     ): "optimistic version bump; dossier.save() follows in the same transaction",
