@@ -28,6 +28,7 @@ PUBLIC = (
     "/xac-minh/",
     "/admin/login/",
     "/tai-khoan/dang-ky/",
+    "/chuyen-doi-so/du-lieu-mo.json",  # the province's open data catalogue (Decree 47/2020), public by design
 )
 CLOSED = {302, 401, 403, 404, 405}
 
