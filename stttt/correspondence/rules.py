@@ -21,12 +21,12 @@ def format_number(number: int) -> str:
 
 
 def agency_symbol(agency_code: str) -> str:
-    """The agency's abbreviation in symbols: its code up to the first hyphen ("STTTT-BP" -> "STTTT")."""
+    """The agency's abbreviation in symbols: its code up to the first hyphen ("SO-XY" -> "SO")."""
     return agency_code.split("-", 1)[0]
 
 
 def unit_symbol(unit_code: str, agency_code: str) -> str:
-    """A unit's abbreviation: its code without the agency's prefix ("BD-TTBCXB" in STTTT-BD -> "TTBCXB")."""
+    """A unit's abbreviation: its code without the agency's prefix ("XY-PHONG" in SO-XY -> "PHONG")."""
     prefix = agency_code.rsplit("-", 1)[-1] + "-"
     return unit_code[len(prefix) :] if unit_code.startswith(prefix) else unit_code
 
@@ -60,7 +60,7 @@ def number_year(day: dt.date) -> int:
 
 
 def date_line(place: str, day: dt.date) -> str:
-    """ "Bình Phước, ngày 05 tháng 02 năm 2023" (Appendix I: days below 10 and months 1-2 with a zero)."""
+    """ "Hà Nội, ngày 05 tháng 02 năm 2023" (Appendix I: days below 10 and months 1-2 with a zero)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text

@@ -19,8 +19,9 @@ STAFF_REDIRECT = {"GET": "405", "write": "redirect"}
 def _procedure() -> Any:
     from stttt.org.models import Agency
     from stttt.procedures.models import Procedure
+    from stttt.testing.permission_matrix import HOME
 
-    return Procedure.objects.filter(agency=Agency.objects.get(code="STTTT-BP")).order_by("pk").first()
+    return Procedure.objects.filter(agency=Agency.objects.get(code=HOME)).order_by("pk").first()
 
 
 ONCE = {

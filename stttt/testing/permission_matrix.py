@@ -193,6 +193,26 @@ def objects_of(name: str, samples: dict[str, dict[str, dict[str, Any]]]) -> list
     return list(samples.get(name, {"own": {}}).items())
 
 
+WRITE_REDIRECT = {"GET": "405", "write": "redirect"}
+WRITE_INVALID = {"GET": "405", "write": "invalid"}
+WRITE_404 = {"GET": "405", "write": "404"}
+OWN_AGENCY = {"own": "ok", "other": "404"}  # a record of another agency is unknown to the role
+
+
+def _need_to_know(allowed: Any, closed: Any, outsiders: Any) -> dict[str, Any]:
+    """A record the leaders know whatever its unit, the divisions' staff only in their own unit, the ICT
+    Centre not at all, and no one of another agency."""
+    leader = {"own": allowed, "unit": allowed, "other": closed}
+    return {
+        "staff": {"own": allowed, "unit": closed, "other": closed},
+        "director": leader,
+        "deputy": leader,
+        "ict": closed,
+        "outsiders": outsiders,
+        "anonymous": "login",
+    }
+
+
 # Route -> who gets what. Read: {role or group: answer}, an answer being finer by "own"/"other" or by
 # method ("GET", "write"). Denials: "404" where the record exists but is not the user's to know, "403"
 # where the page is known but closed to the role, "redirect" where an outsider is sent to their own home.
@@ -376,12 +396,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "anonymous": "login",
     },
     # --- Licences (staff) and public registers (everyone)
-    "licensing:document": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "licensing:event": {"staff": {"GET": "405", "write": "redirect"}, "outsiders": "redirect", "anonymous": "login"},
+    "licensing:document": {"staff": OWN_AGENCY, "outsiders": "redirect", "anonymous": "login"},
+    "licensing:event": {
+        "staff": {"GET": "405", "write": {"own": "redirect", "other": "404"}},
+        "outsiders": "redirect",
+        "anonymous": "login",
+    },
     "licensing:index": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "licensing:licence": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
+    "licensing:licence": {"staff": OWN_AGENCY, "outsiders": "redirect", "anonymous": "login"},
     "licensing:record": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "licensing:verify": {"all": "ok"},
+    "licensing:verify": {"all": OWN_AGENCY},  # the public page answers for the host's agency
     "registers-list": {"all": "ok"},
     # --- Public portal: the citizen's own dossier by reference, others 404
     "portal:catalog": {"all": "ok"},
@@ -504,39 +528,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "work-report-list": {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"},
     "work-report-type-detail": {"staff": "ok", "outsiders": "404", "anonymous": "login"},
     "work-report-type-list": {"signed_in": "ok", "anonymous": "login"},
-    "work-task-cancel": {
-        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": {"GET": "405", "write": "404"},
-        "director": {"GET": "405", "write": "invalid"},
-        "deputy": {"GET": "405", "write": "invalid"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
-    "work-task-complete": {
-        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": {"GET": "405", "write": "404"},
-        "director": {"GET": "405", "write": "invalid"},
-        "deputy": {"GET": "405", "write": "invalid"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
-    "work-task-detail": {
-        "staff": {"own": "ok", "unit": "404"},
-        "outsiders": "404",
-        "director": "ok",
-        "deputy": "ok",
-        "ict": "404",
-        "anonymous": "login",
-    },
+    "work-task-cancel": _need_to_know(WRITE_INVALID, WRITE_404, outsiders=WRITE_404),
+    "work-task-complete": _need_to_know(WRITE_INVALID, WRITE_404, outsiders=WRITE_404),
+    "work-task-detail": _need_to_know("ok", "404", outsiders="404"),
     "work-task-list": {"signed_in": {"GET": "ok", "write": "invalid"}, "anonymous": "login"},
-    "work-task-progress": {
-        "staff": {"own": {"GET": "405", "write": "invalid"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": {"GET": "405", "write": "404"},
-        "director": {"GET": "405", "write": "invalid"},
-        "deputy": {"GET": "405", "write": "invalid"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
+    "work-task-progress": _need_to_know(WRITE_INVALID, WRITE_404, outsiders=WRITE_404),
     "work:briefing": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:briefing_file": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:conclusion_to_task": {
@@ -589,39 +585,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "work:report_action": {"staff": {"GET": "405", "write": "redirect"}, "outsiders": "redirect", "anonymous": "login"},
     "work:report_file": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:reports": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "work:task": {
-        "staff": {"own": "ok", "unit": "404"},
-        "outsiders": "redirect",
-        "director": "ok",
-        "deputy": "ok",
-        "ict": "404",
-        "anonymous": "login",
-    },
-    "work:task_cancel": {
-        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": "redirect",
-        "director": {"GET": "405", "write": "redirect"},
-        "deputy": {"GET": "405", "write": "redirect"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
-    "work:task_complete": {
-        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": "redirect",
-        "director": {"GET": "405", "write": "redirect"},
-        "deputy": {"GET": "405", "write": "redirect"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
+    "work:task": _need_to_know("ok", "404", outsiders="redirect"),
+    "work:task_cancel": _need_to_know(WRITE_REDIRECT, WRITE_404, outsiders="redirect"),
+    "work:task_complete": _need_to_know(WRITE_REDIRECT, WRITE_404, outsiders="redirect"),
     "work:task_create": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
-    "work:task_progress": {
-        "staff": {"own": {"GET": "405", "write": "redirect"}, "unit": {"GET": "405", "write": "404"}},
-        "outsiders": "redirect",
-        "director": {"GET": "405", "write": "redirect"},
-        "deputy": {"GET": "405", "write": "redirect"},
-        "ict": {"GET": "405", "write": "404"},
-        "anonymous": "login",
-    },
+    "work:task_progress": _need_to_know(WRITE_REDIRECT, WRITE_404, outsiders="redirect"),
     "work:tasks": {"staff": "ok", "outsiders": "redirect", "anonymous": "login"},
     "work:unit": {"staff": {"other": "404", "own": "ok", "unit": "ok"}, "outsiders": "redirect", "anonymous": "login"},
     # --- API root, token, schema, the signed-in user
@@ -629,7 +597,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "api-root": {"signed_in": "ok", "anonymous": "login"},
     "api-schema": {"all": "ok"},
     "api-token": {"all": {"GET": "405", "write": "invalid"}},
-    "licences-detail": {"staff": "ok", "outsiders": "404", "anonymous": "login"},
+    "licences-detail": {"staff": OWN_AGENCY, "outsiders": "404", "anonymous": "login"},
     "licences-list": {"signed_in": "ok", "anonymous": "login"},
     "me-list": {"signed_in": "ok", "anonymous": "login"},
     # --- Apps that declare their own routes in stttt/<app>/matrix.py (declarations.py)

@@ -299,12 +299,15 @@ def _provision(citation: str) -> Any:
         return None
 
 
-def _upsert(model: Any, defaults: dict[str, Any] | None = None, **lookup: Any) -> tuple[Any, bool]:
-    """`update_or_create` that saves only when something differs, so a second run writes no audit rows."""
+def _upsert(
+    model: Any, defaults: dict[str, Any] | None = None, *, on_create: dict[str, Any] | None = None, **lookup: Any
+) -> tuple[Any, bool]:
+    """`update_or_create` that saves only when something differs, so a second run writes no audit rows.
+    `on_create` holds values taken once, when the record is made (a report's figures as prefilled then)."""
     defaults = defaults or {}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **defaults), True
+        return model.objects.create(**lookup, **defaults, **(on_create or {})), True
     changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
     for name in changed:
         setattr(obj, name, defaults[name])
@@ -504,13 +507,15 @@ def load(stdout) -> list[DemoLogin]:
                 "due_on": due,
                 "status": rstatus,
                 "prepared_by": _user("chuyenvien_vp"),
-                "values": {k: v for k, v in selectors.report_prefill(monthly, start, end).items()},
                 "narrative": {s: f"Nội dung {s.lower()} tháng {start.month}/{start.year}." for s in monthly.sections},
                 "approved_by": approver if rstatus == ReportStatus.SENT else None,
                 "approved_at": _aware(due - dt.timedelta(days=1)) if rstatus == ReportStatus.SENT else None,
                 "sent_on": due + dt.timedelta(days=2) if rstatus == ReportStatus.SENT else None,
                 "number": f"{300 + start.month}/BC-STTTT" if rstatus == ReportStatus.SENT else "",
             },
+            # The figures as prefilled when the report was prepared: a later run, with other apps' demo
+            # records counted by then, does not rewrite them.
+            on_create={"values": dict(selectors.report_prefill(monthly, start, end))},
         )
 
     vp = _user("chuyenvien_vp")

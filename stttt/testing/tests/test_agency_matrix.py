@@ -203,17 +203,30 @@ def test_a_user_of_another_agency_gets_404_for_every_record(demo):
     assert undeclared == [], "declare these routes in RECORDS or NOT_RECORDS"
     wrong = []
     for username in B_USERS:
+        user = User.objects.get(username=username)
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        client.force_login(user)
         for name, sample in RECORDS.items():
             if name not in routes:
                 wrong.append(f"{name}: no such route any more")
                 continue
             url = reverse(name, kwargs=sample(demo))
             status = _ask(client, url)
+            if status == 403 and _closed_to_role(client, name, sample, user):
+                continue
             if status != 404:
                 wrong.append(f"{username} {url} -> {status}")
     assert wrong == []
+
+
+def _closed_to_role(client: Client, name: str, sample: Sample, user: User) -> bool:
+    """A 403 tells nothing of agency A's record when the user gets it for the same kind of record of their own
+    agency too: the page is closed to their role whatever the record (press reading is not the Office's)."""
+    try:
+        kwargs = sample(user.staff.agency)
+    except AssertionError:
+        return False  # no record of their own to compare with: the 403 must be explained otherwise
+    return _ask(client, reverse(name, kwargs=kwargs)) == 403
 
 
 def _text(content: bytes) -> str:
@@ -225,7 +238,13 @@ def _text(content: bytes) -> str:
 
 
 def _markers(agency: Agency) -> set[str]:
-    """Texts that only agency A's records carry."""
+    """Texts that only agency A's records carry: a title both Departments give a record (both have a task to
+    gather the DTI figures, say) tells nothing about where it came from."""
+    others = Agency.objects.exclude(pk=agency.pk)
+    return {m for m in _texts(agency) if m and len(m) > 6} - set().union(*(_texts(b) for b in others))
+
+
+def _texts(agency: Agency) -> set[str]:
     found: set[str] = set()
     found |= {c for c in Dossier.objects.filter(agency=agency).values_list("code", flat=True) if c}
     found |= set(Licence.objects.filter(agency=agency).values_list("holder_name", flat=True))
@@ -233,7 +252,7 @@ def _markers(agency: Agency) -> set[str]:
     found |= set(work.Coordination.objects.filter(agency=agency).values_list("subject", flat=True))
     for app_markers in markers():
         found |= set(app_markers(agency))
-    return {m for m in found if m and len(m) > 6}
+    return found
 
 
 def test_lists_boards_and_exports_of_another_agency_show_none_of_its_records(demo):
