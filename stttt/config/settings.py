@@ -187,6 +187,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["stttt.config.formats"]  # amounts grouped by thousands in Vietnamese too
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "stttt_language"

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.accounts.models import User
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence.choices import (
@@ -34,15 +35,6 @@ from stttt.org.models import Unit
 from stttt.org.powers import scope_to_agency
 
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice documented as a string pattern (no named enum, so fields never collide across apps)."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(v or '""' for v in values)}
-    )(type("CorrChoice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 def _user(field: Any) -> Any:
@@ -94,12 +86,18 @@ class CorrIncomingSerializer(serializers.ModelSerializer):
     urgency = choice(Urgency.choices, required=False, allow_blank=True)
     secrecy = choice(Secrecy.choices, required=False, allow_blank=True)
     status = choice(IncomingStatus.choices, read_only=True)
-    lead_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    proposed_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    proposed_unit: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     coordinating_units: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )
-    officer: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    officer: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     files: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     allow_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     actions = ActionsField("incoming")
@@ -251,7 +249,9 @@ class CorrOutgoingSerializer(serializers.ModelSerializer):
     status = choice(OutgoingStatus.choices, read_only=True)
     drafting_unit = UnitField()
     drafter: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    signed_by: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    signed_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     recipients = serializers.ListField(child=serializers.CharField(), required=False)
     reply_to = serializers.PrimaryKeyRelatedField(queryset=Incoming.objects.none(), required=False, allow_null=True)
     actions = ActionsField("outgoing")

@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
 from stttt.cyber import choices as c
 from stttt.cyber import selectors, services, workflow
@@ -27,15 +28,6 @@ from stttt.cyber.models import (
 )
 
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice documented as a pattern (no named enum, so fields of other apps never collide)."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
-    )(type("CyberChoice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 def _user(field: Any) -> Any:

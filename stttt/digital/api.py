@@ -13,6 +13,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.digital import selectors, services
 from stttt.digital.choices import (
     AccessLevel,
@@ -30,7 +31,7 @@ from stttt.digital.choices import (
     SubmissionStatus,
 )
 from stttt.digital.models import Appraisal, Dataset, ITEnterprise, SharingRequest, SignatureRequest, Submission
-from stttt.work.api.common import ERRORS, choice
+from stttt.work.api.common import ERRORS
 
 YEAR = OpenApiParameter("year", int, description="The year measured (default: this year).")
 

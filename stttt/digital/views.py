@@ -20,6 +20,7 @@ from stttt.core.http import file_response, form_errors
 from stttt.digital import charts, exports, forms, selectors, services, workflow
 from stttt.digital.models import Submission
 from stttt.org.powers import is_department_staff
+from stttt.org.selectors import served_agency
 
 PAGE_SIZE = 25
 
@@ -322,7 +323,7 @@ def dataset_create(request: HttpRequest) -> HttpResponse:
 
 def open_data(request: HttpRequest) -> JsonResponse:
     """The agency's open datasets as a DCAT-AP style JSON-LD catalogue (public; Decree 47/2020 Ch. IV)."""
-    agency = getattr(request, "agency", None)
+    agency = served_agency(request)
     if agency is None:
         raise Http404
     return JsonResponse(

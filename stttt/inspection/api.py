@@ -20,6 +20,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
 from stttt.inspection import catalogue, permissions, selectors, services, workflow
 from stttt.inspection.choices import (
@@ -64,15 +65,6 @@ def _inspector_agency(request: Request) -> Any:
     if agency is None or not permissions.can_act(request.user, agency.pk):
         raise PermissionDenied
     return agency
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice documented as a pattern (no named enum: `status` fields of different apps never collide)."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
-    )(type("InspectionChoice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}, "description": "Actions the user may take now."})

@@ -26,6 +26,7 @@ from stttt.licensing import exports, selectors
 from stttt.licensing.choices import Status
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence, LicenceEvent
+from stttt.org.selectors import served_agency
 
 
 class RegisterThrottle(AnonThrottle):
@@ -92,7 +93,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
         year = params.get("year", "")
         if year and not (year.isdigit() and 1 <= int(year) <= 9999):
             raise ValidationError({"year": [_("A year, such as 2024.")]})
-        agency = getattr(self.request, "agency", None)
+        agency = served_agency(self.request)
         districts = {code for code, _name in selectors.register_districts(agency)}
         return selectors.register(
             kinds,
@@ -112,7 +113,7 @@ class RegisterViewSet(viewsets.GenericViewSet):
 
 class EventSerializer(serializers.ModelSerializer):
     type = serializers.CharField(help_text="amend, extend, suspend, revoke or expire")
-    decided_by: serializers.StringRelatedField = serializers.StringRelatedField()
+    decided_by: serializers.StringRelatedField = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = LicenceEvent

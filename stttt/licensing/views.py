@@ -23,6 +23,7 @@ from stttt.licensing.forms import EventForm, RecordForm, subject_from
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence
 from stttt.org.powers import agency_of
+from stttt.org.selectors import served_agency
 
 
 def display(value: object) -> str:
@@ -181,7 +182,7 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the short address on a printed licence, showing what it is and its status today; a signed
     PDF (this licence, or any document) can be uploaded to have its signatures checked."""
     try:
-        licence = selectors.licence_by_token(token, agency=getattr(request, "agency", None))
+        licence = selectors.licence_by_token(token, agency=served_agency(request))
     except Licence.DoesNotExist:
         raise Http404 from None
     from stttt.core import signing, uploads

@@ -23,6 +23,7 @@ from stttt.core.apierrors import ErrorSerializer
 from stttt.org import importing, permissions, selectors, services
 from stttt.org.choices import AssignmentKind, Position, ReorgKind, UnitKind
 from stttt.org.models import Agency, Assignment, Duty, Staff, Unit, UnitFunction
+from stttt.org.selectors import served_agency
 from stttt.org.titles import position_title
 
 AT = OpenApiParameter("at", OpenApiTypes.DATE, description="Date the organisation is looked at (default today)")
@@ -37,7 +38,7 @@ class IsAgencyStaff(BasePermission):
 
 def _agency(request: Request) -> Agency:
     """The user's own agency (a superuser without a post: the site's); nothing to show is a 404."""
-    agency = permissions.agency_to_show(request.user, getattr(request, "agency", None))
+    agency = permissions.agency_to_show(request.user, served_agency(request))
     if agency is None:
         raise Http404
     return agency
@@ -154,7 +155,7 @@ class ActingSerializer(_AgencyScoped, serializers.Serializer):
 
 
 class DutySerializer(serializers.ModelSerializer):
-    lead_unit: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_unit: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     coordinating_units: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     provision = serializers.SerializerMethodField()
 

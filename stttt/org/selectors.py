@@ -532,6 +532,12 @@ def agency_history(agency: Agency, at: datetime.date) -> dict[str, Any]:
     }
 
 
+def served_agency(request: Any) -> Agency | None:
+    """The agency the site serves for this request (`request.agency`, set lazily by the agency middleware),
+    or None: the lazy object of an installation without an agency wraps None, which `is None` misses."""
+    return getattr(request, "agency", None) or None
+
+
 def agency_for_host(host: str) -> Agency | None:
     """The agency served at `host` (its `host_names`), else the default agency; None on an empty install."""
     from django.conf import settings

@@ -20,6 +20,7 @@ from stttt.org import exports, permissions, powers, selectors, services
 from stttt.org.choices import AssignmentKind, Severity
 from stttt.org.forms import ActingForm, AtForm, ReassignForm
 from stttt.org.models import Agency, Assignment, Unit
+from stttt.org.selectors import served_agency
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -28,7 +29,7 @@ def _agency(request: HttpRequest) -> Agency:
     """The agency whose organisation the user sees (their own); others get 403, nothing to show 404."""
     if not permissions.can_view(request.user):
         raise PermissionDenied
-    agency = permissions.agency_to_show(request.user, getattr(request, "agency", None))
+    agency = permissions.agency_to_show(request.user, served_agency(request))
     if agency is None:
         raise Http404(_("No organisation has been imported yet."))
     return agency

@@ -25,6 +25,7 @@ from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
 from stttt.licensing.kinds import KINDS, LISTS_38C, kind_for_procedure
 from stttt.licensing.views import display, document_response
+from stttt.org.selectors import served_agency
 from stttt.portal import selectors, services
 from stttt.portal.forms import (
     CatalogFilterForm,
@@ -75,7 +76,7 @@ def _grant(request: HttpRequest, submission: Submission) -> None:
 
 def _agency(request: HttpRequest):
     """The agency this site serves (by host name), or None on an installation without agency."""
-    return getattr(request, "agency", None) or None
+    return served_agency(request)
 
 
 def _submission(request: HttpRequest, reference: str) -> Submission:

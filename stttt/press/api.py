@@ -20,21 +20,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
 from stttt.press import permissions, rules, selectors, services, workflow
 from stttt.press.choices import Conclusion, ConferenceStatus, ItemKind, ItemStatus, OfficeStatus, OutletKind, Timeliness
 from stttt.press.models import DepositItem, Outlet, PressConference, RepresentativeOffice
 
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice documented as a pattern (no named enum: fields called `status` or `kind` never collide)."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
-    )(type("PressChoice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 class ActionsField(serializers.SerializerMethodField):
@@ -73,7 +65,7 @@ class PressOutletSerializer(serializers.ModelSerializer):
     kind = choice(OutletKind.choices)
     release_weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6), required=False)
     release_monthdays = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=31), required=False)
-    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Outlet
@@ -131,10 +123,12 @@ class PressItemSerializer(serializers.ModelSerializer):
     status = choice(ItemStatus.choices, read_only=True)
     timeliness = choice(Timeliness.choices, read_only=True)
     outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
-    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
+    licence: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     licence_id = serializers.IntegerField(write_only=True, required=False, allow_null=True)
     flags = serializers.ListField(child=serializers.CharField(), read_only=True)
-    reader: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reader: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     reading = serializers.SerializerMethodField()
     actions = ActionsField("item")
 

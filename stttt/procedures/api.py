@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.core.apierrors import Conflict, ErrorSerializer
+from stttt.org.selectors import served_agency
 from stttt.procedures import permissions, rules, selectors, services, versions
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Component, Dossier, DossierStep, Procedure, ProcedureVersion
@@ -94,7 +95,7 @@ class VersionImportedSerializer(serializers.Serializer):
 
 
 class StepSerializer(serializers.ModelSerializer):
-    actor: serializers.StringRelatedField = serializers.StringRelatedField()
+    actor: serializers.StringRelatedField = serializers.StringRelatedField(allow_null=True)
     # Plain strings: the values are those of `status` (one enum in the schema, not three).
     from_status = serializers.CharField(read_only=True)
     to_status = serializers.CharField(read_only=True)
@@ -209,9 +210,7 @@ class ProcedureViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["field_code", "division_code", "handling", "time_unit"]
 
     def get_queryset(self):
-        return selectors.procedures_active(
-            selectors.catalogue_agency(self.request.user, getattr(self.request, "agency", None))
-        )
+        return selectors.procedures_active(selectors.catalogue_agency(self.request.user, served_agency(self.request)))
 
     @extend_schema(responses={200: ProcedureVersionSerializer(many=True)})
     @action(detail=True, methods=["get"])
@@ -281,7 +280,7 @@ class DossierViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer = FilingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        agency = selectors.catalogue_agency(request.user, getattr(request, "agency", None))
+        agency = selectors.catalogue_agency(request.user, served_agency(request))
         procedure = selectors.procedures_active(agency).filter(code=data.pop("procedure")).first()
         if procedure is None:
             raise ValidationError({"procedure": ["Unknown procedure."]})

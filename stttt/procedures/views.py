@@ -19,6 +19,7 @@ from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
 from stttt.core.search import search
 from stttt.org import powers
+from stttt.org.selectors import served_agency
 from stttt.procedures import charts, exports, filing, permissions, selectors, services, slips, versions
 from stttt.procedures.choices import Status
 from stttt.procedures.forms import (
@@ -77,7 +78,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _catalogue(request: HttpRequest):
-    return selectors.procedures_active(selectors.catalogue_agency(request.user, getattr(request, "agency", None)))
+    return selectors.procedures_active(selectors.catalogue_agency(request.user, served_agency(request)))
 
 
 @login_required
@@ -374,7 +375,7 @@ def logbook(request: HttpRequest, fmt: str) -> HttpResponse:
     dossiers = (
         selectors.dossiers_of_agency(request.user).filter(received_at__range=(start, end)).order_by("received_at")
     )
-    agency = powers.agency_of(request.user) or getattr(request, "agency", None)
+    agency = powers.agency_of(request.user) or served_agency(request)
     return _document_response(slips.logbook(dossiers, first, last, agency=agency), f"so-theo-doi-{month}", fmt)
 
 

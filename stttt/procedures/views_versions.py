@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from stttt.org.selectors import served_agency
 from stttt.procedures import permissions, selectors, services, versions
 from stttt.procedures.models import Procedure
 
@@ -37,7 +38,7 @@ class VersionPublishForm(forms.Form):
 
 
 def _procedure(request: HttpRequest, code: str) -> Procedure:
-    catalogue = selectors.procedures_active(selectors.catalogue_agency(request.user, getattr(request, "agency", None)))
+    catalogue = selectors.procedures_active(selectors.catalogue_agency(request.user, served_agency(request)))
     return get_object_or_404(catalogue, code=code)
 
 

@@ -18,6 +18,7 @@ from rest_framework.exceptions import PermissionDenied as DRFPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
 from stttt.core.workflow import TransitionRefused
 from stttt.org.powers import agency_of, is_department_staff
@@ -51,15 +52,6 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
     default_detail = "Conflict."
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice documented as a string with its values as a pattern (no named enum to collide with)."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
-    )(type("SupervisionChoice", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}, "description": "Steps the user may take now."})
@@ -127,7 +119,9 @@ class SupervisionSiteSerializer(serializers.ModelSerializer):
     owner_id = serializers.IntegerField(read_only=True)
     sharers = serializers.SerializerMethodField()
     status = choice(SiteStatus.choices)
-    district: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    district: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Site
@@ -212,7 +206,9 @@ class SupervisionIncidentSerializer(serializers.ModelSerializer):
 
 
 class SupervisionStationSerializer(serializers.ModelSerializer):
-    district: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    district: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = RadioStation

@@ -41,6 +41,8 @@ def test_record_a_violation_then_decide_the_sanction(browser_page, live_server):
     _login(page, dept.chief.username)
     page.goto(record_url)
     page.locator("details.action summary").first.click()
+    page.fill("#decide-number", "12/QĐ-XPHC")
+    page.fill("#decide-on", timezone.localdate().isoformat())
     page.fill("#decide-fine", "5000000")
     with page.expect_navigation():
         page.locator("form[action$='/decide/'] button[type=submit]").click()

@@ -136,7 +136,7 @@ def action_forms(kind: str, transitions: list[Any]) -> list[dict[str, Any]]:
                     else "select"
                     if n == "assignee"
                     else "text",
-                    "required": n in t.needs,
+                    "required": n in t.needs or (n == "on" and "date" in t.needs),  # "on": the step's date
                 }
                 for n in FIELDS.get(kind, {}).get(t.action, ())
             ],

@@ -1,4 +1,4 @@
-"""What the work API's modules share: documented choice fields, agency-scoped unit and user fields, the
+"""What the work API's modules share: agency-scoped unit and user fields, the
 error responses, and the workflow actions a user may take on a record."""
 
 from __future__ import annotations
@@ -15,16 +15,6 @@ from stttt.org.powers import scope_to_agency
 from stttt.work import workflow
 
 ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
-
-
-def choice(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
-    """A choice field documented as a string with its allowed values as a pattern: the schema gets no
-    named enum, so fields called `status` or `kind` in different apps never collide."""
-    values = [value for value, _label in choices]
-    field_class = extend_schema_field(
-        {"type": "string", "pattern": f"^({'|'.join(values)})$", "description": ", ".join(values)}
-    )(type("ChoiceString", (serializers.ChoiceField,), {}))
-    return field_class(choices=choices, **kwargs)
 
 
 def _user(field: serializers.Field) -> Any:

@@ -12,10 +12,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
 from stttt.org.powers import is_department_staff
 from stttt.work import selectors, services
-from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField, choice
+from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField
 from stttt.work.choices import MeetingKind, SourceKind, TaskStatus
 from stttt.work.models import Conclusion, Meeting, Task, TaskUpdate
 
@@ -226,7 +227,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     kind = choice(MeetingKind.choices)
     conclusions = ConclusionSerializer(many=True, read_only=True)
     attendance = serializers.SerializerMethodField()
-    chaired_by: serializers.StringRelatedField = serializers.StringRelatedField()
+    chaired_by: serializers.StringRelatedField = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Meeting

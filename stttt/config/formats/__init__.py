@@ -1,0 +1,1 @@
+"""Locale formats completing Django's (FORMAT_MODULE_PATH)."""
