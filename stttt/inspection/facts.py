@@ -33,7 +33,7 @@ FACTS: list[LegalFact] = [
         (12, 20),
         "month_day",
         f"{LI} Art. 45(6)",
-        note="Text quoted on a legal Q&A page; the clause number comes from a PPC plan that cites Art. 45(7).",
+        note=_("Text quoted on a legal Q&A page; the clause number comes from a PPC plan that cites Art. 45(7)."),
     ),
     LegalFact(
         "inspection.plan_department_deadline",
@@ -42,8 +42,10 @@ FACTS: list[LegalFact] = [
         "month_day",
         f"{LI} Art. 45(5)-(6); Decree 43/2023/NĐ-CP",
         unsure=True,
-        note="Only the province's 20 December is confirmed; the Department's own date is the PPC's guidance in "
-        "practice. Set here five days earlier; check Decree 43/2023 and the province's instruction.",
+        note=_(
+            "Only the province's 20 December is confirmed; the Department's own date is the PPC's guidance in "
+            "practice. Set here five days earlier; check Decree 43/2023 and the province's instruction."
+        ),
     ),
     LegalFact(
         "inspection.plan_sent_at_once",
@@ -59,8 +61,10 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{LI} Art. 48(1)(c)",
         unsure=True,
-        note="Same figure as the 2010 Law Art. 45 (read); the 2022 article was not read. Counted in working "
-        "days as Decree 86/2011 did for the 2010 Law; check Decree 43/2023.",
+        note=_(
+            "Same figure as the 2010 Law Art. 45 (read); the 2022 article was not read. Counted in working "
+            "days as Decree 86/2011 did for the 2010 Law; check Decree 43/2023."
+        ),
     ),
     LegalFact(
         "inspection.case_duration_max",
@@ -69,7 +73,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{LI} Art. 48(1)(c)",
         unsure=True,
-        note="2010 Law Art. 45 allowed 45 days in mountain, border, island and remote areas; check the 2022 text.",
+        note=_("2010 Law Art. 45 allowed 45 days in mountain, border, island and remote areas; check the 2022 text."),
     ),
     LegalFact(
         "inspection.announce_days",
@@ -78,7 +82,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{LI} Art. 53(2)",
         unsure=True,
-        note="Recalled; not read.",
+        note=_("Recalled; not read."),
     ),
     LegalFact(
         "inspection.report_days",
@@ -87,7 +91,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{LI} Art. 75",
         unsure=True,
-        note="Figure from thanhtra.sonla.gov.vn (summary of the Law); the article number was not seen.",
+        note=_("Figure from thanhtra.sonla.gov.vn (summary of the Law); the article number was not seen."),
     ),
     LegalFact(
         "inspection.conclusion_days",
@@ -95,7 +99,9 @@ FACTS: list[LegalFact] = [
         15,
         "days",
         f"{LI} Art. 78",
-        note="Research notes, law-documents-press-inspection.md §3 (thuvienphapluat article page).",
+        note=_(
+            "Research notes, law-documents-press-inspection.md §3 (thuvienphapluat article page).",
+        ),
     ),
     LegalFact(
         "inspection.chief_decides",
@@ -104,7 +110,7 @@ FACTS: list[LegalFact] = [
         "flag",
         f"{LI} Art. 52, 78",
         unsure=True,
-        note="Secondary summary (thanhtra.sonla.gov.vn); article numbers not seen.",
+        note=_("Secondary summary (thanhtra.sonla.gov.vn); article numbers not seen."),
     ),
     LegalFact(
         "inspection.conclusion_public",
@@ -113,7 +119,7 @@ FACTS: list[LegalFact] = [
         "flag",
         f"{LI} Art. 79",
         unsure=True,
-        note="Secondary summary; article number not seen.",
+        note=_("Secondary summary; article number not seen."),
     ),
     # --- Administrative violations: limitation, deadlines, payment (LHAV) -------------------------------
     LegalFact(
@@ -122,7 +128,7 @@ FACTS: list[LegalFact] = [
         1,
         "years",
         f"{LHAV} Art. 6(1)(a)",
-        note="Counted from the end of a finished violation, or from its discovery while ongoing (Art. 6(1)(b)).",
+        note=_("Counted from the end of a finished violation, or from its discovery while ongoing (Art. 6(1)(b))."),
     ),
     LegalFact(
         "inspection.limitation_years_press",
@@ -131,8 +137,10 @@ FACTS: list[LegalFact] = [
         "years",
         f"{LHAV} Art. 6(1)(a) (list of fields with 2 years)",
         unsure=True,
-        note="Press and publishing are recalled on the 2-year list; the list was not read. Post, telecoms, IT and "
-        "advertising are kept at the general 1 year.",
+        note=_(
+            "Press and publishing are recalled on the 2-year list; the list was not read. Post, telecoms, IT and "
+            "advertising are kept at the general 1 year."
+        ),
     ),
     LegalFact(
         "inspection.decision_working_days",
@@ -140,7 +148,7 @@ FACTS: list[LegalFact] = [
         7,
         "working_days",
         f"{LHAV} Art. 66(1), as amended by Law 67/2020 Art. 1(34)",
-        note="congdanphapluat.vn quoting the amended clause.",
+        note=_("congdanphapluat.vn quoting the amended clause."),
     ),
     LegalFact(
         "inspection.decision_working_days_transferred",
@@ -149,7 +157,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{LHAV} Art. 66(1), as amended by Law 67/2020 Art. 1(34)",
         unsure=True,
-        note="'7 or 10 days' is quoted; when the 10 days apply was recalled, not read.",
+        note=_("'7 or 10 days' is quoted; when the 10 days apply was recalled, not read."),
     ),
     LegalFact(
         "inspection.decision_months_explained",
@@ -158,7 +166,7 @@ FACTS: list[LegalFact] = [
         "months",
         f"{LHAV} Art. 66(1)",
         unsure=True,
-        note="Recalled; not read.",
+        note=_("Recalled; not read."),
     ),
     LegalFact(
         "inspection.decision_extension_months",
@@ -167,7 +175,7 @@ FACTS: list[LegalFact] = [
         "months",
         f"{LHAV} Art. 66(1)",
         unsure=True,
-        note="Recalled; not read.",
+        note=_("Recalled; not read."),
     ),
     LegalFact(
         "inspection.explanation_hearing_request_working_days",
@@ -175,7 +183,7 @@ FACTS: list[LegalFact] = [
         2,
         "working_days",
         f"{LHAV} Art. 61(3)",
-        note="123docz excerpt quoting the procedure.",
+        note=_("123docz excerpt quoting the procedure."),
     ),
     LegalFact(
         "inspection.explanation_written_days",
@@ -184,7 +192,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{LHAV} Art. 61(2)",
         unsure=True,
-        note="Quoted as 5 days in a 2012-text excerpt; the 2020 amendment may count working days.",
+        note=_("Quoted as 5 days in a 2012-text excerpt; the 2020 amendment may count working days."),
     ),
     LegalFact(
         "inspection.payment_days",
@@ -192,7 +200,7 @@ FACTS: list[LegalFact] = [
         10,
         "days",
         f"{LHAV} Art. 73(1), 78(1)",
-        note="A decision may allow longer. trangtinphapluat.com and congdanphapluat.vn quoting the articles.",
+        note=_("A decision may allow longer. trangtinphapluat.com and congdanphapluat.vn quoting the articles."),
     ),
     LegalFact(
         "inspection.late_payment_rate",
@@ -200,7 +208,7 @@ FACTS: list[LegalFact] = [
         "0.05",
         "percent_per_day",
         f"{LHAV} Art. 78(1)",
-        note="trangtinphapluat.com quoting Art. 78(1).",
+        note=_("trangtinphapluat.com quoting Art. 78(1)."),
     ),
     LegalFact(
         "inspection.enforcement_limitation_years",
@@ -208,7 +216,9 @@ FACTS: list[LegalFact] = [
         1,
         "years",
         f"{LHAV} Art. 74(1)",
-        note="Research notes §4 (2012 text); congdanphapluat.vn.",
+        note=_(
+            "Research notes §4 (2012 text); congdanphapluat.vn.",
+        ),
     ),
     LegalFact(
         "inspection.organisation_multiplier",
@@ -217,7 +227,7 @@ FACTS: list[LegalFact] = [
         "times",
         f"{LHAV} Art. 23(1); Decree 119/2020 Art. 4; Decree 15/2020 Art. 4",
         unsure=True,
-        note="The rule is stated in each sector decree; exact clause numbers not read.",
+        note=_("The rule is stated in each sector decree; exact clause numbers not read."),
     ),
     # --- Competence (who may sanction up to what) ------------------------------------------------------
     LegalFact(
@@ -227,7 +237,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 46(1); Decree 119/2020 Art. 38(1); Decree 15/2020 Art. 114(1)",
         unsure=True,
-        note="The 500,000 VND cap of a specialised inspector is recalled; sector decree articles not read.",
+        note=_("The 500,000 VND cap of a specialised inspector is recalled; sector decree articles not read."),
     ),
     LegalFact(
         "inspection.competence_chief_inspector",
@@ -240,7 +250,9 @@ FACTS: list[LegalFact] = [
         f"{LHAV} Art. 46(3): 50% of the field's maximum, at most 50,000,000 VND; Decree 119/2020 Art. 38(2); "
         "Decree 15/2020 Art. 114(2), as amended by Decree 14/2022",
         unsure=True,
-        note="Research notes §4 mark it [verify]; 100,000,000 VND for organisations.",
+        note=_(
+            "Research notes §4 mark it [verify]; 100,000,000 VND for organisations.",
+        ),
     ),
     LegalFact(
         "inspection.competence_ppc_chairman",
@@ -249,7 +261,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{LHAV} Art. 38(3)",
         unsure=True,
-        note="Recalled; a decision above the Chief Inspector's competence goes to the PPC Chairman.",
+        note=_("Recalled; a decision above the Chief Inspector's competence goes to the PPC Chairman."),
     ),
     LegalFact(
         "inspection.max_fine_press",
@@ -258,7 +270,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 119/2020 Art. 4",
         unsure=True,
-        note="hoinhabaovietnam.vn (VOV) gives 100 M for false information; the decree's general maximum not read.",
+        note=_("hoinhabaovietnam.vn (VOV) gives 100 M for false information; the decree's general maximum not read."),
     ),
     LegalFact(
         "inspection.max_fine_publishing",
@@ -267,7 +279,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 119/2020 Art. 4",
         unsure=True,
-        note="Not read.",
+        note=_("Not read."),
     ),
     LegalFact(
         "inspection.max_fine_post",
@@ -276,7 +288,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 15/2020 Art. 4",
         unsure=True,
-        note="Not read.",
+        note=_("Not read."),
     ),
     LegalFact(
         "inspection.max_fine_telecom",
@@ -285,7 +297,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 15/2020 Art. 4",
         unsure=True,
-        note="Not read; some summaries give 200 M for organisations (twice 100 M).",
+        note=_("Not read; some summaries give 200 M for organisations (twice 100 M)."),
     ),
     LegalFact(
         "inspection.max_fine_it",
@@ -294,7 +306,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 15/2020 Art. 4",
         unsure=True,
-        note="Not read.",
+        note=_("Not read."),
     ),
     LegalFact(
         "inspection.max_fine_advertising",
@@ -303,7 +315,7 @@ FACTS: list[LegalFact] = [
         "VND",
         f"{LHAV} Art. 24(1); Decree 38/2021 Art. 4",
         unsure=True,
-        note="Not read.",
+        note=_("Not read."),
     ),
     # --- Complaints (Law on Complaints 2011) ------------------------------------------------------------
     LegalFact(
@@ -313,7 +325,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{LC} Art. 9",
         unsure=True,
-        note="Recalled; not read.",
+        note=_("Recalled; not read."),
     ),
     LegalFact(
         "inspection.complaint_accept_days",
@@ -321,7 +333,7 @@ FACTS: list[LegalFact] = [
         10,
         "working_days",
         f"{LC} Art. 27; Circular 07/2013/TT-TTCP Art. 5",
-        note="The Law says 10 days, the Circular 10 working days: the Circular's working days are applied.",
+        note=_("The Law says 10 days, the Circular 10 working days: the Circular's working days are applied."),
     ),
     LegalFact(
         "inspection.complaint_resolve_days",
@@ -400,8 +412,10 @@ FACTS: list[LegalFact] = [
         True,
         "flag",
         f"{LD} Art. 47(1)-(2), 56",
-        note="The law names no roles; stttt shows it to the assigned inspector and the Chief Inspector only "
-        "(design choice, docs/inspection.md).",
+        note=_(
+            "The law names no roles; stttt shows it to the assigned inspector and the Chief Inspector only "
+            "(design choice, docs/inspection.md)."
+        ),
     ),
     # --- Petitions and citizen reception ----------------------------------------------------------------
     LegalFact(
@@ -411,7 +425,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         "Circular 05/2021/TT-TTCP Art. 11",
         unsure=True,
-        note="Recalled; not read.",
+        note=_("Recalled; not read."),
     ),
     LegalFact(
         "inspection.director_reception_days_per_month",

@@ -7,6 +7,7 @@ check; the Department sets those values itself until they are confirmed ([verify
 
 from __future__ import annotations
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core.legalfacts import LegalFact
@@ -20,7 +21,7 @@ GRASSROOTS_CIRCULAR = "Thông tư 39/2020/TT-BTTTT (24/11/2020, hiệu lực 18/
 GRASSROOTS_SCHEME = "Quyết định 135/QĐ-TTg năm 2020 (Đề án nâng cao hiệu quả thông tin cơ sở dựa trên CNTT)"
 EXTERNAL_DECREE = "Nghị định 72/2015/NĐ-CP (07/9/2015) về quản lý hoạt động thông tin đối ngoại"
 
-_NOT_CHECKED = "The article number could not be checked against the official text; check it."
+_NOT_CHECKED = _("The article number could not be checked against the official text; check it.")
 
 FACTS: list[LegalFact] = [
     # --- Reporting by supervised organisations ----------------------------------------------------------
@@ -32,8 +33,10 @@ FACTS: list[LegalFact] = [
         f"{TELECOM_LAW} Art. 13 (enterprises report to the State management bodies); Nghị định 09/2019/NĐ-CP "
         "Art. 12 (reporting periods and cut-off dates)",
         unsure=True,
-        note="The day of sending is set by each sector's reporting circular; 10 days is the Department's working "
-        "setting until the circular in force is checked.",
+        note=_(
+            "The day of sending is set by each sector's reporting circular; 10 days is the Department's working "
+            "setting until the circular in force is checked."
+        ),
     ),
     LegalFact(
         "supervision.report_due_days_quarterly",
@@ -42,7 +45,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{TELECOM_LAW} Art. 13; Nghị định 09/2019/NĐ-CP Art. 12",
         unsure=True,
-        note="Working setting until the sector's reporting circular in force is checked.",
+        note=_("Working setting until the sector's reporting circular in force is checked."),
     ),
     LegalFact(
         "supervision.report_due_days_half_yearly",
@@ -51,7 +54,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{POSTAL_LAW} Art. 11 (State management of posts: statistics and reports); Nghị định 09/2019/NĐ-CP Art. 12",
         unsure=True,
-        note="The postal reporting circular sets the day; working setting until checked.",
+        note=_("The postal reporting circular sets the day; working setting until checked."),
     ),
     LegalFact(
         "supervision.report_due_days_yearly",
@@ -60,7 +63,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{TELECOM_LAW} Art. 13; {POSTAL_LAW} Art. 11; Nghị định 09/2019/NĐ-CP Art. 12",
         unsure=True,
-        note="Working setting until each sector's reporting circular in force is checked.",
+        note=_("Working setting until each sector's reporting circular in force is checked."),
     ),
     LegalFact(
         "supervision.reminder_days_before",
@@ -84,7 +87,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{POSTAL_LAW} Art. 25; Nghị định 47/2011/NĐ-CP Art. 7 (as amended by Nghị định 25/2022/NĐ-CP)",
         unsure=True,
-        note="From the provincial procedure listings; the amendment by Decree 25/2022 is not checked.",
+        note=_("From the provincial procedure listings; the amendment by Decree 25/2022 is not checked."),
     ),
     LegalFact(
         "supervision.postal_licence_max_years",
@@ -100,7 +103,7 @@ FACTS: list[LegalFact] = [
         "months",
         f"{POSTAL_LAW} Art. 39(3)",
         unsure=True,
-        note=_NOT_CHECKED + " Three months for international services in the same clause.",
+        note=format_lazy("{} {}", _NOT_CHECKED, _("Three months for international services in the same clause.")),
     ),
     LegalFact(
         "supervision.public_postal_network",
@@ -119,7 +122,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{TELECOM_LAW} Chapter VIII (technical and specialised plan detailing the provincial plan)",
         unsure=True,
-        note="The chapter is confirmed; the article number was not seen.",
+        note=_("The chapter is confirmed; the article number was not seen."),
     ),
     LegalFact(
         "supervision.infrastructure_sharing",
@@ -128,7 +131,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{TELECOM_LAW} Chapter VIII; regulation Art. 3.11.c (the Department handles disputes on sharing)",
         unsure=True,
-        note="The duty is known from practice; the article of the 2023 Law was not seen.",
+        note=_("The duty is known from practice; the article of the 2023 Law was not seen."),
     ),
     LegalFact(
         "supervision.site_permit_kinds",
@@ -137,7 +140,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Luật Xây dựng 2014 Art. 89 (as amended 2020): exemptions for small telecom works; " + TELECOM_LAW,
         unsure=True,
-        note="Which poles and small cells are exempt depends on the Construction Law's exemptions; check.",
+        note=_("Which poles and small cells are exempt depends on the Construction Law's exemptions; check."),
     ),
     LegalFact(
         "supervision.dispute_days",
@@ -146,7 +149,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{TELECOM_LAW} (settlement of disputes in telecom business); regulation Art. 3.11.c",
         unsure=True,
-        note="No time limit for the Department's mediation was found; 30 days is the Department's working setting.",
+        note=_("No time limit for the Department's mediation was found; 30 days is the Department's working setting."),
     ),
     LegalFact(
         "supervision.telecom_complaint_days",
@@ -155,7 +158,9 @@ FACTS: list[LegalFact] = [
         "days",
         f"{TELECOM_LAW} (rights of users: complaints); regulation Art. 3.11.a",
         unsure=True,
-        note="The enterprise answers first under its own procedure; the Department's time limit is a working setting.",
+        note=_(
+            "The enterprise answers first under its own procedure; the Department's time limit is a working setting."
+        ),
     ),
     LegalFact(
         "supervision.advertising_check_days",
@@ -164,7 +169,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{ADVERTISING_LAW} Art. 23 (advertising on electronic newspapers and websites); regulation Art. 3.9.b",
         unsure=True,
-        note="Article of the 2012 Law as amended not checked; the time limit is a working setting.",
+        note=_("Article of the 2012 Law as amended not checked; the time limit is a working setting."),
     ),
     LegalFact(
         "supervision.frequency_interference",
@@ -183,7 +188,7 @@ FACTS: list[LegalFact] = [
         "hours",
         f"{TELECOM_LAW} (telecoms for emergencies and natural disasters); regulation Art. 3.21",
         unsure=True,
-        note="Operators report outages at once and daily in practice; the provision was not checked.",
+        note=_("Operators report outages at once and daily in practice; the provision was not checked."),
     ),
     # --- Grassroots information (3.7) -----------------------------------------------------------------
     LegalFact(
@@ -193,7 +198,7 @@ FACTS: list[LegalFact] = [
         "text",
         GRASSROOTS_DECREE + " (replaces Quyết định 52/2016/QĐ-TTg)",
         unsure=True,
-        note="The decree as a whole is cited; the article on commune radio stations was not found.",
+        note=_("The decree as a whole is cited; the article on commune radio stations was not found."),
     ),
     LegalFact(
         "supervision.station_it_scope",
@@ -202,8 +207,10 @@ FACTS: list[LegalFact] = [
         "text",
         GRASSROOTS_CIRCULAR + "; " + GRASSROOTS_SCHEME,
         unsure=True,
-        note="The circular's scope excludes wired and wireless FM stations (checked); its article and the "
-        "scheme's date are not.",
+        note=_(
+            "The circular's scope excludes wired and wireless FM stations (checked); its article and the "
+            "scheme's date are not."
+        ),
     ),
     LegalFact(
         "supervision.broadcast_priority",
@@ -212,7 +219,7 @@ FACTS: list[LegalFact] = [
         "level",
         GRASSROOTS_CIRCULAR,
         unsure=True,
-        note="The three levels were checked; the article that sets them was not found.",
+        note=_("The three levels were checked; the article that sets them was not found."),
     ),
     LegalFact(
         "supervision.broadcast_confirm_days",
@@ -221,8 +228,10 @@ FACTS: list[LegalFact] = [
         "days",
         GRASSROOTS_CIRCULAR + "; " + GRASSROOTS_DECREE,
         unsure=True,
-        note="Emergency: the same day (played at once); priority: the next day; normal: by the last broadcast day. "
-        "The days are the Department's working setting.",
+        note=_(
+            "Emergency: the same day (played at once); priority: the next day; normal: by the last broadcast day. "
+            "The days are the Department's working setting."
+        ),
     ),
     # --- External information (3.6) -----------------------------------------------------------------
     LegalFact(
@@ -232,6 +241,6 @@ FACTS: list[LegalFact] = [
         "days",
         f"{EXTERNAL_DECREE}; regulation Art. 3.6.c",
         unsure=True,
-        note="The decree's article on the plans and any time limit were not checked; working setting.",
+        note=_("The decree's article on the plans and any time limit were not checked; working setting."),
     ),
 ]
