@@ -63,7 +63,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{D30} Art. 9; Appendix III",
         unsure=True,
-        note="Appendix III not read in the official text; abbreviations written from common practice. Check.",
+        note=_("Appendix III not read in the official text; abbreviations written from common practice. Check."),
     ),
     LegalFact(
         "correspondence.symbol_rule",
@@ -75,7 +75,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{D30} Appendix I",
         unsure=True,
-        note="The formation rule is from Appendix I, which was not read in the official text.",
+        note=_("The formation rule is from Appendix I, which was not read in the official text."),
     ),
     LegalFact(
         "correspondence.date_format",
@@ -98,7 +98,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{D30} Art. 13(1); Appendix I",
         unsure=True,
-        note=(
+        note=_(
             "Art. 13(1) says a deputy given charge of running the agency signs as a deputy signing for the head "
             '(KT.); "Q." is for a leader appointed as acting head (quyền). The app follows issue 16 (an acting '
             'Director signs without KT.) and prints "Q. GIÁM ĐỐC"; confirm with the Office which applies.'
@@ -187,7 +187,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{D30} Art. 22(3); Appendix IV",
         unsure=True,
-        note="Columns written from common practice; Appendix IV was not read in the official text.",
+        note=_("Columns written from common practice; Appendix IV was not read in the official text."),
     ),
     LegalFact(
         "correspondence.present_within_working_days",
@@ -213,7 +213,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Law on Protection of State Secrets 2018 Art. 8",
         unsure=True,
-        note="Article number from memory; check the official text.",
+        note=_("Article number from memory; check the official text."),
     ),
     LegalFact(
         "correspondence.exchange_format",
@@ -225,7 +225,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Circular 10/2016/TT-BTTTT Art. 1",
         unsure=True,
-        note=(
+        note=_(
             "The element names exported follow the public description of the edXML header (From, To, Code, "
             "PromulgationInfo, DocumentType, Subject, SignerInfo, OtherInfo); the QCVN text itself was not read."
         ),
@@ -237,7 +237,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Law on Promulgation of Legal Documents 2015 Art. 120(?)",
         unsure=True,
-        note="Figure and article not confirmed for the 2025 law; used only as the default stage deadline.",
+        note=_("Figure and article not confirmed for the 2025 law; used only as the default stage deadline."),
     ),
     LegalFact(
         "correspondence.appraisal_days",
@@ -246,6 +246,6 @@ FACTS: list[LegalFact] = [
         "days",
         "Law on Promulgation of Legal Documents 2015 Art. 130(?)",
         unsure=True,
-        note="Figure and article not confirmed for the 2025 law; used only as the default stage deadline.",
+        note=_("Figure and article not confirmed for the 2025 law; used only as the default stage deadline."),
     ),
 ]

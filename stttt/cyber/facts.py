@@ -32,7 +32,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{D85} Art. 5(2)",
         unsure=True,
-        note="Read as Art. 5 on lawnet.vn; the clause number (1 or 2) was not confirmed.",
+        note=_("Read as Art. 5 on lawnet.vn; the clause number (1 or 2) was not confirmed."),
     ),
     LegalFact(
         "cyber.level1_internal_public",
@@ -62,7 +62,7 @@ FACTS: list[LegalFact] = [
         "users",
         f"{D85} Art. 8(2)(c) (level 2 below it), Art. 9(2)(c) (level 3 from it)",
         unsure=True,
-        note="Art. 8(2)(c) read (fewer than 10,000 users: level 2); Art. 9's wording (10,000 or more) not read.",
+        note=_("Art. 8(2)(c) read (fewer than 10,000 users: level 2); Art. 9's wording (10,000 or more) not read."),
     ),
     LegalFact(
         "cyber.level2_one_agency_infrastructure",
@@ -78,7 +78,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 9(2)(a)-(b)",
         unsure=True,
-        note="Complement of Art. 8(2)(a)-(b), which was read; Art. 9 itself was not read.",
+        note=_("Complement of Art. 8(2)(a)-(b), which was read; Art. 9 itself was not read."),
     ),
     LegalFact(
         "cyber.level3_shared_infrastructure",
@@ -87,7 +87,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 9(3)",
         unsure=True,
-        note="From memory and secondary summaries; exact wording of Art. 9 not read.",
+        note=_("From memory and secondary summaries; exact wording of Art. 9 not read."),
     ),
     LegalFact(
         "cyber.level3_confidential",
@@ -96,7 +96,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 9(1)",
         unsure=True,
-        note="From memory; the degree of secret per level (Art. 9-11) not read.",
+        note=_("From memory; the degree of secret per level (Art. 9-11) not read."),
     ),
     LegalFact(
         "cyber.level4_nationwide_infrastructure",
@@ -105,7 +105,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 10",
         unsure=True,
-        note="From memory; Art. 10 not read.",
+        note=_("From memory; Art. 10 not read."),
     ),
     LegalFact(
         "cyber.level4_secret",
@@ -114,7 +114,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 10",
         unsure=True,
-        note="From memory; Art. 10 not read.",
+        note=_("From memory; Art. 10 not read."),
     ),
     LegalFact(
         "cyber.level4_national_critical",
@@ -123,7 +123,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 10; Law on Network Information Security 2015 Art. 21(2)(d)",
         unsure=True,
-        note="From memory; Art. 10 not read.",
+        note=_("From memory; Art. 10 not read."),
     ),
     LegalFact(
         "cyber.level5_top_secret",
@@ -132,7 +132,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 11",
         unsure=True,
-        note="From memory; Art. 11 not read.",
+        note=_("From memory; Art. 11 not read."),
     ),
     # --- Who appraises and approves, and when -----------------------------------------------------------
     LegalFact(
@@ -156,7 +156,7 @@ FACTS: list[LegalFact] = [
         "level",
         f"{D85} Art. 12(3)",
         unsure=True,
-        note="Art. 12(3) read cut off; the Ministry's role moved in the 2025 reorganisation.",
+        note=_("Art. 12(3) read cut off; the Ministry's role moved in the 2025 reorganisation."),
     ),
     LegalFact(
         "cyber.appraisal_days",
@@ -165,7 +165,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{D85} Art. 14(2)",
         unsure=True,
-        note="From memory; only the level-4 limit was seen (provincial procedure listing).",
+        note=_("From memory; only the level-4 limit was seen (provincial procedure listing)."),
     ),
     LegalFact(
         "cyber.appraisal_days_level4",
@@ -174,7 +174,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{D85} Art. 14(4); {C12} Art. 9(7)",
         unsure=True,
-        note="Seen in the Hải Dương procedure for level 4 (thutucID=7523), not in the Decree itself.",
+        note=_("Seen in the Hải Dương procedure for level 4 (thutucID=7523), not in the Decree itself."),
     ),
     LegalFact(
         "cyber.approval_working_days",
@@ -183,7 +183,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{D85} Art. 14(3)",
         unsure=True,
-        note="Seen for level 4 in the Hải Dương procedure (07 working days); assumed the same for levels 1-3.",
+        note=_("Seen for level 4 in the Hải Dương procedure (07 working days); assumed the same for levels 1-3."),
     ),
     LegalFact(
         "cyber.dossier_content",
@@ -199,7 +199,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{C12} Art. 9; TCVN 11930:2017",
         unsure=True,
-        note="Read in Circular 03/2017 Art. 9, which Circular 12/2022 replaced; assumed kept.",
+        note=_("Read in Circular 03/2017 Art. 9, which Circular 12/2022 replaced; assumed kept."),
     ),
     LegalFact(
         "cyber.tcvn_management_groups",
@@ -215,7 +215,7 @@ FACTS: list[LegalFact] = [
         "groups",
         "TCVN 11930:2017 cl. 5.2",
         unsure=True,
-        note="From memory; the technical subgroups were not read.",
+        note=_("From memory; the technical subgroups were not read."),
     ),
     # --- Obligations that follow the level --------------------------------------------------------------
     LegalFact(
@@ -225,7 +225,7 @@ FACTS: list[LegalFact] = [
         "months",
         f"{C12} Art. 11",
         unsure=True,
-        note="From memory (self-assessment every two years); article not seen.",
+        note=_("From memory (self-assessment every two years); article not seen."),
     ),
     LegalFact(
         "cyber.assessment_months_level3_4",
@@ -234,7 +234,7 @@ FACTS: list[LegalFact] = [
         "months",
         "Directive 14/CT-TTg of 07/6/2019",
         unsure=True,
-        note="the item of the directive that sets the period was not confirmed",
+        note=_("the item of the directive that sets the period was not confirmed"),
     ),
     LegalFact(
         "cyber.assessment_months_level5",
@@ -243,7 +243,7 @@ FACTS: list[LegalFact] = [
         "months",
         "Directive 14/CT-TTg of 07/6/2019",
         unsure=True,
-        note="the item of the directive that sets the period was not confirmed",
+        note=_("the item of the directive that sets the period was not confirmed"),
     ),
     # --- Incidents ---------------------------------------------------------------------------------------
     LegalFact(
@@ -253,7 +253,7 @@ FACTS: list[LegalFact] = [
         "days",
         f"{C20} Art. 11(1)",
         unsure=True,
-        note="The 05-day limit was read (mic.gov.vn); the article number was not.",
+        note=_("The 05-day limit was read (mic.gov.vn); the article number was not."),
     ),
     LegalFact(
         "cyber.incident_verify_days",
@@ -262,7 +262,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{Q05} Art. 11; {C20} Art. 11",
         unsure=True,
-        note="Practice of provincial response plans; no statutory limit was found.",
+        note=_("Practice of provincial response plans; no statutory limit was found."),
     ),
     LegalFact(
         "cyber.incident_final_report_days",
@@ -271,7 +271,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         f"{C20} Art. 11",
         unsure=True,
-        note="No statutory limit was found; this is the Department's own practice.",
+        note=_("No statutory limit was found; this is the Department's own practice."),
     ),
     LegalFact(
         "cyber.serious_incident",
@@ -280,7 +280,7 @@ FACTS: list[LegalFact] = [
         "text",
         f"{Q05} Art. 3; {C20} Art. 2",
         unsure=True,
-        note="The scope split was read; the detailed criteria of a serious incident were not.",
+        note=_("The scope split was read; the detailed criteria of a serious incident were not."),
     ),
     # --- Warnings ---------------------------------------------------------------------------------------
     LegalFact(
@@ -290,7 +290,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         "Regulation Art. 3.15.đ (the Department warns); time limit set by the Department",
         unsure=True,
-        note="No statutory limit; the Department's own working rule.",
+        note=_("No statutory limit; the Department's own working rule."),
     ),
     LegalFact(
         "cyber.warning_remediation_days",
@@ -299,7 +299,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Regulation Art. 3.15.đ; time limit set by the Department",
         unsure=True,
-        note="No statutory limit; the national centre's warning usually names one.",
+        note=_("No statutory limit; the national centre's warning usually names one."),
     ),
     # --- Illegal content ----------------------------------------------------------------------------------
     LegalFact(

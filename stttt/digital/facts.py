@@ -27,7 +27,7 @@ FACTS: list[LegalFact] = [
         "percent",
         "Decision 749/QĐ-TTg of 03/6/2020, Art. 1, Part I.2.a",
         unsure=True,
-        note="Recalled as 80% of online public services at level 4 (now 'fully online'); the point was not read.",
+        note=_("Recalled as 80% of online public services at level 4 (now 'fully online'); the point was not read."),
     ),
     LegalFact(
         "digital.target_digital_economy_share_2025",
@@ -36,7 +36,7 @@ FACTS: list[LegalFact] = [
         "percent",
         "Decision 749/QĐ-TTg of 03/6/2020, Art. 1, Part I.2.b",
         unsure=True,
-        note="Recalled from the programme's basic targets; the point was not read.",
+        note=_("Recalled from the programme's basic targets; the point was not read."),
     ),
     LegalFact(
         "digital.target_fibre_households_2025",
@@ -45,7 +45,7 @@ FACTS: list[LegalFact] = [
         "percent",
         "Decision 749/QĐ-TTg of 03/6/2020, Art. 1, Part I.2.c",
         unsure=True,
-        note="Recalled from the programme's digital-society targets; the point was not read.",
+        note=_("Recalled from the programme's digital-society targets; the point was not read."),
     ),
     # --- DTI ---------------------------------------------------------------------------------------------
     LegalFact(
@@ -55,8 +55,10 @@ FACTS: list[LegalFact] = [
         "text",
         "Decision 922/QĐ-BTTTT of 20/5/2022, Art. 1 (replacing Decision 1726/QĐ-BTTTT of 12/10/2020)",
         unsure=True,
-        note="Decision 405/QĐ-BKHCN of 03/4/2025 approved a new DTI scheme that probably supersedes 922 from the "
-        "2025 assessment; its structure was not read. The app keeps the 922 structure.",
+        note=_(
+            "Decision 405/QĐ-BKHCN of 03/4/2025 approved a new DTI scheme that probably supersedes 922 from the "
+            "2025 assessment; its structure was not read. The app keeps the 922 structure."
+        ),
     ),
     LegalFact("digital.dti_total_points", _("DTI scale (points)"), 1000, "points", _DTI),
     LegalFact("digital.dti_points_awareness", _("DTI points: digital awareness"), 100, "points", _DTI),
@@ -74,7 +76,7 @@ FACTS: list[LegalFact] = [
         "points",
         _DTI,
         unsure=True,
-        note="The source table was cut off at this row; 150 is 1000 less the other rows.",
+        note=_("The source table was cut off at this row; 150 is 1000 less the other rows."),
     ),
     LegalFact(
         "digital.dti_pillar_method",
@@ -83,8 +85,10 @@ FACTS: list[LegalFact] = [
         "text",
         "Decision 922/QĐ-BTTTT of 20/5/2022, Annex 1, Part I (structure by three pillars)",
         unsure=True,
-        note="The annex's method for the published pillar values was not read; this formula is the app's reading "
-        "of the structure (foundation group common to the three pillars, one activity index per pillar).",
+        note=_(
+            "The annex's method for the published pillar values was not read; this formula is the app's reading "
+            "of the structure (foundation group common to the three pillars, one activity index per pillar)."
+        ),
     ),
     LegalFact(
         "digital.dti_sub_index_score",
@@ -93,8 +97,10 @@ FACTS: list[LegalFact] = [
         "text",
         "Decision 922/QĐ-BTTTT of 20/5/2022, Annex 1, Part II (scoring of sub-indices)",
         unsure=True,
-        note="Linear scoring against a benchmark is the common case of the annex; some sub-indices score by "
-        "steps. Check each indicator's method in the annex.",
+        note=_(
+            "Linear scoring against a benchmark is the common case of the annex; some sub-indices score by "
+            "steps. Check each indicator's method in the annex."
+        ),
     ),
     # --- Online public services --------------------------------------------------------------------------
     LegalFact(
@@ -104,7 +110,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 42/2022/NĐ-CP of 24/6/2022, Art. 11(1)",
         unsure=True,
-        note="Article number as the procedures app cites it; the text was not read here.",
+        note=_("Article number as the procedures app cites it; the text was not read here."),
     ),
     LegalFact(
         "digital.online_dossier_metrics",
@@ -114,8 +120,10 @@ FACTS: list[LegalFact] = [
         "Decree 45/2020/NĐ-CP of 08/4/2020 (administrative procedures carried out electronically); "
         "Decision 766/QĐ-TTg of 23/6/2022 (indicators of service to citizens and businesses)",
         unsure=True,
-        note="Decision 766/QĐ-TTg's indicator definitions were not read; Decree 45/2020 is partly replaced by "
-        "Decree 118/2025/NĐ-CP from 01/7/2025 [verify].",
+        note=_(
+            "Decision 766/QĐ-TTg's indicator definitions were not read; Decree 45/2020 is partly replaced by "
+            "Decree 118/2025/NĐ-CP from 01/7/2025 [verify]."
+        ),
     ),
     # --- Data sharing (Decree 47/2020) -----------------------------------------------------------------
     LegalFact(
@@ -132,7 +140,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         "Decree 47/2020/NĐ-CP of 09/4/2020, Chapter III (sharing data on request)",
         unsure=True,
-        note="Not found in the sources read; 10 working days is a provisional figure to check against the decree.",
+        note=_("Not found in the sources read; 10 working days is a provisional figure to check against the decree."),
     ),
     LegalFact(
         "digital.sharing_refusal_reasons",
@@ -141,7 +149,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 47/2020/NĐ-CP of 09/4/2020, Chapter III",
         unsure=True,
-        note="Article not read.",
+        note=_("Article not read."),
     ),
     LegalFact(
         "digital.open_data",
@@ -150,7 +158,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 47/2020/NĐ-CP of 09/4/2020, Chapter IV (open data)",
         unsure=True,
-        note="Chapter from the research notes; articles not read.",
+        note=_("Chapter from the research notes; articles not read."),
     ),
     # --- IT investment (Decree 73/2019, Decree 82/2024) -----------------------------------------------
     LegalFact(
@@ -160,7 +168,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 73/2019/NĐ-CP of 05/9/2019, Art. 1; Decree 82/2024/NĐ-CP",
         unsure=True,
-        note="Decree 82/2024/NĐ-CP's text was not found; its changes to thresholds and time limits are not applied.",
+        note=_("Decree 82/2024/NĐ-CP's text was not found; its changes to thresholds and time limits are not applied."),
     ),
     LegalFact(
         "digital.economic_technical_threshold",
@@ -169,7 +177,7 @@ FACTS: list[LegalFact] = [
         "VND",
         "Decree 73/2019/NĐ-CP, Art. 5",
         unsure=True,
-        note="15 billion VND recalled; Decree 82/2024 may have changed it.",
+        note=_("15 billion VND recalled; Decree 82/2024 may have changed it."),
     ),
     LegalFact(
         "digital.group_a_threshold",
@@ -178,7 +186,7 @@ FACTS: list[LegalFact] = [
         "VND",
         "Law on Public Investment 2019, Art. 8(4) (informatics with health, culture, education, research)",
         unsure=True,
-        note="Threshold recalled; the Law on Public Investment 2024 raised the thresholds from 01/01/2025.",
+        note=_("Threshold recalled; the Law on Public Investment 2024 raised the thresholds from 01/01/2025."),
     ),
     LegalFact(
         "digital.group_c_threshold",
@@ -187,7 +195,7 @@ FACTS: list[LegalFact] = [
         "VND",
         "Law on Public Investment 2019, Art. 9(4) and 10(4)",
         unsure=True,
-        note="Threshold recalled; the Law on Public Investment 2024 raised the thresholds from 01/01/2025.",
+        note=_("Threshold recalled; the Law on Public Investment 2024 raised the thresholds from 01/01/2025."),
     ),
     LegalFact(
         "digital.appraisal_days_group_a",
@@ -196,7 +204,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Decree 73/2019/NĐ-CP, Art. 17 (time limit for appraising a project)",
         unsure=True,
-        note="Recalled by analogy with the Law on Construction; article and figures to check.",
+        note=_("Recalled by analogy with the Law on Construction; article and figures to check."),
     ),
     LegalFact(
         "digital.appraisal_days_group_b",
@@ -205,7 +213,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Decree 73/2019/NĐ-CP, Art. 17",
         unsure=True,
-        note="Recalled; to check.",
+        note=_("Recalled; to check."),
     ),
     LegalFact(
         "digital.appraisal_days_group_c",
@@ -214,7 +222,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Decree 73/2019/NĐ-CP, Art. 17 and Art. 24",
         unsure=True,
-        note="Recalled; to check.",
+        note=_("Recalled; to check."),
     ),
     LegalFact(
         "digital.appraisal_days_design",
@@ -223,7 +231,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Decree 73/2019/NĐ-CP, Art. 34",
         unsure=True,
-        note="Recalled; to check.",
+        note=_("Recalled; to check."),
     ),
     LegalFact(
         "digital.appraisal_days_outline",
@@ -232,7 +240,7 @@ FACTS: list[LegalFact] = [
         "working_days",
         "Decree 73/2019/NĐ-CP, Art. 50; Circular 03/2020/TT-BTTTT, Art. 7",
         unsure=True,
-        note="Recalled; to check.",
+        note=_("Recalled; to check."),
     ),
     LegalFact(
         "digital.appraiser_competence",
@@ -241,7 +249,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 73/2019/NĐ-CP, Art. 13; regulation 3.14.c",
         unsure=True,
-        note="Article recalled; the regulation's 3.14.c is read.",
+        note=_("Article recalled; the regulation's 3.14.c is read."),
     ),
     # --- Digital signatures --------------------------------------------------------------------------------
     LegalFact(
@@ -251,7 +259,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Law on Electronic Transactions 20/2023/QH15 of 22/6/2023, in force 01/7/2024",
         unsure=True,
-        note="Number and dates recalled.",
+        note=_("Number and dates recalled."),
     ),
     LegalFact(
         "digital.signature_issuer",
@@ -260,7 +268,7 @@ FACTS: list[LegalFact] = [
         "text",
         "Decree 68/2024/NĐ-CP (specialised public-service digital signatures); regulation 3.14.h",
         unsure=True,
-        note="Decree number recalled; the regulation's 3.14.h (coordination with the Committee) is read.",
+        note=_("Decree number recalled; the regulation's 3.14.h (coordination with the Committee) is read."),
     ),
     LegalFact(
         "digital.signature_expiry_warning_days",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stttt.core.legalfacts import LegalFact
 
-PUBLISHING_ART28_NOTE = (
+PUBLISHING_ART28_NOTE = _(
     "Publishing Law 2012 Art. 28 (deposit of publications) was read by title only in the Legal Code; the lead "
     "time and the number of copies come from memory and a secondary summary: check the official text and "
     "Circular 01/2020/TT-BTTTT Art. 12."
@@ -113,7 +113,7 @@ FACTS: list[LegalFact] = [
         "hours",
         "Luật Báo chí 2016 Điều 52 khoản 1 điểm b (áp dụng tương tự)",
         unsure=True,
-        note=(
+        note=_(
             "No provision read makes bulletins depositable or fixes their deadline: Press Law Art. 34 and Circular "
             "41/2020 Art. 18-19 govern their licence, Decree 09/2017/NĐ-CP governs spokespersons and information "
             "for the press, not bulletins. The print-press rule (Art. 52.1.b) is applied as the Department's "
@@ -127,7 +127,7 @@ FACTS: list[LegalFact] = [
         "copies",
         "Luật Báo chí 2016 Điều 52 khoản 1 điểm b (áp dụng tương tự)",
         unsure=True,
-        note="The number of bulletin copies deposited was not found in a provision read.",
+        note=_("The number of bulletin copies deposited was not found in a provision read."),
     ),
     # --- Publications (Publishing Law 2012 Art. 28, 29, 48; Decree 195/2013 Art. 21)
     LegalFact(
@@ -155,7 +155,7 @@ FACTS: list[LegalFact] = [
         "days",
         "Luật Xuất bản 2012 Điều 48; Nghị định 195/2013/NĐ-CP Điều 21",
         unsure=True,
-        note="Art. 48 was read by title only; the lead time is taken as for printed publications (Art. 28).",
+        note=_("Art. 48 was read by title only; the lead time is taken as for printed publications (Art. 28)."),
     ),
     LegalFact(
         "press.e_publication_formats",
@@ -164,7 +164,9 @@ FACTS: list[LegalFact] = [
         "formats",
         "Thông tư 01/2020/TT-BTTTT Điều 26",
         unsure=True,
-        note="Article title read (digital format of e-publications deposited); the list of formats is not confirmed.",
+        note=_(
+            "Article title read (digital format of e-publications deposited); the list of formats is not confirmed."
+        ),
     ),
     LegalFact(
         "press.publication_reading",
@@ -239,6 +241,6 @@ FACTS: list[LegalFact] = [
         "working_days",
         "Quy định của Sở (thực hiện Luật Báo chí 2016 Điều 53, Luật Xuất bản 2012 Điều 29)",
         unsure=True,
-        note="Not a figure of law: an internal working rule to set in the Department's regulation.",
+        note=_("Not a figure of law: an internal working rule to set in the Department's regulation."),
     ),
 ]
