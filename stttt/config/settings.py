@@ -303,7 +303,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "stttt.core.apischema.AutoSchema",
     "EXCEPTION_HANDLER": "stttt.api.errors.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     # Throttles count in the shared cache, per client address from STTTT_TRUSTED_PROXIES (docs/security.md).

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.openapi import AutoSchema
 from rest_framework import exceptions, serializers, status
+
+from stttt.core.apischema import AutoSchema
 
 
 class Conflict(exceptions.APIException):

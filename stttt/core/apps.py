@@ -62,8 +62,9 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, pre_migrate
 
-        from stttt.core import audit, auditlog, authaudit, jobstats, requestid, searchindex, signing
+        from stttt.core import apifields, audit, auditlog, authaudit, jobstats, requestid, searchindex, signing
 
+        apifields.use_moments()
         audit.connect()
         jobstats.connect()  # job runtimes and worker heartbeats for /metrics and /readyz
         authaudit.connect()

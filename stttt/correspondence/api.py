@@ -16,8 +16,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from stttt.accounts.models import User
-from stttt.api.fields import choice
+from stttt.core import apiparams as params
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
+from stttt.core.apifields import choice
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence.choices import (
     Channel,
@@ -504,15 +505,14 @@ class FiguresViewSet(viewsets.ViewSet):
     schema = OneObjectSchema()
 
     @extend_schema(
-        parameters=[OpenApiParameter("year", {"type": "string", "pattern": "^[0-9]{4}$"})],
+        parameters=[params.YEAR],
         responses={200: CorrFiguresSerializer, 403: ErrorSerializer},
     )
     def list(self, request: Request) -> Response:
         agency = selectors.working_agency(request.user)
         if agency is None or not (permissions.is_leader(request.user) or permissions.is_clerk(request.user)):
             raise PermissionDenied
-        text = request.query_params.get("year", "")
-        year = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else selectors.today().year
+        year = params.year(request)
         data = {
             "year": year,
             "months": selectors.monthly_counts(agency, year),

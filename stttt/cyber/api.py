@@ -13,8 +13,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
+from stttt.core.apifields import choice
 from stttt.cyber import choices as c
 from stttt.cyber import selectors, services, workflow
 from stttt.cyber.models import (
@@ -243,7 +243,7 @@ class CyberWarningSerializer(serializers.ModelSerializer):
             "actions",
         ]
         read_only_fields = ["relayed_on"]
-        extra_kwargs = {"reference": {"required": False}}
+        extra_kwargs = {"reference": {"required": False, "allow_blank": True}}  # blank: the next one of the year
         validators: list[Any] = []
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
+from stttt.core import apiparams as params
+from stttt.core.apierrors import OneObjectSchema
+from stttt.core.apifields import choice
 from stttt.digital import selectors, services
 from stttt.digital.choices import (
     AccessLevel,
@@ -32,18 +33,6 @@ from stttt.digital.choices import (
 )
 from stttt.digital.models import Appraisal, Dataset, ITEnterprise, SharingRequest, SignatureRequest, Submission
 from stttt.work.api.common import ERRORS
-
-YEAR = OpenApiParameter("year", int, description="The year measured (default: this year).")
-
-
-def _year(request: Request) -> int:
-    try:
-        year = int(request.query_params.get("year") or selectors.today().year)
-    except ValueError:
-        raise ApiValidationError({"year": ["A year, e.g. 2026."]}) from None
-    if not 2000 <= year <= 2100:
-        raise ApiValidationError({"year": ["A year between 2000 and 2100."]})
-    return year
 
 
 def _agency(request: Request) -> Any:
@@ -390,9 +379,11 @@ class DigitalDtiSerializer(serializers.Serializer):
 class DtiViewSet(viewsets.ViewSet):
     """The DTI computed for a year from the submitted figures, against the year before and the published ranking."""
 
-    @extend_schema(parameters=[YEAR], responses={200: DigitalDtiSerializer, **ERRORS})
+    schema = OneObjectSchema()
+
+    @extend_schema(parameters=[params.YEAR], responses={200: DigitalDtiSerializer, **ERRORS})
     def list(self, request: Request) -> Response:
-        year = _year(request)
+        year = params.year(request)
         comparison = selectors.dti_comparison(_agency(request), year)
         result = comparison["current"]["result"]
         return Response(
@@ -422,9 +413,11 @@ class DigitalOnlineSerializer(serializers.Serializer):
 class OnlineViewSet(viewsets.ViewSet):
     """Online public services of the year by month, computed from the dossiers (Decrees 45/2020, 42/2022)."""
 
-    @extend_schema(parameters=[YEAR], responses={200: DigitalOnlineSerializer, **ERRORS})
+    schema = OneObjectSchema()
+
+    @extend_schema(parameters=[params.YEAR], responses={200: DigitalOnlineSerializer, **ERRORS})
     def list(self, request: Request) -> Response:
-        year = _year(request)
+        year = params.year(request)
         online = selectors.online_services(_agency(request), year)
         return Response(DigitalOnlineSerializer({"year": year, "months": online["months"]}).data)
 

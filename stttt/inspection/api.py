@@ -20,8 +20,8 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
+from stttt.core.apifields import choice
 from stttt.inspection import catalogue, permissions, selectors, services, workflow
 from stttt.inspection.choices import (
     CaseStatus,

@@ -14,6 +14,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from stttt.core import apiparams as params
 from stttt.legal import citing, selectors
 from stttt.legal.models import Document, ExternalDocument, Field, Provision
 
@@ -276,7 +277,7 @@ class LegalFactViewSet(viewsets.ViewSet):
     )
     def list(self, request: Request) -> Response:
         rows = selectors.legal_facts(
-            unsure_only=request.query_params.get("unsure") in ("1", "true"),
+            unsure_only=params.flag(request, "unsure"),
             query=request.query_params.get("q", "").strip(),
         )
         data = [

@@ -5,12 +5,10 @@ services; errors come out in the shared format."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
@@ -20,8 +18,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
+from stttt.core import apiparams as params
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
+from stttt.core.apifields import choice
 from stttt.press import permissions, rules, selectors, services, workflow
 from stttt.press.choices import Conclusion, ConferenceStatus, ItemKind, ItemStatus, OfficeStatus, OutletKind, Timeliness
 from stttt.press.models import DepositItem, Outlet, PressConference, RepresentativeOffice
@@ -273,19 +272,6 @@ class PressDueSerializer(serializers.Serializer):
     reminded = serializers.BooleanField()
 
 
-DAY = OpenApiParameter("day", {"type": "string", "format": "date"}, description="YYYY-MM-DD; today by default.")
-
-
-def _day(request: Request) -> dt.date:
-    value = request.query_params.get("day", "")
-    if not value:
-        return timezone.localdate()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError({"day": [_("Write the date as YYYY-MM-DD.")]}) from None
-
-
 class DueViewSet(viewsets.GenericViewSet):
     """What was due on a day by the outlets' schedules (Press Law 2016 Art. 52.1.b) and whether it came."""
 
@@ -294,10 +280,10 @@ class DueViewSet(viewsets.GenericViewSet):
     pagination_class = None
     queryset = DepositItem.objects.none()
 
-    @extend_schema(parameters=[DAY], responses={200: PressDueSerializer(many=True), **ERRORS})
+    @extend_schema(parameters=[params.DAY], responses={200: PressDueSerializer(many=True), **ERRORS})
     def list(self, request: Request) -> Response:
         _require_view(request)
-        rows = selectors.due_list(selectors.working_agency(request.user), _day(request))
+        rows = selectors.due_list(selectors.working_agency(request.user), params.day(request))
         return Response(PressDueSerializer(rows, many=True).data)
 
 
@@ -344,12 +330,12 @@ class PictureViewSet(viewsets.GenericViewSet):
     queryset = DepositItem.objects.none()
 
     @extend_schema(
-        parameters=[DAY, OpenApiParameter("period", {"type": "string", "pattern": "^(week|month)$"})],
+        parameters=[params.DAY, OpenApiParameter("period", {"type": "string", "pattern": "^(week|month)$"})],
         responses={200: PressPictureSerializer, **ERRORS},
     )
     def list(self, request: Request) -> Response:
         _require_view(request)
-        day = _day(request)
+        day = params.day(request)
         start, end = rules.month_of(day) if request.query_params.get("period") == "month" else rules.week_of(day)
         return Response(
             PressPictureSerializer(selectors.picture(selectors.working_agency(request.user), start, end)).data

@@ -18,8 +18,8 @@ from rest_framework.exceptions import PermissionDenied as DRFPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer
+from stttt.core.apifields import choice
 from stttt.core.workflow import TransitionRefused
 from stttt.org.powers import agency_of, is_department_staff
 from stttt.supervision import rules, selectors, services, workflow

@@ -42,6 +42,26 @@ def test_every_app_fact_names_its_app_its_provision_and_why_it_is_unsure():
         assert fact(item.key) is item
 
 
+def test_labels_and_notes_read_in_the_users_language():
+    """The list of facts is a Vietnamese page first: a label or note written as a plain English string would
+    show through untranslated (every one is a lazy translation, and Vietnamese has it)."""
+    plain, untranslated = [], []
+    for item in all_facts():
+        for part, text in (("label", item.label), ("note", item.note)):
+            if not text:
+                continue
+            if isinstance(text, str):
+                plain.append(f"{item.key} {part}")
+                continue
+            with translation.override("en"):
+                english = str(text)
+            with translation.override("vi"):
+                if str(text) == english:
+                    untranslated.append(f"{item.key} {part}")
+    assert plain == [], "wrap these in gettext_lazy"
+    assert untranslated == [], "translate these in the app's catalogue"
+
+
 def test_a_rule_reads_its_figure_from_the_fact():
     assert rules.SUPPLEMENT_WINDOW_WORKING_DAYS == SUPPLEMENT_WINDOW.value == 3
 

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
+from stttt.core.apifields import choice
 from stttt.work import rules, selectors, services
 from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField
 from stttt.work.choices import CoordinationStatus, CounterpartKind, Direction, QuestionKind, QuestionStatus

@@ -12,8 +12,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stttt.api.fields import choice
 from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
+from stttt.core.apifields import choice
 from stttt.org.powers import is_department_staff
 from stttt.work import selectors, services
 from stttt.work.api.common import ERRORS, ActionsField, StaffUserField, UnitCodeField
