@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -54,6 +55,18 @@ def _page(request: HttpRequest, queryset: Any) -> Any:
 
 
 # --- Dashboard ------------------------------------------------------------------------------------------
+
+
+def _create(request: HttpRequest, form: Any, save: Callable[..., Any], title: str) -> HttpResponse:
+    """A new record from its form: the service decides, its refusal shows on the form, the record's page follows."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = save(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            return redirect(item.get_absolute_url())
+    return render(request, "digital/form.html", {"form": form, "title": title})
 
 
 @login_required
@@ -310,15 +323,7 @@ def dataset_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def dataset_create(request: HttpRequest) -> HttpResponse:
     _department(request)
-    form = forms.DatasetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.dataset_save(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            return redirect(item.get_absolute_url())
-    return render(request, "digital/form.html", {"form": form, "title": _("New dataset")})
+    return _create(request, forms.DatasetForm(request.POST or None), services.dataset_save, _("New dataset"))
 
 
 def open_data(request: HttpRequest) -> JsonResponse:
@@ -345,15 +350,12 @@ def sharing_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def sharing_create(request: HttpRequest) -> HttpResponse:
     _department(request)
-    form = forms.SharingRequestForm(request.POST or None, datasets=selectors.datasets_visible_to(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.sharing_request_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            return redirect(item.get_absolute_url())
-    return render(request, "digital/form.html", {"form": form, "title": _("New data-sharing request")})
+    return _create(
+        request,
+        forms.SharingRequestForm(request.POST or None, datasets=selectors.datasets_visible_to(request.user)),
+        services.sharing_request_create,
+        _("New data-sharing request"),
+    )
 
 
 @login_required
@@ -401,15 +403,9 @@ def appraisal_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def appraisal_create(request: HttpRequest) -> HttpResponse:
     _department(request)
-    form = forms.AppraisalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.appraisal_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            return redirect(item.get_absolute_url())
-    return render(request, "digital/form.html", {"form": form, "title": _("New appraisal dossier")})
+    return _create(
+        request, forms.AppraisalForm(request.POST or None), services.appraisal_create, _("New appraisal dossier")
+    )
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -505,15 +501,9 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def enterprise_create(request: HttpRequest) -> HttpResponse:
     _department(request)
-    form = forms.EnterpriseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.enterprise_save(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            return redirect(item.get_absolute_url())
-    return render(request, "digital/form.html", {"form": form, "title": _("New IT enterprise")})
+    return _create(
+        request, forms.EnterpriseForm(request.POST or None), services.enterprise_save, _("New IT enterprise")
+    )
 
 
 @login_required
@@ -561,15 +551,12 @@ def signature_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def signature_create(request: HttpRequest) -> HttpResponse:
     _department(request)
-    form = forms.SignatureRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.signature_request_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            return redirect(item.get_absolute_url())
-    return render(request, "digital/form.html", {"form": form, "title": _("New digital-signature request")})
+    return _create(
+        request,
+        forms.SignatureRequestForm(request.POST or None),
+        services.signature_request_create,
+        _("New digital-signature request"),
+    )
 
 
 def _date(text: str) -> dt.date | None:

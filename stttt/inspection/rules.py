@@ -2,7 +2,7 @@
 `facts.py` (read with `value`), so a figure and its article live in one place; the working-day calendar is
 passed in (`stttt.core.calendar.WorkingCalendar`).
 
-Periods: Civil Code 2015 Art. 147(1) (the day of the event is not counted) and 148(2) (a period whose last day
+Periods: Civil Code 2015 Art. 147(3) (the day of the event is not counted) and 148(5) (a period whose last day
 is a day off ends on the next working day), as `WorkingCalendar.add_period` applies them; LHAV Art. 8 applies
 the Civil Code to administrative-violation periods except where the Law counts working days.
 """

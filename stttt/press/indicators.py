@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 def _summary(start: dt.date, end: dt.date, agency: Any) -> dict[str, Any]:
     from stttt.press import selectors
-    from stttt.work.indicators import _once
+    from stttt.work.indicators import read_once
 
-    return _once(("press.picture", agency.pk, start, end), lambda: selectors.picture(agency, start, end))
+    return read_once(("press.picture", agency.pk, start, end), lambda: selectors.picture(agency, start, end))
 
 
 def _figure(name: str):

@@ -77,7 +77,9 @@ def reading_once() -> Iterator[None]:
             _reads.reset(token)
 
 
-def _once(key: tuple[Any, ...], read: Callable[[], T]) -> T:
+def read_once(key: tuple[Any, ...], read: Callable[[], T]) -> T:
+    """`read()`, or what it gave for `key` earlier in the same `reading_once` block (other apps' indicators
+    share it for their own sources)."""
     memo = _reads.get()
     if memo is None:
         return read()
@@ -129,7 +131,7 @@ def _task_counter(bucket: str) -> IndicatorFunction:
         from stttt.work.selectors import task_buckets
 
         key = ("tasks", start, end, unit_code, getattr(agency, "pk", None))
-        return len(_once(key, lambda: task_buckets(start, end, unit_code=unit_code, agency=agency))[bucket])
+        return len(read_once(key, lambda: task_buckets(start, end, unit_code=unit_code, agency=agency))[bucket])
 
     return count
 
@@ -156,14 +158,14 @@ def _procedures_counter(key: str, *, at_end_only: bool = False) -> IndicatorFunc
         if unit_code is not None:
             wanted = {unit_code}
         elif agency is not None:  # the agency's divisions only: rows are keyed by unit code
-            wanted = _once(
+            wanted = read_once(
                 ("units", agency.pk), lambda: set(Unit.objects.filter(agency=agency).values_list("code", flat=True))
             )
         else:
             return 0
         total = 0
         for month in months:
-            for row in _once(
+            for row in read_once(
                 ("dossiers", month), functools.partial(procedure_selectors.statistics, month, by="division")
             ):
                 if row.get("key") in wanted:

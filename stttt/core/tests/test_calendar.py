@@ -19,7 +19,7 @@ def test_weekend_is_not_a_working_day():
     assert CAL.is_working_day(D(2024, 10, 4))  # Friday
     assert not CAL.is_working_day(D(2024, 10, 5))  # Saturday
     assert not CAL.is_working_day(D(2024, 10, 6))  # Sunday
-    # Friday + 1 working day -> Monday (the day of receipt itself is not counted, Civil Code 147(1))
+    # Friday + 1 working day -> Monday (the day of receipt itself is not counted, Civil Code Art. 147(3))
     assert CAL.add_working_days(D(2024, 10, 4), 1) == D(2024, 10, 7)
     assert CAL.add_working_days(D(2024, 10, 3), 1) == D(2024, 10, 4)
 
@@ -66,7 +66,7 @@ def test_official_swap_entered_as_data():
 
 
 def test_plain_days_ending_on_a_day_off_move_to_the_next_working_day():
-    # Civil Code Art. 148(2): 30 days from 01/03/2024 end on Sunday 31/03 -> Monday 01/04.
+    # Civil Code Art. 148(5): 30 days from 01/03/2024 end on Sunday 31/03 -> Monday 01/04.
     assert CAL.add_plain_days(D(2024, 3, 1), 30) == D(2024, 4, 1)
     assert CAL.add_plain_days(D(2024, 3, 1), 28) == D(2024, 3, 29)
     assert CAL.add_period(D(2024, 3, 1), 30, PLAIN_DAYS) == D(2024, 4, 1)

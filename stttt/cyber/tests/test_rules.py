@@ -158,7 +158,7 @@ def test_compliance_rate_and_standing():
 
 def test_circular_20_art_11_notification_within_5_days_of_detection():
     d = rules.incident_deadlines(dt.date(2026, 3, 2), dt.date(2026, 3, 2), None, CAL)
-    assert d.notify == dt.date(2026, 3, 7 + 2)  # Sat 7/3 -> Monday 9/3 (Civil Code Art. 148(2))
+    assert d.notify == dt.date(2026, 3, 7 + 2)  # Sat 7/3 -> Monday 9/3 (Civil Code Art. 148(5))
     assert d.verify == dt.date(2026, 3, 4)
     assert d.final_report is None
     d = rules.incident_deadlines(dt.date(2026, 3, 2), dt.date(2026, 3, 2), dt.date(2026, 3, 6), CAL)
