@@ -2,10 +2,14 @@
 
 import os
 import sys
+import warnings
 
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stttt.config.settings")
+    # The PDF signing library imports DSA support, which cryptography flags as deprecated on every command;
+    # stttt never signs with DSA, and the notice only hid the command's own output.
+    warnings.filterwarnings("ignore", message="DSA is deprecated", module="pyhanko")
     from django.core.exceptions import ImproperlyConfigured
 
     try:
