@@ -57,8 +57,8 @@ RECORDS = {
 }
 
 ONCE = {
-    "correspondence:incoming_book": lambda: {"year": dt.date.today().year, "fmt": "xlsx"},
-    "correspondence:outgoing_book": lambda: {"year": dt.date.today().year, "fmt": "xlsx"},
+    "correspondence:incoming_book": lambda _home: {"year": dt.date.today().year, "fmt": "xlsx"},
+    "correspondence:outgoing_book": lambda _home: {"year": dt.date.today().year, "fmt": "xlsx"},
 }
 
 NOT_RECORDS = {

@@ -37,8 +37,8 @@ RECORDS = {
 }
 
 ONCE = {
-    "press:picture_file": lambda: {"fmt": "docx"},
-    "press:register_file": lambda: {"fmt": "xlsx"},
+    "press:picture_file": lambda _home: {"fmt": "docx"},
+    "press:register_file": lambda _home: {"fmt": "xlsx"},
 }
 
 NOT_RECORDS = {

@@ -16,17 +16,15 @@ from typing import Any
 STAFF_REDIRECT = {"GET": "405", "write": "redirect"}
 
 
-def _procedure() -> Any:
-    from stttt.org.models import Agency
+def _procedure(agency: Any) -> Any:
     from stttt.procedures.models import Procedure
-    from stttt.testing.permission_matrix import HOME
 
-    return Procedure.objects.filter(agency=Agency.objects.get(code=HOME)).order_by("pk").first()
+    return Procedure.objects.filter(agency=agency).order_by("pk").first()
 
 
 ONCE = {
-    "procedures:version_import": lambda: {"code": _procedure().code},
-    "procedures:version_publish": lambda: {"code": _procedure().code, "number": 1},
+    "procedures:version_import": lambda home: {"code": _procedure(home).code},
+    "procedures:version_publish": lambda home: {"code": _procedure(home).code, "number": 1},
 }
 
 NOT_RECORDS = {

@@ -10,7 +10,7 @@ table. A `matrix.py` may define:
   user of the other agency and expects 404; the permission matrix asks them as "own" and "other");
 - `UNIT_RECORDS`: route -> `f(agency, unit_code) -> kwargs`, a record of the home agency held by another
   unit than the head's and officer's (the permission matrix's "unit");
-- `ONCE`: route -> `f() -> kwargs` for routes whose parameter is not a record of one agency (asked once);
+- `ONCE`: route -> `f(home_agency) -> kwargs` for routes whose parameter is not a record of one agency (asked once);
 - `NOT_RECORDS` / `NOT_ASKED`: route -> why the agency matrix / the permission matrix does not ask it;
 - `MARKERS`: `f(agency) -> set[str]`, texts only that agency's records carry (no list of another agency
   may show them).

@@ -183,7 +183,7 @@ def samples() -> dict[str, dict[str, dict[str, Any]]]:
         "legal-field-detail": {"code": "vien-thong"},
         "portal:register": {"slug": kind.slug},
         "portal:register_export": {"slug": kind.slug, "fmt": "csv"},
-        **{route: once() for route, once in declared("ONCE").items()},
+        **{route: once(home) for route, once in declared("ONCE").items()},
     }.items():
         found[route] = {"own": kwargs}
     return found
