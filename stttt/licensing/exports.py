@@ -27,7 +27,6 @@ from stttt.licensing.choices import Status
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import Licence
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHEMA_VERSION = "1"
 
 # (column, description) — the documented schema of every export; the order is the CSV/XLSX column order.

@@ -15,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME
+from stttt.core.spreadsheets import XLSX_MIME
 from stttt.legal.selectors import basis_sentence
 from stttt.org import exports, permissions, powers, selectors, services
 from stttt.org.choices import AssignmentKind, Severity
 from stttt.org.forms import ActingForm, AtForm, ReassignForm
 from stttt.org.models import Agency, Assignment, Unit
 from stttt.org.selectors import served_agency
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _agency(request: HttpRequest) -> Agency:

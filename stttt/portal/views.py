@@ -20,6 +20,7 @@ from django.views.decorators.http import condition, require_POST
 from stttt.core import caching
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import file_response, form_errors
+from stttt.core.spreadsheets import XLSX_MIME
 from stttt.core.throttle import limit
 from stttt.licensing import exports as register_exports
 from stttt.licensing import selectors as licensing
@@ -485,7 +486,7 @@ def register_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBa
             register_exports.to_json(list(rows), title=title, generated=today), content_type="application/json"
         )
     else:
-        response = FileResponse(register_exports.xlsx_file(rows, title=title), content_type=register_exports.XLSX_MIME)
+        response = FileResponse(register_exports.xlsx_file(rows, title=title), content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="so-dang-ky-{slug}-{today:%Y%m%d}.{fmt}"'
     return response
 

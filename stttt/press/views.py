@@ -20,6 +20,7 @@ from stttt.core.charts import Series, bar_chart, stacked_bar_chart
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import file_response, form_errors
 from stttt.core.search import search
+from stttt.core.spreadsheets import XLSX_MIME
 from stttt.licensing.selectors import licences_visible_to
 from stttt.press import documents, facts, permissions, rules, selectors, services, workflow
 from stttt.press.choices import ItemKind, ItemStatus, Timeliness
@@ -33,8 +34,6 @@ from stttt.press.forms import (
     OutletForm,
     ReadingForm,
 )
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _viewer(request: HttpRequest) -> None:

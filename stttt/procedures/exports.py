@@ -11,8 +11,6 @@ from openpyxl.styles import Font
 
 from stttt.core import spreadsheets
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def stat_headers() -> list[str]:
     return [

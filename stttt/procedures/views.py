@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
 from stttt.core.search import search
+from stttt.core.spreadsheets import XLSX_MIME
 from stttt.org import powers
 from stttt.org.selectors import served_agency
 from stttt.procedures import charts, exports, filing, permissions, selectors, services, slips, versions
@@ -386,7 +387,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     month, by, form = _month(request)
     rows = selectors.statistics(month, by=by, user=request.user)
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(exports.statistics_xlsx(month, rows), content_type=exports.XLSX_MIME)
+        response = HttpResponse(exports.statistics_xlsx(month, rows), content_type=XLSX_MIME)
         response["Content-Disposition"] = f'attachment; filename="thong-ke-{month}.xlsx"'
         return response
     peak = max([r["received"] + r["in_progress_on_time"] + r["in_progress_overdue"] for r in rows] + [1])

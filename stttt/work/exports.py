@@ -249,6 +249,22 @@ def report_document(report: Report) -> docs.Document:
     )
 
 
+def report_xlsx(report: Report) -> bytes:
+    """The report's figures as a workbook the receiving office can total with others: what the report is,
+    then one row per indicator with its code, label and value."""
+    rt = report.report_type
+    head = [
+        ["Cơ quan báo cáo", report.agency.name],
+        ["Báo cáo", rt.name],
+        ["Kỳ báo cáo", f"Từ {_d(report.period_start)} đến {_d(report.period_end)}"],
+        ["Số văn bản", report.number or ""],
+        [],
+        ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Số liệu"],
+    ]
+    rows = [[i, code, indicators.label_of(code), value] for i, (code, value) in enumerate(report.values.items(), 1)]
+    return spreadsheets.xlsx_file([("Số liệu", head + rows)]).read()
+
+
 def render(doc: docs.Document, fmt: str) -> tuple[bytes, str]:
     if fmt == "docx":
         return docs.to_docx(doc), docs.DOCX_MIME

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from stttt.work import services
+from stttt.work import indicators, services
 from stttt.work.choices import MeetingKind
 from stttt.work.models import DistrictReport, Task
 from stttt.work.tests.conftest import PASSWORD
@@ -104,6 +104,31 @@ def test_every_page_answers_for_the_director(world, client):
         response = client.get(url)
         assert response.status_code == 200 and mime in response["Content-Type"], url
     assert client.get(reverse("work:briefing_file", args=["2026-13", "docx"])).status_code == 404
+
+
+def test_a_report_upward_downloads_as_a_workbook_of_its_figures(world, client):
+    """The receiving office totals the figures of several reports: the XLSX holds one row per indicator."""
+    import io
+
+    from openpyxl import load_workbook
+
+    report = world["report"]
+    report.values = {"tasks.done": 7, "tasks.overdue": 2}
+    report.save()
+    login(client, "gd")
+    response = client.get(reverse("work:report_file", args=[report.pk, "xlsx"]))
+    assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
+    rows = list(
+        load_workbook(
+            io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))
+        ).active.values
+    )
+    assert rows[1][:2] == ("Báo cáo", report.report_type.name)
+    assert [r[1:] for r in rows[6:]] == [
+        ("tasks.done", indicators.label_of("tasks.done"), 7),
+        ("tasks.overdue", indicators.label_of("tasks.overdue"), 2),
+    ]
+    assert client.get(reverse("work:report_file", args=[report.pk, "odt"])).status_code == 404
 
 
 def test_task_pages_respect_the_division(world, client):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.http import file_response
+from stttt.core.spreadsheets import XLSX_MIME
 from stttt.work import exports, selectors, services, workflow
 from stttt.work.forms import (
     ReportCreateForm,
@@ -122,7 +123,10 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     report = _report(request, pk)
-    if fmt not in ("docx", "pdf"):
+    if fmt not in ("docx", "pdf", "xlsx"):
         raise Http404
-    data, mime = exports.render(exports.report_document(report), fmt)
+    if fmt == "xlsx":
+        data, mime = exports.report_xlsx(report), XLSX_MIME
+    else:
+        data, mime = exports.render(exports.report_document(report), fmt)
     return file_response(data, f"bao-cao-{report.report_type.code}-{report.period_start:%Y-%m}.{fmt}", mime)
