@@ -40,6 +40,11 @@ class CapabilityConfig(AppConfig):
         then do not offer it."""
         return True
 
+    def own_links(self, user: Any) -> list[tuple[str, object]]:
+        """Pages this capability keeps for a signed-in user outside the Department (an owner body's systems, a
+        district's figures), as (URL name, label) for their header; none by default."""
+        return []
+
     def summary(self, user: Any) -> list[tuple[str, object]]:
         """Figures shown on a leader's home page card, e.g. [(label, count)], of `user`'s own agency only
         (figures are never shown across agencies)."""

@@ -25,6 +25,11 @@ class CyberConfig(CapabilityConfig):
         )
     }
 
+    def own_links(self, user: Any) -> list[tuple[str, object]]:
+        from stttt.cyber.permissions import owner_id_of
+
+        return [("cyber:cyber_owner:home", _("Our information systems"))] if owner_id_of(user) is not None else []
+
     def ready(self) -> None:
         from stttt.cyber import effects, indicators  # noqa: F401  (registered on import)
 

@@ -24,6 +24,11 @@ class DigitalConfig(CapabilityConfig):
         "observer": frozenset({"digital:open_data"}),
     }
 
+    def own_links(self, user: Any) -> list[tuple[str, object]]:
+        from stttt.digital.permissions import district_of
+
+        return [("digital:my_submissions", _("Digital-transformation figures"))] if district_of(user) else []
+
     def ready(self) -> None:
         from stttt.digital import effects  # noqa: F401  (effects: registered on import)
 

@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict:
         entries.insert(0, Link("web:observer_reports", _("Reports to the PPC")))
     if role == "citizen" and "portal" in mounted:
         entries.append(Link("portal:mine", _("My dossiers")))
+    if role != "anonymous":
+        entries += [Link(name, label) for c in available for name, label in c.own_links(user)]
     return {"nav_capabilities": entries, "visitor_role": role}
 
 

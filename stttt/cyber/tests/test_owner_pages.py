@@ -50,6 +50,13 @@ def test_an_owner_account_sees_its_own_systems_submits_a_dossier_and_reports_an_
     assert _client(w.other_account).get(reverse("cyber:cyber_owner:incident", args=[incident.pk])).status_code == 404
 
 
+def test_the_header_leads_an_owner_account_to_its_pages_and_no_one_else(world):
+    w = world
+    home = reverse("cyber:cyber_owner:home")
+    assert f'href="{home}"' in _client(w.account).get(reverse("portal:mine")).content.decode()
+    assert f'href="{home}"' not in _client(w.d.citizen).get(reverse("portal:mine")).content.decode()
+
+
 def test_the_staff_area_sends_owner_accounts_home_and_the_owner_area_refuses_staff_and_citizens(world):
     w = world
     assert _client(w.account).get(reverse("cyber:systems")).status_code == 302
