@@ -34,6 +34,14 @@ def _denunciation(a: Any) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def _letter_file(a: Any) -> dict[str, Any]:
+    """A letter with a notice of acceptance (its state allows the document), else the agency's first letter
+    (asked from another agency: 404 whatever its state)."""
+    letters = Letter.objects.filter(agency=a)
+    found = letters.filter(accepted_on__isnull=False, kind__in=("complaint", "denunciation")).order_by("pk").first()
+    return {"pk": (found or _first(letters)).pk, "doc": "thong-bao-thu-ly", "fmt": "docx"}
+
+
 RECORDS = {
     "inspection:referral": _pk(Referral),
     "inspection:referral_action": _pk(Referral, action="dismiss"),
@@ -49,6 +57,7 @@ RECORDS = {
     "inspection:letter": _pk(Letter),
     "inspection:letter_identity": _denunciation,
     "inspection:letter_action": _pk(Letter, action="resolve"),
+    "inspection:letter_file": _letter_file,
     "inspection-referral-detail": _pk(Referral),
     "inspection-referral-act": _pk(Referral),
     "inspection-plan-detail": _pk(InspectionPlan),
@@ -128,6 +137,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         **OUT,
     },
     "inspection:letter_action": LETTER_STEP,
+    # The letter's documents: read like the letter (only those its state allows; no denouncer's identity).
+    "inspection:letter_file": LETTER_RECORD,
     "inspection:reception": {
         "director": "ok",
         "deputy": "ok",

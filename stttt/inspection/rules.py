@@ -324,3 +324,30 @@ def reception_days_problem(days_in_month: int) -> str | None:
             "basis": basis("director_reception_days_per_month"),
         }
     return None
+
+
+# Which written form each step of a letter gives (Law on Complaints 2011 Art. 27, 31; Law on Denunciations 2018
+# Art. 29, 35; Decrees 124/2020 and 31/2019; Circular 05/2021/TT-TTCP for forwarding and petitions).
+LETTER_ACCEPTANCE, LETTER_RETURN, LETTER_FORWARD, LETTER_RESOLUTION = (
+    "thong-bao-thu-ly",
+    "thong-bao-tra-lai",
+    "phieu-chuyen",
+    "giai-quyet",
+)
+
+
+def letter_documents(kind: str, status: str, accepted: bool) -> list[str]:
+    """The documents a letter's state allows, in the order of the steps: the notice of acceptance once a
+    complaint or denunciation is accepted (a petition is not "accepted" under a law: it is answered); the notice
+    of refusal or return when returned; the forwarding note when forwarded; the decision (complaint),
+    conclusion (denunciation) or reply (petition) once resolved."""
+    found = []
+    if accepted and kind in ("complaint", "denunciation"):
+        found.append(LETTER_ACCEPTANCE)
+    if status == "returned":
+        found.append(LETTER_RETURN)
+    if status == "forwarded":
+        found.append(LETTER_FORWARD)
+    if status == "resolved":
+        found.append(LETTER_RESOLUTION)
+    return found

@@ -29,6 +29,7 @@ urlpatterns = [
     path("don-thu/", login_required(views.letters), name="letters"),
     path("don-thu/moi/", login_required(views.letter_create), name="letter_create"),
     path("don-thu/<int:pk>/", login_required(views.letter_detail), name="letter"),
+    path("don-thu/<int:pk>/<str:doc>.<str:fmt>", login_required(views.letter_file), name="letter_file"),
     path("don-thu/<int:pk>/nguoi-to-cao/", login_required(views.letter_identity), name="letter_identity"),
     path("don-thu/<int:pk>/<str:action>/", login_required(views.letter_action), name="letter_action"),
     path("tiep-cong-dan/", login_required(views.reception), name="reception"),

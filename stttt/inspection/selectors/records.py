@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from stttt.inspection import permissions
 from stttt.inspection.models import (
@@ -40,6 +42,19 @@ def letters_visible_to(user: Any) -> QuerySet[Letter]:
         return Letter.objects.none()
     qs = powers.scope_to_agency(Letter.objects.select_related("assigned_to"), user)
     return qs.exclude(kind="denunciation", denounced=user)
+
+
+def letter_step_on(letter: Letter, action: str) -> dt.date | None:
+    """The day the step `action` ("forward", "return"...) was last taken on the letter, read from its history
+    (the workflow saves each step with the action as its change reason); None when the history has no such
+    step. The history rows hold only the letter's own fields, never the denouncer's identity."""
+    at = (
+        letter.history.filter(history_change_reason=action)  # type: ignore[attr-defined]  # audit.track
+        .order_by("-history_date", "-history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    return timezone.localdate(at) if at is not None else None
 
 
 def reception_days_visible_to(user: Any) -> QuerySet[ReceptionDay]:

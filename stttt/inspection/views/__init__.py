@@ -2,7 +2,7 @@
 only), services decide and write, the workflow tables say which actions a page offers."""
 
 from stttt.inspection.views.dashboard import index
-from stttt.inspection.views.files import case_file, violation_file
+from stttt.inspection.views.files import case_file, letter_file, violation_file
 from stttt.inspection.views.letters import (
     letter_action,
     letter_create,
@@ -42,6 +42,7 @@ __all__ = [
     "letter_action",
     "letter_create",
     "letter_detail",
+    "letter_file",
     "letter_identity",
     "letters",
     "plan_action",

@@ -14,8 +14,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stttt.inspection import permissions
 from stttt.inspection.inputs import BOOL_FIELDS, DATE_FIELDS, FIELDS, INT_FIELDS, TEXT_FIELDS
-from stttt.org.powers import is_department_staff
+from stttt.org.powers import agency_of, is_department_staff
 
 LABELS = {
     "on": gettext_lazy("Date"),
@@ -43,6 +44,14 @@ LABELS = {
 def department(request: HttpRequest) -> None:
     """Staff pages: only people holding a post in an agency (their agency's records are shown)."""
     if not is_department_staff(request.user):
+        raise PermissionDenied
+
+
+def letters_gate(request: HttpRequest) -> None:
+    """Complaints, denunciations and petitions: the Inspectorate and the Board only (403 for other staff)."""
+    department(request)
+    agency = agency_of(request.user)
+    if agency is None or not permissions.can_read_letters(request.user, agency.pk):
         raise PermissionDenied
 
 

@@ -7,25 +7,39 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stttt.core.http import form_errors
 from stttt.core.search import search
-from stttt.inspection import permissions, selectors, services, workflow
+from stttt.inspection import documents, permissions, rules, selectors, services, workflow
 from stttt.inspection.forms import LetterForm, ReceptionDayForm, ReceptionEntryForm
-from stttt.inspection.views.common import act, action_forms, department, refusal
+from stttt.inspection.models import Letter
+from stttt.inspection.views.common import act, action_forms, department, letters_gate, refusal
 from stttt.org.powers import agency_of
 from stttt.org.selectors import today
 
+DOCUMENT_LABELS = {
+    rules.LETTER_ACCEPTANCE: gettext_lazy("Notice of acceptance"),
+    rules.LETTER_RETURN: gettext_lazy("Notice of refusal or return"),
+    rules.LETTER_FORWARD: gettext_lazy("Forwarding note"),
+}
+RESOLUTION_LABELS = {
+    "complaint": gettext_lazy("Decision on the complaint"),
+    "denunciation": gettext_lazy("Conclusion on the denunciation"),
+    "petition": gettext_lazy("Reply to the petition"),
+}
 
-def _letters_gate(request: HttpRequest) -> None:
-    department(request)
-    agency = agency_of(request.user)
-    if agency is None or not permissions.can_read_letters(request.user, agency.pk):
-        raise PermissionDenied
+
+def _documents(letter: Letter) -> list[tuple[str, str]]:
+    """The letter's documents its state allows, with their labels, for the page's links."""
+    return [
+        (doc, str(RESOLUTION_LABELS[letter.kind] if doc == rules.LETTER_RESOLUTION else DOCUMENT_LABELS[doc]))
+        for doc in documents.letter_documents(letter)
+    ]
 
 
 def letters(request: HttpRequest) -> HttpResponse:
-    _letters_gate(request)
+    letters_gate(request)
     items = selectors.letters_visible_to(request.user)
     query = (request.GET.get("q") or "").strip()
     if query:
@@ -39,7 +53,7 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 
 def letter_create(request: HttpRequest) -> HttpResponse:
-    _letters_gate(request)
+    letters_gate(request)
     agency = agency_of(request.user)
     if agency is None or not permissions.can_act(request.user, agency.pk):
         raise PermissionDenied
@@ -57,7 +71,7 @@ def letter_create(request: HttpRequest) -> HttpResponse:
 
 
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _letters_gate(request)
+    letters_gate(request)
     letter = get_object_or_404(selectors.letters_visible_to(request.user), pk=pk)
     steps = workflow.actions_for(workflow.LETTERS, request.user, letter)
     return render(
@@ -68,6 +82,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "record": letter,
             "may_see_identity": permissions.can_see_identity(request.user, letter),
             "forms": action_forms("letter", steps),
+            "documents": _documents(letter),
             "inspectors": [u for u in selectors.inspectors_of(letter.agency_id) if u.pk != letter.denounced_id],
             "base": f"{letter.get_absolute_url()}",
             "today": today(),
@@ -77,7 +92,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def letter_identity(request: HttpRequest, pk: int) -> HttpResponse:
     """The denouncer's identity, shown once per request to those allowed; every attempt is logged."""
-    _letters_gate(request)
+    letters_gate(request)
     letter = get_object_or_404(selectors.letters_visible_to(request.user), pk=pk, kind="denunciation")
     if request.method != "POST":
         raise PermissionDenied
@@ -88,7 +103,7 @@ def letter_identity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    _letters_gate(request)
+    letters_gate(request)
     agency = agency_of(request.user)
     users = {u.pk: u for u in selectors.inspectors_of(agency.pk)} if agency else {}
     return act(

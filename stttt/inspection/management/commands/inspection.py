@@ -1,5 +1,6 @@
 """`stttt inspection`: the legal facts and the provisions catalogue, what is overdue, the figures of a year,
-the time to decide a violation, and the documents of an inspection or a violation record."""
+the time to decide a violation, and the documents of an inspection, a violation record or a letter (complaint,
+denunciation, petition: only those its state allows, never with a denouncer's identity)."""
 
 from __future__ import annotations
 
@@ -35,11 +36,14 @@ class Command(BaseCommand):
         deadline.add_argument("--recorded", required=True, help="YYYY-MM-DD")
         deadline.add_argument("--explanation", action="store_true")
         deadline.add_argument("--transferred", action="store_true")
-        doc = sub.add_parser("document", help="Write a document of an inspection or a violation record.")
+        doc = sub.add_parser("document", help="Write a document of an inspection, a violation record or a letter.")
         doc.add_argument("--case", type=int)
         doc.add_argument("--violation", type=int)
+        doc.add_argument("--letter", type=int)
         doc.add_argument(
-            "--kind", required=True, help=", ".join([*documents.CASE_DOCUMENTS, *documents.RECORD_DOCUMENTS])
+            "--kind",
+            required=True,
+            help=", ".join([*documents.CASE_DOCUMENTS, *documents.RECORD_DOCUMENTS, *documents.LETTER_DOCUMENTS]),
         )
         doc.add_argument("--format", choices=["docx", "pdf"], default="docx")
         doc.add_argument("--output", required=True)
@@ -119,8 +123,19 @@ class Command(BaseCommand):
                 build = documents.RECORD_DOCUMENTS[kind]
                 if obj is not None and kind == "quyet-dinh-xu-phat" and not hasattr(obj, "decision"):
                     obj = None
+            elif options["letter"] and kind in documents.LETTER_DOCUMENTS:
+                obj = Letter.objects.filter(agency=agency, pk=options["letter"]).select_related("agency").first()
+                build = documents.LETTER_DOCUMENTS[kind]
+                if obj is not None and kind not in documents.letter_documents(obj):
+                    raise CommandError(
+                        _("The letter's state does not allow this document (it allows: %(kinds)s).")
+                        % {"kinds": ", ".join(documents.letter_documents(obj)) or "—"},
+                        returncode=2,
+                    )
             else:
-                raise CommandError(_("Give --case or --violation with a kind of document it has."), returncode=2)
+                raise CommandError(
+                    _("Give --case, --violation or --letter with a kind of document it has."), returncode=2
+                )
             if obj is None:
                 raise CommandError(_("No such record in this agency."), returncode=2)
             doc = build(obj)
