@@ -1,5 +1,6 @@
 """API of the correspondence app (`/api/v1/correspondence/...`): incoming documents and their routing,
-outgoing documents from draft to issue, drafting dossiers for the Province, the year's figures. Every list
+outgoing documents from draft to issue, drafting dossiers for the Province, the year's figures, the
+delegations of signature (TL., TUQ.). Every list
 starts from what the user may see; writes go through services; errors come out in the shared format."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from stttt.core.apierrors import ErrorSerializer, OneObjectSchema
 from stttt.core.apifields import choice
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence.choices import (
+    DELEGATION_KINDS,
     Channel,
     DocType,
     DossierFor,
@@ -31,7 +33,7 @@ from stttt.correspondence.choices import (
     Secrecy,
     Urgency,
 )
-from stttt.correspondence.models import Dossier, DossierComment, Incoming, Outgoing
+from stttt.correspondence.models import Delegation, Dossier, DossierComment, Incoming, Outgoing
 from stttt.org.models import Unit
 from stttt.org.powers import scope_to_agency
 
@@ -521,8 +523,89 @@ class FiguresViewSet(viewsets.ViewSet):
         return Response(CorrFiguresSerializer(data).data)
 
 
+# --- Delegations of signature -------------------------------------------------------------------------
+
+DELEGATION_STATES = ("upcoming", "current", "ended")
+
+
+class CorrDelegationSerializer(serializers.ModelSerializer):
+    unit = UnitField(help_text="Code of the unit whose head signs.")
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    kind = choice(DELEGATION_KINDS, help_text="tl: by order (TL., Art. 13(4)); tuq: by authorisation (TUQ., 13(3)).")
+    doc_types = serializers.ListField(
+        child=choice(DocType.choices), help_text="The document types the unit head signs under the delegation."
+    )
+    end_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Last day; required for TUQ."
+    )
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Delegation
+        fields = ["id", "unit", "unit_name", "kind", "doc_types", "start_on", "end_on", "basis", "state"]
+
+    @extend_schema_field(
+        {
+            "type": "string",
+            "pattern": f"^({'|'.join(DELEGATION_STATES)})$",
+            "description": "On today's date: " + ", ".join(DELEGATION_STATES),
+        }
+    )
+    def get_state(self, obj: Delegation) -> str:
+        return selectors.delegation_state(obj)
+
+
+class CorrDelegationEndSerializer(serializers.Serializer):
+    end_on = serializers.DateField(help_text="The delegation's last day (not before its first).")
+
+
+class DelegationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The agency's delegations of signature to unit heads, current and past (Decree 30/2020 Art. 13(3)-(4)),
+    read by the leaders and the Office. The Director (acting included) records one (`POST`) and ends one
+    (`end`); a unit head then signs documents of those types "TL. GIÁM ĐỐC" or "TUQ. GIÁM ĐỐC"."""
+
+    serializer_class = CorrDelegationSerializer
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> Any:
+        return selectors.delegations_visible_to(self.request.user)
+
+    @extend_schema(responses={200: CorrDelegationSerializer(many=True), 403: ErrorSerializer})
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not permissions.can_view_delegations(request.user):
+            raise PermissionDenied
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(responses={201: CorrDelegationSerializer, **ERRORS})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Record a delegation (the Director): refused for a unit of another agency, without a written basis,
+        ending before it starts, with a type that is not one of the app's, a TUQ. without a last day, or
+        sharing a day and a type with a delegation of the same kind to the same unit."""
+        agency = selectors.working_agency(request.user)
+        if agency is None or not permissions.can_manage_delegations(request.user, agency.pk):
+            raise PermissionDenied
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        delegation = services.delegation_create(actor=request.user, agency=agency, **serializer.validated_data)
+        return Response(self.get_serializer(delegation).data, status=201)
+
+    @extend_schema(request=CorrDelegationEndSerializer, responses={200: CorrDelegationSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def end(self, request: Request, pk: str | None = None) -> Response:
+        """End the delegation on `end_on`, its last day (the Director); never later than a last day already
+        written."""
+        delegation = self.get_object()
+        if not permissions.can_manage_delegations(request.user, delegation.agency_id):
+            raise PermissionDenied
+        s = CorrDelegationEndSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        delegation = services.delegation_end(delegation, actor=request.user, **s.validated_data)
+        return Response(self.get_serializer(delegation).data)
+
+
 def register(router: Any) -> None:
     router.register("correspondence/incoming", IncomingViewSet, basename="correspondence-incoming")
     router.register("correspondence/outgoing", OutgoingViewSet, basename="correspondence-outgoing")
     router.register("correspondence/dossiers", DossierViewSet, basename="correspondence-dossier")
     router.register("correspondence/figures", FiguresViewSet, basename="correspondence-figures")
+    router.register("correspondence/delegations", DelegationViewSet, basename="correspondence-delegation")

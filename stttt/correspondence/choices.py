@@ -98,6 +98,13 @@ class SigningCapacity(models.TextChoices):
     BY_AUTHORISATION = "tuq", _("By authorisation (TUQ.)")
 
 
+# The two ways a unit head signs under a written delegation (Art. 13(3)-(4)): the kinds of `Delegation`.
+DELEGATION_KINDS = [
+    (SigningCapacity.BY_ORDER.value, SigningCapacity.BY_ORDER.label),
+    (SigningCapacity.BY_AUTHORISATION.value, SigningCapacity.BY_AUTHORISATION.label),
+]
+
+
 class DossierKind(models.TextChoices):
     """What the Department drafts for the Province (regulation 3.1-3.3)."""
 

@@ -9,7 +9,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stttt.accounts.models import User
-from stttt.correspondence.choices import Channel, DocType, DossierFor, DossierKind, Secrecy, Urgency
+from stttt.correspondence.choices import (
+    DELEGATION_KINDS,
+    Channel,
+    DocType,
+    DossierFor,
+    DossierKind,
+    Secrecy,
+    Urgency,
+)
 from stttt.org.models import Unit
 
 
@@ -152,3 +160,29 @@ class IssuedFileForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Document file (JSON or edXML)"))
     allow_duplicate = forms.BooleanField(label=_("Register although already registered"), required=False)
+
+
+class DelegationForm(AgencyForm):
+    """A written delegation of signature to a unit head (Art. 13(3)-(4)); the services check it."""
+
+    unit = forms.ModelChoiceField(label=_("Unit whose head signs"), queryset=Unit.objects.none())
+    kind = forms.ChoiceField(label=_("Signs"), choices=DELEGATION_KINDS)
+    doc_types = forms.MultipleChoiceField(
+        label=_("Document types"), choices=DocType.choices, widget=forms.CheckboxSelectMultiple
+    )
+    start_on = forms.DateField(label=_("First day"), widget=DATE)
+    end_on = forms.DateField(
+        label=_("Last day"),
+        widget=DATE,
+        required=False,
+        help_text=_("A delegation by authorisation (TUQ.) needs a last day; one by order (TL.) may have none."),
+    )
+    basis = forms.CharField(
+        label=_("Written basis"),
+        max_length=255,
+        help_text=_("The decision or the working rules that delegate the signature, with number and date."),
+    )
+
+
+class DelegationEndForm(forms.Form):
+    end_on = forms.DateField(label=_("Last day"), widget=DATE)

@@ -1,10 +1,12 @@
 """The correspondence routes for the shared access tests (`stttt/testing/declarations.py`).
 
 The record asked as "own" is the demo's letter of the PPC (routed to the Press division, answered), its
-reply, and the drafting dossier; a record of the other agency answers 404. Staff of the agency open the
-lists (each list shows only what the user may see); incoming documents open only to the leaders, the
-Office and the units they were routed to; steps are refused (403/400) to whoever the tables do not name.
-Outsiders are sent home from the staff pages and get empty lists or 404 from the API.
+reply, the drafting dossier and the TL. delegation to the Office; a record of the other agency answers
+404. Staff of the agency open the lists (each list shows only what the user may see); incoming documents
+open only to the leaders, the Office and the units they were routed to; steps are refused (403/400) to
+whoever the tables do not name. Outsiders are sent home from the staff pages and get empty lists or 404
+from the API. The delegations of signature are read by the leaders and the Office and written by the
+Director alone; the other staff get 403 on the list and 404 on a delegation (they see none).
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ def _dossier(agency: Any) -> Any:
     return Dossier.objects.filter(agency=agency).order_by("pk").first()
 
 
+def _delegation(agency: Any) -> Any:
+    from stttt.correspondence.models import Delegation
+
+    return Delegation.objects.filter(agency=agency).order_by("pk").first()
+
+
 def _pk(find: Any, **extra: Any) -> Any:
     return lambda agency: {"pk": find(agency).pk, **extra}
 
@@ -54,6 +62,8 @@ RECORDS = {
         for verb in ("detail", "revise", "submit", "review", "return", "sign", "issue", "comment")
     },
     **{f"correspondence-dossier-{verb}": _pk(_dossier) for verb in ("detail", "step")},
+    "correspondence:delegation_end": _pk(_delegation),
+    **{f"correspondence-delegation-{verb}": _pk(_delegation) for verb in ("detail", "end")},
 }
 
 ONCE = {
@@ -128,6 +138,69 @@ API_RECORD = {
     "anonymous": "login",
 }
 
+
+class WhileActingDirector:
+    """An answer that depends on the day asked: the demo's first Deputy Director (role "deputy",
+    `phogiamdoc1`) acts as Director for one week of the demo organisation (org data, `acting`); on those days
+    he writes what only the Director writes, on the others he is refused. Read from `org` powers when the
+    matrix asks (`str`)."""
+
+    def __init__(self, acting: str, otherwise: str) -> None:
+        self.acting, self.otherwise = acting, otherwise
+
+    def __str__(self) -> str:
+        from stttt.accounts.models import User
+        from stttt.org.powers import powers_of
+
+        deputy = User.objects.filter(username="phogiamdoc1").first()
+        return self.acting if deputy is not None and powers_of(deputy).is_director else self.otherwise
+
+    def __repr__(self) -> str:
+        return f"{self.acting} while acting as Director, else {self.otherwise}"
+
+
+# Delegations of signature: the leaders and the Office read them, the Director alone writes (an empty form
+# is shown again: "ok" on the page, "invalid" from the API, a message and back to the list on the end step).
+DELEGATIONS_PAGE = {
+    "director": "ok",
+    "deputy": {"GET": "ok", "write": WhileActingDirector("ok", "403")},
+    "desk": {"GET": "ok", "write": "403"},
+    "staff": "403",
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+DELEGATION_END_PAGE = {
+    "director": {"GET": "405", "write": {"own": "redirect", "other": "404"}},
+    "deputy": {"GET": "405", "write": {"own": WhileActingDirector("redirect", "403"), "other": "404"}},
+    "desk": {"GET": "405", "write": {"own": "403", "other": "404"}},
+    "staff": {"GET": "405", "write": "404"},
+    "outsiders": "redirect",
+    "anonymous": "login",
+}
+API_DELEGATIONS = {
+    "director": {"GET": "ok", "write": "invalid"},
+    "deputy": {"GET": "ok", "write": WhileActingDirector("invalid", "403")},
+    "desk": {"GET": "ok", "write": "403"},
+    "staff": "403",
+    "outsiders": "403",
+    "anonymous": "login",
+}
+API_DELEGATION = {
+    "leaders": OWN_OTHER_404,
+    "desk": OWN_OTHER_404,
+    "staff": "404",
+    "outsiders": "404",
+    "anonymous": "login",
+}
+API_DELEGATION_END = {
+    "director": {"GET": "405", "write": {"own": "invalid", "other": "404"}},
+    "deputy": {"GET": "405", "write": {"own": WhileActingDirector("invalid", "403"), "other": "404"}},
+    "desk": {"GET": "405", "write": {"own": "403", "other": "404"}},
+    "staff": {"GET": "405", "write": "404"},
+    "outsiders": {"GET": "405", "write": "404"},
+    "anonymous": "login",
+}
+
 EXPECTED: dict[str, dict[str, Any]] = {
     "correspondence:index": PAGE,
     "correspondence:outgoing_list": PAGE,
@@ -176,6 +249,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "correspondence-dossier-detail": API_RECORD,
     "correspondence-dossier-step": API_STEP,
+    "correspondence:delegations": DELEGATIONS_PAGE,
+    "correspondence:delegation_end": DELEGATION_END_PAGE,
+    "correspondence-delegation-list": API_DELEGATIONS,
+    "correspondence-delegation-detail": API_DELEGATION,
+    "correspondence-delegation-end": API_DELEGATION_END,
 }
 
 

@@ -6,7 +6,9 @@ included): never from hand-set flags.
   Deputy those of the units in his charge (Art. 23, 24(1));
 - a unit sees the incoming documents routed to it (lead or coordinating), the officer those assigned to him;
 - a confidential document is seen only by those it passed through: the clerk who registered it, the Director,
-  the leader who routed it, the heads of the units it was routed to, the officer assigned.
+  the leader who routed it, the heads of the units it was routed to, the officer assigned;
+- the delegations of signature (TL., TUQ.) are read by the leaders and the Office and written by the
+  Director (the Deputy acting as Director included) alone (Art. 13(3)-(4)).
 """
 
 from __future__ import annotations
@@ -231,6 +233,27 @@ def can_create_dossier(user: Any) -> bool:
     return staff(user) and (is_leader(user) or is_clerk(user))
 
 
+# --- Delegations of signature -------------------------------------------------------------------------
+
+
+def can_view_delegations(user: Any) -> bool:
+    """The agency's delegations of signature are read by the leaders and the Office (the clerical desk checks
+    the signature block before numbering, Art. 15); administrators too."""
+    return staff(user) and (is_leader(user) or is_clerk(user))
+
+
+def can_manage_delegations(user: Any, agency_id: int | None) -> bool:
+    """Only the head of the agency delegates his own signature (Art. 13(3), 13(4)): the Director, or the
+    Deputy acting as Director on the day (`powers.is_director`); an administrator of the installation too.
+    Deputies and unit heads, who sign under a delegation or for the head, may not."""
+    if agency_id is None or not staff(user) or not same_agency(user, agency_id):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    p = _powers(user)
+    return p.is_director and p.agency_id == agency_id
+
+
 def can_view_record(user: Any, obj: Any) -> bool:
     """The history page of a record opens for whoever may see the record."""
     from stttt.correspondence.models import Delegation, Dossier, Incoming, Outgoing
@@ -242,5 +265,5 @@ def can_view_record(user: Any, obj: Any) -> bool:
     if isinstance(obj, Dossier):
         return can_view_dossier(user, obj)
     if isinstance(obj, Delegation):
-        return staff(user) and same_agency(user, obj.agency_id)
+        return can_view_delegations(user) and same_agency(user, obj.agency_id)
     return False

@@ -1,9 +1,10 @@
 """Pure rules of clerical work (Decree 30/2020/NĐ-CP), no ORM: numbers, symbols, the signature block and
-who may sign, duplicates, deadlines. Each cites its provision; values come from `facts.py`."""
+who may sign, delegations of signature, duplicates, deadlines. Each cites its provision; values come from `facts.py`."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from stttt.core.text import fold
@@ -125,6 +126,101 @@ def signature_block(capacity: str, title: str = "") -> tuple[str, str]:
     if capacity in ("tl", "tuq"):
         return f"{capacity.upper()}. {HEAD_TITLE}", title.upper()
     raise ValueError(f"unknown signing capacity {capacity!r}")
+
+
+# --- Delegations of signature (Art. 13(3)-(4)) --------------------------------------------------------
+
+DELEGATION_KINDS = ("tl", "tuq")
+
+
+@dataclass(frozen=True)
+class DelegationTerms:
+    """A written delegation of signature as the rules see it: the unit whose head signs, the kind ("tl" by
+    order, "tuq" by authorisation), the document types (empty: every type, as records written before types
+    were required read), the first and last day (None: no end date), and the record's id if it has one."""
+
+    unit: str
+    kind: str
+    doc_types: frozenset[str]
+    start_on: dt.date
+    end_on: dt.date | None = None
+    ref: int | None = None
+
+
+def delegable_unit(unit_kind: str) -> bool:
+    """The head of the agency delegates to the head of a unit within the agency (Art. 13(3), 13(4)), never
+    to the leadership board, whose members sign as head or for the head, KT. (Art. 13(1))."""
+    return unit_kind != "leadership"
+
+
+def types_in_order(doc_types: Iterable[str], known: Sequence[str]) -> list[str]:
+    """The document types named, each once, in the order of `known` (Appendix III), unknown ones last."""
+    wanted = {t.strip() for t in doc_types if t and t.strip()}
+    return [t for t in known if t in wanted] + sorted(wanted - set(known))
+
+
+def unknown_types(doc_types: Iterable[str], known: Sequence[str]) -> list[str]:
+    """Types that are not types of administrative document of the app (Art. 7; App. III). A delegation
+    covers some types of document, limited in content (Art. 13(3), 13(4)): they are named among these."""
+    return [t for t in doc_types if t not in known]
+
+
+def dates_in_order(start_on: dt.date, end_on: dt.date | None) -> bool:
+    """A delegation's last day is not before its first (the same day is one day); no end date is allowed."""
+    return end_on is None or end_on >= start_on
+
+
+def needs_end_date(kind: str) -> bool:
+    """A delegation by authorisation (TUQ.) is written and limited in time (Art. 13(3); fact
+    `correspondence.sign_by_authorisation`): it has an end date. A delegation by order (TL.) stands in the
+    working or clerical rules (Art. 13(4)) until they change, so it may have none."""
+    return kind == "tuq"
+
+
+def periods_overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
+    """Two periods of days, both ends included (None: no end), share at least one day."""
+    return (a_end is None or b_start <= a_end) and (b_end is None or a_start <= b_end)
+
+
+def share_a_type(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two delegations cover a document type in common; an empty set of types covers every type."""
+    return not a or not b or bool(a & b)
+
+
+def delegation_conflicts(new: DelegationTerms, existing: Iterable[DelegationTerms]) -> list[DelegationTerms]:
+    """The delegations `new` collides with: the same unit and kind, a document type in common and a day in
+    common (both ends included). Two written delegations of the same kind for the same document on the same
+    day would leave the signature block (Art. 13(3)-(4)) resting on two instruments: one must end before
+    the other starts. A record is not in conflict with itself (same `ref`)."""
+    return [
+        other
+        for other in existing
+        if (new.ref is None or other.ref != new.ref)
+        and other.unit == new.unit
+        and other.kind == new.kind
+        and share_a_type(new.doc_types, other.doc_types)
+        and periods_overlap(new.start_on, new.end_on, other.start_on, other.end_on)
+    ]
+
+
+def end_problem(start_on: dt.date, end_on: dt.date | None, new_end: dt.date) -> str | None:
+    """Why a delegation cannot end on `new_end`: "before_start" (its last day before its first), or
+    "after_end" (it already ends earlier: ending brings the end forward, it never extends the written
+    delegation, Art. 13(3)); None when it can."""
+    if new_end < start_on:
+        return "before_start"
+    if end_on is not None and new_end > end_on:
+        return "after_end"
+    return None
+
+
+def delegation_state(start_on: dt.date, end_on: dt.date | None, today: dt.date) -> str:
+    """ "upcoming" before its first day, "current" from its first to its last day, "ended" after."""
+    if today < start_on:
+        return "upcoming"
+    if end_on is not None and today > end_on:
+        return "ended"
+    return "current"
 
 
 # --- Deadlines ----------------------------------------------------------------------------------------

@@ -152,6 +152,39 @@ def delegation_for(agency_id: int, unit_id: int, doc_type: str, day: dt.date) ->
     return None
 
 
+def delegations_visible_to(user: Any) -> QuerySet[Delegation]:
+    """The delegations of signature of the user's agency, current and past (leaders and the Office)."""
+    if not permissions.can_view_delegations(user):
+        return Delegation.objects.none()
+    return scope_to_agency(Delegation.objects.all(), user).select_related("unit").order_by("-start_on", "-pk")
+
+
+def delegations_of(agency: Agency) -> QuerySet[Delegation]:
+    """Every delegation of signature of `agency` (the command line), newest first."""
+    return Delegation.objects.filter(agency=agency).select_related("unit").order_by("-start_on", "-pk")
+
+
+def delegation_state(delegation: Delegation, day: dt.date | None = None) -> str:
+    """ "upcoming", "current" or "ended" on `day` (today by default)."""
+    return rules.delegation_state(delegation.start_on, delegation.end_on, day or today())
+
+
+def delegation_terms(delegation: Delegation) -> rules.DelegationTerms:
+    return rules.DelegationTerms(
+        unit=str(delegation.unit_id),
+        kind=delegation.kind,
+        doc_types=frozenset(delegation.doc_types or ()),
+        start_on=delegation.start_on,
+        end_on=delegation.end_on,
+        ref=delegation.pk,
+    )
+
+
+def delegations_of_unit(agency_id: int, unit_id: int, kind: str) -> list[Delegation]:
+    """The delegations of one kind to one unit, to check a new one against (`rules.delegation_conflicts`)."""
+    return list(Delegation.objects.filter(agency_id=agency_id, unit_id=unit_id, kind=kind).order_by("start_on"))
+
+
 def approval_path(doc: Outgoing, day: dt.date | None = None) -> list[dict[str, Any]]:
     """Who the draft goes through, from `org` on `day`: the head of the drafting unit, then the signer
     (the Deputy in charge of the unit, or the Director; acting replacements applied)."""

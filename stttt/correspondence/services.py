@@ -24,6 +24,7 @@ from stttt.core.workflow import TransitionRefused
 from stttt.correspondence import permissions, rules, selectors, textextract, workflow
 from stttt.correspondence.choices import Channel, DocType, DossierKind, Secrecy, Urgency
 from stttt.correspondence.models import (
+    Delegation,
     Dispatch,
     Dossier,
     DossierComment,
@@ -34,6 +35,7 @@ from stttt.correspondence.models import (
     OutgoingComment,
     OutgoingVersion,
 )
+from stttt.org.models import Unit
 from stttt.org.powers import powers_of
 
 
@@ -495,6 +497,138 @@ def outgoing_register_signed(
     _version(doc, actor)
     doc = outgoing_sign(doc, actor=signer, on=on)
     return outgoing_issue(doc, actor=actor, on=on)
+
+
+# --- Delegations of signature (Art. 13(3)-(4)) ---------------------------------------------------------
+
+
+def _day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _refuse_overlap(new: rules.DelegationTerms, candidates: list[Delegation]) -> None:
+    clash = rules.delegation_conflicts(new, [selectors.delegation_terms(d) for d in candidates])
+    if not clash:
+        return
+    other = next(d for d in candidates if d.pk == clash[0].ref)
+    if other.end_on is None:
+        period = _("from %(start)s, without an end date") % {"start": _day(other.start_on)}
+    else:
+        period = _("from %(start)s until %(end)s") % {"start": _day(other.start_on), "end": _day(other.end_on)}
+    raise ValidationError(
+        _(
+            "The unit already holds a delegation %(kind)s for %(types)s %(period)s (%(basis)s): a delegation of "
+            "the same kind for the same document type cannot run on the same day. End that one first."
+        )
+        % {
+            "kind": other.get_kind_display(),
+            "types": ", ".join(other.doc_types) or _("every type"),
+            "period": period,
+            "basis": other.basis,
+        }
+    )
+
+
+@transaction.atomic
+def delegation_create(
+    *,
+    actor: Any,
+    unit: Any,
+    kind: str,
+    doc_types: Iterable[str],
+    start_on: dt.date | None,
+    end_on: dt.date | None = None,
+    basis: str,
+    agency: Any = None,
+) -> Delegation:
+    """Record a written delegation of signature to the head of `unit`: by order (TL., Decree 30/2020
+    Art. 13(4)) or by authorisation (TUQ., Art. 13(3)), for the document types named, from `start_on` to
+    `end_on` (both included; a TL. delegation may have no end). Only the Director (acting included) or an
+    administrator records one, for the agency of the actor (`agency` for an administrator). Refused: a unit
+    of another agency or the leadership board, an unknown kind or type, no type, no written basis, an end
+    before the start, a TUQ. without an end, and a delegation of the same kind to the same unit sharing a
+    type and a day with this one (`rules.delegation_conflicts`). From `start_on`, the unit's head signs
+    its documents of those types "TL. GIÁM ĐỐC" or "TUQ. GIÁM ĐỐC" (`rules.signing_capacity`)."""
+    agency_id = int(agency.pk) if agency is not None else _agency_id(actor)
+    _require(
+        permissions.can_manage_delegations(actor, agency_id),
+        _("Only the Director records or ends a delegation of signature."),
+    )
+    if unit is None:
+        raise ValidationError({"unit": _("Choose the unit whose head signs.")})
+    _same_agency_unit(unit, agency_id, "unit")
+    problems: dict[str, str] = {}
+    if not rules.delegable_unit(unit.kind):
+        problems["unit"] = _("The signature is delegated to the head of a unit, not to the Board of Directors.")
+    if kind not in rules.DELEGATION_KINDS:
+        problems["kind"] = _("Choose TL. (by order) or TUQ. (by authorisation).")
+    types = rules.types_in_order(doc_types, DocType.values)
+    unknown = rules.unknown_types(types, DocType.values)
+    if unknown:
+        problems["doc_types"] = _("Not a type of administrative document: %(types)s.") % {"types": ", ".join(unknown)}
+    elif not types:
+        problems["doc_types"] = _("Name the document types the unit head signs under this delegation.")
+    basis = (basis or "").strip()
+    if not basis:
+        problems["basis"] = _(
+            "Give the written basis of the delegation (the decision or the rules that delegate the signature)."
+        )
+    if start_on is None:
+        problems["start_on"] = _("Give the first day of the delegation.")
+    elif not rules.dates_in_order(start_on, end_on):
+        problems["end_on"] = _("The delegation cannot end before it starts.")
+    elif end_on is None and rules.needs_end_date(kind):
+        problems["end_on"] = _("A delegation by authorisation (TUQ.) is limited in time: give its last day.")
+    if problems:
+        raise ValidationError(problems)
+    assert start_on is not None
+    # The unit's row is locked until commit: two delegations of one unit are checked one after the other.
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    new = rules.DelegationTerms(
+        unit=str(unit.pk), kind=kind, doc_types=frozenset(types), start_on=start_on, end_on=end_on
+    )
+    _refuse_overlap(new, selectors.delegations_of_unit(agency_id, unit.pk, kind))
+    delegation = Delegation(
+        agency_id=agency_id,
+        unit=unit,
+        kind=kind,
+        doc_types=types,
+        start_on=start_on,
+        end_on=end_on,
+        basis=basis,
+    )
+    return _save(delegation, actor)
+
+
+@transaction.atomic
+def delegation_end(delegation: Delegation, *, actor: Any, end_on: dt.date | None) -> Delegation:
+    """End a delegation of signature on `end_on`, its last day (the same day as its first is allowed; it
+    signs nothing after). Only the Director (acting included) or an administrator; the end comes forward,
+    never later than an end already written (a longer delegation is a new written one)."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    _require(
+        permissions.can_manage_delegations(actor, delegation.agency_id),
+        _("Only the Director records or ends a delegation of signature."),
+    )
+    if end_on is None:
+        raise ValidationError({"end_on": _("Give the last day of the delegation.")})
+    problem = rules.end_problem(delegation.start_on, delegation.end_on, end_on)
+    if problem == "before_start":
+        raise ValidationError(
+            {
+                "end_on": _("The delegation starts on %(start)s: it cannot end before that day.")
+                % {"start": _day(delegation.start_on)}
+            }
+        )
+    if problem == "after_end":
+        raise ValidationError(
+            {
+                "end_on": _("The delegation already ends on %(end)s; it can only be ended earlier.")
+                % {"end": _day(delegation.end_on)}
+            }
+        )
+    delegation.end_on = end_on
+    return _save(delegation, actor)
 
 
 # --- Drafting dossiers for the Province ------------------------------------------------------------------

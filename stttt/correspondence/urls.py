@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stttt.correspondence.views import dossiers, incoming, outgoing
+from stttt.correspondence.views import delegations, dossiers, incoming, outgoing
 
 app_name = "correspondence"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("du-thao/<int:pk>/", dossiers.dossier, name="dossier"),
     path("du-thao/<int:pk>/<slug:action>/", dossiers.dossier_act, name="dossier_act"),
     path("so-lieu/", dossiers.figures, name="figures"),
+    path("uy-quyen/", delegations.delegations, name="delegations"),
+    path("uy-quyen/<int:pk>/ket-thuc/", delegations.delegation_end, name="delegation_end"),
 ]

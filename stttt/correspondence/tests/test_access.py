@@ -45,7 +45,7 @@ def demo(django_db_setup, django_db_blocker):
             for name, sample in declared.RECORDS.items():
                 samples[name] = {"own": sample(home), "other": sample(other)}
             for name, once in declared.ONCE.items():
-                samples[name] = {"own": once()}
+                samples[name] = {"own": once(home)}
             yield clients, samples
         finally:
             transaction.set_rollback(True)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stttt.correspondence.models import Dossier, Incoming, Outgoing
+from stttt.correspondence.models import Delegation, Dossier, Incoming, Outgoing
 from stttt.testing.querycounts import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,8 @@ OUT = ("draft", "submitted", "reviewed", "signed", "issued")
 
 
 def write_rows(d, n: int) -> None:
-    """n incoming documents (every state, some confidential, some overdue), n outgoing, n/10 dossiers."""
+    """n incoming documents (every state, some confidential, some overdue), n outgoing, n/10 dossiers, n/10
+    delegations of signature (past, current and upcoming)."""
     now = timezone.now()
     today = timezone.localdate()
     base = Incoming.objects.filter(agency=d.agency).count()
@@ -75,6 +76,20 @@ def write_rows(d, n: int) -> None:
             for i in range(max(1, n // 10))
         ]
     )
+    Delegation.objects.bulk_create(
+        [
+            Delegation(
+                agency=d.agency,
+                unit=d.division if i % 2 else d.office,
+                kind="tuq" if i % 3 == 0 else "tl",
+                doc_types=["GM", "TB"] if i % 2 else ["CV"],
+                start_on=today + dt.timedelta(days=30 * (i - n // 20)),
+                end_on=today + dt.timedelta(days=30 * (i - n // 20) + 29),
+                basis=f"Quyết định số {i}/QĐ-STTTT",
+            )
+            for i in range(max(1, n // 10))
+        ]
+    )
 
 
 def test_list_pages_cost_the_same_at_10_and_1000_rows():
@@ -94,6 +109,8 @@ def test_list_pages_cost_the_same_at_10_and_1000_rows():
             (d.desk, outgoing + "?box=issue"),
             (d.director, reverse("correspondence:dossiers")),
             (d.director, reverse("correspondence:figures")),
+            (d.director, reverse("correspondence:delegations")),
+            (d.desk, reverse("correspondence:delegations")),
         ],
         rows=write_rows,
     )

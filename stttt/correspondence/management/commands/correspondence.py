@@ -1,7 +1,8 @@
 """`stttt correspondence`: incoming and outgoing documents from the command line (thin over the services).
 
 Verbs: `inbox`, `register`, `route`, `sign`, `issue`, `book`, `export`, `import` (one file or a folder, with
-a progress bar), `figures`. Acting users are named by `--user` (their powers come from `org`)."""
+a progress bar), `figures`, `delegations` (the agency's delegations of signature, TL. and TUQ.). Acting
+users are named by `--user` (their powers come from `org`)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ def _date(text: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Incoming and outgoing documents (Decree 30/2020): register, route, sign, issue, registers, exchange."
+    help = (
+        "Incoming and outgoing documents (Decree 30/2020): register, route, sign, issue, registers, exchange, "
+        "delegations of signature."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="verb", required=True)
@@ -75,6 +79,8 @@ class Command(BaseCommand):
         fig = sub.add_parser("figures", help="Documents in and out per month; overdue per unit (JSON).")
         fig.add_argument("--agency", required=True)
         fig.add_argument("--year", type=int, required=True)
+        dele = sub.add_parser("delegations", help="The agency's delegations of signature (TL., TUQ.), newest first.")
+        dele.add_argument("--agency", required=True)
 
     def _user(self, username: str) -> Any:
         from stttt.accounts.models import User
@@ -236,3 +242,29 @@ class Command(BaseCommand):
             "units": selectors.overdue_by_unit(agency),
         }
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+
+    def do_delegations(self, o: dict[str, Any]) -> None:
+        agency = self._agency(o["agency"])
+        states = {
+            "upcoming": _("not yet in force"),
+            "current": _("in force today"),
+            "ended": _("no longer in force"),
+        }
+        found = selectors.delegations_of(agency)
+        for d in found:
+            self.stdout.write(
+                "\t".join(
+                    [
+                        str(d.pk),
+                        d.unit.code,
+                        d.get_kind_display(),
+                        ",".join(d.doc_types) or "*",
+                        d.start_on.isoformat(),
+                        d.end_on.isoformat() if d.end_on else "-",
+                        states[selectors.delegation_state(d)],
+                        d.basis,
+                    ]
+                )
+            )
+        if not found:
+            self.stdout.write(_("No delegation of signature."))
