@@ -21,7 +21,10 @@ def test_vietnamese_catalogue_is_complete_and_compiled(po_path):
     with po_path.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     stale = [
-        e.msgid for e in catalogue.translated_entries() if not e.msgid_plural and compiled.gettext(e.msgid) != e.msgstr
+        e.msgid
+        for e in catalogue.translated_entries()
+        if not e.msgid_plural
+        and (compiled.pgettext(e.msgctxt, e.msgid) if e.msgctxt else compiled.gettext(e.msgid)) != e.msgstr
     ]
     assert not stale, f"{po_path} is not compiled (run scripts/i18n.sh): {stale[:5]}"
 
