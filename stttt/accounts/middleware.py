@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from stttt.accounts import mfa
 
 SESSION_STARTED = "stttt_signed_in_at"
+SESSION_RENEWED = "stttt_renewed_at"
+#: The idle timeout is renewed at most this often (seconds): a session is written about once a minute of
+#: activity, not on every request, so an active user's idle window is between 29 and 30 minutes, never more.
+RENEW_EVERY = 60
 
 
 def session_cap_seconds() -> int:
@@ -22,20 +26,27 @@ def session_cap_seconds() -> int:
 
 
 class SessionCapMiddleware:
-    """Ends a session `STTTT_SESSION_MAX_HOURS` after sign-in, however active (ASVS 4:3.3.2).
+    """Renews a session's idle timeout and ends it `STTTT_SESSION_MAX_HOURS` after sign-in, however active
+    (ASVS 4:3.3.2).
 
-    The idle timeout is `SESSION_COOKIE_AGE` with `SESSION_SAVE_EVERY_REQUEST`; this is the absolute cap."""
+    The idle timeout is `SESSION_COOKIE_AGE` from the session's last save; a session in use is saved again
+    once `RENEW_EVERY` seconds have passed since it was (rather than `SESSION_SAVE_EVERY_REQUEST`, which
+    writes the session table on every request)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        now = int(time.time())
+        if session is not None and not session.is_empty() and session.keys():
+            if now - int(session.get(SESSION_RENEWED) or 0) >= RENEW_EVERY:
+                session[SESSION_RENEWED] = now  # marks the session modified: saved with a new expiry
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and hasattr(request, "session"):
-            started = request.session.get(SESSION_STARTED)
-            now = int(time.time())
+        if user is not None and user.is_authenticated and session is not None:
+            started = session.get(SESSION_STARTED)
             if started is None:
-                request.session[SESSION_STARTED] = now
+                session[SESSION_STARTED] = now
             elif now - int(started) > session_cap_seconds():
                 logout(request)
                 if request.path.startswith("/api/"):

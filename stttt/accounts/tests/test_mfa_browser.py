@@ -17,7 +17,15 @@ def sign_in(page, username: str) -> None:
     page.goto("/tai-khoan/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
+    with page.expect_navigation():
+        page.get_by_test_id("login-submit").click()
+
+
+def submit_code(page, value: str) -> None:
+    """Each submission loads a new page: wait for it, or the next read races the old page."""
+    page.get_by_label("Mã").fill(value)
+    with page.expect_navigation():
+        page.get_by_test_id("mfa-submit").click()
 
 
 def test_leader_enrols_then_signs_in_with_a_code_and_with_a_recovery_code(browser_page, settings):
@@ -37,8 +45,7 @@ def test_leader_enrols_then_signs_in_with_a_code_and_with_a_recovery_code(browse
     page.goto("/to-chuc/")
     page.wait_for_url("**/tai-khoan/xac-thuc-hai-buoc/dang-ky/**")
 
-    page.get_by_label("Mã").fill(code(device))
-    page.get_by_test_id("mfa-submit").click()
+    submit_code(page, code(device))
     codes = [c.strip() for c in page.get_by_test_id("recovery-codes").locator("code").all_inner_texts()]
     assert len(codes) == 10
     page.get_by_test_id("mfa-continue").click()
@@ -48,9 +55,7 @@ def test_leader_enrols_then_signs_in_with_a_code_and_with_a_recovery_code(browse
 
     sign_in(page, leader.username)
     page.wait_for_url("**/tai-khoan/xac-thuc-hai-buoc/?**")
-    page.get_by_label("Mã").fill(code(device, 1))  # the next step: the enrolment code cannot be reused
-    page.get_by_test_id("mfa-submit").click()
-    page.wait_for_url("**/")
+    submit_code(page, code(device, 1))  # the next step: the enrolment code cannot be reused
     assert "xac-thuc-hai-buoc" not in page.url
     assert page.get_by_test_id("user-name").count() == 1
     page.get_by_test_id("logout").click()
@@ -58,7 +63,5 @@ def test_leader_enrols_then_signs_in_with_a_code_and_with_a_recovery_code(browse
 
     sign_in(page, leader.username)
     page.wait_for_url("**/tai-khoan/xac-thuc-hai-buoc/?**")
-    page.get_by_label("Mã").fill(codes[0])
-    page.get_by_test_id("mfa-submit").click()
-    page.wait_for_url("**/")
+    submit_code(page, codes[0])
     assert "xac-thuc-hai-buoc" not in page.url

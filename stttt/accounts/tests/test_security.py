@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
@@ -14,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from stttt.accounts import mfa
-from stttt.accounts.middleware import SESSION_STARTED
+from stttt.accounts.middleware import RENEW_EVERY, SESSION_RENEWED, SESSION_STARTED
 from stttt.accounts.models import RecoveryCode, RecoveryDevice, User
 from stttt.core.models import AuditEntry
 
@@ -168,6 +169,34 @@ def test_a_session_ends_after_the_absolute_cap_however_active(admin, settings):
     response = client.get("/to-chuc/")
     assert response.status_code == 302 and response["Location"].startswith("/tai-khoan/dang-nhap/")
     assert "_auth_user_id" not in client.session
+
+
+def _expiry_after_a_request(client: Client, renewed_ago: int) -> dt.timedelta:
+    """The session was last renewed `renewed_ago` seconds ago and has 10 minutes left: what it has after a request."""
+    session = client.session
+    session[SESSION_RENEWED] = int(time.time()) - renewed_ago
+    session.save()
+    Session.objects.filter(pk=session.session_key).update(expire_date=timezone.now() + dt.timedelta(minutes=10))
+    assert client.get("/api/v1/me/").status_code == 200
+    return Session.objects.get(pk=session.session_key).expire_date - timezone.now()
+
+
+def test_an_active_session_is_renewed_once_a_minute_not_written_on_every_request(admin, settings):
+    client = Client()
+    sign_in(client)
+    # Within the minute the request does not write the session: the idle window is left as it was.
+    assert _expiry_after_a_request(client, renewed_ago=RENEW_EVERY - 5) < dt.timedelta(minutes=10)
+    # Once the minute has passed, the request renews the full idle window.
+    renewed = _expiry_after_a_request(client, renewed_ago=RENEW_EVERY)
+    assert dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60) < renewed <= dt.timedelta(
+        seconds=settings.SESSION_COOKIE_AGE
+    )
+
+
+def test_a_visitor_without_a_session_is_not_given_one(db):
+    client = Client()
+    assert client.get("/cong-khai/").status_code == 200
+    assert "sessionid" not in client.cookies and not Session.objects.exists()
 
 
 def test_six_addresses_cannot_share_out_the_guesses_against_one_account(admin, settings):
