@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 
 FORMAT = 1
@@ -287,6 +288,7 @@ def restore_backup(
             raise BackupError(f"{media_root} is not empty; pass --replace to set it aside and restore.")
         report("database", 0, 1)
         restore_database(work / manifest["database"], manifest["database"], using=using, replace=replace)
+        cache.clear()  # what was built from the database before (calendar, org chart, regulation) is not served
         report("database", 1, 1)
         if media_root.exists() and any(media_root.iterdir()):
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -169,23 +169,41 @@ def build(
     return WorkingCalendar(dict(days_off), dict(working_days), cutoff)
 
 
+#: The revision (`core.caching`) of the `core.CalendarDay` rows, bumped whenever one is saved or deleted.
+REVISION = "calendar"
+
+
 def calendar() -> WorkingCalendar:
     """The calendar in force: statutory days plus the `core.CalendarDay` rows and the configured cut-off.
 
-    The cut-off comes from the setting `STTTT_PAPER_CUTOFF` ("HH:MM", default 15:00).
+    The cut-off comes from the setting `STTTT_PAPER_CUTOFF` ("HH:MM", default 15:00). The rows are read once
+    per revision (pages and due dates ask for the calendar on every request), not on every call.
     """
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
-    from stttt.core.models import CalendarDay
+    from stttt.core import caching
 
     raw = settings.STTTT_PAPER_CUTOFF
     try:
         cutoff = dt.time.fromisoformat(str(raw))
     except ValueError:
         raise ImproperlyConfigured(f"STTTT_PAPER_CUTOFF must be HH:MM, not {raw!r}") from None
+    return caching.remember(f"calendar:{cutoff}", lambda: _from_rows(cutoff), revisions_of=[REVISION])
+
+
+def _from_rows(cutoff: dt.time) -> WorkingCalendar:
+    from stttt.core.models import CalendarDay
+
     off: list[tuple[dt.date, str]] = []
     work: list[tuple[dt.date, str]] = []
     for row in CalendarDay.objects.all().only("date", "kind", "name"):
         (off if row.kind == CalendarDay.Kind.DAY_OFF else work).append((row.date, row.name))
     return build(off, work, cutoff)
+
+
+def rows_changed(**kwargs: object) -> None:
+    """A `core.CalendarDay` was saved or deleted: the calendar is read again."""
+    from stttt.core import caching
+
+    caching.bump(REVISION)

@@ -80,7 +80,9 @@ TARGET = textwrap.dedent(
     import json, sys, django
     django.setup()
     from django.core.management import call_command
+    from django.core.cache import cache
     from django.db import connection
+    cache.set("stttt:built-before-restore", 1, timeout=None)
     call_command("restore", sys.argv[1], "--no-progress")
     tables = {}
     with connection.cursor() as cursor:
@@ -91,8 +93,8 @@ TARGET = textwrap.dedent(
             tables[table] = sorted(repr(tuple(row)) for row in cursor.fetchall())
     from stttt.core import auditlog
     checked, broken = auditlog.verify()
-    json.dump({"tables": tables, "verified": checked, "broken": str(broken) if broken else None},
-              open(sys.argv[2], "w"))
+    json.dump({"tables": tables, "verified": checked, "broken": str(broken) if broken else None,
+               "kept": cache.get("stttt:built-before-restore")}, open(sys.argv[2], "w"))
     """
 )
 
@@ -124,6 +126,7 @@ def _drill(tmp_path: Path, source_env: dict[str, str], target_env: dict[str, str
     assert {t: rows for t, rows in invented.items() if rows} == {}, "rows that never existed were restored"
     assert source["written"] > 5  # the writer really ran during the backup
     assert target["broken"] is None and target["verified"] > 20
+    assert target["kept"] is None  # nothing built from the database before the restore is served after it
 
 
 def _env(data_dir: Path, database_url: str = "") -> dict[str, str]:

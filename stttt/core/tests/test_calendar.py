@@ -65,6 +65,20 @@ def test_official_swap_entered_as_data():
     assert (D(2031, 3, 14), "Nghỉ hoán đổi") in cal.days_off(2031)
 
 
+@pytest.mark.django_db
+def test_the_calendar_is_read_once_and_again_after_every_change(django_assert_num_queries):
+    calendar()
+    with django_assert_num_queries(0):  # kept: pages and due dates ask for it on every request
+        assert calendar().is_working_day(D(2031, 3, 14))
+    day = CalendarDay.objects.create(date=D(2031, 3, 14), kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ hoán đổi")
+    assert not calendar().is_working_day(D(2031, 3, 14))
+    day.kind = CalendarDay.Kind.WORKING_DAY
+    day.save()
+    assert calendar().extra_working_days == {D(2031, 3, 14): "Nghỉ hoán đổi"}
+    CalendarDay.objects.all().delete()
+    assert calendar().is_working_day(D(2031, 3, 14)) and not calendar().extra_working_days
+
+
 def test_plain_days_ending_on_a_day_off_move_to_the_next_working_day():
     # Civil Code Art. 148(5): 30 days from 01/03/2024 end on Sunday 31/03 -> Monday 01/04.
     assert CAL.add_plain_days(D(2024, 3, 1), 30) == D(2024, 4, 1)
