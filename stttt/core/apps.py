@@ -65,16 +65,15 @@ class CoreConfig(AppConfig):
         from django.core import checks
         from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
-        from django.db.models.signals import post_delete, post_migrate, post_save, pre_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
-        from stttt.core import apifields, audit, auditlog, authaudit, jobstats, requestid, searchindex, signing
+        from stttt.core import apifields, audit, auditlog, authaudit, caching, jobstats, requestid, searchindex, signing
         from stttt.core import calendar as working_calendar
         from stttt.core.models import CalendarDay
 
         apifields.use_moments()
         audit.connect()
-        for name, signal in (("saved", post_save), ("deleted", post_delete)):
-            signal.connect(working_calendar.rows_changed, sender=CalendarDay, dispatch_uid=f"stttt.core.calendar_{name}")
+        caching.bump_on_change(working_calendar.REVISION, CalendarDay)
         jobstats.connect()  # job runtimes and worker heartbeats for /metrics and /readyz
         authaudit.connect()
         request_finished.connect(requestid.forget_request, dispatch_uid="stttt.core.forget_request")

@@ -9,7 +9,9 @@ new one: everything is built again, never served stale.
 - `revision(name)` and `revision_time(name)`: the current token and when it was set (Last-Modified);
 - `bump(name)`: a new token now and again when the transaction commits (a reader inside the window
   cannot keep what it built from the old rows);
-- `remember(key, build, revisions=...)`: build once, keep in the shared cache and in this process.
+- `remember(key, build, revisions=...)`: build once, keep in the shared cache and in this process;
+- `bump_on_change(name, *models)`: every save or delete of those models' rows bumps `name` (for data
+  written from several places; bulk writes and raw SQL send no signal and bump it themselves).
 """
 
 from __future__ import annotations
@@ -96,6 +98,18 @@ def bump(name: str) -> None:
 
     renew()
     transaction.on_commit(renew)
+
+
+def bump_on_change(name: str, *models: type) -> None:
+    """Bump `name` whenever a row of `models` is saved or deleted (connect once, from an app's `ready`)."""
+    from django.db.models.signals import post_delete, post_save
+
+    def changed(**kwargs: Any) -> None:
+        bump(name)
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(changed, sender=model, weak=False, dispatch_uid=f"stttt.caching.{name}.{model._meta.label}")
 
 
 def remember(

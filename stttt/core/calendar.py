@@ -200,10 +200,3 @@ def _from_rows(cutoff: dt.time) -> WorkingCalendar:
     for row in CalendarDay.objects.all().only("date", "kind", "name"):
         (off if row.kind == CalendarDay.Kind.DAY_OFF else work).append((row.date, row.name))
     return build(off, work, cutoff)
-
-
-def rows_changed(**kwargs: object) -> None:
-    """A `core.CalendarDay` was saved or deleted: the calendar is read again."""
-    from stttt.core import caching
-
-    caching.bump(REVISION)

@@ -17,12 +17,14 @@ class LicensingConfig(CapabilityConfig):
     nav_group = "services"
 
     def ready(self) -> None:
+        from stttt.core import caching
         from stttt.legal import citing
         from stttt.licensing import effects  # noqa: F401  (registers the workflow effects)
-        from stttt.licensing.models import Licence
-        from stttt.licensing.selectors import citing_visible_to
+        from stttt.licensing.models import Licence, LicenceEvent
+        from stttt.licensing.selectors import REVISION, citing_visible_to
 
         citing.register(Licence, "provision", _("Licences"), visible_to=citing_visible_to)
+        caching.bump_on_change(REVISION, Licence, LicenceEvent)
 
     def summary(self, user: Any = None) -> list[tuple[str, object]]:
         """Figures of the user's agency (none without a user: figures are never shown unscoped)."""

@@ -10,11 +10,12 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
+from stttt.core import caching
 from stttt.core.search import search
 from stttt.licensing import permissions
 from stttt.licensing.choices import Status
@@ -113,18 +114,16 @@ def register(
     return qs.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 
+#: The revision (`core.caching`) of every licence and licence event: bumped by each save or delete
+#: (`LicensingConfig.ready`), so what is kept of the registers is read again after any change.
+REVISION = "licences"
+
+
 def register_version(kinds: list[str], agency: Agency | None) -> tuple[Any, ...]:
-    """What a public register page shows changes with: its licences (how many, the last change), their events,
-    the agency (host names of the verification links) and the day (statuses and validity depend on it); one
-    query, read by the conditional check before anything is rendered."""
-    found = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds)
-    figures = found.aggregate(
-        licence_count=Count("id", distinct=True),
-        licence_changed=Max("updated_at"),
-        event_count=Count("events", distinct=True),
-        event_changed=Max("events__updated_at"),
-    )
-    return (_agency_id(agency), getattr(agency, "updated_at", None), timezone.localdate(), *figures.values())
+    """What a public register page shows changes with: its licences and their events (the licences' revision),
+    the agency (host names of the verification links) and the day (statuses and validity depend on it); read
+    by the conditional check before anything is rendered, without a query over the register."""
+    return (_agency_id(agency), getattr(agency, "updated_at", None), timezone.localdate(), caching.revision(REVISION))
 
 
 def register_kinds(slug: str) -> tuple[str, list[str]] | None:
@@ -141,9 +140,13 @@ LIST_38C_SLUG = "danh-sach-3-8-c"
 
 
 def register_years(kinds: list[str], *, agency: Agency | None) -> list[int]:
-    """Years of issue in the agency's register of `kinds`, newest first."""
-    years = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds).dates("issued_on", "year", order="DESC")
-    return [day.year for day in years]  # one row per year, counted by the database
+    """Years of issue in the agency's register of `kinds`, newest first (kept until a licence changes)."""
+
+    def build() -> list[int]:
+        found = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds)
+        return [day.year for day in found.dates("issued_on", "year", order="DESC")]
+
+    return caching.remember(f"register-years:{_agency_id(agency)}:{sorted(kinds)}", build, revisions_of=[REVISION])
 
 
 def register_counts(today: dt.date | None = None, *, agency: Agency | None) -> dict[str, int]:

@@ -29,8 +29,10 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 from stttt.accounts.models import User
+from stttt.core import caching
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.licensing import rules as licensing_rules
+from stttt.licensing import selectors as licensing_selectors
 from stttt.licensing.choices import EventType, HolderType, Issuer
 from stttt.licensing.kinds import KINDS
 from stttt.licensing.models import TOKEN_ALPHABET, Licence, LicenceEvent
@@ -141,6 +143,7 @@ def populate(
                         progress(done)
             for label, rows in writer.close().items():
                 written[label] = written.get(label, 0) + rows
+    caching.bump(licensing_selectors.REVISION)  # bulk writes send no signals: the registers are read anew
     if progress:
         progress(done)
     return written
