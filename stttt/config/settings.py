@@ -252,8 +252,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("STTTT_BEAT_SCHEDULE") or str(DATA_DIR / "celerybeat-schedule")
 
-# Sessions: 30 minutes idle, renewed at most once a minute while in use, and at most STTTT_SESSION_MAX_HOURS after sign-in
-# (reliability.md, ASVS 4:3.3.2; stttt.accounts.middleware.SessionCapMiddleware).
+# Sessions: 30 minutes idle, renewed at most once a minute while in use, and at most STTTT_SESSION_MAX_HOURS
+# after sign-in (reliability.md, ASVS 4:3.3.2; stttt.accounts.middleware.SessionCapMiddleware).
 STTTT_SESSION_MAX_HOURS = float(os.environ.get("STTTT_SESSION_MAX_HOURS") or 12)
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = False  # SessionCapMiddleware renews the idle timeout once a minute

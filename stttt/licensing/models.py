@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -45,11 +46,11 @@ class Licence(SearchableModel, TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence in the year"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=20, choices=Issuer.choices, default=Issuer.DEPARTMENT)
-    issuer_name = models.CharField(_("issuing body"), max_length=200)
+    issuer_name = models.CharField(pgettext_lazy("licence", "issuing body"), max_length=200)
     holder_type = models.CharField(
         _("holder is"), max_length=20, choices=HolderType.choices, default=HolderType.ORGANISATION
     )
-    holder_name = models.CharField(_("holder"), max_length=300)
+    holder_name = models.CharField(pgettext_lazy("licence", "holder"), max_length=300)
     holder_id_number = models.CharField(
         _("holder's identifier"),
         max_length=40,
@@ -125,6 +126,9 @@ class Licence(SearchableModel, TimeStampedModel):
             models.Index(fields=["agency", "kind", "-issued_on", "-id"], name="licensing_register"),
             # The staff list of an agency's licences of every kind, newest issued first (its sort).
             models.Index(fields=["agency", "-issued_on", "-id"], name="licensing_licence_list"),
+            # Every agency's licences, newest first (a national register or search): its first page is read
+            # from this index rather than by sorting every match.
+            models.Index(fields=["-issued_on", "-id"], name="licensing_licence_recent"),
         ]
 
     def __str__(self) -> str:

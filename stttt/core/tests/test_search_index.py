@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from stttt.core.search import search
-from stttt.core.searchindex import fts_table, searchable_models, trigram_index
+from stttt.core.searchindex import STATISTICS_TARGET, fts_table, searchable_models, trigram_index
 from stttt.core.text import matches
 from stttt.licensing.models import Licence
 from stttt.testing.departments import SmallDepartment
@@ -64,3 +64,26 @@ def test_the_search_is_answered_from_the_index(licences):
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert trigram_index(Licence) in plan
+
+
+def test_a_short_word_is_checked_on_the_rows_found_not_looked_up_in_the_trigram_index(licences):
+    """No trigram index can look up "ty": in PostgreSQL's index condition it would read the whole index."""
+    sql, params = search(licences, "cong ty minh").query.sql_with_params()
+    assert "%ty%" not in str(params)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "%ty%" not in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_the_search_text_is_sampled_finely_enough_to_estimate_a_common_word(db):
+    with connection.cursor() as cursor:
+        for model in searchable_models():
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute WHERE attrelid = %s::regclass AND attname = 'search_text'",
+                [model._meta.db_table],
+            )
+            assert cursor.fetchone() == (STATISTICS_TARGET,), model
