@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.text import fold
@@ -53,7 +54,7 @@ class CalendarDay(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("reason"), max_length=200)
     source = models.CharField(
-        _("source"),
+        pgettext_lazy("legal basis", "source"),
         max_length=300,
         blank=True,
         help_text=_("The announcement that decided it, e.g. its number and date."),
@@ -139,7 +140,7 @@ class OutboundMessage(models.Model):
 
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     recipient = models.CharField(_("recipient"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    subject = models.CharField(pgettext_lazy("message", "subject"), max_length=300, blank=True)
     body = models.TextField(_("text"))
     topic = models.CharField(
         _("topic"), max_length=100, blank=True, help_text=_("What sent it, e.g. procedures.received.")

@@ -14,6 +14,7 @@ import datetime
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -28,7 +29,7 @@ class ExternalDocument(TimeStampedModel):
     number = models.CharField(_("number and symbol"), max_length=60, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     issuer = models.CharField(_("issuer"), max_length=200, blank=True)
-    title = models.TextField(_("title"), blank=True)
+    title = models.TextField(pgettext_lazy("document", "title"), blank=True)
 
     class Meta:
         verbose_name = _("external document")
@@ -51,9 +52,9 @@ class Document(TimeStampedModel):
     version_date = models.DateField(_("version date"))
     doc_type = models.CharField(_("type"), max_length=60)
     number = models.CharField(_("number and symbol"), max_length=60)
-    title = models.TextField(_("title"))
+    title = models.TextField(pgettext_lazy("document", "title"))
     issuer = models.CharField(_("issuer"), max_length=200)
-    place = models.CharField(_("place"), max_length=100, blank=True)
+    place = models.CharField(pgettext_lazy("document", "place"), max_length=100, blank=True)
     signing_date = models.DateField(_("signing date"), null=True, blank=True)
     signer = models.CharField(_("signer"), max_length=200, blank=True)
     signer_capacity = models.CharField(_("signer's capacity"), max_length=200, blank=True)
@@ -70,7 +71,7 @@ class Document(TimeStampedModel):
     )
     regulation_title = models.TextField(_("title of the attached regulation"), blank=True)
     regulation_caption = models.TextField(_("caption of the attached regulation"), blank=True)
-    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    recipients = models.JSONField(pgettext_lazy("receiving body", "recipients"), default=list, blank=True)
     primary = models.BooleanField(
         _("the Department's regulation"),
         default=False,
@@ -108,7 +109,7 @@ class LegalBasis(models.Model):
     )
 
     class Meta:
-        verbose_name = _("legal basis")
+        verbose_name = pgettext_lazy("document", "legal basis")
         verbose_name_plural = _("legal bases")
         ordering = ["document", "order"]
         constraints = [models.UniqueConstraint(fields=["document", "order"], name="legal_basis_order_unique")]
@@ -154,7 +155,9 @@ class Provision(SearchableModel):
     heading = models.TextField(_("heading"), blank=True)
     text = models.TextField(_("text"), blank=True, help_text=_("The text, or the introduction before the children."))
     wrap_up = models.TextField(_("closing text"), blank=True, help_text=_("Text after the children."))
-    position = models.PositiveIntegerField(_("position"), help_text=_("Order in the whole document."))
+    position = models.PositiveIntegerField(
+        pgettext_lazy("order", "position"), help_text=_("Order in the whole document.")
+    )
     fields = models.ManyToManyField(
         Field, verbose_name=_("fields of state management"), blank=True, related_name="provisions"
     )
@@ -199,7 +202,7 @@ class Amendment(models.Model):
         Document, on_delete=models.CASCADE, related_name="amendments_made", verbose_name=_("amending document")
     )
     order = models.PositiveIntegerField(_("order"))
-    action = models.CharField(_("action"), max_length=20, choices=AmendmentAction.choices)
+    action = models.CharField(pgettext_lazy("amendment", "action"), max_length=20, choices=AmendmentAction.choices)
     target_work_uri = models.CharField(_("amended work"), max_length=200, db_index=True)
     target_eid = models.CharField(_("amended provision"), max_length=120)
     target_citation = models.CharField(_("citation of the amended provision"), max_length=60)
@@ -227,7 +230,7 @@ class RuleParameter(models.Model):
     work_uri = models.CharField(_("work"), max_length=200)
     citation = models.CharField(_("provision"), max_length=60)
     description = models.CharField(_("description"), max_length=255)
-    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    unit = models.CharField(pgettext_lazy("measure", "unit"), max_length=30, blank=True)
     pattern = models.TextField(_("pattern"), help_text=_("Regular expression whose first group is the value."))
 
     class Meta:
