@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.licensing.choices import EventType, HolderType, Issuer
 from stttt.licensing.kinds import Kind
@@ -61,14 +62,14 @@ class HolderFieldsMixin(forms.Form):
 
 
 class RecordForm(HolderFieldsMixin):
-    holder_name = forms.CharField(label=_("Holder"), max_length=300)
+    holder_name = forms.CharField(label=pgettext_lazy("licence", "Holder"), max_length=300)
     holder_id_number = forms.CharField(label=_("Enterprise code or personal ID number"), max_length=40, required=False)
     holder_address = forms.CharField(label=_("Address"), max_length=400, required=False)
     holder_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     holder_email = forms.EmailField(label=_("E-mail"), required=False)
     issuer = forms.ChoiceField(label=_("Issued by"), choices=Issuer.choices)
     issuer_name = forms.CharField(
-        label=_("Issuing body"),
+        label=pgettext_lazy("licence", "Issuing body"),
         max_length=200,
         required=False,
         help_text=_("Required unless the Department issued it."),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 
@@ -17,7 +18,7 @@ class Submission(models.Model):
     dossier = models.OneToOneField(
         "procedures.Dossier", on_delete=models.CASCADE, related_name="submission", verbose_name=_("dossier")
     )
-    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    reference = models.CharField(pgettext_lazy("lookup", "reference"), max_length=20, unique=True)
     secret_hash = models.CharField(_("tracking secret (hash)"), max_length=64)
     email = models.EmailField(_("e-mail"), blank=True)
     account = models.ForeignKey(

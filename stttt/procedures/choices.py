@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TimeUnit(models.TextChoices):
@@ -110,7 +111,7 @@ class VersionStatus(models.TextChoices):
     """A procedure version is edited as a draft; once published it never changes."""
 
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("procedure", "Published")
 
 
 class Stage(models.TextChoices):

@@ -11,6 +11,7 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -95,7 +96,7 @@ class Procedure(SearchableModel, TimeStampedModel):
         default=ServiceLevel.PARTIAL,
         help_text=_("Fully online (toàn trình) or partly online (một phần), Decree 42/2022/NĐ-CP Art. 11."),
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("in force", "active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
@@ -301,7 +302,9 @@ class Dossier(SearchableModel, TimeStampedModel):
     code = models.CharField(_("dossier code"), max_length=40, unique=True, null=True, blank=True)
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.SUBMITTED)
     version = models.PositiveIntegerField(_("version"), default=0)
-    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    channel = models.CharField(
+        pgettext_lazy("submission", "channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
     applicant_name = models.CharField(_("applicant"), max_length=300)
     applicant_id_number = models.CharField(_("ID or registration number"), max_length=40, blank=True)
     applicant_address = models.CharField(_("address"), max_length=400, blank=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stttt.licensing.documents import _value
 from stttt.licensing.kinds import KINDS
@@ -27,7 +27,7 @@ def subject_changes(changes: dict[str, Any] | None, kind_code: str) -> list[tupl
         if spec is not None:
             out.append((str(spec.label).capitalize(), _value(value, spec.type)))
         elif name == "holder_name":
-            out.append((str(_("holder")).capitalize(), _value(value)))
+            out.append((str(pgettext("licence", "holder")).capitalize(), _value(value)))
         else:
             out.append((name, _value(value)))
     return out
