@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Register(models.TextChoices):
@@ -53,7 +54,7 @@ class DocType(models.TextChoices):
 class Urgency(models.TextChoices):
     """Urgency marks (Art. 4.2.c names them; Appendix I places them)."""
 
-    NORMAL = "", _("Normal")
+    NORMAL = "", pgettext_lazy("urgency", "Normal")
     KHAN = "khan", _("Urgent (Khẩn)")
     THUONG_KHAN = "thuong_khan", _("Very urgent (Thượng khẩn)")
     HOA_TOC = "hoa_toc", _("Immediate (Hỏa tốc)")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.accounts.models import User
 from stttt.correspondence.choices import (
@@ -66,7 +67,7 @@ class IncomingForm(forms.Form):
     channel = forms.ChoiceField(label=_("Received by"), choices=Channel.choices)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
     secrecy = forms.ChoiceField(label=_("Confidentiality"), choices=Secrecy.choices, required=False)
-    pages = forms.IntegerField(label=_("Pages"), min_value=1, initial=1)
+    pages = forms.IntegerField(label=pgettext_lazy("count", "Pages"), min_value=1, initial=1)
     attachments = MultipleFileField(label=_("Files (PDF, DOCX…)"), required=False)
     allow_duplicate = forms.BooleanField(
         label=_("Register although already registered (a second copy)"), required=False
@@ -132,7 +133,7 @@ class DispatchForm(forms.Form):
 
 class DossierForm(AgencyForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=DossierKind.choices)
-    for_body = forms.ChoiceField(label=_("For"), choices=DossierFor.choices)
+    for_body = forms.ChoiceField(label=pgettext_lazy("submitted to", "For"), choices=DossierFor.choices)
     title = forms.CharField(label=_("Title"), max_length=400)
     is_legal = forms.BooleanField(label=_("Legal normative document (appraisal needed)"), required=False)
     duty = forms.CharField(label=_("Duty of the regulation (e.g. 3.1.b)"), max_length=20, required=False)
@@ -147,10 +148,12 @@ class StageForm(forms.Form):
 
 
 class DossierCommentForm(forms.Form):
-    commenter = forms.CharField(label=_("From"), max_length=255)
+    commenter = forms.CharField(label=pgettext_lazy("comment", "From"), max_length=255)
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
-    accepted = forms.NullBooleanField(label=_("Accepted"), required=False)
-    response = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    accepted = forms.NullBooleanField(label=pgettext_lazy("comment", "Accepted"), required=False)
+    response = forms.CharField(
+        label=pgettext_lazy("comment", "Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class IssuedFileForm(forms.Form):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -68,12 +69,14 @@ class Incoming(SearchableModel, TimeStampedModel):
     arrival_year = models.PositiveSmallIntegerField(_("year"))
     arrival_number = models.PositiveIntegerField(_("arrival number"))
     received_at = models.DateTimeField(_("arrival date and time"))
-    channel = models.CharField(_("received by"), max_length=20, choices=Channel.choices, default=Channel.POST)
+    channel = models.CharField(
+        pgettext_lazy("channel", "received by"), max_length=20, choices=Channel.choices, default=Channel.POST
+    )
     issuer = models.CharField(_("issuing body"), max_length=255)
     number_symbol = models.CharField(_("number and symbol"), max_length=100)
     doc_date = models.DateField(_("document date"))
     doc_type = models.CharField(_("type"), max_length=8, choices=DocType.choices, default=DocType.CONG_VAN)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(pgettext_lazy("document", "summary"))
     urgency = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices, blank=True, default="")
     secrecy = models.CharField(_("confidentiality"), max_length=20, choices=Secrecy.choices, blank=True, default="")
     pages = models.PositiveSmallIntegerField(_("pages"), default=1)
@@ -206,22 +209,29 @@ class Outgoing(SearchableModel, TimeStampedModel):
 
     agency = _agency()
     doc_type = models.CharField(_("type"), max_length=8, choices=DocType.choices, default=DocType.CONG_VAN)
-    summary = models.TextField(_("summary"))
-    body = models.TextField(_("body"), blank=True)
+    summary = models.TextField(pgettext_lazy("document", "summary"))
+    body = models.TextField(pgettext_lazy("text", "body"), blank=True)
     drafting_unit = models.ForeignKey(
         "org.Unit", on_delete=models.PROTECT, related_name="corr_outgoing", verbose_name=_("drafting unit")
     )
     drafter = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="corr_drafts", verbose_name=_("drafter"))
     urgency = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices, blank=True, default="")
     secrecy = models.CharField(_("confidentiality"), max_length=20, choices=Secrecy.choices, blank=True, default="")
-    recipients_text = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line."))
+    recipients_text = models.TextField(
+        pgettext_lazy("receiving body", "recipients"), blank=True, help_text=_("One recipient per line.")
+    )
     reply_to = models.ForeignKey(
         Incoming, on_delete=models.SET_NULL, null=True, blank=True, related_name="replies", verbose_name=_("answers")
     )
     status = models.CharField(_("status"), max_length=20, choices=OutgoingStatus.choices, default=OutgoingStatus.DRAFT)
     version = models.PositiveIntegerField(default=1, editable=False)
     reviewed_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("reviewed by")
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("document", "reviewed by"),
     )
     signed_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("signed by")
@@ -235,9 +245,14 @@ class Outgoing(SearchableModel, TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     number_symbol = models.CharField(_("number and symbol"), max_length=100, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_on = models.DateField(pgettext_lazy("document", "issued on"), null=True, blank=True)
     issued_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("issued by")
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("document", "issued by"),
     )
 
     class Meta:
@@ -274,8 +289,8 @@ class OutgoingVersion(models.Model):
         Outgoing, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
     )
     number = models.PositiveSmallIntegerField(_("version"))
-    summary = models.TextField(_("summary"))
-    body = models.TextField(_("body"), blank=True)
+    summary = models.TextField(pgettext_lazy("document", "summary"))
+    body = models.TextField(pgettext_lazy("text", "body"), blank=True)
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("author"))
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
 
@@ -314,7 +329,7 @@ class Dispatch(models.Model):
     document = models.ForeignKey(
         Outgoing, on_delete=models.CASCADE, related_name="dispatches", verbose_name=_("document")
     )
-    recipient = models.CharField(_("recipient"), max_length=255)
+    recipient = models.CharField(pgettext_lazy("receiving body", "recipient"), max_length=255)
     channel = models.CharField(_("sent by"), max_length=20, choices=Channel.choices, default=Channel.PLATFORM)
     sent_at = models.DateTimeField(_("sent at"))
     sent_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("sent by"))
@@ -350,7 +365,7 @@ class Dossier(SearchableModel, TimeStampedModel):
         related_name="dossiers",
         verbose_name=_("assigned by"),
     )
-    source_note = models.CharField(_("assignment"), max_length=300, blank=True)
+    source_note = models.CharField(pgettext_lazy("source", "assignment"), max_length=300, blank=True)
     lead_unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("lead unit"))
     officer = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("officer")
@@ -395,7 +410,7 @@ class DossierComment(models.Model):
     commenter = models.CharField(_("from"), max_length=255)
     text = models.TextField(_("comment"))
     accepted = models.BooleanField(_("accepted"), null=True, blank=True)
-    response = models.TextField(_("answer"), blank=True)
+    response = models.TextField(pgettext_lazy("comment", "answer"), blank=True)
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

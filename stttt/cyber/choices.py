@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OwnerKind(models.TextChoices):
@@ -70,7 +71,7 @@ class DossierStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for completion")
     APPRAISED = "appraised", _("Appraised, awaiting approval")
     APPROVED = "approved", _("Approved")
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("approval", "Refused")
 
 
 DOSSIER_OPEN = (DossierStatus.SUBMITTED, DossierStatus.IN_APPRAISAL, DossierStatus.RETURNED, DossierStatus.APPRAISED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class FieldOfActivity(models.TextChoices):
@@ -93,7 +94,7 @@ class Frequency(models.TextChoices):
 class SharingStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     AGREED = "agreed", _("Agreed")
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("approval", "Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -149,5 +150,5 @@ class SignatureStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     FORWARDED = "forwarded", _("Forwarded to the issuing authority")
     ISSUED = "issued", _("Issued")
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("approval", "Refused")
     REVOKED = "revoked", _("Revoked")

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stttt.core.documents import Document, Paragraph, Signature, Table
 from stttt.core.spreadsheets import xlsx_file
@@ -50,7 +51,15 @@ def picture_document(agency: Any, data: dict[str, Any], *, period: str) -> Docum
             }
         ),
         Table(
-            [_("Outlet"), _("Expected"), _("Deposited"), _("On time"), _("Late"), _("Missing"), _("Violations")],
+            [
+                _("Outlet"),
+                _("Expected"),
+                _("Deposited"),
+                _("On time"),
+                _("Late"),
+                pgettext("deposit", "Missing"),
+                _("Violations"),
+            ],
             [
                 [
                     r["outlet"],
@@ -83,7 +92,7 @@ def picture_document(agency: Any, data: dict[str, Any], *, period: str) -> Docum
     if data["articles"]:
         blocks.append(
             Table(
-                [_("Date"), _("Outlet"), _("Title"), _("Topic"), _("Tone"), _("Link")],
+                [_("Date"), _("Outlet"), _("Title"), _("Topic"), _("Tone"), pgettext("URL", "Link")],
                 [
                     [_d(a.published_on), a.outlet.name, a.title, a.topic, str(a.get_tone_display()), a.url]
                     for a in data["articles"]
@@ -166,7 +175,7 @@ def book_xlsx(kind: str, year: int, items: list[Any], statistics: list[dict[str,
         _("Deposited"),
         _("On time"),
         _("Late"),
-        _("Missing"),
+        pgettext("deposit", "Missing"),
         _("Violations"),
     ]
     stats = [

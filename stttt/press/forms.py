@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.press.choices import ChangeKind, Conclusion, ItemKind, OfficeKind, OutletKind, Tone
 
@@ -107,7 +108,7 @@ class ArticleForm(forms.Form):
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
     topic = forms.CharField(label=_("Topic"), max_length=100)
     tone = forms.ChoiceField(label=_("Tone"), choices=Tone.choices)
-    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    url = forms.URLField(label=pgettext_lazy("URL", "Link"), required=False, assume_scheme="https")
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 

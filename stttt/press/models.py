@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -214,7 +215,7 @@ class FlaggedArticle(SearchableModel, TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=400)
     published_on = models.DateField(_("published on"))
-    topic = models.CharField(_("topic"), max_length=100)
+    topic = models.CharField(pgettext_lazy("press", "topic"), max_length=100)
     tone = models.CharField(_("tone"), max_length=20, choices=Tone.choices, default=Tone.NEUTRAL)
     url = models.URLField(_("link"), blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -295,7 +296,10 @@ class OfficeChange(TimeStampedModel):
     """A change notified for an office or reporter (Art. 22.6), or an opinion the Department gave: its history."""
 
     office = models.ForeignKey(
-        RepresentativeOffice, on_delete=models.CASCADE, related_name="changes", verbose_name=_("office")
+        RepresentativeOffice,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=pgettext_lazy("representative office", "office"),
     )
     kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices)
     effective_on = models.DateField(_("effective on"))

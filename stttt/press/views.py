@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from stttt.core.charts import Series, bar_chart, stacked_bar_chart
@@ -443,7 +444,7 @@ def picture(request: HttpRequest) -> HttpResponse:
         [
             Series(_("On time"), [r.get("on_time", 0) for r in rows], "success"),
             Series(_("Late"), [r.get("late", 0) for r in rows], "warning"),
-            Series(_("Missing"), [r.get("missing", 0) for r in rows], "danger"),
+            Series(pgettext("deposit", "Missing"), [r.get("missing", 0) for r in rows], "danger"),
         ],
         title=_("Deposits by outlet"),
         value_label=_("issues"),

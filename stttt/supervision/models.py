@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -320,7 +321,7 @@ class QualityFigure(TimeStampedModel):
     value = models.DecimalField(_("measured"), max_digits=10, decimal_places=2)
     target = models.DecimalField(_("target"), max_digits=10, decimal_places=2)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
-    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    unit = models.CharField(pgettext_lazy("measure", "unit"), max_length=20, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit, uploads
 from stttt.core.models import SearchableModel, TimeStampedModel
@@ -231,8 +232,8 @@ class ReportType(TimeStampedModel):
     agency = _agency_field()
     code = models.SlugField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=255)
-    recipient = models.CharField(_("recipient"), max_length=20, choices=Recipient.choices)
-    periodicity = models.CharField(_("periodicity"), max_length=20, choices=Periodicity.choices)
+    recipient = models.CharField(pgettext_lazy("receiving body", "recipient"), max_length=20, choices=Recipient.choices)
+    periodicity = models.CharField(pgettext_lazy("report", "periodicity"), max_length=20, choices=Periodicity.choices)
     due_offset_days = models.SmallIntegerField(
         _("due (days after the period ends)"),
         default=5,
@@ -251,7 +252,7 @@ class ReportType(TimeStampedModel):
         verbose_name=_("legal basis in the regulation"),
     )
     basis = models.CharField(_("source of the obligation"), max_length=255, blank=True)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("in force", "active"), default=True)
 
     class Meta:
         ordering = ["recipient", "code"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stttt.core import workflow as core_workflow
 from stttt.core.workflow import Transition, Workflow, step
@@ -262,7 +263,7 @@ COORDINATIONS = Workflow(
         ),
         step(
             "close",
-            _("Close"),
+            pgettext_lazy("coordination", "Close"),
             (C.OPEN, C.ANSWERED, C.DISAGREED, C.ESCALATED),
             C.CLOSED,
             ("leadership", "unit"),

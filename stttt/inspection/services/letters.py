@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stttt.core.text import canonical
 from stttt.inspection import permissions, rules, workflow
@@ -41,7 +42,7 @@ def letter_receive(
     if kind not in LetterKind.values:
         raise ValidationError({"kind": _("Say whether it is a complaint, a denunciation or a petition.")})
     if channel not in Channel.values:
-        raise ValidationError({"channel": _("Unknown channel.")})
+        raise ValidationError({"channel": pgettext("petition", "Unknown channel.")})
     need(summary, "summary", _("Write the content."))
     need(subject, "subject", _("Say what or whom it is about."))
     if day > today():

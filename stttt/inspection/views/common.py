@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from stttt.inspection import permissions
 from stttt.inspection.inputs import BOOL_FIELDS, DATE_FIELDS, FIELDS, INT_FIELDS, TEXT_FIELDS
@@ -30,7 +30,7 @@ LABELS = {
     "remote": gettext_lazy("Remote area"),
     "published": gettext_lazy("Published"),
     "reason": gettext_lazy("Reasons"),
-    "findings": gettext_lazy("Findings"),
+    "findings": pgettext_lazy("inspection", "Findings"),
     "conclusion": gettext_lazy("Conclusion"),
     "result": gettext_lazy("Decision or conclusion"),
     "overlap_check": gettext_lazy("Overlap check"),
