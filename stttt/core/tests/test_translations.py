@@ -34,3 +34,26 @@ def test_vietnamese_is_the_default_language(settings):
     assert settings.LANGUAGE_CODE == "vi"
     with translation.override("vi"):
         assert translation.gettext("Log in") == "Đăng nhập"
+
+
+def test_one_translation_per_source_string_across_catalogues():
+    """Django merges every app's catalogue into one: a (context, msgid) translated two ways shows one app's word
+    on the other app's pages. A string whose sense differs between apps takes a context (pgettext) instead."""
+    seen: dict[tuple[str | None, str], dict[str, list[str]]] = {}
+    for po_path in CATALOGUES:
+        app = po_path.parts[-5]
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            seen.setdefault((entry.msgctxt, entry.msgid), {}).setdefault(entry.msgstr, []).append(app)
+    clashes = [
+        f"{msgid!r}"
+        + (f" (context {context!r})" if context else "")
+        + ": "
+        + "; ".join(f"{msgstr!r} in {', '.join(apps)}" for msgstr, apps in translations.items())
+        for (context, msgid), translations in sorted(seen.items(), key=lambda item: (item[0][0] or "", item[0][1]))
+        if len(translations) > 1
+    ]
+    assert not clashes, f"{len(clashes)} source strings are translated differently by different apps:\n" + "\n".join(
+        clashes
+    )
