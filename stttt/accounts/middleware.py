@@ -40,7 +40,7 @@ class SessionCapMiddleware:
         session = getattr(request, "session", None)
         now = int(time.time())
         in_use = session is not None and not session.is_empty() and bool(session.keys())
-        if in_use and now - int(session.get(SESSION_RENEWED) or 0) >= RENEW_EVERY:
+        if session is not None and in_use and now - int(session.get(SESSION_RENEWED) or 0) >= RENEW_EVERY:
             session[SESSION_RENEWED] = now  # marks the session modified: saved with a new expiry
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and session is not None:

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 
 T = TypeVar("T")
 
@@ -100,7 +101,7 @@ def bump(name: str) -> None:
     transaction.on_commit(renew)
 
 
-def bump_on_change(name: str, *models: type) -> None:
+def bump_on_change(name: str, *models: type[Model]) -> None:
     """Bump `name` whenever a row of `models` is saved or deleted (connect once, from an app's `ready`)."""
     from django.db.models.signals import post_delete, post_save
 

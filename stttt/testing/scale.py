@@ -144,9 +144,23 @@ def populate(
             for label, rows in writer.close().items():
                 written[label] = written.get(label, 0) + rows
     caching.bump(licensing_selectors.REVISION)  # bulk writes send no signals: the registers are read anew
+    _analyze(written)
     if progress:
         progress(done)
     return written
+
+
+def _analyze(written: dict[str, int]) -> None:
+    """Refresh the planner's statistics of the tables just filled: a bulk load leaves them describing the empty
+    tables until autovacuum passes (never, where it is off), and the planner then guesses a few dozen rows
+    where there are sixty thousand and sorts them all for a first page."""
+    from django.apps import apps
+    from django.db import connection
+
+    tables = sorted({apps.get_model(label)._meta.db_table for label in written})
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 # --- agencies and people -----------------------------------------------------------------------------

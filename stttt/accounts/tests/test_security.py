@@ -188,8 +188,10 @@ def test_an_active_session_is_renewed_once_a_minute_not_written_on_every_request
     assert _expiry_after_a_request(client, renewed_ago=RENEW_EVERY - 5) < dt.timedelta(minutes=10)
     # Once the minute has passed, the request renews the full idle window.
     renewed = _expiry_after_a_request(client, renewed_ago=RENEW_EVERY)
-    assert dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60) < renewed <= dt.timedelta(
-        seconds=settings.SESSION_COOKIE_AGE
+    assert (
+        dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+        < renewed
+        <= dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
     )
 
 
