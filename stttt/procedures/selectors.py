@@ -384,6 +384,17 @@ LIST_SORTS = {
 }
 
 
+def dossiers_matching(queryset: QuerySet[Any], query: str) -> QuerySet[Any]:
+    """Dossiers of `queryset` whose text contains `query`, or that a reference some provider gave names (the
+    portal's). The references are looked up first, so the search itself stays a condition on the dossier's
+    own columns that its indexes answer (an OR across a join made PostgreSQL read every dossier)."""
+    from stttt.procedures import filing
+
+    found = search(queryset, query)
+    named = [pk for condition in filing.lookup(query) for pk in queryset.filter(condition).values_list("pk", flat=True)]
+    return found | queryset.filter(pk__in=named) if named else found
+
+
 def dossiers_filtered(
     qs: QuerySet[Dossier],
     *,

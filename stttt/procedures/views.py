@@ -190,10 +190,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     query = data.get("q") or ""
     if query:
-        found = search(qs, query)
-        for condition in filing.lookup(query):
-            found = found | qs.filter(condition)
-        qs = found.distinct()
+        qs = selectors.dossiers_matching(qs, query)
     if data.get("status"):
         qs = qs.filter(status=data["status"])
     qs = selectors.dossiers_filtered(
