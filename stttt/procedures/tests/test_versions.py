@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from stttt.procedures import rules, services, slips, versions
+from stttt.procedures.choices import TimeUnit
 from stttt.procedures.models import ProcedureVersion
 from stttt.procedures.tests.conftest import at, file_dossier
 
@@ -189,6 +190,9 @@ def test_the_cli_lists_diffs_imports_and_publishes(dept, catalog, tmp_path):
     out = StringIO()
     call_command("procedures", "versions", CODE, *agency, stdout=out)
     assert len(out.getvalue().strip().splitlines()) == 2
+    for line in out.getvalue().strip().splitlines():  # the time limit's unit in words, not its stored code
+        limit = line.split("\t")[3]
+        assert limit.split(" ", 1)[1] in {str(unit.label) for unit in TimeUnit}, limit
 
 
 def test_the_portal_shows_the_version_in_force_and_why_an_ended_one_is_closed(dept, catalog, client):

@@ -16,6 +16,7 @@ from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
 from stttt.procedures import selectors, services, versions
 from stttt.procedures.api import ProcedureSerializer
+from stttt.procedures.choices import TimeUnit
 from stttt.procedures.due_dates import due_dates_recompute
 from stttt.procedures.exports import stat_headers, stat_row
 
@@ -121,7 +122,7 @@ class Command(BaseCommand):
                     days, unit = v.applicable_limit
                     self.stdout.write(
                         f"{v.number}\t{v.get_status_display()}\t{v.valid_from or '…'}–{v.valid_to or '…'}"
-                        f"\t{days} {unit}\t{v.limit_basis}"
+                        f"\t{days} {TimeUnit(unit).label}\t{v.limit_basis}"
                     )
             elif verb == "import":
                 draft, lines = services.version_import(
