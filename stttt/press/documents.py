@@ -51,27 +51,8 @@ def picture_document(agency: Any, data: dict[str, Any], *, period: str) -> Docum
             }
         ),
         Table(
-            [
-                _("Outlet"),
-                _("Expected"),
-                _("Deposited"),
-                _("On time"),
-                _("Late"),
-                pgettext("deposit", "Missing"),
-                _("Violations"),
-            ],
-            [
-                [
-                    r["outlet"],
-                    str(r.get("expected", 0)),
-                    str(r.get("deposited", 0)),
-                    str(r.get("on_time", 0)),
-                    str(r.get("late", 0)),
-                    str(r.get("missing", 0)),
-                    str(r.get("violations", 0)),
-                ]
-                for r in data["rows"]
-            ],
+            _outlet_headings(),
+            [[str(value) for value in _outlet_figures(r)] for r in data["rows"]],
             widths=[4, 1, 1, 1, 1, 1, 1],
         ),
         Paragraph(
@@ -155,6 +136,26 @@ def book_row(n: int, item: Any) -> list[str]:
     ]
 
 
+#: An outlet's deposit figures, in the order of their headings (the press picture and the deposit book).
+OUTLET_FIGURES = ("expected", "deposited", "on_time", "late", "missing", "violations")
+
+
+def _outlet_headings() -> list[Any]:
+    return [
+        _("Outlet"),
+        _("Expected"),
+        _("Deposited"),
+        _("On time"),
+        _("Late"),
+        pgettext("deposit", "Missing"),
+        _("Violations"),
+    ]
+
+
+def _outlet_figures(row: dict[str, Any]) -> list[Any]:
+    return [row["outlet"], *(row.get(name, 0) for name in OUTLET_FIGURES)]
+
+
 def book_xlsx(kind: str, year: int, items: list[Any], statistics: list[dict[str, Any]]) -> IO[bytes]:
     header = [
         _("No."),
@@ -168,29 +169,8 @@ def book_xlsx(kind: str, year: int, items: list[Any], statistics: list[dict[str,
         _("Licence"),
         _("Status"),
     ]
-    stats_header = [
-        _("Month"),
-        _("Outlet"),
-        _("Expected"),
-        _("Deposited"),
-        _("On time"),
-        _("Late"),
-        pgettext("deposit", "Missing"),
-        _("Violations"),
-    ]
-    stats = [
-        [
-            r["month"],
-            r["outlet"],
-            r.get("expected", 0),
-            r.get("deposited", 0),
-            r.get("on_time", 0),
-            r.get("late", 0),
-            r.get("missing", 0),
-            r.get("violations", 0),
-        ]
-        for r in statistics
-    ]
+    stats_header = [_("Month"), *_outlet_headings()]
+    stats = [[r["month"], *_outlet_figures(r)] for r in statistics]
     return xlsx_file(
         [
             (f"{kind}-{year}"[:31], [header, *[book_row(n, i) for n, i in enumerate(items, 1)]]),

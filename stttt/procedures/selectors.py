@@ -18,7 +18,7 @@ from stttt.core.search import search
 from stttt.org import powers
 from stttt.org import selectors as org_selectors
 from stttt.org.models import Agency
-from stttt.procedures import permissions, rules
+from stttt.procedures import filing, permissions, rules
 from stttt.procedures.choices import CLOCK_STOPPED, IN_PROGRESS, Grade, Status
 from stttt.procedures.models import Dossier, Procedure, Rating
 from stttt.procedures.workflow import APPROVER, DESK, HEAD, Transition, available
@@ -388,8 +388,6 @@ def dossiers_matching(queryset: QuerySet[Any], query: str) -> QuerySet[Any]:
     """Dossiers of `queryset` whose text contains `query`, or that a reference some provider gave names (the
     portal's). The references are looked up first, so the search itself stays a condition on the dossier's
     own columns that its indexes answer (an OR across a join made PostgreSQL read every dossier)."""
-    from stttt.procedures import filing
-
     found = search(queryset, query)
     named = [pk for condition in filing.lookup(query) for pk in queryset.filter(condition).values_list("pk", flat=True)]
     return found | queryset.filter(pk__in=named) if named else found

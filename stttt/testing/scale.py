@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import transaction
+from django.apps import apps
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 
@@ -154,9 +155,6 @@ def _analyze(written: dict[str, int]) -> None:
     """Refresh the planner's statistics of the tables just filled: a bulk load leaves them describing the empty
     tables until autovacuum passes (never, where it is off), and the planner then guesses a few dozen rows
     where there are sixty thousand and sorts them all for a first page."""
-    from django.apps import apps
-    from django.db import connection
-
     tables = sorted({apps.get_model(label)._meta.db_table for label in written})
     with connection.cursor() as cursor:
         for table in tables:
