@@ -212,14 +212,15 @@ def _ensure_scale() -> list[Result]:
     if Dossier.objects.count() < wanted * 0.9:
         progress = Progress(f"data {ARGS.scale}", scale.counts.total * scale.agencies)
         start = time.perf_counter()
-        written = populate(scale.counts, seed=ARGS.seed, agencies=scale.agencies, progress=progress)
+        written = populate(
+            scale.counts, seed=ARGS.seed, agencies=scale.agencies, progress=progress, workers=os.cpu_count() or 1
+        )
         progress.finish()
         elapsed = time.perf_counter() - start
         total = sum(written.values())
-        target = "≤ 900 s" if ARGS.scale == "national" else "≤ 300 s"
-        rows.append(
-            (f"Generating {ARGS.scale} ({total:,} rows, {total / elapsed:,.0f} rows/s)", elapsed, "s", target, True)
-        )
+        limit = 900 if ARGS.scale == "national" else 300
+        label = f"Generating {ARGS.scale} ({total:,} rows, {total / elapsed:,.0f} rows/s)"
+        rows.append((label, elapsed, "s", f"≤ {limit} s", elapsed <= limit))
     if ARGS.licences:
         rows += _multiply_licences(ARGS.licences)
     return rows

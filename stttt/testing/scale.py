@@ -16,8 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import multiprocessing
 import random
+from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -25,7 +28,7 @@ from typing import Any
 
 import yaml
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 
@@ -123,31 +126,84 @@ def populate(
     agencies: int = 1,
     progress: Callable[[int], None] | None = None,
     until: dt.date | None = None,
+    workers: int = 1,
 ) -> dict[str, int]:
     """Write `counts` records for each of `agencies` agencies; returns rows written per model label.
 
-    `progress(done)` is called as records are generated (out of `counts.total * agencies`)."""
+    `progress(done)` is called as records are generated (out of `counts.total * agencies`). With `workers` > 1
+    on PostgreSQL, agencies are filled by that many processes at once (each agency's rows are the same as in one
+    process, their ids not)."""
     until = until or timezone.localdate()
-    cal = calendar()
-    written: dict[str, int] = {}
+    targets = [_agency(index).pk for index in range(agencies)]  # made one at a time, before any data
+    jobs = [(index, agency_id, counts, seed, until) for index, agency_id in enumerate(targets)]
+    written: Counter[str] = Counter()
     done = 0
-    for index in range(agencies):
-        agency = _agency(index)
-        rng = random.Random(f"{seed}:{index}")
-        with transaction.atomic():
-            writer = BulkWriter()
-            context = _Context(agency, rng, cal, until, counts.years, writer)
-            for step in (_dossiers, _licences, _tasks, _reports):
-                for _ in step(context, counts):
-                    done += 1
-                    if progress and done % 500 == 0:
-                        progress(done)
-            for label, rows in writer.close().items():
-                written[label] = written.get(label, 0) + rows
+
+    def tick(records: int) -> None:
+        nonlocal done
+        done += records
+        if progress:
+            progress(done)
+
+    if workers > 1 and len(jobs) > 1 and connection.vendor == "postgresql":
+        written = _fill_in_parallel(jobs, workers, tick)
+    else:
+        for job in jobs:
+            written += _fill(*job, tick=tick)
     caching.bump(licensing_selectors.REVISION)  # bulk writes send no signals: the registers are read anew
     _analyze(written)
-    if progress:
-        progress(done)
+    return dict(written)
+
+
+_TICK_EVERY = 500
+
+
+def _fill(
+    index: int, agency_id: int, counts: Counts, seed: int, until: dt.date, tick: Callable[[int], None] | None = None
+) -> Counter[str]:
+    """One agency's records, in one transaction; `tick(n)` as every n records are generated."""
+    report = tick or _WORKER_TICKS.put
+    agency = Agency.objects.get(pk=agency_id)
+    rng = random.Random(f"{seed}:{index}")
+    generated = 0
+    with transaction.atomic():
+        writer = BulkWriter()
+        context = _Context(agency, rng, calendar(), until, counts.years, writer)
+        for step in (_dossiers, _licences, _tasks, _reports):
+            for _ in step(context, counts):
+                generated += 1
+                if generated % _TICK_EVERY == 0:
+                    report(_TICK_EVERY)
+        written = writer.close()
+    report(generated % _TICK_EVERY)
+    return written
+
+
+_WORKER_TICKS: Any = None  # a worker process's queue of progress, set when it starts
+
+
+def _start_worker(ticks: Any) -> None:
+    global _WORKER_TICKS
+    _WORKER_TICKS = ticks
+
+
+def _fill_in_parallel(jobs: list[tuple], workers: int, tick: Callable[[int], None]) -> Counter[str]:
+    """Fill agencies in `workers` forked processes, each with its own connection (the parent's is closed first:
+    a connection must never be shared across a fork); their progress comes back through a queue."""
+    context = multiprocessing.get_context("fork")
+    ticks = context.Queue()
+    connections.close_all()
+    written: Counter[str] = Counter()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(ticks,)) as pool:
+        pending = {pool.submit(_fill, *job) for job in jobs}
+        while pending:
+            finished, pending = wait(pending, timeout=0.3)
+            while not ticks.empty():
+                tick(ticks.get())
+            for future in finished:
+                written += future.result()
+    while not ticks.empty():
+        tick(ticks.get())
     return written
 
 

@@ -119,3 +119,21 @@ def test_the_command_writes_a_named_scale(department, settings):
     finally:
         del scale.SCALES["tiny"]
     assert "procedures.Dossier: 5" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker processes see only committed rows
+def test_agencies_filled_by_parallel_workers_hold_the_rows_one_process_writes():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("parallel filling is PostgreSQL's (SQLite has one writer at a time)")
+    SmallDepartment()
+    tiny = Counts(dossiers=30, licences=10, tasks=5, years=1)
+    one = populate(tiny, seed=5, agencies=2, until=UNTIL, workers=1)
+    serial = sorted(_snapshot(), key=repr)
+    _forget_generated()
+    ticks: list[int] = []
+    two = populate(tiny, seed=5, agencies=2, until=UNTIL, workers=2, progress=ticks.append)
+    assert two == one and sorted(_snapshot(), key=repr) == serial
+    assert ticks[-1] == tiny.total * 2  # every record reported, from both processes
+    assert len(set(Dossier.objects.values_list("pk", flat=True))) == 60

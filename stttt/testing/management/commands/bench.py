@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -22,13 +24,25 @@ class Command(BaseCommand):
         data.add_argument(
             "--agencies", type=int, help="How many agencies to fill (default: the scale's; existing ones first)."
         )
+        data.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes filling agencies at once, on PostgreSQL (default: one per core).",
+        )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         scale = SCALES[str(options["scale"])]
-        agencies = int(options["agencies"] or scale.agencies)  # type: ignore[call-overload]
+        agencies = int(options["agencies"] or scale.agencies)
         progress = Progress(f"{options['scale']}", scale.counts.total * agencies)
         started = time.monotonic()
-        written = populate(scale.counts, seed=int(options["seed"]), agencies=agencies, progress=progress)  # type: ignore[call-overload]
+        written = populate(
+            scale.counts,
+            seed=int(options["seed"]),
+            agencies=agencies,
+            progress=progress,
+            workers=int(options["workers"]),
+        )
         progress.finish()
         for label, rows in sorted(written.items()):
             self.stdout.write(f"{label}: {rows:,}")
