@@ -83,7 +83,19 @@ def database(folder: Path, variable: str = "DATABASE_URL") -> dict[str, Any]:
         config["CONN_MAX_AGE"] = 0
         config["CONN_HEALTH_CHECKS"] = False
         config["OPTIONS"] = dict(SQLITE_OPTIONS)
+    elif engine.endswith("postgresql"):
+        config["OPTIONS"] = _without_jit(dict(config.get("OPTIONS") or {}))
     return config
+
+
+def _without_jit(options: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL's JIT compiler off for the app's sessions, unless the URL says otherwise (`?options=-c jit=on`).
+    It compiles any query the planner costs high, which at the national scale includes a page's count over an
+    agency's licences: 220 of its 410 ms went to compiling, for a query that runs in a fraction of that."""
+    given = str(options.get("options", ""))
+    if "jit" not in given:
+        options["options"] = f"{given} -c jit=off".strip()
+    return options
 
 
 def media_storage() -> dict[str, Any]:

@@ -5,7 +5,8 @@ indexes of `core.searchindex`: on PostgreSQL the trigram index answers the `LIKE
 SQLite the FTS5 trigram table finds the rows. Words shorter than three letters, which no trigram index can
 look up, are checked on the rows found, as a position in the text (`strpos`/`instr`) rather than a `LIKE`:
 PostgreSQL would otherwise put `LIKE '%ty%'` into the trigram index condition, where it reads the whole
-index (about 30–100 ms a word over a million licences).
+index (about 30–100 ms a word over a million licences). For the same reason, on PostgreSQL a word common to
+many rows (`searchindex.COMMON_SHARE`, from the column's sample) is checked the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.db import connections
 from django.db.models import QuerySet, Value
 from django.db.models.functions import StrIndex
 
-from stttt.core.searchindex import MIN_TRIGRAM, searchable_models, sqlite_filter
+from stttt.core.searchindex import COMMON_SHARE, MIN_TRIGRAM, searchable_models, sqlite_filter, word_shares
 from stttt.core.text import terms
 
 
@@ -22,18 +23,27 @@ def search(queryset: QuerySet, query: str, field: str = "search_text") -> QueryS
     """Rows whose folded text contains every word of the query (`giay phep` finds `Giấy phép`)."""
     words = terms(query)
     indexed = [word for word in words if len(word) >= MIN_TRIGRAM]
-    short = [word for word in words if len(word) < MIN_TRIGRAM]
+    checked = [word for word in words if len(word) < MIN_TRIGRAM]  # on the rows found, not by the index
     if indexed and field == "search_text" and queryset.model in searchable_models():
         if connections[queryset.db].vendor == "sqlite":
             queryset = sqlite_filter(queryset, indexed)
         else:
-            for word in indexed:
+            looked_up = words_to_look_up(indexed, word_shares(queryset.model, indexed, queryset.db))
+            for word in looked_up:
                 queryset = queryset.filter(**{f"{field}__contains": word})
-        for number, word in enumerate(short):
-            queryset = queryset.alias(**{f"_short_{number}": StrIndex(field, Value(word))}).filter(
-                **{f"_short_{number}__gt": 0}
+            checked += [word for word in indexed if word not in looked_up]
+        for number, word in enumerate(checked):
+            queryset = queryset.alias(**{f"_checked_{number}": StrIndex(field, Value(word))}).filter(
+                **{f"_checked_{number}__gt": 0}
             )
         return queryset
     for word in words:
         queryset = queryset.filter(**{f"{field}__contains": word})
     return queryset
+
+
+def words_to_look_up(words: list[str], shares: dict[str, float]) -> list[str]:
+    """The words to ask the trigram index for: those in fewer than `COMMON_SHARE` of the rows (every word,
+    without a sample). A common word is checked on the rows found; when all are common, the rows are those of
+    the list's own scope (every search of stttt is within an agency's records), read by its own indexes."""
+    return [word for word in words if shares.get(word, 0.0) < COMMON_SHARE]

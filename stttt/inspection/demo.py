@@ -45,9 +45,9 @@ def _users(names: dict[str, str]) -> dict[str, Any] | None:
 def _licences(user: Any, agency: Any, count: int) -> list[Any]:
     """Licences of the agency's register to inspect (the licensing demo's; one recorded when there are none)."""
     from stttt.licensing import services as licensing
-    from stttt.licensing.selectors import licences_visible_to
+    from stttt.licensing.selectors import licences_visible_to, with_status
 
-    valid = licences_visible_to(user).filter(agency=agency, current_status="valid")
+    valid = with_status(licences_visible_to(user).filter(agency=agency), "valid")
     found = [*valid.filter(kind="bulletin").order_by("id")[:count]]
     found += list(valid.exclude(kind="bulletin").order_by("id")[: count - len(found)])
     while len(found) < count:

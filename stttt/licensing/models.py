@@ -243,6 +243,13 @@ class LicenceEvent(TimeStampedModel):
                 condition=~Q(type="extend") | Q(new_valid_until__isnull=False), name="licensing_extension_has_date"
             ),
         ]
+        # `selectors.with_status`: the events of one type in force on a day (revocations, suspensions...), read
+        # once for a register's status filter without the rest of the table.
+        indexes = [
+            models.Index(
+                fields=["type", "effective_on"], include=["licence", "end_on"], name="licensing_event_in_force"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.licence.number}: {self.get_type_display()} {self.effective_on:%d/%m/%Y}"

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Case, CharField, Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, ExtractYear, Least
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,29 +24,75 @@ from stttt.licensing.models import Licence, LicenceEvent
 from stttt.org import powers
 from stttt.org.models import Agency, District
 
+# Ranks of the statuses, in `rules.status_on`'s order of precedence (a revocation before an expiry, before a
+# suspension, before "valid").
+_RANKED = (Status.REVOKED, Status.EXPIRED, Status.SUSPENDED, Status.VALID)
+_RANK = {status: rank for rank, status in enumerate(_RANKED, start=1)}
+
+
+class _StatusOfRank(Func):
+    """The status of a rank, as a simple `CASE rank WHEN 1 THEN ...`: the rank (and the subquery in it) is
+    evaluated once per row, where a searched CASE would repeat it in each branch."""
+
+    template = (
+        "(CASE %(expressions)s "
+        + " ".join(f"WHEN {rank} THEN '{status.value}'" for status, rank in _RANK.items() if status != Status.VALID)
+        + f" ELSE '{Status.VALID.value}' END)"
+    )
+    output_field = CharField()
+
 
 def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
     """Every licence annotated with `current_until` and `current_status` on `today`, computed in SQL the
-    same way as `rules.status_on` (a test keeps the two in step)."""
+    same way as `rules.status_on` (a test keeps the two in step).
+
+    The events that decide a status are read by one correlated subquery per licence, answered from the
+    licence's events index for the rows of a page only: EXISTS subqueries were turned by PostgreSQL into hashes
+    of every agency's events, read in full for each page (50–80 ms at the national scale)."""
     day = today or timezone.localdate()
     events = LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
     extension = events.filter(type="extend").order_by("-effective_on", "-id").values("new_valid_until")[:1]
     district = District.objects.filter(agency=OuterRef("agency"), code=OuterRef("district")).values("name")[:1]
+    event_rank = Case(
+        When(type="revoke", then=Value(_RANK[Status.REVOKED])),
+        When(type="expire", then=Value(_RANK[Status.EXPIRED])),
+        default=Value(_RANK[Status.SUSPENDED]),
+    )
+    deciding_event = (
+        events.filter(Q(type__in=["revoke", "expire"]) | Q(type="suspend", end_on__gte=day))
+        .annotate(rank=event_rank)
+        .order_by("rank")
+        .values("rank")[:1]
+    )
+    term_rank = Case(When(current_until__lt=day, then=Value(_RANK[Status.EXPIRED])), default=Value(_RANK[Status.VALID]))
     return (
         Licence.objects.all()
         .annotate(district_label=Coalesce(Subquery(district), Value("")))
         .annotate(current_until=Coalesce(Subquery(extension), F("valid_until")))
         .annotate(
-            current_status=Case(
-                When(Exists(events.filter(type="revoke")), then=Value(Status.REVOKED.value)),
-                When(Exists(events.filter(type="expire")), then=Value(Status.EXPIRED.value)),
-                When(current_until__lt=day, then=Value(Status.EXPIRED.value)),
-                When(Exists(events.filter(type="suspend", end_on__gte=day)), then=Value(Status.SUSPENDED.value)),
-                default=Value(Status.VALID.value),
-                output_field=CharField(),
+            current_status=_StatusOfRank(
+                Least(Coalesce(Subquery(deciding_event), Value(_RANK[Status.VALID])), term_rank)
             )
         )
     )
+
+
+def with_status(queryset: QuerySet[Any], status: str, today: dt.date | None = None) -> QuerySet[Any]:
+    """The licences of `queryset` (from `licences_with_status(today)`) in one status, in `rules.status_on`'s
+    order of precedence, written as EXISTS conditions that the database joins once: filtering on the
+    `current_status` annotation would run its subqueries for every licence of the agency (300 ms for 50,000)."""
+    day = today or timezone.localdate()
+    events = LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
+    revoked = Q(Exists(events.filter(type="revoke")))
+    ended = Q(Exists(events.filter(type="expire"))) | Q(current_until__lt=day)
+    suspended = Q(Exists(events.filter(type="suspend", end_on__gte=day)))
+    conditions = {
+        Status.REVOKED: revoked,
+        Status.EXPIRED: ~revoked & ended,
+        Status.SUSPENDED: ~revoked & ~ended & suspended,
+        Status.VALID: ~revoked & ~ended & ~suspended,
+    }
+    return queryset.filter(conditions[Status(status)]) if status in Status.values else queryset.none()
 
 
 def licences_visible_to(user: Any) -> QuerySet[Any]:
@@ -106,7 +152,7 @@ def register(
     if query:
         qs = search(qs, query)
     if status:
-        qs = qs.filter(current_status=status)
+        qs = with_status(qs, status, today)
     if district:
         qs = qs.filter(district=district)
     if year:

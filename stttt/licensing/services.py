@@ -379,7 +379,7 @@ def expiry_warnings_send(
     a warning threshold; once per licence, threshold and expiry date, so running it twice sends nothing.
     `agency`: only that agency's licences (default: every agency's, each to its own staff). A kind whose
     processing division the agency has not set is an error reported before anything is sent."""
-    from stttt.licensing.selectors import licences_with_status, verification_url
+    from stttt.licensing.selectors import licences_with_status, verification_url, with_status
 
     day = today or timezone.localdate()
     limits = tuple(sorted(set(thresholds or warning_days())))
@@ -387,8 +387,8 @@ def expiry_warnings_send(
         raise ValidationError(_("Warning days must be whole numbers, 0 or more."))
     horizon = day + dt.timedelta(days=max(limits))
     sent: list[ExpiryWarning] = []
-    candidates: Any = licences_with_status(day).filter(
-        current_status="valid", current_until__isnull=False, current_until__gte=day, current_until__lte=horizon
+    candidates: Any = with_status(licences_with_status(day), "valid", day).filter(
+        current_until__isnull=False, current_until__gte=day, current_until__lte=horizon
     )
     if agency is not None:
         candidates = candidates.filter(agency=agency)

@@ -54,7 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if kind in KINDS:
         qs = qs.filter(kind=kind)
     if status in Status.values:
-        qs = qs.filter(current_status=status)
+        qs = selectors.with_status(qs, status)
     page = Paginator(qs.order_by("-issued_on", "-id"), 50).get_page(request.GET.get("page"))
     return render(
         request,

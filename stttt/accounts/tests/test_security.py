@@ -201,6 +201,14 @@ def test_a_visitor_without_a_session_is_not_given_one(db):
     assert "sessionid" not in client.cookies and not Session.objects.exists()
 
 
+def test_a_stale_session_cookie_is_not_renewed_into_a_new_session(db, settings):
+    """A cookie naming a session that has ended (signed out, expired, cleared) holds no data: nothing is saved."""
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = "k" * 32
+    assert client.get("/cong-khai/").status_code == 200
+    assert not Session.objects.exists()
+
+
 def test_six_addresses_cannot_share_out_the_guesses_against_one_account(admin, settings):
     settings.AXES_ENABLED = True
     settings.STTTT_RATE_LIMITS = {"login": "1000/min"}

@@ -25,6 +25,23 @@ def test_postgres_url_is_parsed(monkeypatch, tmp_path):
     config = env.database(tmp_path)
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.example", 5433, "stttt", "app")
+    assert config["OPTIONS"]["options"] == "-c jit=off"  # no query compiled for the web's short reads
+
+
+def test_postgres_jit_stays_as_the_url_sets_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app@db/stttt?options=-c%20jit%3Don&sslmode=require")
+    options = env.database(tmp_path)["OPTIONS"]
+    assert (options["options"], options["sslmode"]) == ("-c jit=on", "require")
+
+
+def test_the_sessions_of_the_app_run_without_jit(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 @pytest.mark.parametrize("url", ["foo://bar", "not a url", "postgres//missing-colon"])
