@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 import threading
 import time
 import uuid
@@ -38,6 +39,9 @@ PREFIX = "stttt:rev:"
 TIMEOUT = 7 * 24 * 3600
 #: How many built values each process keeps beside the shared cache (oldest dropped first).
 LOCAL_SIZE = 256
+
+#: What a kept value's key may be as given; any other key is kept under its digest.
+_PLAIN_KEY = re.compile(r"[\w.:,/=-]{1,150}")
 
 _local: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
@@ -119,6 +123,8 @@ def remember(
     """`build()` once per `key`, revisions of `revisions_of` and code version; kept in the shared cache and,
     for the values this process reads often (unless `local` is False: then `timeout` bounds its life), in its
     memory too. The value must be picklable."""
+    if not _PLAIN_KEY.fullmatch(key):  # spaces, quotes or length that a memcached-style store refuses
+        key = fingerprint(key)
     full = f"stttt:memo:{code_version()}:{revisions(revisions_of)}:{key}"
     with _lock:
         if local and full in _local:

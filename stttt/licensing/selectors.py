@@ -192,7 +192,8 @@ def register_years(kinds: list[str], *, agency: Agency | None) -> list[int]:
         found = _in_register(Licence.objects.all(), agency).filter(kind__in=kinds)
         return [day.year for day in found.dates("issued_on", "year", order="DESC")]
 
-    return caching.remember(f"register-years:{_agency_id(agency)}:{sorted(kinds)}", build, revisions_of=[REVISION])
+    key = f"register-years:{_agency_id(agency)}:{','.join(sorted(kinds))}"
+    return caching.remember(key, build, revisions_of=[REVISION])
 
 
 def register_counts(today: dt.date | None = None, *, agency: Agency | None) -> dict[str, int]:

@@ -37,3 +37,12 @@ def test_revision_time_moves_forward_with_a_bump():
     after = caching.revision_time("test-clock")
     assert after >= before and after.tzinfo is dt.UTC
     assert caching.fingerprint("a", 1) == caching.fingerprint("a", 1) != caching.fingerprint("a", 2)
+
+
+@pytest.mark.parametrize("key", ["test:years:1:['a', 'b']", "test:" + "x" * 300, "test:tab\there"])
+def test_a_key_a_memcached_style_store_would_refuse_is_kept_under_its_digest(key, recwarn):
+    built = []
+    assert caching.remember(key, lambda: built.append(1) or "kept", local=False) == "kept"
+    assert caching.remember(key, lambda: built.append(1) or "again", local=False) == "kept"
+    assert caching.remember(key + "!", lambda: "other", local=False) == "other"  # digests of keys differ
+    assert len(built) == 1 and not [w for w in recwarn if "CacheKeyWarning" in type(w.message).__name__]
