@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 from django.apps import apps
-from django.db import connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 
@@ -47,6 +47,7 @@ from stttt.procedures.choices import Channel, Handling, Status
 from stttt.procedures.models import Component, DailySequence, Dossier, DossierFile, DossierStep, Procedure, Rating
 from stttt.procedures.workflow import STAGE_OF_STATUS, TRANSITIONS
 from stttt.testing import vietnamese as vn
+from stttt.testing import workers as workers_
 from stttt.testing.bulkwrite import BulkWriter
 from stttt.work.choices import Periodicity, ReportStatus, SourceKind, TaskStatus
 from stttt.work.models import DistrictReport, DistrictRequest, Report, ReportType, RequestIndicator, Task
@@ -159,10 +160,9 @@ _TICK_EVERY = 500
 
 
 def _fill(
-    index: int, agency_id: int, counts: Counts, seed: int, until: dt.date, tick: Callable[[int], None] | None = None
+    index: int, agency_id: int, counts: Counts, seed: int, until: dt.date, *, tick: Callable[[int], None]
 ) -> Counter[str]:
     """One agency's records, in one transaction; `tick(n)` as every n records are generated."""
-    report = tick or _WORKER_TICKS.put
     agency = Agency.objects.get(pk=agency_id)
     rng = random.Random(f"{seed}:{index}")
     generated = 0
@@ -173,29 +173,23 @@ def _fill(
             for _ in step(context, counts):
                 generated += 1
                 if generated % _TICK_EVERY == 0:
-                    report(_TICK_EVERY)
+                    tick(_TICK_EVERY)
         written = writer.close()
-    report(generated % _TICK_EVERY)
+    tick(generated % _TICK_EVERY)
     return written
 
 
-_WORKER_TICKS: Any = None  # a worker process's queue of progress, set when it starts
-
-
-def _start_worker(ticks: Any) -> None:
-    global _WORKER_TICKS
-    _WORKER_TICKS = ticks
-
-
 def _fill_in_parallel(jobs: list[tuple], workers: int, tick: Callable[[int], None]) -> Counter[str]:
-    """Fill agencies in `workers` forked processes, each with its own connection (the parent's is closed first:
-    a connection must never be shared across a fork); their progress comes back through a queue."""
-    context = multiprocessing.get_context("fork")
+    """Fill agencies in `workers` processes (`testing.workers`), each with its own connection; their progress
+    comes back through a queue."""
+    context = multiprocessing.get_context("spawn")
     ticks = context.Queue()
-    connections.close_all()
+    database = dict(connections[DEFAULT_DB_ALIAS].settings_dict)
     written: Counter[str] = Counter()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(ticks,)) as pool:
-        pending = {pool.submit(_fill, *job) for job in jobs}
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=workers_.start, initargs=(ticks, database)
+    ) as pool:
+        pending = {pool.submit(workers_.fill, *job) for job in jobs}
         while pending:
             finished, pending = wait(pending, timeout=0.3)
             while not ticks.empty():
