@@ -42,6 +42,11 @@ class _StatusOfRank(Func):
     output_field = CharField()
 
 
+def _events_in_force(day: dt.date) -> QuerySet[Any]:
+    """The events of the outer licence that have taken effect by `day`."""
+    return LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
+
+
 def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
     """Every licence annotated with `current_until` and `current_status` on `today`, computed in SQL the
     same way as `rules.status_on` (a test keeps the two in step).
@@ -50,7 +55,7 @@ def licences_with_status(today: dt.date | None = None) -> QuerySet[Any]:
     licence's events index for the rows of a page only: EXISTS subqueries were turned by PostgreSQL into hashes
     of every agency's events, read in full for each page (50–80 ms at the national scale)."""
     day = today or timezone.localdate()
-    events = LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
+    events = _events_in_force(day)
     extension = events.filter(type="extend").order_by("-effective_on", "-id").values("new_valid_until")[:1]
     district = District.objects.filter(agency=OuterRef("agency"), code=OuterRef("district")).values("name")[:1]
     event_rank = Case(
@@ -82,7 +87,7 @@ def with_status(queryset: QuerySet[Any], status: str, today: dt.date | None = No
     order of precedence, written as EXISTS conditions that the database joins once: filtering on the
     `current_status` annotation would run its subqueries for every licence of the agency (300 ms for 50,000)."""
     day = today or timezone.localdate()
-    events = LicenceEvent.objects.filter(licence=OuterRef("pk"), effective_on__lte=day)
+    events = _events_in_force(day)
     revoked = Q(Exists(events.filter(type="revoke")))
     ended = Q(Exists(events.filter(type="expire"))) | Q(current_until__lt=day)
     suspended = Q(Exists(events.filter(type="suspend", end_on__gte=day)))
