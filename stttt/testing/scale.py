@@ -33,7 +33,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 from stttt.accounts.models import User
-from stttt.core import caching
+from stttt.core import caching, searchindex
 from stttt.core.calendar import WorkingCalendar, calendar
 from stttt.licensing import rules as licensing_rules
 from stttt.licensing import selectors as licensing_selectors
@@ -209,6 +209,7 @@ def _analyze(written: dict[str, int]) -> None:
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    searchindex.forget_samples()  # this process's searches estimate their words from the new samples
 
 
 # --- agencies and people -----------------------------------------------------------------------------
