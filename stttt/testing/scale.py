@@ -150,7 +150,7 @@ def populate(
         written = _fill_in_parallel(jobs, workers, tick)
     else:
         for job in jobs:
-            written += _fill(*job, tick=tick)
+            written += fill_agency(*job, tick=tick)
     caching.bump(licensing_selectors.REVISION)  # bulk writes send no signals: the registers are read anew
     _analyze(written)
     return dict(written)
@@ -159,7 +159,7 @@ def populate(
 _TICK_EVERY = 500
 
 
-def _fill(
+def fill_agency(
     index: int, agency_id: int, counts: Counts, seed: int, until: dt.date, *, tick: Callable[[int], None]
 ) -> Counter[str]:
     """One agency's records, in one transaction; `tick(n)` as every n records are generated."""

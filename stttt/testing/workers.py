@@ -22,7 +22,7 @@ def start(ticks: Any, database: dict[str, Any]) -> None:
 
 
 def fill(*job: Any) -> Any:
-    """One agency's records (`scale._fill`), reporting progress to the parent."""
+    """One agency's records (`scale.fill_agency`), reporting progress to the parent."""
     from stttt.testing import scale
 
-    return scale._fill(*job, tick=_ticks.put)
+    return scale.fill_agency(*job, tick=_ticks.put)
