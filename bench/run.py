@@ -213,7 +213,12 @@ def _ensure_scale() -> list[Result]:
         progress = Progress(f"data {ARGS.scale}", scale.counts.total * scale.agencies)
         start = time.perf_counter()
         written = populate(
-            scale.counts, seed=ARGS.seed, agencies=scale.agencies, progress=progress, workers=os.cpu_count() or 1
+            scale.counts,
+            seed=ARGS.seed,
+            agencies=scale.agencies,
+            progress=progress,
+            workers=os.cpu_count() or 1,
+            resume=True,  # an interrupted run's agencies are kept (the time below is then of the rest)
         )
         progress.finish()
         elapsed = time.perf_counter() - start

@@ -5,8 +5,8 @@ indexes of `core.searchindex`: on PostgreSQL the trigram index answers the `LIKE
 SQLite the FTS5 trigram table finds the rows. Words shorter than three letters, which no trigram index can
 look up, are checked on the rows found, as a position in the text (`strpos`/`instr`) rather than a `LIKE`:
 PostgreSQL would otherwise put `LIKE '%ty%'` into the trigram index condition, where it reads the whole
-index (about 30–100 ms a word over a million licences). For the same reason, on PostgreSQL a word common to
-many rows (`searchindex.COMMON_SHARE`, from the column's sample) is checked the same way.
+index (about 30–100 ms a word over a million licences). For the same reason a word common to many rows
+(`searchindex.COMMON_SHARE`, from a sample of the column) is checked the same way, on either engine.
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ def search(queryset: QuerySet, query: str, field: str = "search_text") -> QueryS
     indexed = [word for word in words if len(word) >= MIN_TRIGRAM]
     checked = [word for word in words if len(word) < MIN_TRIGRAM]  # on the rows found, not by the index
     if indexed and field == "search_text" and queryset.model in searchable_models():
+        looked_up = words_to_look_up(indexed, word_shares(queryset.model, indexed, queryset.db))
+        checked += [word for word in indexed if word not in looked_up]
         if connections[queryset.db].vendor == "sqlite":
-            queryset = sqlite_filter(queryset, indexed)
+            queryset = sqlite_filter(queryset, looked_up) if looked_up else queryset
         else:
-            looked_up = words_to_look_up(indexed, word_shares(queryset.model, indexed, queryset.db))
             for word in looked_up:
                 queryset = queryset.filter(**{f"{field}__contains": word})
-            checked += [word for word in indexed if word not in looked_up]
         for number, word in enumerate(checked):
             queryset = queryset.alias(**{f"_checked_{number}": StrIndex(field, Value(word))}).filter(
                 **{f"_checked_{number}__gt": 0}

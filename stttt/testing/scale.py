@@ -128,12 +128,15 @@ def populate(
     progress: Callable[[int], None] | None = None,
     until: dt.date | None = None,
     workers: int = 1,
+    resume: bool = False,
 ) -> dict[str, int]:
     """Write `counts` records for each of `agencies` agencies; returns rows written per model label.
 
     `progress(done)` is called as records are generated (out of `counts.total * agencies`). With `workers` > 1
     on PostgreSQL, agencies are filled by that many processes at once (each agency's rows are the same as in one
-    process, their ids not)."""
+    process, their ids not). With `resume`, an agency that already holds its counts is left as it is: each agency
+    is written in one transaction, so an interrupted run leaves whole agencies, and running it again finishes
+    the rest with the rows it would have written."""
     until = until or timezone.localdate()
     targets = [_agency(index).pk for index in range(agencies)]  # made one at a time, before any data
     jobs = [(index, agency_id, counts, seed, until) for index, agency_id in enumerate(targets)]
@@ -145,6 +148,11 @@ def populate(
         done += records
         if progress:
             progress(done)
+
+    if resume:
+        filled = {job for job in jobs if _holds(job[1], counts)}
+        jobs = [job for job in jobs if job not in filled]
+        tick(counts.total * len(filled))
 
     if workers > 1 and len(jobs) > 1 and connection.vendor == "postgresql":
         written = _fill_in_parallel(jobs, workers, tick)
@@ -199,6 +207,15 @@ def _fill_in_parallel(jobs: list[tuple], workers: int, tick: Callable[[int], Non
     while not ticks.empty():
         tick(ticks.get())
     return written
+
+
+def _holds(agency_id: int, counts: Counts) -> bool:
+    """Whether the agency already holds `counts` dossiers, licences and tasks (a filled agency)."""
+    return (
+        Dossier.objects.filter(agency_id=agency_id).count() >= counts.dossiers
+        and Licence.objects.filter(agency_id=agency_id).count() >= counts.licences
+        and Task.objects.filter(agency_id=agency_id).count() >= counts.tasks
+    )
 
 
 def _analyze(written: dict[str, int]) -> None:

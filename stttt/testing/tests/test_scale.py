@@ -108,6 +108,20 @@ def test_new_agencies_are_made_for_the_rest(department):
     assert Licence.objects.values("agency").distinct().count() == 2
 
 
+def test_an_interrupted_run_resumes_with_the_agencies_it_had_not_filled(department):
+    tiny = Counts(dossiers=10, licences=5, tasks=5, years=1)
+    populate(tiny, seed=4, agencies=2, until=UNTIL)
+    whole = sorted(_snapshot(), key=repr)
+    _forget_generated()
+    populate(tiny, seed=4, agencies=1, until=UNTIL)  # stopped after the first agency
+    ticks: list[int] = []
+    written = populate(tiny, seed=4, agencies=2, until=UNTIL, resume=True, progress=ticks.append)
+    assert written["procedures.Dossier"] == 10  # the second agency only
+    assert sorted(_snapshot(), key=repr) == whole
+    assert ticks[-1] == tiny.total * 2
+    assert populate(tiny, seed=4, agencies=2, until=UNTIL, resume=True) == {}  # nothing left to write
+
+
 def test_the_command_writes_a_named_scale(department, settings):
     out = io.StringIO()
     from stttt.testing import scale

@@ -42,6 +42,7 @@ class Command(BaseCommand):
             agencies=agencies,
             progress=progress,
             workers=int(options["workers"]),
+            resume=True,  # agencies already filled (an interrupted run's) are kept, the rest written
         )
         progress.finish()
         for label, rows in sorted(written.items()):
