@@ -385,6 +385,14 @@ class Dossier(SearchableModel, TimeStampedModel):
             models.Index(fields=["procedure", "status", "due_date"], name="procedures_dossier_inbox"),
             # The dossier list of an agency, newest filed first (its default sort).
             models.Index(fields=["agency", "-submitted_at", "-id"], name="procedures_dossier_list"),
+            # The counts of an agency's inboxes (`selectors.inbox_summary`: its open dossiers). Without it SQLite,
+            # which cannot know that open statuses are rare, read the agency's every dossier of ten years.
+            models.Index(fields=["agency", "status"], name="procedures_dossier_open"),
+            # The monthly statistics (`selectors.statistics`) count the dossiers not resolved, or resolved since
+            # the month's first day: a few thousand of an agency's sixty thousand, of every agency's two million,
+            # read from these indexes (SQLite read the agency's every dossier, 67 ms, or every agency's, 1.3 s).
+            models.Index(fields=["agency", "resolved_at"], name="procedures_dossier_in_month"),
+            models.Index(fields=["resolved_at"], name="procedures_dossier_resolved"),
         ]
         permissions = [("view_all_dossiers", _("Can view all dossiers"))]
 

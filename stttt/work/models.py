@@ -105,6 +105,9 @@ class Task(SearchableModel, TimeStampedModel):
             models.Index(fields=["lead_unit", "status", "deadline"], name="work_task_unit_board"),
             # An agency's open tasks counted and listed by deadline (the boards, the home figures).
             models.Index(fields=["agency", "status", "deadline"], name="work_task_open"),
+            # A person's open tasks by deadline ("my tasks", the home page). Without it SQLite walked the agency's
+            # every task in deadline order looking for the first 20 of one person (30 ms at 30,000 tasks).
+            models.Index(fields=["person_in_charge", "status", "deadline"], name="work_task_mine"),
         ]
 
     def __str__(self) -> str:
