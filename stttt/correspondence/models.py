@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.correspondence.choices import (
     Channel,
     DocType,
@@ -37,7 +37,7 @@ def _agency() -> Any:
     return models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("agency"))
 
 
-class NumberSeries(models.Model):
+class NumberSeries(ChoiceLabelsModel):
     """The last number given in one register of one agency in one calendar year (Art. 15(1), 22(2)).
 
     Numbers are taken with the row locked (`services.next_number`), inside the transaction that records the
@@ -323,7 +323,7 @@ class OutgoingComment(models.Model):
         return self.text[:50]
 
 
-class Dispatch(models.Model):
+class Dispatch(ChoiceLabelsModel):
     """One sending of an issued document to a recipient (Art. 18: issue and track delivery)."""
 
     document = models.ForeignKey(
@@ -402,7 +402,7 @@ class Dossier(SearchableModel, TimeStampedModel):
 audit.track(Dossier)
 
 
-class DossierComment(models.Model):
+class DossierComment(ChoiceLabelsModel):
     """A comment received on the draft and how it was answered (bảng tổng hợp tiếp thu, giải trình)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="comments", verbose_name=_("dossier"))

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.cyber import choices as c
 from stttt.cyber import rules
 from stttt.org.models import Agency
@@ -204,7 +204,7 @@ class LevelDossier(TimeStampedModel):
 audit.track(LevelDossier)
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(ChoiceLabelsModel):
     """One TCVN 11930 requirement for the dossier's level and what the dossier shows for it."""
 
     dossier = models.ForeignKey(

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.digital.choices import (
     AccessLevel,
     AppraisalStatus,
@@ -134,7 +134,7 @@ class Programme(TimeStampedModel):
         return reverse("digital:programme", args=[self.pk])
 
 
-class Indicator(models.Model):
+class Indicator(ChoiceLabelsModel):
     """An indicator the province measures: definition, formula, DTI main index and points."""
 
     agency = _agency_field()
@@ -233,7 +233,7 @@ class ProgrammeTask(TimeStampedModel):
         return self.title
 
 
-class ReportingEntity(models.Model):
+class ReportingEntity(ChoiceLabelsModel):
     """A provincial agency, district or commune that reports indicator figures to the Department."""
 
     agency = _agency_field()
@@ -326,7 +326,7 @@ class Submission(TimeStampedModel):
         return reverse("digital:submission", args=[self.pk])
 
 
-class PublishedScore(models.Model):
+class PublishedScore(ChoiceLabelsModel):
     """A figure of the national DTI ranking as the Ministry published it, entered as data."""
 
     agency = _agency_field()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.legal.choices import AmendmentAction, BasisKind, Certainty, Part, ProvisionKind, WarningCode
 
 
@@ -97,7 +97,7 @@ class Document(TimeStampedModel):
         return started and (self.effective_to is None or day <= self.effective_to)
 
 
-class LegalBasis(models.Model):
+class LegalBasis(ChoiceLabelsModel):
     """One line of the preamble ("Căn cứ …", "Thực hiện …", "Theo đề nghị …") and what it cites."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="bases")
@@ -175,7 +175,7 @@ class Provision(SearchableModel):
         return self.citation
 
 
-class DataWarning(models.Model):
+class DataWarning(ChoiceLabelsModel):
     """Something the importer found wrong in the source and what it did about it."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="data_warnings")
@@ -194,7 +194,7 @@ class DataWarning(models.Model):
         return self.message
 
 
-class Amendment(models.Model):
+class Amendment(ChoiceLabelsModel):
     """One amending provision: what a document (the amending one) does to a provision of another (the amended
     work) and from which day. The amended work gets a consolidated version on `effective_from`."""
 
@@ -268,7 +268,7 @@ class ParameterValue(models.Model):
         return f"{self.parameter.key} = {self.value} ({self.valid_from})"
 
 
-class CompetenceChange(models.Model):
+class CompetenceChange(ChoiceLabelsModel):
     """From `effective_from`, the duties of a part of a regulation (a citation prefix such as `3.4`, or the
     whole of it) are held by `holder`, under `basis`. The reorganisations since 2025 are such rows; facts
     not read in an official text carry `certainty = verify`."""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.core.text import fold
 from stttt.licensing import rules
 from stttt.licensing.choices import EventType, HolderType, Issuer
@@ -284,7 +284,7 @@ class ExpiryWarning(models.Model):
         return f"{self.licence.number} −{self.days_before}"
 
 
-class Application(models.Model):
+class Application(ChoiceLabelsModel):
     """What a dossier asks to be licensed: the kind's subject fields, filled in at submission; the licence
     issued on approval starts from it."""
 
@@ -306,7 +306,7 @@ class Application(models.Model):
         return f"{self.dossier}: {self.kind}"
 
 
-class KindDivision(models.Model):
+class KindDivision(ChoiceLabelsModel):
     """The division of an agency that processes a kind of licence produced by none of the agency's
     procedures (e.g. certificates issued by districts and recorded by the agency): organisation data,
     never a default in code. Kinds that procedures produce take the procedures' processing division."""

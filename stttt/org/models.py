@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.legal.choices import Certainty
 from stttt.org.choices import AssignmentKind, DistrictKind, Position, ReorgKind, StaffCategory, UnitKind
 
@@ -106,7 +106,7 @@ class Agency(TimeStampedModel):
 audit.track(Agency)
 
 
-class District(models.Model):
+class District(ChoiceLabelsModel):
     """A district-level unit of the agency's province, whose Culture and Information Office reports to the
     Department (6.6) and where licensed businesses are located."""
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.press.choices import (
     ChangeKind,
     Conclusion,
@@ -234,7 +234,7 @@ class FlaggedArticle(SearchableModel, TimeStampedModel):
         return reverse("press:picture") + f"?day={self.published_on.isoformat()}"
 
 
-class Reminder(models.Model):
+class Reminder(ChoiceLabelsModel):
     """A reminder sent to an outlet for a deposit due on a day and not received (one per outlet, kind and day)."""
 
     agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency"))

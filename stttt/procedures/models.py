@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.procedures.choices import (
     Channel,
     CopyKind,
@@ -120,7 +120,7 @@ class Procedure(SearchableModel, TimeStampedModel):
         return self.time_limit, self.time_unit
 
 
-class Component(models.Model):
+class Component(ChoiceLabelsModel):
     """A document the dossier must contain."""
 
     procedure = models.ForeignKey(
@@ -412,7 +412,7 @@ class Dossier(SearchableModel, TimeStampedModel):
         return PORTAL_CODES[self.status]
 
 
-class DossierStep(models.Model):
+class DossierStep(ChoiceLabelsModel):
     """A row of the processing control sheet (Circular 01/2018/TT-VPCP form 05): who did what, when, by when."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps", verbose_name=_("dossier"))

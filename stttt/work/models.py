@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.core import audit, uploads
-from stttt.core.models import SearchableModel, TimeStampedModel
+from stttt.core.models import ChoiceLabelsModel, SearchableModel, TimeStampedModel
 from stttt.work.choices import (
     Aggregate,
     CoordinationStatus,
@@ -339,7 +339,7 @@ class DistrictRequest(TimeStampedModel):
         return reverse("work:district_request", args=[self.pk])
 
 
-class RequestIndicator(models.Model):
+class RequestIndicator(ChoiceLabelsModel):
     """One figure a district must give: its type, allowed range and whether it is required."""
 
     request = models.ForeignKey(
