@@ -78,6 +78,7 @@ def _day(at: datetime.date | None) -> datetime.date:
 
 
 _CACHE_ATTRIBUTE = "_stttt_powers"
+_AGENCY_ATTRIBUTE = "_stttt_agency"
 #: The shared-cache revision of the organisation (posts, units, duties, areas in charge): the org services
 #: bump it on every write, and what is derived from posts (powers, approvers) is kept under it.
 REVISION = "org"
@@ -108,6 +109,7 @@ def forget_powers(user: Any) -> None:
     """Drop the powers kept on `user` and in the shared cache (after posts changed within the same request or
     test, or outside the org services)."""
     user.__dict__.pop(_CACHE_ATTRIBUTE, None)
+    user.__dict__.pop(_AGENCY_ATTRIBUTE, None)
     caching.bump(REVISION)
 
 
@@ -183,9 +185,16 @@ def observed_agency(user: Any) -> Agency | None:
 
 
 def agency_of(user: Any) -> Agency | None:
-    """The agency a user works for (staff) or reports to (district officer); None for everyone else."""
+    """The agency a user works for (staff) or reports to (district officer); None for everyone else.
+
+    Kept on the user object like the powers: a staff page asks several times (catalogue, filters, scope)."""
     agency_id = powers_of(user).agency_id if getattr(user, "is_authenticated", False) else None
-    return Agency.objects.filter(pk=agency_id).first() if agency_id else None
+    if not agency_id:
+        return None
+    kept = user.__dict__.get(_AGENCY_ATTRIBUTE)
+    if kept is None or kept.pk != agency_id:
+        kept = user.__dict__[_AGENCY_ATTRIBUTE] = Agency.objects.filter(pk=agency_id).first()
+    return kept
 
 
 def scope_to_agency(queryset: QuerySet[M], user: Any, field: str = "agency") -> QuerySet[M]:

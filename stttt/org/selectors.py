@@ -543,9 +543,15 @@ def agency_for_host(host: str) -> Agency | None:
     from django.conf import settings
 
     host = host.lower()
-    for agency in Agency.objects.exclude(host_names=""):
-        if host in {h.strip().lower() for h in agency.host_names.split(",")}:
-            return agency
     code = settings.STTTT_DEFAULT_AGENCY
-    default = Agency.objects.filter(code=code).first() if code else None
-    return default or Agency.objects.order_by("pk").first()
+    # One query on every request: the few agencies (one per province) are read together and chosen here.
+    agencies = list(
+        Agency.objects.filter(
+            ~Q(host_names="") | Q(code=code) | Q(pk=Agency.objects.order_by("pk")[:1].values("pk"))
+        ).order_by("pk")
+    )
+    for agency in agencies:
+        if agency.host_names and host in {h.strip().lower() for h in agency.host_names.split(",")}:
+            return agency
+    default = next((a for a in agencies if code and a.code == code), None)
+    return default or (agencies[0] if agencies else None)

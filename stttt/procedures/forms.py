@@ -197,6 +197,8 @@ class DossierFilterForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["procedure"].queryset = procedures  # type: ignore[attr-defined]
+        # A choice needs the id and the name only: not the catalogue's components and agency.
+        choices = procedures.select_related(None).prefetch_related(None).only("pk", "name")
+        self.fields["procedure"].queryset = choices  # type: ignore[attr-defined]
         self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
         self.fields["status"].choices = [("", "—"), *statuses]  # type: ignore[attr-defined]
