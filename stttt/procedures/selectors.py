@@ -393,6 +393,16 @@ def dossiers_matching(queryset: QuerySet[Any], query: str) -> QuerySet[Any]:
     return found | queryset.filter(pk__in=named) if named else found
 
 
+#: What a row of the dossier list shows (`procedures/dossiers.html`) and `deadline_state` reads.
+LIST_COLUMNS = ("code", "applicant_name", "status", "submitted_at", "due_date", "procedure__name")
+
+
+def dossier_rows(queryset: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """`queryset` read for the list: its shown columns and the procedure's name, not the whole dossier with its
+    agency and officers (a page of 50 built the objects of five tables' rows)."""
+    return queryset.select_related(None).select_related("procedure").only(*LIST_COLUMNS)
+
+
 def dossiers_filtered(
     qs: QuerySet[Dossier],
     *,

@@ -202,7 +202,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         deadline=data.get("deadline") or "",
         sort=data.get("sort") or "",
     )
-    page = Paginator(qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.dossier_rows(qs), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     states = selectors.deadline_states(list(page.object_list))
     params = request.GET.copy()
     params.pop("page", None)
