@@ -149,6 +149,29 @@ def task_query(
     return qs
 
 
+#: What a row of the task lists shows (`work/_task_rows.html`) and `with_states` reads.
+ROW_COLUMNS = (
+    "title",
+    "duty__citation",
+    "source_kind",
+    "source_number",
+    "source_date",
+    "lead_unit__name",
+    "person_in_charge__full_name",
+    "person_in_charge__first_name",
+    "person_in_charge__last_name",
+    "person_in_charge__username",
+    "deadline",
+    "status",
+)
+
+
+def task_rows(queryset: QuerySet[Task]) -> QuerySet[Task]:
+    """`queryset` read for a list: the shown columns, not each task's text and four related rows in full."""
+    rows = queryset.select_related(None).select_related("lead_unit", "person_in_charge", "duty")
+    return rows.only(*ROW_COLUMNS)
+
+
 def with_states(tasks: Iterable[Task]) -> list[Task]:
     """The tasks (a page of them) with `state` set: `rules.deadline_state` today, one calendar for all."""
     items = list(tasks)

@@ -40,7 +40,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         status=filters["status"],
         query=filters["q"],
     )
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.task_rows(found), PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.with_states(page.object_list)
     return render(
         request,
