@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stttt.core.calendar import WorkingCalendar, calendar
+from stttt.core.planner import rare
 from stttt.core.search import search
 from stttt.org import powers
 from stttt.org import selectors as org_selectors
@@ -146,7 +147,7 @@ def inbox_summary(user: Any, *, limit: int = 10, today: dt.date | None = None) -
     visible, conditions = _inbox_conditions(user, today)
     # Every inbox holds open dossiers only: the count reads those (an index on the status), not the agency's
     # every dossier of ten years.
-    counted = visible.order_by().filter(status__in=INBOX_STATUSES)
+    counted = visible.order_by().filter(rare(Q(status__in=INBOX_STATUSES)))
     counts = counted.aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
     shown = visible.select_related(None).select_related("procedure")
     shown = shown.only("code", "applicant_name", "due_date", "submitted_at", "procedure__name")
