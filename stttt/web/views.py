@@ -45,24 +45,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _my_tasks(user: Any) -> list[dict[str, Any]]:
-    from stttt.org.models import Unit
     from stttt.work import selectors as work
-    from stttt.work.choices import TASK_OPEN
-    from stttt.work.models import Task
 
-    headed = list(powers_of(user).headed_unit_codes)
-    # The first 20 of "in my charge or led by a unit I head" are among the first 20 of each: two indexed reads
-    # of ids, not one OR over every open task (issue 13). Both are tasks the user sees (`rules.task_visible`),
-    # and the final query applies the scope: without the agency's condition here, SQLite reads the person's or
-    # the unit's open tasks from their index instead of walking the agency's every task in deadline order.
-    open_tasks = Task.objects.filter(status__in=TASK_OPEN).order_by("deadline", "pk")
-    first = [*open_tasks.filter(person_in_charge=user).values_list("pk", flat=True)[:20]]
-    if headed:  # the units by id, so that the index on the lead unit serves it
-        units = Unit.objects.filter(code__in=headed).values_list("pk", flat=True)
-        first += open_tasks.filter(lead_unit_id__in=list(units)).values_list("pk", flat=True)[:20]
-    # `or [0]` (no such id): the query runs even when both are empty, so the page's cost does not depend on them
-    tasks = work.tasks_visible_to(user).filter(pk__in=first or [0]).order_by("deadline", "pk")[:20]
-    return [{"task": task, "state": task.state} for task in work.with_states(tasks)]  # type: ignore[attr-defined]
+    return [{"task": task, "state": task.state} for task in work.my_open_tasks(user)]  # type: ignore[attr-defined]
 
 
 #: How long a leader's home keeps each capability's figures (seconds): counts over a decade of records are

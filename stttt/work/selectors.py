@@ -13,7 +13,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from stttt.core.calendar import calendar
-from stttt.org.models import Agency, District
+from stttt.org.models import Agency, District, Unit
 from stttt.org.powers import Powers, agency_of, is_department_staff, powers_of, scope_to_agency
 from stttt.work import indicators, permissions, rules
 from stttt.work.choices import TASK_OPEN, DistrictReportStatus, Periodicity, Recipient, ReportStatus, TaskStatus
@@ -92,6 +92,25 @@ def tasks_visible_to(user: Any) -> QuerySet[Task]:
         | Q(person_in_charge=user)
         | Q(created_by=user)
     ).distinct()
+
+
+def my_open_tasks(user: Any, limit: int = 20) -> list[Task]:
+    """The first `limit` open tasks in the user's charge or led by a unit they head, earliest deadline first,
+    with their states (the home page).
+
+    The first of "in my charge or led by a unit I head" are among the first of each: two indexed reads of ids,
+    not one OR over every open task (issue 13). Both are tasks the user sees (`rules.task_visible`; unit codes
+    are unique across agencies), and the final query applies the scope: without the agency's condition in the
+    two reads, SQLite takes the person's or the unit's open tasks from their index instead of walking the
+    agency's every task in deadline order."""
+    open_tasks = Task.objects.filter(status__in=TASK_OPEN).order_by("deadline", "pk")
+    first = [*open_tasks.filter(person_in_charge=user).values_list("pk", flat=True)[:limit]]
+    headed = list(powers(user).headed_unit_codes)
+    if headed:  # the units by id, so that the index on the lead unit serves it
+        units = Unit.objects.filter(code__in=headed).values_list("pk", flat=True)
+        first += open_tasks.filter(lead_unit_id__in=list(units)).values_list("pk", flat=True)[:limit]
+    # `or [0]` (no such id): the query runs even when both are empty, so the page's cost does not depend on them
+    return with_states(tasks_visible_to(user).filter(pk__in=first or [0]).order_by("deadline", "pk")[:limit])
 
 
 def task_get(user: Any, pk: int) -> Task:
@@ -238,7 +257,6 @@ def delay_reason(task: Task) -> str:
 def briefing_units(on: dt.date, agency: Agency | None) -> list[Any]:
     """The agency's units alive on `on`, leadership board first (none without an agency)."""
     from stttt.org import selectors as org_selectors
-    from stttt.org.models import Unit
 
     if agency is None:
         return []

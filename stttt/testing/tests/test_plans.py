@@ -69,8 +69,8 @@ def test_the_monthly_statistics_read_the_dossiers_open_in_the_month(department):
 
 
 def test_the_home_reads_the_persons_and_the_units_open_tasks_from_their_indexes(department):
-    from stttt.web.views import _my_tasks
+    from stttt.work.selectors import my_open_tasks
 
-    plans = sqlite_plans(lambda: _my_tasks(department.director))
+    plans = sqlite_plans(lambda: my_open_tasks(department.director))
     assert "work_task_mine (person_in_charge_id=? AND status=?)" in _plan_of(plans, '"person_in_charge_id" =')
     assert "work_task_unit_board (lead_unit_id=? AND status=?)" in _plan_of(plans, '"lead_unit_id" IN')
