@@ -476,14 +476,42 @@ def district_boards(requests: Iterable[DistrictRequest], *, on: dt.date | None =
     }
 
 
+def district_progress(requests: Iterable[DistrictRequest], *, on: dt.date | None = None) -> dict[int, dict[str, Any]]:
+    """Of each request, how many of its agency's districts report, have submitted and are late (the request list
+    and the leadership dashboard): from the reports' status and submission time, in one query, without reading
+    their figures (`district_boards` does)."""
+    on = on or today()
+    by_id: dict[int, DistrictRequest] = {r.pk: r for r in requests}
+    progress: dict[int, dict[str, Any]] = {
+        pk: {"request": r, "submitted": 0, "late": 0, "count": 0} for pk, r in by_id.items()
+    }
+    found = DistrictReport.objects.filter(request__in=list(by_id)).values_list(
+        "request_id", "district__agency_id", "status", "submitted_at"
+    )
+    for request_id, agency_id, status, submitted_at in found:
+        request = by_id[request_id]
+        if agency_id != request.agency_id:
+            continue
+        done, submitted_on = _submission(status, submitted_at)
+        entry = progress[request_id]
+        entry["count"] += 1
+        entry["submitted"] += done
+        entry["late"] += rules.is_late(request.deadline, submitted_on if done else None, on)
+    return progress
+
+
+def _submission(status: str, submitted_at: dt.datetime | None) -> tuple[bool, dt.date | None]:
+    """Whether a district's report counts as submitted, and the day it was sent (local time)."""
+    return status == DistrictReportStatus.SUBMITTED, timezone.localtime(submitted_at).date() if submitted_at else None
+
+
 def _board(
     request: DistrictRequest, indicator_rows: list[RequestIndicator], reports: list[DistrictReport], on: dt.date
 ) -> dict[str, Any]:
     codes = [i.code for i in indicator_rows]
     rows: list[dict[str, Any]] = []
     for report in reports:
-        submitted_on = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
-        done = report.status == DistrictReportStatus.SUBMITTED
+        done, submitted_on = _submission(report.status, report.submitted_at)
         rows.append(
             {
                 "report": report,
@@ -580,7 +608,7 @@ def leadership_dashboard(user: Any, *, on: dt.date | None = None) -> dict[str, A
         "reports_late": [r for r in reports if report_is_late(r, on)],
         "reports_due": recurring_reports_due(on, on + dt.timedelta(days=31), agency),
         "district_requests": list(
-            district_boards(
+            district_progress(
                 district_requests_visible_to(user).filter(deadline__gte=on - dt.timedelta(days=60))[:5], on=on
             ).values()
         ),

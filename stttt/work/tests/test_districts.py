@@ -137,6 +137,13 @@ def test_late_and_reminders(dept, district_request, mailoutbox, django_capture_o
     board = selectors.district_board(district_request, on=dt.date(2026, 10, 16))
     late = {r["district"].code: r["late"] for r in board["rows"]}
     assert late["bu-dang"] is True  # not submitted, deadline passed
+    # The list's and the dashboard's progress counts what the board counts, before and after the deadline.
+    for on in (district_request.deadline, district_request.deadline + dt.timedelta(days=1), dt.date(2026, 10, 16)):
+        full = selectors.district_board(district_request, on=on)
+        progress = selectors.district_progress([district_request], on=on)[district_request.pk]
+        assert [progress[k] for k in ("count", "submitted", "late")] == [
+            full[k] for k in ("count", "submitted", "late")
+        ]
     with django_capture_on_commit_callbacks(execute=True):
         assert services.district_remind(district_request, actor=dept.clerk) == 1
     # only the office that has not submitted is e-mailed, in Vietnamese

@@ -34,7 +34,7 @@ def district_requests(request: HttpRequest) -> HttpResponse:
     if district is not None:
         reports = selectors.district_reports_visible_to(request.user).filter(request__in=items)
         own = {r.request_id: r for r in reports}
-    boards = selectors.district_boards(items) if district is None else {}
+    boards = selectors.district_progress(items) if district is None else {}
     rows = [{"request": r, "report": own.get(r.pk), "board": boards.get(r.pk)} for r in items]
     chart = charts.submissions([r["board"] for r in rows if isinstance(r["board"], dict)]) if district is None else ""
     return render(
