@@ -149,8 +149,7 @@ def inbox_summary(user: Any, *, limit: int = 10, today: dt.date | None = None) -
     # every dossier of ten years.
     counted = visible.order_by().filter(rare(Q(status__in=INBOX_STATUSES)))
     counts = counted.aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
-    shown = visible.select_related(None).select_related("procedure")
-    shown = shown.only("code", "applicant_name", "due_date", "submitted_at", "procedure__name")
+    shown = dossier_rows(visible)
     return [
         {"key": key, "count": counts[key], "dossiers": list(shown.filter(q)[:limit])} for key, q in conditions.items()
     ]
@@ -394,7 +393,8 @@ def dossiers_matching(queryset: QuerySet[Any], query: str) -> QuerySet[Any]:
     return found | queryset.filter(pk__in=named) if named else found
 
 
-#: What a row of the dossier list shows (`procedures/dossiers.html`) and `deadline_state` reads.
+#: What a row of the dossier list and of the inboxes shows (`procedures/dossiers.html`, the inbox summaries) and
+#: `deadline_state` reads.
 LIST_COLUMNS = ("code", "applicant_name", "status", "submitted_at", "due_date", "procedure__name")
 
 
