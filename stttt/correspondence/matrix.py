@@ -11,8 +11,9 @@ Director alone; the other staff get 403 on the list and 404 on a delegation (the
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 LETTER = "1520/UBND-KGVX"
 
@@ -67,8 +68,8 @@ RECORDS = {
 }
 
 ONCE = {
-    "correspondence:incoming_book": lambda _home: {"year": dt.date.today().year, "fmt": "xlsx"},
-    "correspondence:outgoing_book": lambda _home: {"year": dt.date.today().year, "fmt": "xlsx"},
+    "correspondence:incoming_book": lambda _home: {"year": timezone.localdate().year, "fmt": "xlsx"},
+    "correspondence:outgoing_book": lambda _home: {"year": timezone.localdate().year, "fmt": "xlsx"},
 }
 
 NOT_RECORDS = {

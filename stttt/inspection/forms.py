@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stttt.inspection import catalogue
@@ -43,7 +43,7 @@ class CaseForm(forms.Form):
     legal_basis = forms.CharField(label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 2}))
     head = forms.ChoiceField(label=_("Head of the team"))
     members = forms.MultipleChoiceField(label=_("Team members"), required=False, widget=forms.CheckboxSelectMultiple)
-    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput, initial=dt.date.today)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput, initial=timezone.localdate)
 
     def __init__(self, *args: Any, people: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,7 +68,7 @@ class ViolationForm(forms.Form):
 class LetterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
     channel = forms.ChoiceField(label=_("Received through"), choices=Channel.choices)
-    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=dt.date.today)
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=timezone.localdate)
     subject = forms.CharField(label=_("About"), max_length=300)
     summary = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
     sender_name = forms.CharField(
@@ -88,7 +88,7 @@ class ReceptionDayForm(forms.Form):
 
 
 class ReceptionEntryForm(forms.Form):
-    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=dt.date.today)
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=timezone.localdate)
     citizen_name = forms.CharField(label=_("Citizen"), max_length=200)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
     outcome = forms.CharField(label=_("Answer given"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -6,12 +6,12 @@ records. Districts and their officers are `org.District` and `org.DistrictOffice
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -465,7 +465,7 @@ class Coordination(SearchableModel, TimeStampedModel):
     subject = models.CharField(_("subject of the request"), max_length=300)
     content = models.TextField(_("content"), blank=True)
     document_number = models.CharField(_("document number and symbol"), max_length=100, blank=True)
-    sent_on = models.DateField(_("date"), default=dt.date.today)
+    sent_on = models.DateField(_("date"), default=timezone.localdate)
     deadline = models.DateField(_("reply due"), null=True, blank=True)
     unit = models.ForeignKey(
         "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from stttt.correspondence.models import Incoming, Outgoing
 from stttt.testing.departments import PASSWORD, SmallDepartment
@@ -34,7 +35,7 @@ def test_letter_routed_answered_signed_and_numbered(browser_page, live_server):
     page.goto("/van-thu/den/moi/")
     page.fill("input[name=issuer]", "Ủy ban nhân dân tỉnh Thử Nghiệm")
     page.fill("input[name=number_symbol]", "77/UBND-VX")
-    page.fill("input[name=doc_date]", (dt.date.today() - dt.timedelta(days=1)).isoformat())
+    page.fill("input[name=doc_date]", (timezone.localdate() - dt.timedelta(days=1)).isoformat())
     page.fill("textarea[name=summary]", "Về việc báo cáo công tác thông tin cơ sở")
     _submit(page)
     doc = Incoming.objects.get()
@@ -45,7 +46,7 @@ def test_letter_routed_answered_signed_and_numbered(browser_page, live_server):
     form = page.locator(f"form[action='/van-thu/den/{doc.pk}/route/']")
     form.locator("select[name=lead_unit]").select_option(str(dept.division.pk))
     form.locator("textarea[name=instruction]").fill("Giao Phòng TTBCXB chủ trì.")
-    form.locator("input[name=deadline]").fill((dt.date.today() + dt.timedelta(days=5)).isoformat())
+    form.locator("input[name=deadline]").fill((timezone.localdate() + dt.timedelta(days=5)).isoformat())
     form.locator("input[name=create_task]").check()
     with page.expect_navigation():
         form.locator("button[type=submit]").click()

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from stttt.accounts.models import User
@@ -22,7 +23,6 @@ from stttt.org import services as org_services
 from stttt.org.powers import forget_powers
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date.today()
 JAN_1, JAN_31, FEB_1 = dt.date(2027, 1, 1), dt.date(2027, 1, 31), dt.date(2027, 2, 1)
 API = "/api/v1/correspondence/delegations/"
 
@@ -161,7 +161,9 @@ def test_only_the_director_records_or_ends(dept):
 
 
 def test_the_deputy_acting_as_director_may(dept):
-    org_services.acting_appoint(dept.staff["PGD"], dept.board, start_on=TODAY, end_on=TODAY + dt.timedelta(days=6))
+    org_services.acting_appoint(
+        dept.staff["PGD"], dept.board, start_on=timezone.localdate(), end_on=timezone.localdate() + dt.timedelta(days=6)
+    )
     forget_powers(dept.deputy)
     assert delegate(dept, actor=dept.deputy).kind == "tl"
 
@@ -192,7 +194,7 @@ def test_after_a_tl_delegation_the_unit_head_signs_tl(dept):
     letter = _reviewed_letter(dept)
     with pytest.raises(PermissionDenied):  # no delegation yet: the head may not sign
         services.outgoing_sign(letter, actor=dept.head)
-    delegate(dept, doc_types=["CV"], start_on=TODAY, end_on=None)
+    delegate(dept, doc_types=["CV"], start_on=timezone.localdate(), end_on=None)
     letter = services.outgoing_sign(letter, actor=dept.head)
     assert (letter.capacity, letter.authority_line) == ("tl", "TL. GIÁM ĐỐC")
     assert letter.title_line and letter.title_line == letter.title_line.upper()
@@ -203,8 +205,8 @@ def test_after_a_tl_delegation_the_unit_head_signs_tl(dept):
 
 
 def test_an_ended_delegation_signs_no_more(dept):
-    d = delegate(dept, doc_types=["CV"], start_on=TODAY - dt.timedelta(days=10), end_on=None)
-    services.delegation_end(d, actor=dept.director, end_on=TODAY - dt.timedelta(days=1))
+    d = delegate(dept, doc_types=["CV"], start_on=timezone.localdate() - dt.timedelta(days=10), end_on=None)
+    services.delegation_end(d, actor=dept.director, end_on=timezone.localdate() - dt.timedelta(days=1))
     with pytest.raises(PermissionDenied):
         services.outgoing_sign(_reviewed_letter(dept), actor=dept.head)
 
@@ -221,7 +223,7 @@ def test_page_lists_and_the_director_adds_and_ends(client, dept):
             "unit": dept.division.pk,
             "kind": "tl",
             "doc_types": ["CV", "GM"],
-            "start_on": TODAY.isoformat(),
+            "start_on": timezone.localdate().isoformat(),
             "basis": "Quy chế công tác văn thư của Sở",
         },
     )
@@ -234,10 +236,12 @@ def test_page_lists_and_the_director_adds_and_ends(client, dept):
     # a refusal shows the form again with the reason
     response = client.post(url, {"unit": dept.division.pk, "kind": "tl", "doc_types": ["CV"], "start_on": "2027-01-01"})
     assert response.status_code == 200 and Delegation.objects.count() == 1
-    response = client.post(reverse("correspondence:delegation_end", args=[d.pk]), {"end_on": TODAY.isoformat()})
+    response = client.post(
+        reverse("correspondence:delegation_end", args=[d.pk]), {"end_on": timezone.localdate().isoformat()}
+    )
     assert response.status_code == 302
     d.refresh_from_db()
-    assert d.end_on == TODAY
+    assert d.end_on == timezone.localdate()
 
 
 def test_page_is_read_by_leaders_and_office_and_written_by_the_director(client, dept):

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from stttt.correspondence import services
 from stttt.correspondence.render import document_of
@@ -18,7 +19,6 @@ from stttt.work.models import Task
 from .conftest import register
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date.today()
 
 
 def _reply(dept, incoming):
@@ -45,7 +45,7 @@ def test_ppc_letter_routed_tasked_answered_signed_kt_and_numbered(dept):
         lead_unit=dept.division,
         coordinating_units=[dept.other],
         instruction="Giao phòng chủ trì.",
-        deadline=TODAY + dt.timedelta(days=5),
+        deadline=timezone.localdate() + dt.timedelta(days=5),
         create_task=True,
     )
     task = Task.objects.get(pk=doc.task_id)
@@ -64,7 +64,7 @@ def test_ppc_letter_routed_tasked_answered_signed_kt_and_numbered(dept):
 
 
 def test_acting_director_signs_without_kt(dept):
-    start = TODAY
+    start = timezone.localdate()
     org_services.acting_appoint(dept.staff["PGD"], dept.board, start_on=start, end_on=start + dt.timedelta(days=6))
     forget_powers(dept.deputy)
     reply = _reply(dept, None)
@@ -106,4 +106,6 @@ def test_numbers_restart_each_year(dept):
 def test_routing_refused_to_a_deputy_outside_his_area(dept):
     doc = register(dept)
     with pytest.raises(PermissionDenied):
-        services.incoming_route(doc, actor=dept.deputy2, lead_unit=dept.division, instruction="x", deadline=TODAY)
+        services.incoming_route(
+            doc, actor=dept.deputy2, lead_unit=dept.division, instruction="x", deadline=timezone.localdate()
+        )

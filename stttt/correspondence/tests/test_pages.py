@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from stttt.correspondence import services
 from stttt.correspondence.models import Incoming, Outgoing
@@ -14,7 +15,6 @@ from stttt.correspondence.models import Incoming, Outgoing
 from .conftest import register
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date.today()
 
 
 def _docx(text: str) -> bytes:
@@ -56,7 +56,7 @@ def test_register_route_and_answer_through_pages(client, dept):
         {
             "lead_unit": dept.division.pk,
             "instruction": "Phòng xử lý.",
-            "deadline": (TODAY + dt.timedelta(days=3)).isoformat(),
+            "deadline": (timezone.localdate() + dt.timedelta(days=3)).isoformat(),
             "create_task": "on",
         },
     )
@@ -86,8 +86,12 @@ def test_register_route_and_answer_through_pages(client, dept):
 def test_a_division_sees_only_what_is_routed_to_it(client, dept):
     mine = register(dept, number_symbol="1/A")
     theirs = register(dept, number_symbol="2/B")
-    services.incoming_route(mine, actor=dept.director, lead_unit=dept.division, instruction="x", deadline=TODAY)
-    services.incoming_route(theirs, actor=dept.director, lead_unit=dept.other, instruction="x", deadline=TODAY)
+    services.incoming_route(
+        mine, actor=dept.director, lead_unit=dept.division, instruction="x", deadline=timezone.localdate()
+    )
+    services.incoming_route(
+        theirs, actor=dept.director, lead_unit=dept.other, instruction="x", deadline=timezone.localdate()
+    )
     client.force_login(dept.officer)
     assert client.get(reverse("correspondence:incoming", args=[mine.pk])).status_code == 200
     assert client.get(reverse("correspondence:incoming", args=[theirs.pk])).status_code == 404
@@ -98,7 +102,9 @@ def test_a_division_sees_only_what_is_routed_to_it(client, dept):
 def test_confidential_only_for_those_it_was_routed_to(client, dept):
     secret = register(dept, number_symbol="9/MAT", secrecy="mat")
     assert secret.register == "incoming_secret" and secret.arrival_number == 1
-    services.incoming_route(secret, actor=dept.director, lead_unit=dept.division, instruction="x", deadline=TODAY)
+    services.incoming_route(
+        secret, actor=dept.director, lead_unit=dept.division, instruction="x", deadline=timezone.localdate()
+    )
     services.incoming_assign(secret, actor=dept.head, officer=dept.officer)
     for user, answer in (
         (dept.head, 200),
@@ -120,9 +126,9 @@ def test_other_pages_answer(client, dept, other):
         ("dossiers", []),
         ("dossier_new", []),
         ("figures", []),
-        ("incoming_book", [TODAY.year, "docx"]),
-        ("incoming_book", [TODAY.year, "xlsx"]),
-        ("outgoing_book", [TODAY.year, "docx"]),
+        ("incoming_book", [timezone.localdate().year, "docx"]),
+        ("incoming_book", [timezone.localdate().year, "xlsx"]),
+        ("outgoing_book", [timezone.localdate().year, "docx"]),
     ):
         assert client.get(reverse(f"correspondence:{name}", args=args)).status_code == 200, name
     foreign = register(other)

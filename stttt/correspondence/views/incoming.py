@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -216,7 +215,7 @@ def incoming_book(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 
 
 def _book(agency: Any, year: int, fmt: str, direction: str) -> HttpResponse:
-    if not 2000 <= year <= dt.date.today().year + 1:
+    if not 2000 <= year <= selectors.today().year + 1:
         raise Http404
     name = f"so-van-ban-{'den' if direction == 'incoming' else 'di'}-{year}"
     doc = rendering.book(agency, year, direction)

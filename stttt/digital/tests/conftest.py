@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from stttt.digital import services
 from stttt.testing.departments import SmallDepartment
@@ -57,7 +58,7 @@ class Digital:
             agency=d.agency,
             year=2026,
             title="Số liệu DTI 2026",
-            deadline=dt.date.today() + dt.timedelta(days=10),
+            deadline=timezone.localdate() + dt.timedelta(days=10),
             indicators=[self.rate, self.count],
         )
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from stttt.core.models import OutboundMessage
 from stttt.digital import exports, reminders, selectors, services
@@ -241,7 +242,7 @@ def test_signature_request_steps_and_expiry_reminder(digital):
         services.signature_step(req, actor=digital.d.officer, action="forward")
     services.signature_step(req, actor=digital.d.officer, action="forward", number="88/STTTT")
     req.refresh_from_db()
-    expires = dt.date.today() + dt.timedelta(days=28)
+    expires = timezone.localdate() + dt.timedelta(days=28)
     services.signature_step(req, actor=digital.d.officer, action="issue", serial="AB12", expires_on=expires)
     req.refresh_from_db()
     assert req.status == "issued"

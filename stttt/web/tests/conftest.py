@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from stttt.accounts.models import User
 from stttt.org import services as org_services
@@ -37,7 +38,7 @@ class World(SmallDepartment):
             data={"applicant_name": "Nguyễn Văn Dân"},
             uploads=uploads,
         )
-        today = dt.date.today()
+        today = timezone.localdate()
         self.task = work_services.task_create(
             actor=self.director,
             lead_unit=self.division,

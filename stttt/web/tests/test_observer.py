@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from stttt.org.powers import agency_of, scope_to_agency
 from stttt.procedures.models import Dossier
@@ -34,7 +35,7 @@ def test_the_observer_home_shows_figures_and_approved_reports_to_the_ppc_only(wo
     assert client.get(reverse("web:observer_report", args=[world.ppc_draft.pk])).status_code == 404
     assert client.get(reverse("web:observer_report_file", args=[world.ppc_report.pk, "exe"])).status_code == 404
     # the monthly briefing: the work situation reported to the PPC, as a document
-    month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    month = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
     briefing = client.get(reverse("web:observer_briefing_file", args=[month, "pdf"]))
     assert reverse("web:observer_briefing_file", args=[month, "pdf"]) in html
     assert briefing.status_code == 200 and briefing.content.startswith(b"%PDF")
