@@ -28,6 +28,7 @@ parser.add_argument("--repeat", type=int, default=3)
 parser.add_argument("--slowest", type=int, default=5)
 parser.add_argument("--cprofile", action="store_true")
 parser.add_argument("--explain", action="store_true")
+parser.add_argument("--callers", help="With --cprofile: who calls the functions matching this pattern.")
 ARGS = parser.parse_args()
 
 if ARGS.database_url:
@@ -81,7 +82,11 @@ def main() -> None:
             profile.enable()
             client.get(path)
             profile.disable()
-            pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(35)
+            stats = pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative"))
+            if ARGS.callers:
+                stats.print_callers(ARGS.callers)
+            else:
+                stats.print_stats(35)
 
 
 if __name__ == "__main__":
