@@ -10,6 +10,8 @@ from types import ModuleType
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from stttt.core.apps import CapabilityConfig, capabilities
 
@@ -42,7 +44,9 @@ handler404 = "stttt.api.errors.page_not_found"
 handler500 = "stttt.api.errors.server_error"
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is a display preference, not an act on the visitor's data: without a CSRF token,
+    # the public pages hold nothing of their reader's and are kept whole (`core.pagecache`).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("api/", include("stttt.api.urls")),
     path("admin/", admin.site.urls),
     *capability_urls(),

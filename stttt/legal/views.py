@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import condition
 
+from stttt.core.pagecache import public_page
 from stttt.legal import citing, pages, selectors
 from stttt.legal.highlight import highlight
 from stttt.legal.models import Document, Provision
@@ -63,7 +63,7 @@ def _last_modified(request: HttpRequest, pk: int | None = None) -> datetime.date
     return pages.last_modified(found)
 
 
-@condition(etag_func=_etag, last_modified_func=_last_modified)
+@public_page(_etag, _last_modified)
 def index(request: HttpRequest) -> HttpResponse:
     """The Department's regulation in force today, or on `?as_of=YYYY-MM-DD`."""
     document = _shown(request)
@@ -72,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return _document_page(request, document)
 
 
-@condition(etag_func=_etag, last_modified_func=_last_modified)
+@public_page(_etag, _last_modified)
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     found = _shown(request, pk)
     if found is None:

@@ -16,11 +16,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition, require_POST
+from django.views.decorators.http import require_POST
 
 from stttt.core import caching
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import file_response, form_errors
+from stttt.core.pagecache import public_page
 from stttt.core.spreadsheets import XLSX_MIME
 from stttt.core.throttle import limit
 from stttt.licensing import exports as register_exports
@@ -366,10 +367,25 @@ def _register_title(key: str) -> str:
     return str(KINDS[key].label)
 
 
+def _licences_etag(request: HttpRequest, kinds: list[str]) -> str | None:
+    """Anonymous readers revalidate a page of registers: same licences, events, day, query and language, same
+    page (signed-in pages are never stored)."""
+    if request.user.is_authenticated:
+        return None
+    version = licensing.register_version(kinds, _agency(request))
+    return caching.fingerprint(version, request.get_full_path(), translation.get_language())
+
+
+def _registers_etag(request: HttpRequest) -> str | None:
+    """The index counts every register's licences."""
+    return _licences_etag(request, list(KINDS))
+
+
+@public_page(_registers_etag)
 def registers(request: HttpRequest) -> HttpResponse:
     counts = licensing.register_counts(agency=_agency(request))
     entries = [(k, counts.get(k.code, 0)) for k in KINDS.values()]
-    return render(
+    response = render(
         request,
         "portal/registers.html",
         {
@@ -379,6 +395,9 @@ def registers(request: HttpRequest) -> HttpResponse:
             "search_form": RegisterSearchForm(),
         },
     )
+    if not request.user.is_authenticated:
+        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
+    return response
 
 
 @limit("register-search", "30/min")
@@ -424,16 +443,11 @@ def _register_query(request: HttpRequest, slug: str):
 
 
 def _register_etag(request: HttpRequest, slug: str) -> str | None:
-    """Anonymous readers revalidate a register page: same licences, events, day, query and language, same
-    page (signed-in pages are never stored)."""
     found = licensing.register_kinds(slug)
-    if found is None or request.user.is_authenticated:
-        return None
-    version = licensing.register_version(found[1], _agency(request))
-    return caching.fingerprint(version, request.get_full_path(), translation.get_language())
+    return None if found is None else _licences_etag(request, found[1])
 
 
-@condition(etag_func=_register_etag)
+@public_page(_register_etag)
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     key, kinds, form, qs = _register_query(request, slug)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))

@@ -57,3 +57,14 @@ def test_signed_in_readers_get_no_validators(seed, client):
     client.force_login(get_user_model().objects.create_user("reader", password="x-12345678"))
     response = client.get(reverse("legal:index"))
     assert response.status_code == 200 and not response.has_header("ETag")
+
+
+def test_the_whole_page_is_kept_for_the_next_anonymous_reader(seed, client):
+    """`core.pagecache`: the next reader of the same version gets the page without any template rendered;
+    a reader asking for another day (`?as_of`) is rendered."""
+    url = reverse("legal:index")
+    first = client.get(url)
+    again, queries = _queries(client, url)
+    assert again.status_code == 200 and not again.templates and again.content == first.content
+    assert queries <= 3, "the kept page is found from the version alone"
+    assert client.get(url, {"as_of": "2024-01-01"}).templates
