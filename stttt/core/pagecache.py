@@ -7,9 +7,9 @@ either. The key holds the ETag, so a new version (licences or regulation changed
 answered from an old page.
 
 A page is kept only when nothing in it is the reader's own: the request carries no session or messages cookie
-(a signed-out reader with a notice waiting is rendered), the response sets no cookie (a CSRF token or
-language cookie in the page would be someone else's), and the query string holds at most the page number
-(free-text searches vary without end and are rendered each time)."""
+(a signed-out reader with a notice waiting is rendered); the page asked for no CSRF token, wrote no session,
+showed no notice and set no cookie (any of them would be someone else's in the next reader's page); and the
+query string holds at most the page number (free-text searches vary without end and are rendered each time)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,20 @@ def _keepable_request(request: HttpRequest) -> bool:
     if any(getattr(settings, name) in request.COOKIES for name in PRIVATE_COOKIES) or "messages" in request.COOKIES:
         return False
     return set(request.GET) <= PLAIN_QUERY
+
+
+def _keepable_response(request: HttpRequest, response: Any) -> bool:
+    """Nothing of the reader's went into the page: no CSRF token asked for (its cookie is set after the view),
+    no session written, no notice shown, no cookie set."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    notices = getattr(request, "_messages", None)
+    return not (notices is not None and len(notices))
 
 
 def _key(request: HttpRequest, etag: str) -> str:
@@ -72,7 +86,7 @@ def public_page(
                     response[name] = value
                 return response
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
+            if _keepable_response(request, response):
                 headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
                 cache.set(key, (response.content, headers), timeout=TIMEOUT)
             return response
