@@ -17,10 +17,12 @@ class OrgConfig(CapabilityConfig):
     nav_group = "operations"
 
     def ready(self) -> None:
+        from stttt.core import caching
         from stttt.legal import citing
-        from stttt.org.models import Duty
-        from stttt.org.selectors import visible_to_department_staff
+        from stttt.org.models import Agency, Duty
+        from stttt.org.selectors import AGENCIES, visible_to_department_staff
 
+        caching.bump_on_change(AGENCIES, Agency)
         citing.register(Duty, "provision", _("Duties and their owners"), visible_to=visible_to_department_staff)
 
     def summary(self, user: Any = None) -> list[tuple[str, object]]:

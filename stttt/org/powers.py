@@ -181,7 +181,7 @@ def is_department_staff(user: Any) -> bool:
 def observed_agency(user: Any) -> Agency | None:
     """The agency a PPC observer follows (None for everyone else)."""
     agency_id = powers_of(user).observed_agency_id if getattr(user, "is_authenticated", False) else None
-    return Agency.objects.filter(pk=agency_id).first() if agency_id else None
+    return selectors.agency_by_pk(agency_id) if agency_id else None
 
 
 def agency_of(user: Any) -> Agency | None:
@@ -193,7 +193,7 @@ def agency_of(user: Any) -> Agency | None:
         return None
     kept = user.__dict__.get(_AGENCY_ATTRIBUTE)
     if kept is None or kept.pk != agency_id:
-        kept = user.__dict__[_AGENCY_ATTRIBUTE] = Agency.objects.filter(pk=agency_id).first()
+        kept = user.__dict__[_AGENCY_ATTRIBUTE] = selectors.agency_by_pk(agency_id)
     return kept
 
 

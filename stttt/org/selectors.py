@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import re
@@ -12,6 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from stttt.core import caching
 from stttt.core.search import search
 from stttt.legal.selectors import parameters_at as legal_parameters_at
 from stttt.org import rules
@@ -28,6 +30,8 @@ from stttt.org.models import (
     Unit,
 )
 from stttt.org.titles import position_title
+
+AGENCIES = "org:agencies"
 
 
 class OrgNotFound(LookupError):
@@ -538,20 +542,29 @@ def served_agency(request: Any) -> Agency | None:
     return getattr(request, "agency", None) or None
 
 
+def _kept_agencies() -> dict[int, Agency]:
+    """Every agency by id, kept under `AGENCIES` (bumped by any save or delete of an agency): a few dozen rows
+    that every request asks for (the served agency, the user's agency)."""
+    return caching.remember(
+        "org:agencies", lambda: {a.pk: a for a in Agency.objects.order_by("pk")}, revisions_of=[AGENCIES]
+    )
+
+
+def agency_by_pk(pk: int) -> Agency | None:
+    """The agency `pk` from the kept ones, as a copy: a change made in memory does not reach the next request."""
+    found = _kept_agencies().get(pk)
+    return copy.copy(found) if found is not None else None
+
+
 def agency_for_host(host: str) -> Agency | None:
     """The agency served at `host` (its `host_names`), else the default agency; None on an empty install."""
     from django.conf import settings
 
     host = host.lower()
     code = settings.STTTT_DEFAULT_AGENCY
-    # One query on every request: the few agencies (one per province) are read together and chosen here.
-    agencies = list(
-        Agency.objects.filter(
-            ~Q(host_names="") | Q(code=code) | Q(pk=Agency.objects.order_by("pk")[:1].values("pk"))
-        ).order_by("pk")
-    )
-    for agency in agencies:
+    every = list(_kept_agencies().values())
+    for agency in every:
         if agency.host_names and host in {h.strip().lower() for h in agency.host_names.split(",")}:
-            return agency
-    default = next((a for a in agencies if code and a.code == code), None)
-    return default or (agencies[0] if agencies else None)
+            return copy.copy(agency)
+    default = next((a for a in every if code and a.code == code), None) or (every[0] if every else None)
+    return copy.copy(default) if default is not None else None

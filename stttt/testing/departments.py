@@ -15,7 +15,7 @@ from typing import Any
 from stttt.accounts.models import User
 from stttt.org import services as org_services
 from stttt.org.choices import DistrictKind, Position, StaffCategory, UnitKind
-from stttt.org.models import Agency, District, DistrictOfficer
+from stttt.org.models import District, DistrictOfficer
 
 START = dt.date(2020, 1, 1)
 PASSWORD = "x-Secret-123"
@@ -28,20 +28,18 @@ class SmallDepartment:
         name = f"Sở Thông tin và Truyền thông tỉnh {province}"
         a = self.agency = org_services.agency_save(code=f"{p}{code}", name=name, deputy_director_cap=3)
         slug = f"{p}{code}".lower().replace("_", "-")
-        Agency.objects.filter(pk=a.pk).update(
-            province=province,
-            parent_body=f"Ủy ban nhân dân tỉnh {province}",
-            letterhead_parent=f"UBND TỈNH {province.upper()}",
-            letterhead_issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-            council_name=f"Hội đồng nhân dân tỉnh {province}",
-            ministry_name="Bộ Thông tin và Truyền thông",
-            place=province,
-            national_code=f"{p}000.00.00.H99",
-            one_stop_unit_code=f"{p}VP",
-            slug=slug,
-            host_names=f"{slug}.example.gov.vn",
-        )
-        a.refresh_from_db()
+        a.province = province
+        a.parent_body = f"Ủy ban nhân dân tỉnh {province}"
+        a.letterhead_parent = f"UBND TỈNH {province.upper()}"
+        a.letterhead_issuer = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+        a.council_name = f"Hội đồng nhân dân tỉnh {province}"
+        a.ministry_name = "Bộ Thông tin và Truyền thông"
+        a.place = province
+        a.national_code = f"{p}000.00.00.H99"
+        a.one_stop_unit_code = f"{p}VP"
+        a.slug = slug
+        a.host_names = f"{slug}.example.gov.vn"
+        a.save()
         self.board = self.unit("BGD", "Ban Giám đốc", UnitKind.LEADERSHIP)
         self.office = self.unit("VP", "Văn phòng Sở", UnitKind.OFFICE)
         self.division = self.unit("TTBCXB", "Phòng Thông tin - Báo chí - Xuất bản", UnitKind.DIVISION)

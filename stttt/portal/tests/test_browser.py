@@ -39,10 +39,10 @@ def _act(page, dossier_id, action, **fields):
 
 
 def test_file_process_download_verify_revoke(browser_page, dept, catalog, live_server):
-    from stttt.org.models import Agency
 
     # The test server's host serves the agency's portal (and the verification pages printed on licences).
-    Agency.objects.filter(pk=dept.agency.pk).update(host_names="localhost")
+    dept.agency.host_names = "localhost"
+    dept.agency.save()
     page = browser_page
     page.goto("/cong-khai/")
     assert page.locator("html").get_attribute("lang") == "vi"

@@ -203,9 +203,9 @@ def test_the_portal_and_the_desk_show_the_version_in_force(dept, catalog):
     assert NEW in [c.name for c in submit.components]
     desk = forms.DeskReceiveForm(procedures=Procedure.objects.filter(pk=procedure.pk), chosen=str(procedure.pk))
     assert NEW in [c.name for c in desk.components]
-    from stttt.org.models import Agency
 
-    Agency.objects.filter(pk=dept.agency.pk).update(host_names="testserver")  # the portal of this agency
+    dept.agency.host_names = "testserver"  # the portal of this agency
+    dept.agency.save()
     page = Client().get(f"/cong-khai/thu-tuc/{CODE}/")
     assert page.status_code == 200
     assert NEW in page.content.decode() and "50.000 đồng (demo)" in page.content.decode()

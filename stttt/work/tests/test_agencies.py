@@ -12,7 +12,6 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from stttt.core import documents as docs
-from stttt.org.models import Agency
 from stttt.work import exports, indicators, selectors, services
 from stttt.work.choices import MeetingKind
 from stttt.work.models import DistrictReport, Report, ReportType, Task
@@ -214,14 +213,13 @@ def test_briefing_indicators_and_report_types_per_agency(dept, other_agency, bot
 
 
 def test_documents_take_letterhead_and_recipients_from_the_agency(dept, both):
-    Agency.objects.filter(pk=dept.agency.pk).update(
-        parent_body="Ủy ban nhân dân tỉnh Thử Nghiệm",
-        letterhead_parent="UBND TỈNH THỬ NGHIỆM",
-        letterhead_issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-        place="Thử Nghiệm",
-        council_name="Hội đồng nhân dân tỉnh Thử Nghiệm",
-        ministry_name="Bộ Thông tin và Truyền thông",
-    )
+    dept.agency.parent_body = "Ủy ban nhân dân tỉnh Thử Nghiệm"
+    dept.agency.letterhead_parent = "UBND TỈNH THỬ NGHIỆM"
+    dept.agency.letterhead_issuer = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    dept.agency.place = "Thử Nghiệm"
+    dept.agency.council_name = "Hội đồng nhân dân tỉnh Thử Nghiệm"
+    dept.agency.ministry_name = "Bộ Thông tin và Truyền thông"
+    dept.agency.save()
     report = Report.objects.select_related("agency", "report_type").get(pk=both["report"].pk)
     doc = exports.report_document(report)
     assert (doc.issuer_parent, doc.place) == ("UBND TỈNH THỬ NGHIỆM", "Thử Nghiệm")
