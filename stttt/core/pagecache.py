@@ -18,9 +18,11 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from stttt.core import caching
@@ -34,7 +36,8 @@ PRIVATE_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME")
 def _keepable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
         return False
-    if any(getattr(settings, name) in request.COOKIES for name in PRIVATE_COOKIES) or "messages" in request.COOKIES:
+    private = [getattr(settings, name) for name in PRIVATE_COOKIES] + [CookieStorage.cookie_name]
+    if any(name in request.COOKIES for name in private):
         return False
     return set(request.GET) <= PLAIN_QUERY
 
@@ -62,9 +65,9 @@ def _key(request: HttpRequest, etag: str) -> str:
 def public_page(
     etag_func: Callable[..., str | None], last_modified_func: Callable[..., Any] | None = None
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """`django.views.decorators.http.condition` (a reader holding the version gets 304), and the page kept whole
-    for the next anonymous reader of the same version. `etag_func` returns None for pages never kept (signed-in
-    readers); it is called once per request."""
+    """`django.views.decorators.http.condition` (a reader holding the version gets 304; the browser is told to
+    revalidate, `no-cache`), and the page kept whole for the next anonymous reader of the same version.
+    `etag_func` returns None for pages never stored (signed-in readers); it is called once per request."""
 
     def once(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
         if not hasattr(request, "_stttt_etag"):
@@ -74,11 +77,9 @@ def public_page(
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
         def kept(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            etag = once(request, *args, **kwargs) if _keepable_request(request) else None
-            if etag is None:
-                return view(request, *args, **kwargs)
-            key = _key(request, etag)
-            found = cache.get(key)
+            etag = once(request, *args, **kwargs)
+            key = _key(request, etag) if etag is not None and _keepable_request(request) else None
+            found = cache.get(key) if key else None
             if found is not None:
                 content, headers = found
                 response = HttpResponse(content)
@@ -86,7 +87,9 @@ def public_page(
                     response[name] = value
                 return response
             response = view(request, *args, **kwargs)
-            if _keepable_response(request, response):
+            if etag is not None:
+                patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
+            if key and _keepable_response(request, response):
                 headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
                 cache.set(key, (response.content, headers), timeout=TIMEOUT)
             return response

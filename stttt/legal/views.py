@@ -7,7 +7,6 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 
 from stttt.core.pagecache import public_page
 from stttt.legal import citing, pages, selectors
@@ -90,10 +89,7 @@ def _document_page(request: HttpRequest, document: Document) -> HttpResponse:
     }
     if request.user.is_staff:
         context["warnings"] = selectors.warnings_of(document)
-    response = render(request, "legal/document.html", context)
-    if not request.user.is_authenticated:
-        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
-    return response
+    return render(request, "legal/document.html", context)
 
 
 def provision(request: HttpRequest, pk: int, eid: str) -> HttpResponse:

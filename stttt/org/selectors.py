@@ -545,9 +545,7 @@ def served_agency(request: Any) -> Agency | None:
 def _kept_agencies() -> dict[int, Agency]:
     """Every agency by id, kept under `AGENCIES` (bumped by any save or delete of an agency): a few dozen rows
     that every request asks for (the served agency, the user's agency)."""
-    return caching.remember(
-        "org:agencies", lambda: {a.pk: a for a in Agency.objects.order_by("pk")}, revisions_of=[AGENCIES]
-    )
+    return caching.remember(AGENCIES, lambda: {a.pk: a for a in Agency.objects.order_by("pk")}, revisions_of=[AGENCIES])
 
 
 def agency_by_pk(pk: int) -> Agency | None:

@@ -14,7 +14,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -385,7 +384,7 @@ def _registers_etag(request: HttpRequest) -> str | None:
 def registers(request: HttpRequest) -> HttpResponse:
     counts = licensing.register_counts(agency=_agency(request))
     entries = [(k, counts.get(k.code, 0)) for k in KINDS.values()]
-    response = render(
+    return render(
         request,
         "portal/registers.html",
         {
@@ -395,9 +394,6 @@ def registers(request: HttpRequest) -> HttpResponse:
             "search_form": RegisterSearchForm(),
         },
     )
-    if not request.user.is_authenticated:
-        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
-    return response
 
 
 @limit("register-search", "30/min")
@@ -460,7 +456,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         rows.append((licence, row))
     query = request.GET.copy()
     query.pop("page", None)
-    response = render(
+    return render(
         request,
         "portal/register.html",
         {
@@ -474,9 +470,6 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             "multiple": len(kinds) > 1,
         },
     )
-    if not request.user.is_authenticated:
-        patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
-    return response
 
 
 @limit("register-export", "10/min")
