@@ -93,6 +93,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "stttt.config.urls"
 WSGI_APPLICATION = "stttt.config.wsgi.application"
 
+# Inputs and selects written in Python, to the character of Django's templates (stttt.core.forms).
+FORM_RENDERER = "stttt.core.forms.Renderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

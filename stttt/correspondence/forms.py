@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stttt.accounts.models import User
+from stttt.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from stttt.correspondence.choices import (
     DELEGATION_KINDS,
     Channel,
@@ -75,13 +76,13 @@ class IncomingForm(forms.Form):
 
 
 class ProposeForm(AgencyForm):
-    unit = forms.ModelChoiceField(label=_("Proposed unit"), queryset=Unit.objects.none())
+    unit = ModelChoiceField(label=_("Proposed unit"), queryset=Unit.objects.none())
     proposal = forms.CharField(label=_("Proposal"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RouteForm(AgencyForm):
-    lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
-    coordinating_units = forms.ModelMultipleChoiceField(
+    lead_unit = ModelChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
+    coordinating_units = ModelMultipleChoiceField(
         label=_("Coordinating units"), queryset=Unit.objects.none(), required=False
     )
     instruction = forms.CharField(label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -90,7 +91,7 @@ class RouteForm(AgencyForm):
 
 
 class AssignForm(AgencyForm):
-    officer: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Officer"), queryset=User.objects.none())
+    officer: ModelChoiceField = ModelChoiceField(label=_("Officer"), queryset=User.objects.none())
 
 
 class ResultForm(forms.Form):
@@ -102,7 +103,7 @@ class AttachForm(forms.Form):
 
 
 class OutgoingForm(AgencyForm):
-    drafting_unit = forms.ModelChoiceField(label=_("Drafting unit"), queryset=Unit.objects.none())
+    drafting_unit = ModelChoiceField(label=_("Drafting unit"), queryset=Unit.objects.none())
     doc_type = forms.ChoiceField(label=_("Type"), choices=DocType.choices, initial=DocType.CONG_VAN)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(label=_("Body"), required=False, widget=forms.Textarea(attrs={"rows": 12}))
@@ -138,7 +139,7 @@ class DossierForm(AgencyForm):
     is_legal = forms.BooleanField(label=_("Legal normative document (appraisal needed)"), required=False)
     duty = forms.CharField(label=_("Duty of the regulation (e.g. 3.1.b)"), max_length=20, required=False)
     source_note = forms.CharField(label=_("Assignment"), max_length=300, required=False)
-    lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
+    lead_unit = ModelChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
     deadline = forms.DateField(label=_("Deadline to submit"), widget=DATE, required=False)
 
 
@@ -168,7 +169,7 @@ class ImportForm(forms.Form):
 class DelegationForm(AgencyForm):
     """A written delegation of signature to a unit head (Art. 13(3)-(4)); the services check it."""
 
-    unit = forms.ModelChoiceField(label=_("Unit whose head signs"), queryset=Unit.objects.none())
+    unit = ModelChoiceField(label=_("Unit whose head signs"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Signs"), choices=DELEGATION_KINDS)
     doc_types = forms.MultipleChoiceField(
         label=_("Document types"), choices=DocType.choices, widget=forms.CheckboxSelectMultiple

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from stttt.cyber import choices as c
 from stttt.cyber.models import LEVELS, ContentReport, InfoSystem, Owner, SecurityWarning
 from stttt.cyber.services import SYSTEM_FIELDS
@@ -39,7 +40,7 @@ class SystemForm(forms.ModelForm):
 
 
 class StaffSystemForm(SystemForm):
-    owner = forms.ModelChoiceField(label=_("Owner body"), queryset=Owner.objects.none())
+    owner = ModelChoiceField(label=_("Owner body"), queryset=Owner.objects.none())
 
     class Meta(SystemForm.Meta):
         fields = ["owner", *SYSTEM_FIELDS]
@@ -74,7 +75,7 @@ class IncidentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.IncidentKind.choices)
     severity = forms.ChoiceField(label=_("Severity as the body sees it"), choices=c.Severity.choices, initial="medium")
     detected_on = forms.DateField(label=_("Detected on"), widget=DATE)
-    systems = forms.ModelMultipleChoiceField(
+    systems = ModelMultipleChoiceField(
         label=_("Systems affected"),
         queryset=InfoSystem.objects.none(),
         required=False,
@@ -87,7 +88,7 @@ class IncidentForm(forms.Form):
 
 
 class StaffIncidentForm(IncidentForm):
-    owner = forms.ModelChoiceField(label=_("Reporting body"), queryset=Owner.objects.none())
+    owner = ModelChoiceField(label=_("Reporting body"), queryset=Owner.objects.none())
     field_order = ["owner"]
 
     def __init__(self, *args: Any, owners: Any = None, **kwargs: Any) -> None:

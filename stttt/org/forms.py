@@ -7,12 +7,13 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelChoiceField
 from stttt.org.choices import Position
 from stttt.org.models import Staff, Unit
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
-    field = cast(forms.ModelChoiceField, form.fields[name])
+    field = cast(ModelChoiceField, form.fields[name])
     field.queryset = queryset
     if name == "staff":
         field.label_from_instance = lambda obj: f"{obj.full_name} ({obj.code})"  # type: ignore[method-assign]
@@ -27,8 +28,8 @@ class AtForm(forms.Form):
 
 
 class ReassignForm(forms.Form):
-    staff = forms.ModelChoiceField(label=_("Staff member"), queryset=Staff.objects.none())
-    unit = forms.ModelChoiceField(label=_("New unit"), queryset=Unit.objects.none())
+    staff = ModelChoiceField(label=_("Staff member"), queryset=Staff.objects.none())
+    unit = ModelChoiceField(label=_("New unit"), queryset=Unit.objects.none())
     position = forms.ChoiceField(label=_("New position"), choices=Position.choices)
     on = forms.DateField(label=_("From"), widget=DateInput)
     basis = forms.CharField(label=_("Decision"), required=False, max_length=255)
@@ -40,8 +41,8 @@ class ReassignForm(forms.Form):
 
 
 class ActingForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Post of the head of"), queryset=Unit.objects.none())
-    staff = forms.ModelChoiceField(label=_("Acting person"), queryset=Staff.objects.none())
+    unit = ModelChoiceField(label=_("Post of the head of"), queryset=Unit.objects.none())
+    staff = ModelChoiceField(label=_("Acting person"), queryset=Staff.objects.none())
     start_on = forms.DateField(label=_("From"), widget=DateInput)
     end_on = forms.DateField(label=_("Until (inclusive)"), widget=DateInput)
     basis = forms.CharField(label=_("Authorisation"), required=False, max_length=255)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from stttt.core.forms import ModelChoiceField
 from stttt.press.choices import ChangeKind, Conclusion, ItemKind, OfficeKind, OutletKind, Tone
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -34,9 +35,7 @@ class OutletForm(forms.Form):
     licence_number = forms.CharField(label=_("Press licence (Ministry)"), max_length=60, required=False)
     licence_issued_on = forms.DateField(label=_("Licence issued on"), required=False, widget=DATE)
     licence_valid_until = forms.DateField(label=_("Licence valid until"), required=False, widget=DATE)
-    licence: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Licence in the register"), queryset=None, required=False
-    )
+    licence: ModelChoiceField = ModelChoiceField(label=_("Licence in the register"), queryset=None, required=False)
     release_weekdays = forms.TypedMultipleChoiceField(
         label=_("Released on"), choices=WEEKDAYS, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -59,7 +58,7 @@ class OutletForm(forms.Form):
 
 
 class IntakeForm(forms.Form):
-    outlet: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Outlet"), queryset=None)
+    outlet: ModelChoiceField = ModelChoiceField(label=_("Outlet"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     title = forms.CharField(label=_("Title as printed"), max_length=400)
     issue_number = forms.CharField(label=_("Issue"), max_length=40, required=False)
@@ -71,7 +70,7 @@ class IntakeForm(forms.Form):
     copies = forms.IntegerField(label=_("Copies"), min_value=0, required=False)
     print_run = forms.IntegerField(label=_("Print run"), min_value=0, required=False)
     electronic_format = forms.CharField(label=_("Electronic format"), max_length=20, required=False)
-    licence: forms.ModelChoiceField = forms.ModelChoiceField(
+    licence: ModelChoiceField = ModelChoiceField(
         label=_("Licence it was published under"), queryset=None, required=False
     )
     reprint = forms.BooleanField(label=_("Reprint"), required=False)
@@ -83,7 +82,7 @@ class IntakeForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    reader: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Reader"), queryset=None)
+    reader: ModelChoiceField = ModelChoiceField(label=_("Reader"), queryset=None)
 
     def __init__(self, *args: Any, readers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelChoiceField
 from stttt.procedures import filing, rules, versions
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Dossier, Procedure
@@ -51,7 +52,7 @@ class ApplicantForm(ApplicantChecks, forms.ModelForm):
 
 
 class ProcedureChoiceForm(forms.Form):
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+    procedure = ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
 
     def __init__(self, *args: Any, procedures: QuerySet[Procedure], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -62,7 +63,7 @@ class DeskReceiveForm(ApplicantForm):
     """The desk's record of a paper dossier: the procedure (chosen first), how it came, the applicant, the
     particulars the procedure needs, and for each component its scan or a tick that the original was seen."""
 
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+    procedure = ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[(Channel.DESK, Channel.DESK.label), (Channel.POST, Channel.POST.label)]
     )
@@ -107,7 +108,7 @@ class DeskReceiveForm(ApplicantForm):
 
 
 class GuidanceForm(forms.Form):
-    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+    procedure = ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
     applicant_name = forms.CharField(label=_("Applicant"), max_length=300)
     missing = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], label=_("Format"))
@@ -119,7 +120,7 @@ class GuidanceForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Document"))
-    component: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, required=False, label=_("Component"))
+    component: ModelChoiceField = ModelChoiceField(queryset=None, required=False, label=_("Component"))
 
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,7 +166,7 @@ class DossierFilterForm(forms.Form):
         help_text=_("Dossier code, portal reference, applicant or subject."),
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
-    procedure = forms.ModelChoiceField(label=_("Procedure"), required=False, queryset=Procedure.objects.none())
+    procedure = ModelChoiceField(label=_("Procedure"), required=False, queryset=Procedure.objects.none())
     unit = forms.ChoiceField(label=_("Processing division"), required=False)
     date_from = forms.DateField(label=_("Filed from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Filed until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelChoiceField
 from stttt.supervision.models import (
     BroadcastRequest,
     Case,
@@ -155,7 +156,7 @@ class ActivityForm(AgencyForm):
 
 
 class ScheduleForm(forms.Form):
-    kind: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Report"))
+    kind: ModelChoiceField = ModelChoiceField(queryset=None, label=_("Report"))
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:

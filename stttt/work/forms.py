@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelChoiceField
 from stttt.work.choices import Aggregate, CounterpartKind, Direction, MeetingKind, QuestionKind, ValueType
 from stttt.work.models import Coordination, CouncilQuestion, Task
 
@@ -87,7 +88,7 @@ class MeetingForm(forms.Form):
 
 class ConclusionForm(forms.Form):
     text = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 2}))
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    unit: ModelChoiceField = ModelChoiceField(label=_("Unit"), queryset=None, required=False)
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
@@ -96,7 +97,7 @@ class ConclusionForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    user: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    user: ModelChoiceField = ModelChoiceField(label=_("Person"), queryset=None)
     present = forms.BooleanField(label=_("Present"), required=False, initial=True)
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
@@ -106,7 +107,7 @@ class AttendanceForm(forms.Form):
 
 
 class ReportCreateForm(forms.Form):
-    report_type: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Report type"), queryset=None)
+    report_type: ModelChoiceField = ModelChoiceField(label=_("Report type"), queryset=None)
     period_start = forms.DateField(
         label=_("Period from"), required=False, widget=DATE, help_text=_("Leave empty for the last complete period.")
     )
@@ -181,8 +182,8 @@ class QuestionForm(forms.ModelForm):
 
 
 class AssignForm(forms.Form):
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None)
-    assignee: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
+    unit: ModelChoiceField = ModelChoiceField(label=_("Unit"), queryset=None)
+    assignee: ModelChoiceField = ModelChoiceField(label=_("Assignee"), queryset=None, required=False)
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
