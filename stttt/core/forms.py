@@ -17,7 +17,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in django-stubs
 
 _WIDGETS = "django/forms/widgets/"
 #: Django's input widgets whose template is exactly `{% include "…/input.html" %}` and a newline.
@@ -91,7 +91,7 @@ class Renderer(DjangoTemplates):
     whose options have their own template, is rendered by Django's templates as before."""
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
-        widget = context.get("widget")
+        widget: Any = context.get("widget")
         if template_name in INPUTS:
             return _input(widget)
         if template_name == SELECT and all(
