@@ -31,6 +31,7 @@ import tempfile
 import time
 import tracemalloc
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -184,7 +185,7 @@ SERVED = [
     ("/thu-tuc/ho-so/?q=nguyen", "giamdoc", "Dossiers: search"),
     ("/thu-tuc/thong-ke/", "giamdoc", "Dossiers: monthly statistics"),
     ("/giay-phep/", "giamdoc", "Licences: list"),
-    ("/cong-viec/", "giamdoc", "Tasks: my tasks"),
+    ("/cong-viec/don-vi/TTBCXB/", "chuyenvien_ttbcxb", "Tasks: a unit's board"),
     ("/cong-viec/lanh-dao/", "giamdoc", "Tasks: leadership dashboard"),
     ("/cong-viec/nhiem-vu/", "giamdoc", "Tasks: list"),
     ("/cong-viec/bao-cao/", "giamdoc", "Reports upward: list"),
@@ -489,7 +490,10 @@ def _served_pages() -> list[tuple[str, str, float, float, float, int]]:
                 request.add_header("Cookie", f"sessionid={cookies[user]}")
             try:
                 with urllib.request.urlopen(request, timeout=300) as response:
-                    if response.url.rstrip("/").endswith("dang-nhap") or response.status != 200:
+                    if response.url != request.full_url:  # wrk does not follow: it would measure the redirect
+                        landed = urllib.parse.urlsplit(response.url).path
+                        failing[path, user] = f"{response.status} after a redirect to {landed}"
+                    elif response.status != 200:
                         failing[path, user] = response.status
             except urllib.error.HTTPError as error:
                 failing[path, user] = error.code

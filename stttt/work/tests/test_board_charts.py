@@ -65,3 +65,31 @@ def test_the_list_of_district_requests_charts_submissions_for_the_department_onl
     client.logout()
     assert client.login(username="vhtt_a", password=PASSWORD)
     assert 'class="chart"' not in client.get(reverse("work:district_requests")).content.decode()
+
+
+@pytest.mark.parametrize("open_count", [2, 3])
+def test_the_unit_board_lists_the_most_pressing_open_tasks_and_links_to_all(dept, client, monkeypatch, open_count):
+    """At the limit the board lists every open task; one more and it lists the most pressing ones (earliest
+    deadline first) and links to the unit's task list, which pages through them all."""
+    from stttt.work import selectors
+
+    monkeypatch.setattr(selectors, "BOARD_SIZE", 2)
+    for day in range(open_count, 0, -1):  # created latest deadline first
+        services.task_create(
+            actor=dept.director,
+            lead_unit=dept.division,
+            title=f"Việc hạn ngày {day}",
+            source_number=f"{day}/UBND",
+            source_date=dt.date(2020, 1, 2),
+            deadline=dt.date(2031, 1, day),
+        )
+    assert client.login(username="gd", password=PASSWORD)
+    html = client.get(reverse("work:unit", args=[dept.division.code])).content.decode()
+    listed = [day for day in range(1, open_count + 1) if f"Việc hạn ngày {day}<" in html]
+    assert listed == [1, 2]  # the two earliest deadlines
+    if open_count == 2:
+        assert 'data-testid="all-open"' not in html
+    else:
+        link = f'{reverse("work:tasks")}?unit={dept.division.code}'
+        assert 'data-testid="all-open"' in html and link in html
+        assert "2 nhiệm vụ cấp bách nhất trong 3 nhiệm vụ đang mở" in html
