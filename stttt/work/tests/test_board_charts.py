@@ -90,6 +90,6 @@ def test_the_unit_board_lists_the_most_pressing_open_tasks_and_links_to_all(dept
     if open_count == 2:
         assert 'data-testid="all-open"' not in html
     else:
-        link = f'{reverse("work:tasks")}?unit={dept.division.code}'
+        link = f"{reverse('work:tasks')}?unit={dept.division.code}"
         assert 'data-testid="all-open"' in html and link in html
         assert "2 nhiệm vụ cấp bách nhất trong 3 nhiệm vụ đang mở" in html
