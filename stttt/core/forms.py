@@ -86,9 +86,8 @@ def _select(widget: Mapping[str, Any]) -> str:
 
 class Renderer(DjangoTemplates):
     """Django's form renderer, with its input and select templates written out in Python, to the character
-    (`core/tests/test_forms.py` compares both on every kind of widget; like Django's, stripped of the
-    outer white space). Any other template, or a select
-    whose options have their own template, is rendered by Django's templates as before."""
+    and, like Django's, stripped of outer white space (`core/tests/test_forms.py` compares both renderers).
+    Any other template, or a select whose options have their own template, goes to Django's templates."""
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         widget: Any = context.get("widget")

@@ -580,7 +580,7 @@ BOARD_SIZE = 25
 def unit_dashboard(user: Any, unit_code: str, *, on: dt.date | None = None) -> dict[str, Any]:
     """One unit's tasks as the user may see them, with counts, plus its questions and coordination."""
     on = on or today()
-    # A unit's tasks without their texts: the counts read three columns, not every column made distinct.
+    # A unit's tasks without their texts: the counts read the columns they count, not every column made distinct.
     tasks = task_query(user, unit=unit_code).only("pk", "status", "deadline", "completed_on")
     open_tasks = tasks.filter(status__in=TASK_OPEN)
     first, last = on.replace(day=1), rules.month_bounds(on.strftime("%Y-%m"))[1]
