@@ -55,6 +55,7 @@ def secret_key(folder: Path, *, production: bool) -> str:
     return key_file.read_text().strip()
 
 
+SQLITE_FILE = "stttt.sqlite3"  # the embedded database, in the data folder
 SQLITE_OPTIONS = {
     # IMMEDIATE takes the write lock at BEGIN, so a concurrent writer waits for the busy timeout
     # instead of failing when a read transaction upgrades to a write.
@@ -68,7 +69,7 @@ def database(folder: Path, variable: str = "DATABASE_URL") -> dict[str, Any]:
     """The database at the URL in `variable`, or the embedded SQLite database in the data folder."""
     url = os.environ.get(variable, "").strip()
     if not url:
-        url = f"sqlite:///{folder / 'stttt.sqlite3'}"
+        url = f"sqlite:///{folder / SQLITE_FILE}"
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except Exception as exc:

@@ -1,21 +1,21 @@
 """Restore drill: back up while another thread writes, restore into a fresh database, compare every table.
 
-Runs in child processes against real databases (SQLite files; PostgreSQL databases when DATABASE_URL is
-PostgreSQL), with the production settings, as an operator would run `stttt backup` and `stttt restore`.
+Runs in child processes against real databases, with the production settings, as an operator would run
+`stttt backup` and `stttt restore`: SQLite files when the suite runs on SQLite, PostgreSQL databases when it
+runs on PostgreSQL. The source is a copy of the migrated test database; the target is empty.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import tarfile
 import textwrap
 import uuid
 from pathlib import Path
 
 import pytest
+
+from stttt.testing.childdb import child_environment, empty_database_environment, run_python, suite_database_url
 
 SOURCE = textwrap.dedent(
     """
@@ -99,21 +99,16 @@ TARGET = textwrap.dedent(
 )
 
 
-def _run(script: str, env: dict[str, str], *args: str) -> None:
-    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=600)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
-
-
 def _drill(tmp_path: Path, source_env: dict[str, str], target_env: dict[str, str]) -> None:
     archives = tmp_path / "backups"
-    _run(SOURCE, source_env, str(archives), str(tmp_path / "source.json"))
+    run_python(SOURCE, source_env, str(archives), str(tmp_path / "source.json"))
     source = json.loads((tmp_path / "source.json").read_text())
     (archive,) = archives.glob("stttt-backup-*.tar.gz")
     with tarfile.open(archive) as tar:
         manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
     assert "media/ho-so/giay-to.pdf" in manifest["members"]
 
-    _run(TARGET, target_env, str(archive), str(tmp_path / "target.json"))
+    run_python(TARGET, target_env, str(archive), str(tmp_path / "target.json"))
     target = json.loads((tmp_path / "target.json").read_text())
     restored = target["tables"]
     assert set(restored) == set(source["before"])
@@ -129,43 +124,18 @@ def _drill(tmp_path: Path, source_env: dict[str, str], target_env: dict[str, str
     assert target["kept"] is None  # nothing built from the database before the restore is served after it
 
 
-def _env(data_dir: Path, database_url: str = "") -> dict[str, str]:
-    env = {**os.environ, "STTTT_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "stttt.config.settings"}
-    env.pop("SECRET_KEY", None)
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    else:
-        env.pop("DATABASE_URL", None)
-    return env
-
-
-def test_sqlite_backup_under_writes_restores_every_committed_row(tmp_path):
-    source_dir, target_dir = tmp_path / "source", tmp_path / "target"
-    _drill(tmp_path, _env(source_dir), _env(target_dir))
+@pytest.mark.skipif(bool(suite_database_url()), reason="the SQLite drill runs when the suite runs on SQLite")
+def test_sqlite_backup_under_writes_restores_every_committed_row(tmp_path, migrated_environment):
+    source_dir, target_dir = Path(migrated_environment["STTTT_DATA_DIR"]), tmp_path / "target"
+    _drill(tmp_path, migrated_environment, child_environment(target_dir))
     # The generated key came back with the data: tracking secrets keep working.
     assert (target_dir / "secret_key").read_text() == (source_dir / "secret_key").read_text()
     upload = "media/ho-so/giay-to.pdf"
     assert (target_dir / upload).read_bytes() == (source_dir / upload).read_bytes()
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the PostgreSQL drill runs when the suite runs on PostgreSQL",
-)
-def test_postgresql_backup_under_writes_restores_every_committed_row(tmp_path):
-    import psycopg
-
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    names = [f"stttt_drill_{uuid.uuid4().hex[:8]}_{side}" for side in ("src", "dst")]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        for name in names:
-            admin.execute(f"CREATE DATABASE {name}")
-    try:
-        key_env = {"SECRET_KEY": "drill-" + uuid.uuid4().hex * 2}
-        source_env = {**_env(tmp_path / "source", f"{base}/{names[0]}"), **key_env}
-        target_env = {**_env(tmp_path / "target", f"{base}/{names[1]}"), **key_env}
-        _drill(tmp_path, source_env, target_env)
-    finally:
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            for name in names:
-                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+@pytest.mark.skipif(not suite_database_url(), reason="the PostgreSQL drill runs when the suite runs on PostgreSQL")
+def test_postgresql_backup_under_writes_restores_every_committed_row(tmp_path, migrated_environment):
+    key_env = {"SECRET_KEY": "drill-" + uuid.uuid4().hex * 2}
+    with empty_database_environment(tmp_path / "target") as target_env:
+        _drill(tmp_path, {**migrated_environment, **key_env}, {**target_env, **key_env})

@@ -3,12 +3,10 @@ half-applied. Double submission with one idempotency key: one dossier. Real thre
 
 On PostgreSQL the scenarios run in the test process. pytest-django's SQLite test database is in memory and
 cannot be shared by threads, so on SQLite the same scenarios run in a child process against a database
-file with the production settings (IMMEDIATE transactions, busy timeout).
+file (a copy of the migrated test database) with the production settings (IMMEDIATE transactions, busy
+timeout).
 """
 
-import os
-import subprocess
-import sys
 import textwrap
 import threading
 
@@ -19,6 +17,7 @@ from stttt.procedures import services
 from stttt.procedures.choices import Status
 from stttt.procedures.models import Dossier, DossierStep
 from stttt.procedures.services import Conflict, dossier_transition
+from stttt.testing.childdb import run_python
 
 from .conftest import at, documents, file_dossier
 
@@ -157,10 +156,6 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the in-process test covers other databases")
-def test_concurrency_on_an_sqlite_file(tmp_path):
-    environment = {**os.environ, "STTTT_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "stttt.config.settings"}
-    environment.pop("DATABASE_URL", None)
-    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, env=environment, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    lines = result.stdout.strip().splitlines()
-    assert [line.split()[0] for line in lines] == ["ok"] * len(SCENARIOS), result.stdout
+def test_concurrency_on_an_sqlite_file(migrated_environment):
+    lines = run_python(CHILD, migrated_environment, timeout=300).strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["ok"] * len(SCENARIOS), lines
