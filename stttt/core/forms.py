@@ -1,4 +1,5 @@
-"""What every form of stttt shares: a faster widget renderer and choice fields that read their rows once.
+"""What every form of stttt shares: a faster widget renderer, and choice fields that read their rows once
+(declared, or made by `ModelForm` for a model's relations).
 
 Measured on the dossier list at province-decade (docs/benchmarks.md, seventh session), its filter form cost
 12 ms of a 50 ms page: Django renders each input, each select and each of its options through one or two
@@ -12,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
+from django.db import models
+from django.forms.models import BaseModelForm, ModelChoiceIterator, ModelFormMetaclass
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
@@ -123,3 +125,25 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # noqa: TID251 
     """Django's field, reading its rows once per form."""
 
     iterator = _RowsReadOnce
+
+
+def _field_for(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """A model field's form field, with this module's choice fields for relations."""
+    if isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
+    elif isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", ModelChoiceField)
+    return db_field.formfield(**kwargs)
+
+
+class _ModelFormMetaclass(ModelFormMetaclass):
+    # Django reads `formfield_callback` from the form's own Meta, which a form's Meta does not inherit.
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> type:
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(_field_for)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class ModelForm(BaseModelForm, metaclass=_ModelFormMetaclass):
+    """Django's ModelForm whose generated relation fields read their rows once per form."""

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core.forms import ModelChoiceField, ModelMultipleChoiceField
+from stttt.core.forms import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from stttt.cyber import choices as c
 from stttt.cyber.models import LEVELS, ContentReport, InfoSystem, Owner, SecurityWarning
 from stttt.cyber.services import SYSTEM_FIELDS
@@ -15,7 +15,7 @@ from stttt.cyber.services import SYSTEM_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OwnerForm(forms.ModelForm):
+class OwnerForm(ModelForm):
     class Meta:
         model = Owner
         fields = ["code", "name", "kind", "email", "phone", "focal_point"]
@@ -25,7 +25,7 @@ class LinkAccountForm(forms.Form):
     username = forms.CharField(label=_("User name of the portal account"), max_length=150)
 
 
-class SystemForm(forms.ModelForm):
+class SystemForm(ModelForm):
     class Meta:
         model = InfoSystem
         fields = list(SYSTEM_FIELDS)
@@ -96,7 +96,7 @@ class StaffIncidentForm(IncidentForm):
         self.fields["owner"].queryset = owners if owners is not None else Owner.objects.none()  # type: ignore[attr-defined]
 
 
-class WarningForm(forms.ModelForm):
+class WarningForm(ModelForm):
     class Meta:
         model = SecurityWarning
         fields = [
@@ -122,7 +122,7 @@ class WarningForm(forms.ModelForm):
         pass
 
 
-class ContentForm(forms.ModelForm):
+class ContentForm(ModelForm):
     class Meta:
         model = ContentReport
         fields = ["received_on", "reporter", "url", "platform", "category", "summary"]

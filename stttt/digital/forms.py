@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stttt.core.forms import ModelForm
 from stttt.digital.models import Appraisal, Dataset, ITEnterprise, SharingRequest, SignatureRequest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class EnterpriseForm(forms.ModelForm):
+class EnterpriseForm(ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -32,7 +33,7 @@ class EnterpriseForm(forms.ModelForm):
         widgets = {"founded_on": DATE}
 
 
-class DatasetForm(forms.ModelForm):
+class DatasetForm(ModelForm):
     access_url = forms.URLField(label=_("access address"), required=False, assume_scheme="https")
 
     class Meta:
@@ -58,7 +59,7 @@ class DatasetForm(forms.ModelForm):
         widgets = {"issued_on": DATE, "modified_on": DATE}
 
 
-class SharingRequestForm(forms.ModelForm):
+class SharingRequestForm(ModelForm):
     class Meta:
         model = SharingRequest
         fields = ["dataset", "requester", "number", "purpose", "legal_basis", "received_on"]
@@ -70,7 +71,7 @@ class SharingRequestForm(forms.ModelForm):
             self.fields["dataset"].queryset = datasets  # type: ignore[attr-defined]
 
 
-class AppraisalForm(forms.ModelForm):
+class AppraisalForm(ModelForm):
     national = forms.BooleanField(label=_("Nationally important project"), required=False)
 
     class Meta:
@@ -79,7 +80,7 @@ class AppraisalForm(forms.ModelForm):
         widgets = {"received_on": DATE}
 
 
-class SignatureRequestForm(forms.ModelForm):
+class SignatureRequestForm(ModelForm):
     class Meta:
         model = SignatureRequest
         fields = ["kind", "body", "holder", "position", "email", "received_on"]

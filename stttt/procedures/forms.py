@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core.forms import ModelChoiceField
+from stttt.core.forms import ModelChoiceField, ModelForm
 from stttt.procedures import filing, rules, versions
 from stttt.procedures.choices import Channel
 from stttt.procedures.models import Dossier, Procedure
@@ -31,7 +31,7 @@ class ApplicantChecks:
         return data
 
 
-class ApplicantForm(ApplicantChecks, forms.ModelForm):
+class ApplicantForm(ApplicantChecks, ModelForm):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:

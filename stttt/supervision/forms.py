@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core.forms import ModelChoiceField
+from stttt.core.forms import ModelChoiceField, ModelForm
 from stttt.supervision.models import (
     BroadcastRequest,
     Case,
@@ -25,7 +25,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(ModelForm):
     """A model form whose related choices are the agency's own."""
 
     scoped: dict[str, str] = {}

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stttt.core.forms import ModelChoiceField
+from stttt.core.forms import ModelChoiceField, ModelForm
 from stttt.work.choices import Aggregate, CounterpartKind, Direction, MeetingKind, QuestionKind, ValueType
 from stttt.work.models import Coordination, CouncilQuestion, Task
 
@@ -29,7 +29,7 @@ def _users(agency: Any) -> Any:
     return User.objects.filter(staff__agency=agency, is_active=True).order_by("full_name")
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(ModelForm):
     duty_citation = forms.CharField(
         label=_("Duty (citation in the regulation)"), required=False, max_length=30, help_text=_("e.g. 3.29 or 3.14.đ")
     )
@@ -168,7 +168,7 @@ class DistrictRequestForm(forms.Form):
         return found
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     class Meta:
         model = CouncilQuestion
         fields = ["kind", "session", "asked_by", "received_on", "content", "deadline", "unit", "assignee"]
@@ -198,7 +198,7 @@ class AnswerForm(forms.Form):
     file = forms.FileField(label=_("Answer document"), required=False)
 
 
-class CoordinationForm(forms.ModelForm):
+class CoordinationForm(ModelForm):
     class Meta:
         model = Coordination
         fields = [

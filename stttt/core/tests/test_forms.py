@@ -133,3 +133,20 @@ def test_model_choices_read_once_per_form(field_class, django_assert_num_queries
     assert f'value="{first.pk}" selected' in html
     User.objects.create_user("ba")
     assert len(Form().fields["person"].choices) == 3 + empty_label  # another form reads the rows anew
+
+
+def test_model_forms_make_relation_fields_that_read_once():
+    from stttt.work.models import Task
+
+    class Form(core_forms.ModelForm):
+        class Meta:
+            model = Task
+            fields = ["title", "lead_unit", "coordinating_units"]
+
+    fields = Form.base_fields
+    assert type(fields["lead_unit"]) is core_forms.ModelChoiceField
+    assert type(fields["coordinating_units"]) is core_forms.ModelMultipleChoiceField
+    assert type(fields["title"]) is forms.CharField
+    from stttt.work.forms import TaskForm  # a form with its own Meta, as every form of the project has
+
+    assert type(TaskForm.base_fields["coordinating_units"]) is core_forms.ModelMultipleChoiceField
