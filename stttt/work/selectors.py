@@ -162,6 +162,8 @@ def task_query(
             "due_soon": running.filter(deadline__gte=on, deadline__lt=limit),
             "on_track": running.filter(deadline__gte=limit),
         }[state]
+    elif state == "open":  # every open task, with or without a deadline (a unit's board links here)
+        qs = qs.filter(status__in=TASK_OPEN)
     elif state == "none":
         qs = qs.exclude(status__in=TASK_OPEN, deadline__isnull=False)
     elif state:
@@ -572,8 +574,8 @@ def _state_counts(on: dt.date) -> dict[str, Count]:
     }
 
 
-#: How many open tasks a unit's board lists, the most pressing first; the task list, filtered by the unit, has
-#: them all, a page at a time (a decade leaves hundreds open in a unit: the board listed every one, 1.4 s).
+#: How many open tasks a unit's board lists, the most pressing first; the task list, filtered by the unit and
+#: "open", has them all, a page at a time (a decade leaves hundreds open in a unit: the board listed every one, 1.4 s).
 BOARD_SIZE = 25
 
 

@@ -90,6 +90,19 @@ def test_the_unit_board_lists_the_most_pressing_open_tasks_and_links_to_all(dept
     if open_count == 2:
         assert 'data-testid="all-open"' not in html
     else:
-        link = f"{reverse('work:tasks')}?unit={dept.division.code}"
+        link = f"{reverse('work:tasks')}?unit={dept.division.code}&amp;state=open"
         assert 'data-testid="all-open"' in html and link in html
         assert "2 nhiệm vụ cấp bách nhất trong 3 nhiệm vụ đang mở" in html
+        # The link lists every open task of the unit, and only those.
+        cancelled = services.task_create(
+            actor=dept.director,
+            lead_unit=dept.division,
+            title="Việc đã hủy",
+            source_number="9/UBND",
+            source_date=dt.date(2020, 1, 2),
+        )
+        services.task_cancel(cancelled, actor=dept.director, reason="Không còn cần")
+        listing = client.get(link.replace("&amp;", "&")).content.decode()
+        assert [day for day in range(1, 4) if f"Việc hạn ngày {day}<" in listing] == [1, 2, 3]
+        assert "Việc đã hủy" not in listing
+        assert "Việc đã hủy" in client.get(link.split("&amp;")[0]).content.decode()

@@ -51,7 +51,12 @@ def tasks(request: HttpRequest) -> HttpResponse:
             "sources": SourceKind.choices,
             "statuses": TaskStatus.choices,
             "units": selectors.briefing_units(selectors.today(), selectors.working_agency(request.user)),
-            "states": [("overdue", _("Overdue")), ("due_soon", _("Due soon")), ("on_track", _("On track"))],
+            "states": [
+                ("open", _("Every open task")),
+                ("overdue", _("Overdue")),
+                ("due_soon", _("Due soon")),
+                ("on_track", _("On track")),
+            ],
         },
     )
 
