@@ -45,7 +45,8 @@ def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factor
         else:
             copy = f"{name}_migrated"
             connections.close_all()  # a template database must have no other session
-            with connection._nodb_cursor() as cursor:
+            with connection._nodb_cursor() as cursor:  # Django's own way in when the test database is busy
+                cursor.execute(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")  # left by an interrupted run
                 cursor.execute(f"CREATE DATABASE {copy} TEMPLATE {name}")
     request.config.stash[MIGRATED] = copy
     yield
