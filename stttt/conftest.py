@@ -32,36 +32,34 @@ def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factor
     copying it takes a second where migrating a new database takes a minute."""
     from django.db import connection, connections
 
-    name = connection.settings_dict["NAME"]
-    with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            copy = str(tmp_path_factory.mktemp("migrated") / "migrated.sqlite3")
-            connection.ensure_connection()
-            target = sqlite3.connect(copy)
-            try:
-                connection.connection.backup(target)
-            finally:
-                target.close()
-        else:
-            copy = f"{name}_migrated"
+    from stttt.testing.childdb import new_databases
+
+    if connection.vendor != "sqlite":
+        with django_db_blocker.unblock():
             connections.close_all()  # a template database must have no other session
-            with connection._nodb_cursor() as cursor:  # Django's own way in when the test database is busy
-                cursor.execute(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")  # left by an interrupted run
-                cursor.execute(f"CREATE DATABASE {copy} TEMPLATE {name}")
+        with new_databases("migrated", template=connection.settings_dict["NAME"]) as (url,):
+            request.config.stash[MIGRATED] = url.rsplit("/", 1)[1]
+            yield
+        return
+    copy = str(tmp_path_factory.mktemp("migrated") / "migrated.sqlite3")
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        target = sqlite3.connect(copy)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
     request.config.stash[MIGRATED] = copy
     yield
-    if connection.vendor != "sqlite":
-        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
 
 
 @pytest.fixture
 def migrated_environment(request, django_db_setup, tmp_path):
     """The environment of a child process whose database is a copy of the test database as it was just
     after its migrations (`stttt.testing.childdb`); its data folder is `tmp_path / "migrated"`."""
-    from stttt.testing.childdb import copied_database_environment
+    from stttt.testing.childdb import database_environment
 
-    with copied_database_environment(tmp_path / "migrated", request.config.stash[MIGRATED]) as env:
+    with database_environment(tmp_path / "migrated", copy_of=request.config.stash[MIGRATED]) as env:
         yield env
 
 

@@ -63,27 +63,18 @@ def new_databases(*names: str, template: str = "") -> Iterator[list[str]]:
 
 
 @contextmanager
-def empty_database_environment(data_dir: Path) -> Iterator[dict[str, str]]:
-    """A child environment whose database is new and empty, on the suite's engine: an SQLite file in
-    `data_dir`, or a PostgreSQL database dropped after."""
-    if not suite_database_url():
-        yield child_environment(data_dir)
+def database_environment(data_dir: Path, copy_of: str = "") -> Iterator[dict[str, str]]:
+    """A child environment whose database is new, on the suite's engine: empty, or a copy of `copy_of` (an
+    SQLite file copied into `data_dir`, or the PostgreSQL database of that name as a template). A PostgreSQL
+    database is dropped after."""
+    if suite_database_url():
+        with new_databases("copy" if copy_of else "empty", template=copy_of) as (url,):
+            yield child_environment(data_dir, url)
         return
-    with new_databases("empty") as (url,):
-        yield child_environment(data_dir, url)
-
-
-@contextmanager
-def copied_database_environment(data_dir: Path, source: str) -> Iterator[dict[str, str]]:
-    """A child environment whose database is a copy of `source`: an SQLite file copied into `data_dir`, or,
-    on PostgreSQL, a database made from the database named `source` and dropped after."""
-    if not suite_database_url():
+    if copy_of:
         data_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source, sqlite_file(data_dir))
-        yield child_environment(data_dir)
-        return
-    with new_databases("copy", template=source) as (url,):
-        yield child_environment(data_dir, url)
+        shutil.copy(copy_of, sqlite_file(data_dir))
+    yield child_environment(data_dir)
 
 
 def run_python(code: str, env: dict[str, str], *args: str, timeout: int = 600) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from stttt.testing.childdb import child_environment, empty_database_environment, run_python, suite_database_url
+from stttt.testing.childdb import child_environment, database_environment, run_python, suite_database_url
 
 SOURCE = textwrap.dedent(
     """
@@ -137,5 +137,5 @@ def test_sqlite_backup_under_writes_restores_every_committed_row(tmp_path, migra
 @pytest.mark.skipif(not suite_database_url(), reason="the PostgreSQL drill runs when the suite runs on PostgreSQL")
 def test_postgresql_backup_under_writes_restores_every_committed_row(tmp_path, migrated_environment):
     key_env = {"SECRET_KEY": "drill-" + uuid.uuid4().hex * 2}
-    with empty_database_environment(tmp_path / "target") as target_env:
+    with database_environment(tmp_path / "target") as target_env:
         _drill(tmp_path, {**migrated_environment, **key_env}, {**target_env, **key_env})

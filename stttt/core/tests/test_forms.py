@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from stttt.accounts.models import User
 from stttt.core import forms as core_forms
+from stttt.work.forms import TaskForm
+from stttt.work.models import Task
 
 DJANGO = DjangoTemplates()
 OURS = core_forms.Renderer()
@@ -136,17 +138,12 @@ def test_model_choices_read_once_per_form(field_class, django_assert_num_queries
 
 
 def test_model_forms_make_relation_fields_that_read_once():
-    from stttt.work.models import Task
-
     class Form(core_forms.ModelForm):
         class Meta:
             model = Task
             fields = ["title", "lead_unit", "coordinating_units"]
 
-    fields = Form.base_fields
-    assert type(fields["lead_unit"]) is core_forms.ModelChoiceField
-    assert type(fields["coordinating_units"]) is core_forms.ModelMultipleChoiceField
-    assert type(fields["title"]) is forms.CharField
-    from stttt.work.forms import TaskForm  # a form with its own Meta, as every form of the project has
-
-    assert type(TaskForm.base_fields["coordinating_units"]) is core_forms.ModelMultipleChoiceField
+    for form in (Form, TaskForm):  # a form of the project, with its own Meta and fields set in __init__
+        assert type(form.base_fields["lead_unit"]) is core_forms.ModelChoiceField
+        assert type(form.base_fields["coordinating_units"]) is core_forms.ModelMultipleChoiceField
+        assert type(form.base_fields["title"]) is forms.CharField

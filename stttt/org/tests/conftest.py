@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 
 from stttt.accounts.models import User
-from stttt.org import services
+from stttt.org import demo, services
 from stttt.org.choices import Position, StaffCategory, UnitKind
+from stttt.testing.moduledata import written_once
 
 START = datetime.date(2024, 1, 1)
 
@@ -66,3 +68,14 @@ class Org:
 @pytest.fixture
 def org(db):
     return Org()
+
+
+@pytest.fixture(scope="module")
+def _demo_org_of_module(django_db_setup, django_db_blocker):
+    yield from written_once(django_db_blocker, lambda: demo.load(io.StringIO()))
+
+
+@pytest.fixture
+def demo_org(_demo_org_of_module, db):
+    """The organisation's demo, written once for the module's tests (9,000 queries), each test's own writes
+    undone after it (`stttt.testing.moduledata`)."""

@@ -2,23 +2,10 @@
 
 import io
 
-import pytest
 from rest_framework.test import APIClient
 
 from stttt.accounts.models import User
-from stttt.org import demo
 from stttt.org.models import Assignment, Staff
-from stttt.testing.moduledata import written_once
-
-
-@pytest.fixture(scope="module")
-def _demo_org(django_db_setup, django_db_blocker):
-    yield from written_once(django_db_blocker, lambda: demo.load(io.StringIO()))
-
-
-@pytest.fixture
-def demo_org(_demo_org, db):
-    pass
 
 
 def client_for(username=None):

@@ -5,7 +5,6 @@ date is tested on the day before, the day of and the day after."""
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
@@ -14,20 +13,14 @@ from stttt.accounts.models import User
 from stttt.org import demo, selectors
 from stttt.org.models import District, ReorgEvent
 from stttt.org.services import reorganisation
-from stttt.testing.moduledata import written_once
 
 MERGE = datetime.date(2025, 3, 1)
 PROVINCE = datetime.date(2025, 7, 1)
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture(scope="module")
-def _demo_org(django_db_setup, django_db_blocker):
-    yield from written_once(django_db_blocker, lambda: demo.load(io.StringIO()))
-
-
 @pytest.fixture
-def agency(_demo_org, db):
+def agency(demo_org):
     return selectors.agency_get("STTTT-BP")
 
 

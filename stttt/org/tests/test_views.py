@@ -1,25 +1,12 @@
 """Pages of the organisation: each opens for a signed-in user; changes need the right post."""
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
 
 from stttt.accounts.models import User
-from stttt.org import demo
 from stttt.org.models import Assignment
-from stttt.testing.moduledata import written_once
-
-
-@pytest.fixture(scope="module")
-def _demo_org(django_db_setup, django_db_blocker):
-    yield from written_once(django_db_blocker, lambda: demo.load(io.StringIO()))
-
-
-@pytest.fixture
-def demo_org(_demo_org, db):
-    pass
 
 
 def login(client, username):

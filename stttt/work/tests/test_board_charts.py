@@ -73,16 +73,19 @@ def test_the_unit_board_lists_the_most_pressing_open_tasks_and_links_to_all(dept
     deadline first) and links to the unit's task list, which pages through them all."""
     from stttt.work import selectors
 
-    monkeypatch.setattr(selectors, "BOARD_SIZE", 2)
-    for day in range(open_count, 0, -1):  # created latest deadline first
-        services.task_create(
+    def division_task(title, deadline=None):
+        return services.task_create(
             actor=dept.director,
             lead_unit=dept.division,
-            title=f"Việc hạn ngày {day}",
-            source_number=f"{day}/UBND",
+            title=title,
+            source_number="1/UBND",
             source_date=dt.date(2020, 1, 2),
-            deadline=dt.date(2031, 1, day),
+            deadline=deadline,
         )
+
+    monkeypatch.setattr(selectors, "BOARD_SIZE", 2)
+    for day in range(open_count, 0, -1):  # created latest deadline first
+        division_task(f"Việc hạn ngày {day}", dt.date(2031, 1, day))
     assert client.login(username="gd", password=PASSWORD)
     html = client.get(reverse("work:unit", args=[dept.division.code])).content.decode()
     listed = [day for day in range(1, open_count + 1) if f"Việc hạn ngày {day}<" in html]
@@ -94,14 +97,7 @@ def test_the_unit_board_lists_the_most_pressing_open_tasks_and_links_to_all(dept
         assert 'data-testid="all-open"' in html and link in html
         assert "2 nhiệm vụ cấp bách nhất trong 3 nhiệm vụ đang mở" in html
         # The link lists every open task of the unit, and only those.
-        cancelled = services.task_create(
-            actor=dept.director,
-            lead_unit=dept.division,
-            title="Việc đã hủy",
-            source_number="9/UBND",
-            source_date=dt.date(2020, 1, 2),
-        )
-        services.task_cancel(cancelled, actor=dept.director, reason="Không còn cần")
+        services.task_cancel(division_task("Việc đã hủy"), actor=dept.director, reason="Không còn cần")
         listing = client.get(link.replace("&amp;", "&")).content.decode()
         assert [day for day in range(1, 4) if f"Việc hạn ngày {day}<" in listing] == [1, 2, 3]
         assert "Việc đã hủy" not in listing

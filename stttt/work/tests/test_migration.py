@@ -8,7 +8,7 @@ import datetime as dt
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from stttt.testing.childdb import empty_database_environment, run_python
+from stttt.testing.childdb import database_environment, run_python
 
 BEFORE = [("work", "0003_request_indicator_aggregate"), ("org", "0003_agency_council_name_agency_host_names_and_more")]
 AFTER = [("work", "0005_org_districts_and_agency_required")]
@@ -17,7 +17,7 @@ AFTER = [("work", "0005_org_districts_and_agency_required")]
 def test_districts_officers_and_agencies_carried_over(tmp_path):
     # Unwinding the test database to these migrations and back took four minutes; a new database migrates
     # only the few that lead to them.
-    with empty_database_environment(tmp_path) as env:
+    with database_environment(tmp_path) as env:
         assert run_python(CHILD, env).splitlines()[-1] == "carried over"
 
 
