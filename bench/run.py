@@ -411,11 +411,17 @@ def _session(username: str) -> str:
     return client.cookies["sessionid"].value
 
 
-def _wrk(path: str, cookie: str | None) -> tuple[float, float, int]:
+#: Asks a page kept for its reader to be rendered, as a browser's hard reload does (`core.pagecache`).
+RENDERED = "Cache-Control: no-cache"
+
+
+def _wrk(path: str, cookie: str | None, header: str = "") -> tuple[float, float, int]:
     """(requests/s, p95 ms, errors) of `path` under wrk: 2 threads, 4 connections (two per worker)."""
     command = ["wrk", "-t2", "-c4", f"-d{ARGS.seconds}s", "--timeout", "60s", "-s", str(ROOT / "bench" / "report.lua")]
     if cookie:
         command += ["-H", f"Cookie: sessionid={cookie}"]
+    if header:
+        command += ["-H", header]
     output = subprocess.run([*command, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True).stdout
     found = re.search(r"BENCH (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", output)
     if not found:
@@ -424,11 +430,13 @@ def _wrk(path: str, cookie: str | None) -> tuple[float, float, int]:
     return int(requests) / float(seconds), float(p95), int(errors)
 
 
-def _one(path: str, cookie: str | None) -> float:
+def _one(path: str, cookie: str | None, header: str = "") -> float:
     """Milliseconds of one request of `path`."""
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}")
     if cookie:
         request.add_header("Cookie", f"sessionid={cookie}")
+    if header:
+        request.add_header(*header.split(": ", 1))
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=600) as response:
         response.read()
@@ -499,16 +507,20 @@ def _served_pages() -> list[tuple[str, str, float, float, float, int]]:
                 failing[path, user] = error.code
         floor_before = _wrk(HELLO, None)
         rows = []
-        for path, user, label in served:
+        # A staff page is measured twice: as its reader gets it again while nothing changed (kept whole), and
+        # rendered each time, as after any change of data.
+        measured = [(path, user, label, "") for path, user, label in served]
+        measured += [(path, user, f"{label}, rendered", RENDERED) for path, user, label in served if user]
+        for path, user, label, header in measured:
             name = f"{label}" + (f" ({user})" if user else "")
             if (path, user) in failing:  # reported, not measured: the page does not answer 200 in this tree
                 rows.append((f"{name}: HTTP {failing[path, user]}, not measured", path, 0.0, 0.0, 0.0, 1))
                 continue
             _drain()
-            rate, p95, errors = _wrk(path, cookies.get(user) if user else None)
+            rate, p95, errors = _wrk(path, cookies.get(user) if user else None, header)
             if not rate:  # slower than the run: one request alone, timed
                 _drain()
-                p95 = _one(path, cookies.get(user) if user else None)
+                p95 = _one(path, cookies.get(user) if user else None, header)
                 name += f": no answer within {ARGS.seconds} s under load; one request alone"
             rows.append((name, path, p95, rate, 0.0, errors))
         _drain()

@@ -67,7 +67,18 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, pre_migrate
 
-        from stttt.core import apifields, audit, auditlog, authaudit, caching, jobstats, requestid, searchindex, signing
+        from stttt.core import (
+            apifields,
+            audit,
+            auditlog,
+            authaudit,
+            caching,
+            datarevision,
+            jobstats,
+            requestid,
+            searchindex,
+            signing,
+        )
         from stttt.core import calendar as working_calendar
         from stttt.core.models import CalendarDay
 
@@ -80,6 +91,8 @@ class CoreConfig(AppConfig):
         # Append-only tables: SQLite triggers call this function; migrations run without the triggers,
         # which are put back on every table once all apps have migrated (docs/audit.md).
         connection_created.connect(auditlog.register_sqlite_function, dispatch_uid="stttt.core.sqlite_fn")
+        # Every committed write renews the data revision that pages kept for their reader are stored under.
+        connection_created.connect(datarevision.watch, dispatch_uid="stttt.core.data_revision")
         pre_migrate.connect(auditlog.on_pre_migrate, sender=self, dispatch_uid="stttt.core.drop_triggers")
         post_migrate.connect(auditlog.on_post_migrate, sender=self, dispatch_uid="stttt.core.install_triggers")
         # Substring indexes of every searchable model's folded text (FTS5 on SQLite, pg_trgm on PostgreSQL).

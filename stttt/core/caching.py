@@ -7,8 +7,8 @@ process at once, and nothing is ever deleted by hand. A lost revision (cache cle
 new one: everything is built again, never served stale.
 
 - `revision(name)` and `revision_time(name)`: the current token and when it was set (Last-Modified);
-- `bump(name)`: a new token now and again when the transaction commits (a reader inside the window
-  cannot keep what it built from the old rows);
+- `renew(name)`: a new token now; `bump(name)`: a new token now and again when the transaction commits (a
+  reader inside the window cannot keep what it built from the old rows);
 - `remember(key, build, revisions=...)`: build once, keep in the shared cache and in this process;
 - `bump_on_change(name, *models)`: every save or delete of those models' rows bumps `name` (for data
   written from several places; bulk writes and raw SQL send no signal and bump it themselves).
@@ -95,14 +95,15 @@ def revision_time(name: str) -> dt.datetime:
     return dt.datetime.fromtimestamp(float(revision(name).split("-", 1)[0]), tz=dt.UTC)
 
 
+def renew(name: str) -> None:
+    """A new revision of `name` now."""
+    cache.set(PREFIX + name, _new_token(), timeout=None)
+
+
 def bump(name: str) -> None:
     """`name`'s data changed: a new revision now, and another once the transaction commits."""
-
-    def renew() -> None:
-        cache.set(PREFIX + name, _new_token(), timeout=None)
-
-    renew()
-    transaction.on_commit(renew)
+    renew(name)
+    transaction.on_commit(functools.partial(renew, name))
 
 
 def bump_on_change(name: str, *models: type[Model]) -> None:

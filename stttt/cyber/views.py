@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from stttt.core import charts
 from stttt.core import documents as docs
 from stttt.core.http import file_response, form_errors
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.cyber import exports, forms, permissions, rules, selectors, services, workflow
 from stttt.cyber.choices import Severity
@@ -45,6 +46,7 @@ def _act(request: HttpRequest, call: Any) -> bool:
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     """The leaders' view: systems by level and status, incidents per month and severity, remediation rates."""
     agency = department(request)
@@ -89,6 +91,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def owners(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     form = forms.OwnerForm(request.POST or None)
@@ -125,6 +128,7 @@ def owner_link(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def compliance(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     rows = selectors.compliance_board(agency)
@@ -145,6 +149,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def systems(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     owners_qs = selectors.owners_visible_to(request.user)
@@ -224,6 +229,7 @@ def system_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def dossiers(request: HttpRequest) -> HttpResponse:
     department(request)
     items = selectors.dossier_rows(list(selectors.dossiers_visible_to(request.user)))
@@ -297,6 +303,7 @@ def dossier_document(request: HttpRequest, pk: int, kind: str, fmt: str) -> Http
 
 
 @login_required
+@reader_page
 def incidents(request: HttpRequest) -> HttpResponse:
     department(request)
     owners_qs = selectors.owners_visible_to(request.user)
@@ -347,6 +354,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def warnings(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     form = forms.WarningForm(request.POST or None)
@@ -417,6 +425,7 @@ def delivery_act(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def contents(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     form = forms.ContentForm(request.POST or None)

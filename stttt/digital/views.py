@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from stttt.core.calendar import calendar
 from stttt.core.http import file_response, form_errors
+from stttt.core.pagecache import reader_page
 from stttt.digital import charts, exports, forms, selectors, services, workflow
 from stttt.digital.models import Submission
 from stttt.org.powers import is_department_staff
@@ -70,6 +71,7 @@ def _create(request: HttpRequest, form: Any, save: Callable[..., Any], title: st
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     """Leaders compare: the DTI by pillar against the previous year, completion of the latest collection by
     reporting entity, online-service shares per month; then what is due."""
@@ -105,6 +107,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def programme_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     page = _page(request, selectors.programmes_visible_to(request.user))
@@ -151,6 +154,7 @@ def programme_task_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def indicator_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     rows = selectors.indicators_visible_to(request.user)
@@ -161,6 +165,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def collection_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     page = _page(request, selectors.collections_visible_to(request.user))
@@ -271,6 +276,7 @@ def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def dti(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     year = _year(request)
@@ -288,6 +294,7 @@ def dti(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def online_services(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     year = _year(request)
@@ -301,6 +308,7 @@ def online_services(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def dataset_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     from stttt.core.search import search
@@ -338,6 +346,7 @@ def open_data(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
+@reader_page
 def sharing_list(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     page = _page(request, selectors.sharing_visible_to(request.user))
@@ -392,6 +401,7 @@ def sharing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def appraisal_list(request: HttpRequest) -> HttpResponse:
     _department(request)
     page = _page(request, selectors.appraisals_visible_to(request.user))
@@ -475,6 +485,7 @@ def appraisal_opinion(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     from stttt.core.search import search
@@ -539,6 +550,7 @@ def enterprise_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def signature_list(request: HttpRequest) -> HttpResponse:
     agency = _department(request)
     page = _page(request, selectors.signatures_visible_to(request.user))

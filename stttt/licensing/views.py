@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME, PDF_MIME
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.licensing import documents, permissions, selectors, services
 from stttt.licensing.choices import LEADER_EVENTS, EventType, Status
@@ -45,6 +46,7 @@ def _licence(request: HttpRequest, pk: int) -> Licence:
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     _staff(request)
     qs: Any = selectors.licences_visible_to(request.user)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME
+from stttt.core.pagecache import reader_page
 from stttt.core.spreadsheets import XLSX_MIME
 from stttt.legal.selectors import basis_sentence
 from stttt.org import exports, permissions, powers, selectors, services
@@ -54,6 +55,7 @@ def _context(request: HttpRequest, agency: Agency, **extra) -> dict:
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     """The org chart as of a date, with the reorganisations that shaped it."""
     agency = _agency(request)

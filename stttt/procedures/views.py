@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from stttt.core.documents import DOCX_MIME, PDF_MIME, to_docx, to_pdf
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.core.spreadsheets import XLSX_MIME
 from stttt.org import powers
@@ -50,6 +51,7 @@ def _errors(exc: ValidationError) -> list[str]:
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     """Staff see their inboxes; applicants see their dossiers."""
     staff = permissions.is_staff_member(request.user)
@@ -83,6 +85,7 @@ def _catalogue(request: HttpRequest):
 
 
 @login_required
+@reader_page
 def catalog(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     procedures = _catalogue(request)
@@ -178,6 +181,7 @@ LIST_PAGE_SIZE = 50
 
 
 @login_required
+@reader_page
 def dossier_list(request: HttpRequest) -> HttpResponse:
     """Every dossier the user may see, a page at a time (never a silent cap), searched, filtered and sorted."""
     qs = selectors.dossiers_visible_to(request.user)
@@ -378,6 +382,7 @@ def logbook(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def statistics(request: HttpRequest) -> HttpResponse:
     """Leadership dashboard: per procedure or division for a month, with bars and an XLSX export."""
     _require_staff(request)

@@ -17,6 +17,8 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import Max
 
+from stttt.core import datarevision
+
 
 class BulkWriter:
     def __init__(self, batch: int = 20_000, on_flush: Callable[[], None] | None = None) -> None:
@@ -114,6 +116,7 @@ def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in values:
                     copy.write_row(row)
+            datarevision.changed(db)  # COPY goes to the driver past Django's execute wrappers
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)

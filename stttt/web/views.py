@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from stttt.core import caching
 from stttt.core.apps import capabilities
 from stttt.core.audit import history_of
+from stttt.core.pagecache import reader_page
 from stttt.org.powers import REVISION, is_department_staff, observed_agency, powers_of
 from stttt.web import visibility
 
@@ -29,6 +30,7 @@ INBOX_LABELS = {
 }
 
 
+@reader_page
 def home(request: HttpRequest) -> HttpResponse:
     """Each visitor's own home: staff their work, district officers their district's reports, citizens
     their dossiers on the portal, anonymous visitors the portal."""

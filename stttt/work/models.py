@@ -108,6 +108,9 @@ class Task(SearchableModel, TimeStampedModel):
             # A person's open tasks by deadline ("my tasks", the home page). Without it SQLite walked the agency's
             # every task in deadline order looking for the first 20 of one person (30 ms at 30,000 tasks).
             models.Index(fields=["person_in_charge", "status", "deadline"], name="work_task_mine"),
+            # The tasks an agency completed in a month (a unit's board): without it PostgreSQL read every task of
+            # the agency (44 ms at 30,000 tasks) to find the 155 of the month.
+            models.Index(fields=["agency", "completed_on"], name="work_task_completed"),
         ]
 
     def __str__(self) -> str:

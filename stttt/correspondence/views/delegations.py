@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stttt.core.pagecache import reader_page
 from stttt.correspondence import permissions, selectors, services
 from stttt.correspondence.choices import DocType
 from stttt.correspondence.forms import DelegationEndForm, DelegationForm
@@ -19,6 +20,7 @@ from stttt.correspondence.views.common import department, refuse
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@reader_page
 def delegations(request: HttpRequest) -> HttpResponse:
     """The list, and (for the Director) the form that records a new delegation."""
     department(request)

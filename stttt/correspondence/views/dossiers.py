@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import charts
+from stttt.core.pagecache import reader_page
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence.forms import DossierCommentForm, DossierForm, IssuedFileForm, StageForm
 from stttt.correspondence.models import Dossier, DossierComment
@@ -20,6 +21,7 @@ from stttt.correspondence.views.common import department, refuse
 
 @login_required
 @require_GET
+@reader_page
 def dossiers(request: HttpRequest) -> HttpResponse:
     department(request)
     found = [(d, selectors.dossier_state(d)) for d in selectors.dossiers_visible_to(request.user)]
@@ -120,6 +122,7 @@ def dossier_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@reader_page
 def figures(request: HttpRequest) -> HttpResponse:
     """Leaders compare numbers: documents in and out per month of the year, overdue routed documents per
     unit; each as a chart and a table."""

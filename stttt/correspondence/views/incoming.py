@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import documents, spreadsheets
 from stttt.core.http import file_response
+from stttt.core.pagecache import reader_page
 from stttt.correspondence import permissions, selectors, services, workflow
 from stttt.correspondence import render as rendering
 from stttt.correspondence.forms import (
@@ -42,6 +43,7 @@ BOXES = [
 
 @login_required
 @require_GET
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     """The inboxes of incoming documents, with a search that ignores diacritics (files' text included)."""
     department(request)

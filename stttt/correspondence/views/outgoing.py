@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from stttt.core import documents
 from stttt.core.http import file_response
+from stttt.core.pagecache import reader_page
 from stttt.correspondence import exchange, permissions, selectors, services, workflow
 from stttt.correspondence.forms import CommentForm, DispatchForm, EditForm, OutgoingForm
 from stttt.correspondence.models import Outgoing
@@ -35,6 +36,7 @@ BOXES = [
 
 @login_required
 @require_GET
+@reader_page
 def outgoing_list(request: HttpRequest) -> HttpResponse:
     department(request)
     box = request.GET.get("box", "all")

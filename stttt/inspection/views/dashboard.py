@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from stttt.core import charts
+from stttt.core.pagecache import reader_page
 from stttt.inspection import selectors
 from stttt.inspection.choices import ReferralStatus
 from stttt.inspection.views.common import department
@@ -19,6 +20,7 @@ def _year(request: HttpRequest) -> int:
     return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else today().year
 
 
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     department(request)
     agency = agency_of(request.user)

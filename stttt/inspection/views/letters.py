@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.inspection import documents, permissions, rules, selectors, services, workflow
 from stttt.inspection.forms import LetterForm, ReceptionDayForm, ReceptionEntryForm
@@ -38,6 +39,7 @@ def _documents(letter: Letter) -> list[tuple[str, str]]:
     ]
 
 
+@reader_page
 def letters(request: HttpRequest) -> HttpResponse:
     letters_gate(request)
     items = selectors.letters_visible_to(request.user)
@@ -117,6 +119,7 @@ def letter_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     )
 
 
+@reader_page
 def reception(request: HttpRequest) -> HttpResponse:
     department(request)
     agency = agency_of(request.user)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.inspection import permissions, rules, selectors, services, workflow
 from stttt.inspection.forms import CaseForm, FollowUpForm, PlanForm, TargetForm
@@ -20,6 +21,7 @@ from stttt.org.powers import agency_of
 from stttt.org.selectors import today
 
 
+@reader_page
 def plans(request: HttpRequest) -> HttpResponse:
     department(request)
     agency = agency_of(request.user)
@@ -83,6 +85,7 @@ def plan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return act(request, "plan", selectors.plans_visible_to(request.user), pk, action, services.plan_transition)
 
 
+@reader_page
 def cases(request: HttpRequest) -> HttpResponse:
     department(request)
     items = selectors.cases_visible_to(request.user)

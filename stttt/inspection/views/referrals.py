@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.inspection import selectors, services, workflow
 from stttt.inspection.views.common import act, action_forms, department
 
 
+@reader_page
 def referrals(request: HttpRequest) -> HttpResponse:
     department(request)
     items = selectors.referrals_visible_to(request.user)

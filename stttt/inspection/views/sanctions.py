@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.core.search import search
 from stttt.inspection import catalogue, permissions, selectors, services, workflow
 from stttt.inspection.forms import ViolationForm
@@ -19,6 +20,7 @@ from stttt.org.powers import agency_of
 from stttt.org.selectors import today
 
 
+@reader_page
 def violations(request: HttpRequest) -> HttpResponse:
     department(request)
     items = selectors.violations_visible_to(request.user)

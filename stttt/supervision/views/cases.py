@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.supervision import permissions, rules, selectors, services
 from stttt.supervision.choices import CaseKind, CaseStatus
 from stttt.supervision.forms import CaseForm, IncidentForm
@@ -18,6 +19,7 @@ from stttt.supervision.views.common import actions, department, record_or_404, t
 
 
 @login_required
+@reader_page
 def cases(request: HttpRequest) -> HttpResponse:
     department(request)
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "status")}
@@ -78,6 +80,7 @@ def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def emergency(request: HttpRequest) -> HttpResponse:
     department(request)
     return render(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from stttt.core import charts
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.supervision import permissions, rules, selectors, services
 from stttt.supervision.forms import ActivityForm, BroadcastForm, ExternalPlanForm, StationForm
 from stttt.supervision.views.common import actions, department, record_or_404, take_step
@@ -22,6 +23,7 @@ def _can(request: HttpRequest, agency: object) -> bool:
 
 
 @login_required
+@reader_page
 def grassroots(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     form = StationForm(request.POST or None, agency=agency)
@@ -112,6 +114,7 @@ def broadcast_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def external(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     year = selectors.today().year

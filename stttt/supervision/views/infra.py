@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from stttt.core import charts
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.supervision import maps, permissions, rules, selectors, services
 from stttt.supervision.choices import Conformity, SiteStatus
 from stttt.supervision.forms import SiteForm
@@ -40,6 +41,7 @@ def _context(request: HttpRequest, filters: dict[str, str]) -> dict[str, object]
 
 
 @login_required
+@reader_page
 def sites(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     filters = _filters(request)
@@ -93,6 +95,7 @@ def site_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def site_map(request: HttpRequest) -> HttpResponse:
     department(request)
     filters = _filters(request)
@@ -154,6 +157,7 @@ def site_map(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def network(request: HttpRequest) -> HttpResponse:
     department(request)
     return render(
@@ -169,6 +173,7 @@ def network(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def postal(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     commune = request.GET.get("commune", "").strip()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from stttt.core import charts
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.supervision import permissions, rules, selectors, services
 from stttt.supervision.choices import OperatorStatus, Sector
 from stttt.supervision.forms import HoldingForm, OperatorForm, ScheduleForm
@@ -28,6 +29,7 @@ def _state_labels() -> dict[str, str]:
 
 
 @login_required
+@reader_page
 def index(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     per_operator = selectors.sites_per_operator(agency)
@@ -80,6 +82,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def operators(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "sector", "status")}
@@ -151,6 +154,7 @@ def operator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def reports(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     filters = {k: request.GET.get(k, "").strip() for k in ("state", "kind")}
@@ -224,6 +228,7 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def totals(request: HttpRequest) -> HttpResponse:
     agency = department(request)
     kinds = list(selectors.report_kinds(agency))

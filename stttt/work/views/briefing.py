@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.http import file_response
+from stttt.core.pagecache import reader_page
 from stttt.work import exports, permissions, rules, selectors, services
 from stttt.work.forms import (
     AttendanceForm,
@@ -22,6 +23,7 @@ from stttt.work.views.common import department, month_of, refusal
 
 
 @login_required
+@reader_page
 def briefing(request: HttpRequest) -> HttpResponse:
     department(request)
     month, error = month_of(request)

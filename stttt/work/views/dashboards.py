@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from stttt.core.pagecache import reader_page
 from stttt.work import selectors
 from stttt.work.views import charts
 from stttt.work.views.common import department
@@ -27,6 +28,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def leadership(request: HttpRequest) -> HttpResponse:
     department(request)
     if not selectors.sees_everything(request.user):
@@ -36,6 +38,7 @@ def leadership(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def unit(request: HttpRequest, code: str) -> HttpResponse:
     department(request)
     from stttt.org.models import Unit

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.http import file_response, form_errors
+from stttt.core.pagecache import reader_page
 from stttt.work import exports, rules, selectors, services, workflow
 from stttt.work.forms import (
     DistrictRequestForm,
@@ -24,6 +25,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@reader_page
 def district_requests(request: HttpRequest) -> HttpResponse:
     district = selectors.district_of(request.user)
     if district is None:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.work import rules, selectors, services, workflow
 from stttt.work.forms import (
     AnswerForm,
@@ -21,6 +22,7 @@ from stttt.work.views.common import department, refusal
 
 
 @login_required
+@reader_page
 def questions(request: HttpRequest) -> HttpResponse:
     department(request)
     form = QuestionForm(request.POST or None, agency=selectors.working_agency(request.user))
@@ -90,6 +92,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reader_page
 def coordinations(request: HttpRequest) -> HttpResponse:
     department(request)
     form = CoordinationForm(request.POST or None, agency=selectors.working_agency(request.user))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.http import file_response
+from stttt.core.pagecache import reader_page
 from stttt.core.spreadsheets import XLSX_MIME
 from stttt.work import exports, selectors, services, workflow
 from stttt.work.forms import (
@@ -24,6 +25,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@reader_page
 def reports(request: HttpRequest) -> HttpResponse:
     department(request)
     form = ReportCreateForm(request.POST or None, report_types=selectors.report_types(request.user))

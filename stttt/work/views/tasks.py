@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stttt.core.http import form_errors
+from stttt.core.pagecache import reader_page
 from stttt.work import selectors, services, workflow
 from stttt.work.choices import SourceKind, TaskStatus
 from stttt.work.forms import (
@@ -27,6 +28,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@reader_page
 def tasks(request: HttpRequest) -> HttpResponse:
     department(request)
     filters = {key: request.GET.get(key, "") for key in ("unit", "person", "source", "duty", "state", "status", "q")}
