@@ -57,7 +57,8 @@ def writes_data(sql: str) -> bool:
     return not (target and target.group(1).lower() in VISIT_TABLES)
 
 
-def _renew() -> None:
+def renew() -> None:
+    """A new revision now (a transaction's writes committed)."""
     global _seen
     _seen = False
     caching.renew(NAME)
@@ -66,13 +67,13 @@ def _renew() -> None:
 def changed(connection: BaseDatabaseWrapper) -> None:
     """`connection` wrote data: a new revision once it commits (now, outside a transaction)."""
     if not connection.in_atomic_block:
-        _renew()
+        renew()
         return
     if _seen:  # a page may have been built inside this transaction, from its own uncommitted rows
-        _renew()
+        renew()
     # Django keeps the callbacks as (savepoints, callback, robust): one renewal per transaction is enough.
-    if not any(entry[1] is _renew for entry in connection.run_on_commit):
-        transaction.on_commit(_renew, using=connection.alias)
+    if not any(entry[1] is renew for entry in connection.run_on_commit):
+        transaction.on_commit(renew, using=connection.alias)
 
 
 def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
