@@ -122,7 +122,8 @@ def _one_rate_window(monkeypatch):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters and cached builds do not leak from one test to the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield

@@ -162,6 +162,19 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+# Whole pages kept for their readers (`core.pagecache`): in Redis when there is one, else in each process's
+# memory. Both are safe: a kept page's key holds the data revision read from the shared cache above, so no
+# process serves a page built before the last write. Memory spares the file cache a file per page (once full,
+# it lists its whole folder at every write).
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "stttt-pages"}
+    if _CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "stttt-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+)
 # With Redis, sessions are read from the cache and written through to the database (they survive a flush).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if _CACHE_URL else "django.contrib.sessions.backends.db"
 # Page limits (`stttt.core.throttle.limit`): {"scope": "count/period"} overrides the code's defaults.

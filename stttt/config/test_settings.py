@@ -19,7 +19,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": __import__("tempfile").mkdtemp(prefix="stttt-test-cache-"),
-    }
+    },
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stttt-test-pages"},
 }
 # Jobs run in-process after commit; text messages are kept in memory (`stttt.core.sms.MemoryBackend`).
 CELERY_TASK_ALWAYS_EAGER = True

@@ -2,7 +2,7 @@
 
 A public page that has an ETag (the regulation, a register) is the same for every anonymous reader of the
 same version, path, language and host. Its ETag already lets a browser that holds it revalidate (304); this
-keeps the rendered page in the shared cache so that the next reader without it is answered without rendering
+keeps the rendered page in the pages cache so that the next reader without it is answered without rendering
 either. The key holds the ETag, so a new version (licences or regulation changed, a new deployment) is never
 answered from an old page.
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -35,6 +35,8 @@ from django.views.decorators.http import condition
 
 from stttt.core import caching, datarevision
 
+#: The cache alias kept pages live in (settings: Redis, or each process's memory; keys hold shared revisions).
+PAGES = "pages"
 TIMEOUT = 3600
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
 PLAIN_QUERY = {"page"}
@@ -110,14 +112,14 @@ def public_page(
         def kept(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             etag = once(request, *args, **kwargs)
             key = _key(request, etag) if etag is not None and _keepable_request(request) else None
-            found = cache.get(key) if key else None
+            found = caches[PAGES].get(key) if key else None
             if found is not None:
                 return _kept_response(found)
             response = view(request, *args, **kwargs)
             if etag is not None:
                 patch_cache_control(response, no_cache=True)  # kept by the browser, revalidated on each visit
             if key and _keepable_response(request, response):
-                cache.set(key, (response.content, _kept_headers(response)), timeout=TIMEOUT)
+                caches[PAGES].set(key, (response.content, _kept_headers(response)), timeout=TIMEOUT)
             return response
 
         return condition(etag_func=once, last_modified_func=last_modified_func)(kept)
@@ -153,7 +155,7 @@ def reader_page(view: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(view)
     def kept(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         key = _reader_key(request)
-        found = cache.get(key) if key else None
+        found = caches[PAGES].get(key) if key else None
         if found is not None:
             response = _kept_response(found)
             if _TOKEN_MARK.encode() in response.content:
@@ -163,7 +165,7 @@ def reader_page(view: Callable[..., Any]) -> Callable[..., Any]:
         response = view(request, *args, **kwargs)
         if key and _plain_page(request, response, session_before) and response["Content-Type"].startswith("text/html"):
             content = _FORM_TOKEN.sub(rf"\g<1>{_TOKEN_MARK}\g<2>", response.content.decode(response.charset))
-            cache.set(key, (content.encode(response.charset), _kept_headers(response)), timeout=READER_TIMEOUT)
+            caches[PAGES].set(key, (content.encode(response.charset), _kept_headers(response)), timeout=READER_TIMEOUT)
         return response
 
     return kept
