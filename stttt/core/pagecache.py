@@ -44,8 +44,8 @@ PRIVATE_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME")
 #: A reader's kept page lives at most this long (seconds): what bounds a change made outside Django.
 READER_TIMEOUT = 600
 #: The CSRF token of each form (`{% csrf_token %}`), stored as a mark and minted anew for each answer.
-_FORM_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-_TOKEN_MARK = "\x00csrf\x00"
+_FORM_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_TOKEN_MARK = b"\x00csrf\x00"
 
 
 def _keepable_request(request: HttpRequest) -> bool:
@@ -158,14 +158,14 @@ def reader_page(view: Callable[..., Any]) -> Callable[..., Any]:
         found = caches[PAGES].get(key) if key else None
         if found is not None:
             response = _kept_response(found)
-            if _TOKEN_MARK.encode() in response.content:
-                response.content = response.content.replace(_TOKEN_MARK.encode(), get_token(request).encode())
+            if _TOKEN_MARK in response.content:
+                response.content = response.content.replace(_TOKEN_MARK, get_token(request).encode())
             return response
         session_before = dict(request.session.items()) if key else None
         response = view(request, *args, **kwargs)
         if key and _plain_page(request, response, session_before) and response["Content-Type"].startswith("text/html"):
-            content = _FORM_TOKEN.sub(rf"\g<1>{_TOKEN_MARK}\g<2>", response.content.decode(response.charset))
-            caches[PAGES].set(key, (content.encode(response.charset), _kept_headers(response)), timeout=READER_TIMEOUT)
+            content = _FORM_TOKEN.sub(rb"\g<1>" + _TOKEN_MARK + rb"\g<2>", response.content)
+            caches[PAGES].set(key, (content, _kept_headers(response)), timeout=READER_TIMEOUT)
         return response
 
     return kept

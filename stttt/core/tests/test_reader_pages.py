@@ -189,11 +189,11 @@ def test_a_notice_waiting_is_shown_on_a_rendered_page(dept):
     assert 'class="message' not in again.content.decode() and not rendered(kept)
 
 
-def test_other_methods_and_anonymous_readers_are_never_kept(dept):
-    url = reverse("work:tasks")
+def test_a_post_and_an_anonymous_reader_are_rendered_each_time_and_a_head_is_kept_as_a_get(dept):
     anonymous = Client(HTTP_HOST=dept.agency.host_names.split(",")[0].strip())
-    assert anonymous.get(url).status_code == 302
-    client = _client(dept, dept.director, enforce_csrf_checks=False)
-    _kept_twice(client, reverse("work:reports"))
-    assert rendered(client.post(reverse("work:reports"), {}))  # the form's errors, rendered
-    assert rendered(client.head(url)) and not rendered(client.head(url))
+    assert rendered(anonymous.get("/")) and rendered(anonymous.get("/"))  # the home page is `reader_page` too
+    client, url = _client(dept, dept.director), reverse("work:reports")
+    _kept_twice(client, url)
+    assert rendered(client.post(url, {}))  # the form's errors, rendered
+    tasks = reverse("work:tasks")
+    assert rendered(client.head(tasks)) and not rendered(client.head(tasks))
